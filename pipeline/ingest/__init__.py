@@ -1,0 +1,119 @@
+"""Ingest: one reader per format, all returning the same :class:`~pipeline.model.Document`.
+
+``READERS`` is the whole registry: a format name → ``"module:function"``; each reader has the
+signature ``read(data: bytes, source: str, limits: Limits) -> Document`` and raises
+:class:`~pipeline.errors.InputError` for a file it cannot read. :func:`read_file` picks the reader
+from the extension, checks the content agrees (an HTML page named .pdf is refused, not guessed at),
+and applies the size limit before any reader sees the bytes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline.errors import InputError, UnsupportedInput
+from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
+from pipeline.model import Document
+
+Reader = Callable[[bytes, str, Limits], Document]
+
+READERS: dict[str, str] = {
+    "txt": "pipeline.ingest.txt:read",
+    "docx": "pipeline.ingest.docx:read",
+    "pdf": "pipeline.ingest.pdf:read",
+    "html": "pipeline.ingest.html:read",
+}
+
+EXTENSIONS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+}
+
+# Formats we recognise but do not read, with what the user should do.
+CONVERT_FIRST: dict[str, str] = {
+    ".doc": "旧版 Word 文档（.doc）暂不支持，请用 Word/WPS 另存为 .docx 后再处理",
+    ".wps": "WPS 文字文档（.wps）暂不支持，请用 WPS 另存为 .docx 后再处理",
+    ".rtf": "RTF 文档暂不支持，请另存为 .docx 后再处理",
+    ".odt": "ODT 文档暂不支持，请另存为 .docx 后再处理",
+    ".xls": "表格文件（.xls）暂不支持，请把报告正文另存为 .docx 或 .txt",
+    ".xlsx": "表格文件（.xlsx）暂不支持，请把报告正文另存为 .docx 或 .txt",
+}
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes of a file say it is: pdf, zip, ole, html, empty or text."""
+    if not head:
+        return "empty"
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    probe = head[:2048].lower()
+    for encoding in ("utf-16-le", "utf-16-be"):
+        if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
+            probe = head[:4096].decode(encoding, errors="ignore").encode("ascii", "ignore").lower()
+            break
+    if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<head", b"<body")):
+        return "html"
+    return "text"
+
+
+_CONTENT_NAMES = {
+    "pdf": "PDF",
+    "zip": "ZIP 压缩包",
+    "ole": "旧版 Office 文件或加密文档",
+    "html": "HTML 网页",
+    "text": "纯文本",
+}
+
+
+def format_for(path: Path) -> str | None:
+    """The format name for ``path``'s extension, or None when junheng does not read it."""
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def _check_content(fmt: str, content: str, suffix: str) -> None:
+    if content == "empty":
+        raise InputError("文件为空（0 字节）")
+    expected = {"pdf": {"pdf"}, "docx": {"zip", "ole"}, "html": {"html", "text"}, "txt": {"text", "html"}}
+    if content in expected[fmt]:
+        return
+    found = _CONTENT_NAMES.get(content, content)
+    raise InputError(f"扩展名为 {suffix}，但文件内容是{found}：文件可能改错了扩展名或已损坏")
+
+
+def load_reader(fmt: str) -> Reader:
+    module_name, _, function = READERS[fmt].partition(":")
+    return getattr(importlib.import_module(module_name), function)
+
+
+def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read one file into a Document.
+
+    Raises :class:`UnsupportedInput` for a format junheng does not read and :class:`InputError`
+    for a file it cannot read, each with a one-line message.
+    """
+    source = source or path.name
+    suffix = path.suffix.lower()
+    if suffix in CONVERT_FIRST:
+        raise UnsupportedInput(CONVERT_FIRST[suffix])
+    fmt = format_for(path)
+    if fmt is None:
+        raise UnsupportedInput(f"不支持的文件类型（{suffix or '无扩展名'}），支持 .txt .docx .pdf .html")
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise InputError(f"文件过大（{size} 字节，上限 {limits.max_file_bytes} 字节）")
+    data = path.read_bytes()
+    _check_content(fmt, sniff(data[:4096]), suffix)
+    return load_reader(fmt)(data, source, limits)

@@ -1,0 +1,210 @@
+"""The immutable data model every stage shares.
+
+A :class:`Document` is what an ingest reader makes of one file: its blocks (heading, paragraph,
+table cell) with where each came from, the raw text (the blocks' text joined by ``"\\n"``), and the
+normalised text every later span refers to. Normalisation is a *view*: :class:`OffsetMap` maps each
+character of the normalised text back to the raw character it came from, so any span can be shown
+as the report wrote it.
+
+All offsets are half-open ``[start, end)`` character offsets into ``Document.text`` unless a name
+says ``raw``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE_CELL = "table_cell"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of source text with its provenance.
+
+    ``page`` is 1-based (PDF only); ``paragraph`` is the 0-based index of the paragraph or line in
+    body order; ``table``/``row``/``col`` are 0-based for table cells; ``level`` is the heading
+    level when the source says so (a Word heading style), else None.
+    """
+
+    kind: BlockKind
+    text: str
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    level: int | None = None
+    style: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps each normalised character to the raw character it came from.
+
+    ``source[i]`` is the index in the raw text of normalised character ``i``. The sequence is
+    non-decreasing (an expansion such as ``⒈`` → ``1.`` maps several characters to one source
+    character); raw characters that no normalised character points at were dropped (stray spaces,
+    zero-width characters, line breaks inside a word).
+    """
+
+    source: array
+    raw_length: int
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw ``[start, end)`` that normalised ``[start, end)`` came from."""
+        if not 0 <= start <= end <= len(self.source):
+            raise IndexError(f"span {start}:{end} outside 0:{len(self.source)}")
+        if start == end:
+            raw = self.source[start] if start < len(self.source) else self.raw_length
+            return raw, raw
+        return self.source[start], self.source[end - 1] + 1
+
+    def to_normalised(self, raw_offset: int) -> int:
+        """The first normalised offset whose source is at or after ``raw_offset``."""
+        return bisect.bisect_left(self.source, raw_offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a raw character range sits in the source: the block and the characters inside it."""
+
+    block: int
+    block_start: int
+    block_end: int
+    page: int | None
+    paragraph: int | None
+    table: int | None
+    row: int | None
+    col: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A file read into blocks, with its raw and normalised text.
+
+    ``raw_text`` is ``"\\n".join(block.text for block in blocks)``; ``block_starts[i]`` is where
+    block ``i`` starts in it. ``text`` is the normalised view and ``offsets`` maps it back.
+    """
+
+    source: str
+    format: str
+    blocks: tuple[Block, ...]
+    block_starts: tuple[int, ...]
+    raw_text: str
+    text: str
+    offsets: OffsetMap
+    encoding: str | None = None
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_raw(start, end)
+
+    def source_text(self, start: int, end: int) -> str:
+        """The text of normalised ``[start, end)`` as the source wrote it."""
+        raw_start, raw_end = self.offsets.to_raw(start, end)
+        return self.raw_text[raw_start:raw_end]
+
+    def block_index(self, raw_offset: int) -> int:
+        return max(0, bisect.bisect_right(self.block_starts, raw_offset) - 1)
+
+    def locate(self, start: int, end: int | None = None) -> Location:
+        """The block (and characters inside it) where normalised ``start`` sits."""
+        end = start + 1 if end is None else end
+        end = min(max(end, start), len(self.text))
+        start = min(start, len(self.text))
+        raw_start, raw_end = self.offsets.to_raw(start, max(start, end))
+        index = self.block_index(raw_start)
+        block = self.blocks[index] if self.blocks else Block(BlockKind.PARAGRAPH, "")
+        base = self.block_starts[index] if self.blocks else 0
+        return Location(
+            block=index,
+            block_start=raw_start - base,
+            block_end=min(raw_end - base, len(block.text)),
+            page=block.page,
+            paragraph=block.paragraph,
+            table=block.table,
+            row=block.row,
+            col=block.col,
+        )
+
+    def page_at(self, start: int) -> int | None:
+        if not self.blocks:
+            return None
+        return self.locate(start).page
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open ``[start, end)`` range of ``Document.text``, with its page when known."""
+
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A node of a report's heading tree.
+
+    ``level`` counts depth from 1 (the report's top-level headings); ``marker`` is the numbering as
+    written (``一、``, ``(一)``, ``1.``, ``一是`` …) and ``style`` names its family. ``start`` is where
+    the heading starts, ``heading_end`` where its title ends, ``end`` where the section ends.
+    """
+
+    title: str
+    level: int
+    marker: str
+    style: str
+    start: int
+    heading_end: int
+    end: int
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report found inside a file."""
+
+    index: int
+    title: str
+    unit_name: str | None
+    type: str | None
+    date: str | None
+    years: tuple[int, ...]
+    start: int
+    end: int
+    title_start: int | None = None
+    title_end: int | None = None
+    sections: tuple[Section, ...] = ()
+
+
+class Status(StrEnum):
+    OK = "ok"
+    PARTIAL = "partial"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What became of one input file: its status and what was found in it."""
+
+    file: str
+    path: str
+    sha256: str | None
+    bytes: int | None
+    format: str | None
+    status: Status
+    error: str | None = None
+    reports: tuple[Report, ...] = ()
+    figures: int = 0
+    items: int = 0
+    document: Document | None = field(default=None, compare=False, repr=False)

@@ -1,0 +1,232 @@
+"""The normalised view of a document's raw text, with an offset map back to it.
+
+The reports' own text is never rewritten: :func:`normalize` returns a new string plus, for each of
+its characters, the index of the raw character it came from. What the view changes:
+
+* full-width ASCII forms (``１２３``, ``Ａ``, ``，``, ``（``) become ASCII; ideographic and
+  no-break spaces become spaces; enclosed numbering (``⒈`` → ``1.``, ``⑴`` → ``(1)``) is spelt out;
+* variant characters (``臵`` → ``置``, from ``variants.yaml``);
+* Traditional characters become Simplified (OpenCC ``t2s``, kept only where it maps one character
+  to one character), so ``學校佔地面積`` matches the same rules as ``学校占地面积``;
+* ``。`` or ``，`` between digits used as a decimal point (``3。74`` → ``3.74``), but not a sentence
+  end followed by list numbering (``共12所。3、…``) nor a list of years (``2019，2020年``);
+* dropped: zero-width characters, spaces inside Chinese text (``择校 过度``), line breaks inside
+  a word that a web copy broke (``“均\\n\\n衡发展”``), and anti-scraping dots inside a word
+  (``督导委·员会``).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from pipeline.model import OffsetMap
+
+# An edit replaces raw[start:end] of the current text by `replacement`.
+Edit = tuple[int, int, str]
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDISH = f"{_CJK}0-9A-Za-z%"
+
+
+@cache
+def _variants() -> dict[str, str]:
+    text = resources.files("pipeline").joinpath("data/variants.yaml").read_text(encoding="utf-8")
+    table: dict[str, str] = yaml.safe_load(text)["variants"]
+    return {k: v for k, v in table.items() if len(k) == 1}
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Character-level folds: full-width forms, spaces, enclosed numbers, variants."""
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # FULLWIDTH ! .. ~
+        table[code] = chr(code - 0xFEE0)
+    for ch in "\u3000\u00a0\u2002\u2003\u2009\u202f":
+        table[ord(ch)] = " "
+    for i in range(20):
+        table[0x2488 + i] = f"{i + 1}."  # ⒈ .. ⒛
+        table[0x2474 + i] = f"({i + 1})"  # ⑴ .. ⒇
+    for i, numeral in enumerate("一二三四五六七八九十"):
+        table[0x3220 + i] = f"({numeral})"  # ㈠ .. ㈩
+    table[0xFE4F] = "_"
+    for src, dst in _variants().items():
+        table[ord(src)] = dst
+    return table
+
+
+def fold_char(ch: str) -> str:
+    """What the character-level folds make of one character (Traditional script excluded)."""
+    return ch.translate(_fold_table())
+
+
+_DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DROP_RE = re.compile(f"[{_DROP_CHARS}]")
+# Spaces between two Chinese characters, or between a Chinese character and a digit: a web copy's
+# or a PDF's artefact, never meaningful in Chinese prose.
+_SPACE_RE = re.compile(f"(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CJK}])|(?<=[{_CJK}])[ \t]{{1,3}}(?=[0-9])")
+_DOT_RE = re.compile(f"(?<=[{_CJK}])[·•](?=[{_CJK}])")
+# A decimal point written 。 or ， between digits. Not when the digits after it are list numbering
+# (3、 3. 3) 3．) or when the comma separates two years (2019，2020).
+_DECIMAL_RE = re.compile(r"(?<=\d)[。，,](?=\d)")
+_NUMBERING_AFTER = re.compile(r"\d{1,2}(?:[、)）]|[.．](?!\d))")
+_OPENERS = {"“": "”", "《": "》", "(": ")", "「": "」", "『": "』", "【": "】", "‘": "’"}
+_LINE_BREAK_RE = re.compile(r"[ \t]*(?:\r?\n[ \t]*){1,3}")
+
+
+def _decimal_edits(text: str) -> Iterable[Edit]:
+    for match in _DECIMAL_RE.finditer(text):
+        pos = match.start()
+        after = text[pos + 1 : pos + 8]
+        before = re.search(r"\d+$", text[max(0, pos - 8) : pos])
+        digits_after = re.match(r"\d+", after)
+        if digits_after is None or before is None:
+            continue
+        if match.group() in "。，" and _NUMBERING_AFTER.match(after):
+            continue
+        if match.group() == "," or (len(before.group()) >= 4 and len(digits_after.group()) >= 4):
+            # 1,200 is a thousands separator; 2019，2020 two years: neither is a decimal point.
+            continue
+        if match.group() == "，" and len(digits_after.group()) >= 3:
+            continue  # 12，345 is a list or thousands, not a decimal
+        yield pos, pos + 1, "."
+
+
+def _is_word(pair: str) -> bool:
+    import logging
+
+    import jieba  # loaded only when a dotted word appears
+
+    jieba.setLogLevel(logging.WARNING)
+    dt = jieba.dt
+    dt.check_initialized()
+    return dt.FREQ.get(pair, 0) > 0
+
+
+def _dot_edits(text: str) -> Iterable[Edit]:
+    for match in _DOT_RE.finditer(text):
+        pos = match.start()
+        if _is_word(text[pos - 1] + text[pos + 1]):
+            yield pos, pos + 1, ""
+
+
+def _open_bracket_before(text: str, pos: int, window: int = 40) -> bool:
+    """True when the line before ``pos`` leaves a quote or bracket open that the next line closes."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[max(line_start, pos - window) : pos]
+    stack: list[str] = []
+    for ch in head:
+        if ch in _OPENERS:
+            stack.append(_OPENERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    if not stack:
+        return False
+    line_end = text.find("\n", pos)
+    nxt = text[pos : pos + window] if line_end == -1 else text[pos : pos + window]
+    return stack[-1] in nxt.lstrip()[:window]
+
+
+def _line_break_edits(text: str) -> Iterable[Edit]:
+    """A line break inside a word: between two Chinese characters, inside an open quote/bracket."""
+    for match in _LINE_BREAK_RE.finditer(text):
+        start, end = match.span()
+        if start == 0 or end >= len(text) or "\n" not in match.group():
+            continue
+        if not (re.match(f"[{_CJK}]", text[start - 1]) and re.match(f"[{_CJK}]", text[end])):
+            continue
+        if _open_bracket_before(text, start):
+            yield start, end, ""
+
+
+def _regex_edits(pattern: re.Pattern[str], replacement: str) -> Callable[[str], Iterable[Edit]]:
+    def edits(text: str) -> Iterable[Edit]:
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), replacement
+
+    return edits
+
+
+def _apply(text: str, source: list[int], edits: Iterable[Edit]) -> tuple[str, list[int]]:
+    """Apply sorted, non-overlapping edits; each new character keeps a source index."""
+    pieces: list[str] = []
+    new_source: list[int] = []
+    cursor = 0
+    for start, end, replacement in edits:
+        if start < cursor:
+            continue
+        pieces.append(text[cursor:start])
+        new_source.extend(source[cursor:start])
+        if replacement:
+            anchor = source[start] if start < len(source) else (source[-1] + 1 if source else 0)
+            for k in range(len(replacement)):
+                index = start + k if k < end - start else start
+                new_source.append(source[index] if index < len(source) else anchor)
+            pieces.append(replacement)
+        cursor = end
+    if cursor == 0:
+        return text, source
+    pieces.append(text[cursor:])
+    new_source.extend(source[cursor:])
+    return "".join(pieces), new_source
+
+
+def _fold_edits(text: str) -> Iterable[Edit]:
+    """Characters whose fold is not exactly one character (expansions such as ⒈ → 1.)."""
+    table = _fold_table()
+    for pos, ch in enumerate(text):
+        folded = table.get(ord(ch))
+        if folded is not None and len(folded) != 1:
+            yield pos, pos + 1, folded
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, character for character (same length as the input)."""
+    if text.isascii():
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+
+
+# Run after the character folds (ASCII punctuation, Simplified script).
+_EDIT_PASSES: tuple[Callable[[str], Iterable[Edit]], ...] = (
+    _regex_edits(_DROP_RE, ""),
+    _line_break_edits,
+    _regex_edits(_SPACE_RE, ""),
+    _dot_edits,
+)
+
+
+def normalize(raw: str) -> tuple[str, OffsetMap]:
+    """The normalised view of ``raw`` and its offset map.
+
+    >>> text, offsets = normalize("生均３。７４平方米")
+    >>> text, offsets.to_raw(2, 6)
+    ('生均3.74平方米', (2, 6))
+    """
+    source = list(range(len(raw)))
+    # The decimal point is read before folding, where a Chinese 。/， is still told from a ",".
+    text, source = _apply(raw, source, list(_decimal_edits(raw)))
+    if _EXPANDING.search(text):
+        text, source = _apply(text, source, list(_fold_edits(text)))
+    text = to_simplified(text.translate(_fold_table()))
+    for edits in _EDIT_PASSES:
+        text, source = _apply(text, source, list(edits(text)))
+    return text, OffsetMap(array("l", source), len(raw))
+
+
+_EXPANDING = re.compile("[\u2474-\u249b\u3220-\u3229]")
