@@ -1,0 +1,186 @@
+"""Lines of a document's normalised text, and what the start of each line says.
+
+Web copies glue things onto the start of a line: a collection's title, the same title twice, a
+site's spliced phrase, then the report's own title and its first sentence, all on one line
+("义务教育均衡发展汇报材料3篇义务教育均衡发展汇报材料1为加强…"). :func:`read_head` peels these
+off one by one and says what the line starts: a report (and where its title and body begin), a
+collection, a bare title line, or plain body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pipeline.segment.rules import SegmentRules
+
+_SENTENCE_PUNCT = re.compile(r"[。,;!?:、]|\.(?!\d)")
+_TITLE_ALLOWED_MAX = 48
+_LABEL = re.compile(r"【[^】]{1,12}】")
+_TITLE_TAG = re.compile(r"\((?:推荐|精选|通用|热门|最新)\)$")
+_COUNT = re.compile(r"[0-9一二三四五六七八九十两]{1,3}篇")
+_PAIRS = (("《", "》"), ("(", ")"), ("“", "”"), ("【", "】"))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the normalised text: ``[start, end)`` without its line break."""
+
+    index: int
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with the offsets of their stripped text."""
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(len(lines), lead, lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+class HeadKind(StrEnum):
+    BODY = "body"
+    TITLE = "title"  # the whole line is a title
+    COLLECTION = "collection"  # the whole line names a collection of reports
+    START = "start"  # a report starts on this line: a marker, a numbered or a glued title
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    kind: HeadKind
+    title: str = ""
+    start: int = 0  # where the report (or title) starts, relative to the line
+    body: int = 0  # where its body starts, relative to the line
+    collection: str = ""  # the base title of a collection peeled off this line
+    marker: bool = False  # started by 篇一 / 第二篇 / 篇1
+
+
+def title_ends(text: str, pos: int, rules: SegmentRules) -> list[int]:
+    """Where a title starting at ``text[pos]`` may end (absolute offsets, shortest first).
+
+    A title names the domain (教育, 学校 …), ends with a report word (汇报, 工作总结, 整改报告 …)
+    and an optional suffix (范文, (推荐) …), has no sentence punctuation, no unbalanced bracket,
+    no spliced site phrase, and does not open like a sentence (现将, 我们 …).
+    """
+    window = text[pos : pos + _TITLE_ALLOWED_MAX + 12]
+    if rules.sentence_openers.match(window):
+        return []
+    ends: list[int] = []
+    for match in rules.title_head.finditer(window):
+        candidate = window[: match.end()]
+        if not 6 <= len(candidate) <= _TITLE_ALLOWED_MAX or _COUNT.search(candidate):
+            continue
+        if _SENTENCE_PUNCT.search(candidate) or not rules.title_domain.search(candidate):
+            continue
+        if not _balanced(candidate) or rules.chrome_phrase.search(candidate):
+            continue
+        ends.append(pos + match.end())
+    return ends
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in _PAIRS)
+
+
+def _pick_title(text: str, pos: int, ends: list[int], rules: SegmentRules) -> int:
+    """The shortest title followed by what shows it is whole (a count, a repeat, a number, a
+    marker, the line's end); else the longest."""
+    for end in ends:
+        title = text[pos:end]
+        if end >= len(text) or text.startswith(title, end):
+            return end
+        suffix = rules.collection_suffix.match(text, end)
+        if suffix and "篇" in suffix.group():
+            return end
+        if rules.ordinal_after_title.match(text, end) or rules.marker.match(text, end):
+            return end
+        if ends[-1] - end >= 6 and ends[-1] in title_ends(text, end, rules):
+            return end  # two titles in a row: a general one, then the report's own
+    return ends[-1]
+
+
+def read_head(text: str, rules: SegmentRules) -> Head:
+    """What the start of a (stripped) line says; see the module docstring."""
+    pos = 0
+    collection = ""
+    last_title = ""
+    for _ in range(8):
+        label = _LABEL.match(text, pos)
+        if label:
+            pos = label.end()
+            continue
+        phrase = rules.chrome_phrase.match(text, pos)
+        if phrase and phrase.end() > pos:
+            pos = phrase.end()
+            continue
+        marker = rules.marker.match(text, pos)
+        if marker:
+            body = marker.end()
+            ends = title_ends(text, body, rules)
+            title_end = _pick_title(text, body, ends, rules) if ends else body
+            if not ends and is_short_line(text[body:]):
+                title_end = len(text)  # 第四篇:推进义务教育均衡发展(推荐): the rest is its title
+            title = _TITLE_TAG.sub("", text[body:title_end]) or last_title or collection
+            return Head(HeadKind.START, title, pos, title_end, collection, marker=True)
+        ends = title_ends(text, pos, rules)
+        if not ends:
+            break
+        after = _pick_title(text, pos, ends, rules)
+        title = text[pos:after]
+        suffix = rules.collection_suffix.match(text, after)
+        if suffix and "篇" in suffix.group():
+            collection, pos = title, suffix.end()
+            if pos >= len(text):
+                return Head(HeadKind.COLLECTION, title, 0, pos, collection)
+            continue
+        if after >= len(text):
+            return Head(HeadKind.TITLE, title, pos, after, collection)
+        if text.startswith(title, after) or title_ends(text, after, rules):
+            last_title, pos = title, after
+            continue
+        ordinal = rules.ordinal_after_title.match(text, after) or rules.marker.match(text, after)
+        if ordinal:
+            return Head(HeadKind.START, title, pos, ordinal.end(), collection)
+        if rules.not_after_title.match(text, after):
+            break
+        return Head(HeadKind.START, title, pos, after, collection)
+    if collection or last_title:
+        # Titles peeled off, then something that is not a title: the body starts here.
+        return Head(HeadKind.START, last_title or collection, 0, pos, collection)
+    if pos:
+        return Head(HeadKind.BODY, start=pos, body=pos)
+    return Head(HeadKind.BODY)
+
+
+def clean_title(title: str, rules: SegmentRules) -> str:
+    """A title without the site's decorations (范文, 模板, (推荐), 作文 …)."""
+    head = None
+    for head in rules.title_head.finditer(title):
+        pass
+    if head is None or head.end() != len(title):
+        return _TITLE_TAG.sub("", title).strip()
+    # Keep the head word itself; drop only the suffix the pattern allowed after it.
+    word = max((w for w in rules.head_words if title.startswith(w, head.start())), key=len, default="")
+    return title[: head.start() + len(word)].strip() if word else title
+
+
+def chrome_free_length(text: str, rules: SegmentRules) -> int:
+    """How many characters of ``text`` are not spliced site phrases."""
+    return len(text) - sum(len(m.group()) for m in rules.chrome_phrase.finditer(text))
+
+
+def is_chrome(text: str, rules: SegmentRules) -> bool:
+    return bool(rules.chrome_line.search(text))
+
+
+def is_short_line(text: str, limit: int = 40) -> bool:
+    """A line that can sit in a title block: a unit, a date, an author, a title's last word."""
+    return len(text) <= limit and not _SENTENCE_PUNCT.search(text)

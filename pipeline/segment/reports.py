@@ -1,0 +1,281 @@
+"""Split a document's lines into reports: where each starts and ends, and its title.
+
+A report starts at
+* a marker line (篇一: …, 第二篇: …), whose title block (the report's own title, unit, date and
+  author lines, up to the first body line) belongs to it;
+* a title line, or a run of them (a web copy prints a title two or three times), followed by body
+  text — or by the same title glued onto the first body sentence;
+* a title glued onto its first sentence without a title line before it (义马市…工作汇报义马市位于…);
+* a collection's title followed by the number of the report (…汇报材料1为加强…, …范文(二)…),
+  also in the middle of a line, right after the previous report's last words.
+Site chrome (download notices, copyright lines, lists of related pages) belongs to no report: a
+report ends before the chrome that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.segment.lines import (
+    Head,
+    HeadKind,
+    Line,
+    chrome_free_length,
+    clean_title,
+    is_chrome,
+    is_short_line,
+    read_head,
+    split_lines,
+)
+from pipeline.segment.meta import parse_date_line, unit_on_line
+from pipeline.segment.rules import SegmentRules
+
+_MIN_BODY_CHARS = 40
+
+
+@dataclass(slots=True)
+class ReportSpan:
+    """A report being assembled: offsets into the normalised text, its title and lines."""
+
+    start: int
+    title: str
+    title_start: int
+    title_end: int
+    body_start: int
+    marker: bool = False
+    borrowed_title: bool = False  # the title is a collection's or a marker's, not the report's own
+    end: int = 0
+    lines: list[Line] = field(default_factory=list)
+    preamble: list[Line] = field(default_factory=list)
+    title_block: bool = False
+
+
+@dataclass(slots=True)
+class _State:
+    rules: SegmentRules
+    reports: list[ReportSpan] = field(default_factory=list)
+    pending: list[tuple[Line, Head]] = field(default_factory=list)
+    pending_cut: int = 0  # pending titles before this index stand before a chrome line
+    skipped: list[Line] = field(default_factory=list)
+    collections: list[str] = field(default_factory=list)
+    in_chrome_section: bool = False
+
+    @property
+    def current(self) -> ReportSpan | None:
+        return self.reports[-1] if self.reports else None
+
+
+def find_reports(text: str, rules: SegmentRules) -> list[ReportSpan]:
+    """The reports of a document's normalised text, in order, each with its span and title."""
+    state = _State(rules)
+    lines = split_lines(text)
+    for number, line in enumerate(lines):
+        _take_line(state, line, lines[number - 1] if number else None)
+    _flush_pending(state)
+    reports = [r for r in state.reports if _body_chars(r, rules) >= _MIN_BODY_CHARS]
+    for report in reports:
+        report.title = clean_title(report.title, rules)
+        body_lines = [ln for ln in report.lines if not is_chrome(ln.text, rules)]
+        report.end = max(report.body_start, body_lines[-1].end if body_lines else report.title_end)
+    return reports
+
+
+def _body_chars(report: ReportSpan, rules: SegmentRules) -> int:
+    """Characters of body text, not counting spliced site phrases."""
+    return sum(
+        chrome_free_length(line.text[max(0, report.body_start - line.start) :], rules)
+        for line in report.lines
+        if line.end > report.body_start
+    )
+
+
+def _titles_after_chrome(state: _State) -> list[tuple[Line, Head]]:
+    return [entry for entry in state.pending[state.pending_cut :] if entry[1].kind is HeadKind.TITLE]
+
+
+def _flush_pending(state: _State) -> None:
+    """Title lines that no body followed stay inside the report they stand in (a cover page)."""
+    current = state.current
+    if current is not None:
+        current.lines.extend(line for line, _ in state.pending if line.start > current.start)
+    _clear_pending(state)
+
+
+def _clear_pending(state: _State) -> None:
+    state.pending.clear()
+    state.pending_cut = 0
+
+
+def _take_line(state: _State, line: Line, previous: Line | None) -> None:
+    rules = state.rules
+    if rules.chrome_section.search(line.text):
+        state.in_chrome_section = True
+        _clear_pending(state)
+        return
+    head = read_head(line.text, rules)
+    if state.in_chrome_section:
+        if not head.marker:
+            return
+        state.in_chrome_section = False
+    if head.kind is HeadKind.BODY and (head.start or is_chrome(line.text, rules)):
+        if is_chrome(line.text[head.start :], rules) or head.start >= len(line.text):
+            state.skipped.append(line)
+            state.pending_cut = len(state.pending)
+            return
+        line = Line(line.index, line.start + head.start, line.end, line.text[head.start :])
+    if head.kind is HeadKind.COLLECTION:
+        state.collections.append(head.collection)
+        _clear_pending(state)
+        return
+    if head.collection:
+        state.collections.append(head.collection)
+    if head.kind is HeadKind.TITLE or _completes_title(line, previous, state):
+        _take_title_line(state, line, head, previous)
+        return
+    if head.kind is HeadKind.START:
+        _take_start(state, line, head)
+        return
+    _take_body(state, line)
+
+
+def _completes_title(line: Line, previous: Line | None, state: _State) -> bool:
+    """A line holding only a title's last word (工作计划) under a line that lacked it."""
+    return (
+        line.text in state.rules.head_words
+        and previous is not None
+        and is_short_line(previous.text)
+        and previous.end + 1 >= line.start - 2
+    )
+
+
+def _take_title_line(state: _State, line: Line, head: Head, previous: Line | None) -> None:
+    if head.kind is not HeadKind.TITLE and previous is not None:
+        # "龙亢农场小学(2013-2014年)推进义务教育均衡发展" + "工作计划": one title on two lines.
+        head = Head(HeadKind.TITLE, previous.text + line.text)
+        if state.pending and state.pending[-1][0] is previous:
+            state.pending.pop()
+        line = Line(previous.index, previous.start, line.end, previous.text + line.text)
+    current = state.current
+    if current is not None and current.title_block:
+        current.lines.append(line)
+        if not current.marker or not _is_specific(head.title, current.title):
+            return
+        current.title, current.title_start, current.title_end = head.title, line.start, line.end
+        current.body_start, current.borrowed_title = line.end, False
+        return
+    state.pending.append((line, head))
+
+
+def _is_block_title(text: str, report: ReportSpan) -> bool:
+    """Under a marker, the report's own title may carry a comma (推进义务教育均衡发展,实施素质教育)."""
+    return (
+        report.marker
+        and report.borrowed_title
+        and 8 <= len(text) <= 30
+        and "," in text
+        and not re.search(r"[。;!?:]", text)
+        and parse_date_line(text) is None
+        and unit_on_line(text) is None
+    )
+
+
+def _is_specific(title: str, marker_title: str) -> bool:
+    """A title line under a marker names the report better unless it is the collection's title."""
+    return bool(title) and title != marker_title
+
+
+def _take_start(state: _State, line: Line, head: Head) -> None:
+    current = state.current
+    if current is not None and current.title_block and not head.marker:
+        # The title glued onto the first sentence, right under the title block: the body starts.
+        current.lines.append(line)
+        current.title_block = False
+        return
+    if head.marker:
+        _flush_pending(state)
+    start = line.start + head.start
+    pending = _titles_after_chrome(state)
+    if pending:
+        start = pending[0][0].start
+    report = ReportSpan(
+        start=start,
+        title=head.title,
+        title_start=line.start + head.start,
+        title_end=line.start + head.body,
+        body_start=line.start + head.body,
+        marker=head.marker,
+        borrowed_title=head.marker or bool(head.collection and head.title == head.collection),
+        title_block=head.marker,
+    )
+    report.lines.append(line)
+    _close(state)
+    state.reports.append(report)
+    _clear_pending(state)
+
+
+def _take_body(state: _State, line: Line) -> None:
+    current = state.current
+    pending = [entry for entry in state.pending if entry[1].kind is HeadKind.TITLE]
+    if pending:
+        inline = _inline_starts(line, state)
+        if not inline:
+            first, head = max(pending, key=lambda entry: len(entry[1].title))
+            report = ReportSpan(
+                start=(_titles_after_chrome(state) or pending)[0][0].start,
+                title=head.title,
+                title_start=first.start,
+                title_end=first.end,
+                body_start=line.start,
+            )
+            report.lines.extend([entry[0] for entry in pending] + [line])
+            _close(state)
+            state.reports.append(report)
+            _clear_pending(state)
+            return
+    _clear_pending(state)
+    if current is None:
+        state.skipped.append(line)
+        return
+    if current.title_block and _is_block_title(line.text, current):
+        current.title, current.title_start, current.title_end = line.text, line.start, line.end
+        current.body_start, current.borrowed_title = line.end, False
+        current.lines.append(line)
+        return
+    if current.title_block and not is_short_line(line.text, 25):
+        current.title_block = False
+    for offset, head in _inline_starts(line, state):
+        # A report that starts in the middle of this line: split the line.
+        before = Line(line.index, line.start, line.start + offset, line.text[:offset])
+        current.lines.append(before)
+        _take_start(state, Line(line.index, line.start + offset, line.end, line.text[offset:]), head)
+        return
+    current.lines.append(line)
+
+
+def _inline_starts(line: Line, state: _State) -> list[tuple[int, Head]]:
+    """A collection's title followed by a report number inside a line (…谢谢!…范文(二)…)."""
+    titles = {t for t in state.collections[-3:] if t}
+    current = state.current
+    if current is not None and current.title:
+        titles.add(current.title)
+    found: list[tuple[int, Head]] = []
+    for title in sorted(titles, key=len, reverse=True):
+        for match in re.finditer(re.escape(title), line.text):
+            if match.start() == 0:
+                continue
+            ordinal = state.rules.ordinal_after_title.match(line.text, match.end())
+            marker = state.rules.marker.match(line.text, match.end())
+            hit = ordinal or marker
+            if hit and hit.end() > match.end():
+                head = Head(
+                    HeadKind.START, title, 0, hit.end() - match.start(), title, marker=bool(marker)
+                )
+                found.append((match.start(), head))
+    return sorted(found, key=lambda entry: entry[0])[:1]
+
+
+def _close(state: _State) -> None:
+    current = state.current
+    if current is not None:
+        current.title_block = False
