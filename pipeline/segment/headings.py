@@ -21,13 +21,14 @@ _CN = "一二三四五六七八九十"
 _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"第[{_CN}]{{1,3}}部分\s*[:、]?\s*")),
     ("cn", re.compile(rf"[{_CN}]{{1,3}}\s*[、.]\s*")),
-    ("paren_cn", re.compile(rf"\(\s*[{_CN}]{{1,3}}\s*\)\s*[、.]?\s*")),
-    ("half_paren_cn", re.compile(rf"[{_CN}]{{1,3}}\)\s*")),
+    # (一) and 一) are one family: reports drop the opening bracket now and then.
+    ("paren_cn", re.compile(rf"\(?\s*[{_CN}]{{1,3}}\s*\)\s*[、.]?\s*")),
     ("arabic", re.compile(r"0?\d{1,2}\s*(?:、|\.(?!\d)|,(?=\D))\s*")),
     ("paren_arabic", re.compile(r"\(\s*\d{1,2}\s*\)\s*[、.]?\s*")),
     ("circled", re.compile("[\u2460-\u2473]\\s*")),
     ("yishi", re.compile(rf"(?:第[{_CN}]{{1,2}}\s*[,、:]|[{_CN}]{{1,2}}是\s*[:,、]?)\s*")),
 )
+_ANNOUNCED = re.compile(r"(?:如下|以下几个方面|以下措施)\s*:\s*(?=\S)")
 _TITLE_END = re.compile(r"[。;!?:]|$")
 _MAX_TITLE = 40
 
@@ -51,8 +52,10 @@ def _family_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
 
 def _marks_on_line(line: Line) -> list[HeadingMark]:
     marks: list[HeadingMark] = []
-    pos = 0
     text = line.text
+    # A list announced inside a paragraph: "…现总结汇报如下:一、把安全稳定当做第一要务".
+    announced = _ANNOUNCED.search(text) if _family_at(text, 0) is None else None
+    pos = announced.end() if announced else 0
     seen: set[str] = set()
     while pos < len(text):
         found = _family_at(text, pos)
@@ -82,6 +85,8 @@ def _marks_on_line(line: Line) -> list[HeadingMark]:
 
 
 def _nested_start(text: str, start: int, limit: int, seen: set[str]) -> int | None:
+    if limit < len(text) and text[limit] == ":":
+        limit += 2  # "1. 资源配置方面:(1)完善学校布局": a deeper number right after the colon
     for pos in range(start + 2, min(limit, start + 20)):
         found = _family_at(text, pos)
         if found and found[0] not in seen and found[0] in {"arabic", "paren_arabic", "paren_cn"}:
@@ -117,7 +122,7 @@ def build_tree(marks: list[HeadingMark], text: str, report_end: int) -> tuple[Se
 def _freeze(node: dict, text: str, level: int) -> Section:
     mark: HeadingMark = node["mark"]
     return Section(
-        title=text[mark.title_start : mark.title_end].strip(),
+        title=text[mark.title_start : mark.title_end].strip().rstrip(":"),
         level=level,
         marker=mark.marker,
         style=mark.family,
