@@ -68,7 +68,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return data[len(bom) :].decode(name), name
             except UnicodeDecodeError as exc:
                 raise InputError(f"文本以 {name} 字节序标记开头，但内容无法按 {name} 解码: {exc.reason}") from exc
     utf16 = _utf16_without_bom(data)

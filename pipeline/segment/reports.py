@@ -222,7 +222,7 @@ def _take_body(state: _State, line: Line) -> None:
         if not inline:
             first, head = max(pending, key=lambda entry: len(entry[1].title))
             report = ReportSpan(
-                start=(_titles_after_chrome(state) or pending)[0][0].start,
+                start=min(first.start, (_titles_after_chrome(state) or pending)[0][0].start),
                 title=head.title,
                 title_start=first.start,
                 title_end=first.end,
@@ -242,7 +242,7 @@ def _take_body(state: _State, line: Line) -> None:
         current.body_start, current.borrowed_title = line.end, False
         current.lines.append(line)
         return
-    if current.title_block and not is_short_line(line.text, 25):
+    if current.title_block and not is_short_line(line.text):
         current.title_block = False
     for offset, head in _inline_starts(line, state):
         # A report that starts in the middle of this line: split the line.

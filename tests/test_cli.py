@@ -1,0 +1,120 @@
+"""`junheng run`, `inspect` and `eval`: the manifest of CONTRACT.md, reports.jsonl, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+ROOT = Path(__file__).parent.parent
+REPORT = (
+    "栾塬小学推进义务教育均衡发展工作计划\n"
+    "为推进我校义务教育均衡发展,全面做好达标验收评估工作,特制定本计划。\n"
+    "一、指导思想\n以科学发展观为指导,办人民满意的教育。\n"
+    "二、具体目标\n力争在三年内把学校办成一所规范化学校。\n"
+    "栾塬小学\n2016年8月22日\n"
+)
+MANIFEST_KEYS = {"file", "sha256", "bytes", "format", "status", "error", "documents", "figures", "items"}
+
+
+def _batch(root: Path) -> Path:
+    (root / "town" / "school").mkdir(parents=True)
+    (root / "town" / "school" / "plan.txt").write_text(REPORT, encoding="gbk")
+    (root / "county.txt").write_text(REPORT, encoding="utf-8")
+    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    (root / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (root / "empty.txt").write_bytes(b"")
+    (root / ".DS_Store").write_bytes(b"\x00\x01")
+    return root
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+
+
+def test_cli_run_accounts_for_every_file(tmp_path: Path) -> None:
+    inputs = _batch(tmp_path / "in")
+    out = tmp_path / "out"
+    code = main(["run", str(inputs), "--out", str(out), "--quiet"])
+    assert code == 1  # some inputs failed or were skipped
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert set(manifest) >= {"inputs", "counts", "started", "finished", "version"}
+    by_file = {entry["file"]: entry for entry in manifest["inputs"]}
+    assert sorted(by_file) == ["broken.docx", "county.txt", "empty.txt", "old.doc", "town/school/plan.txt"]
+    for entry in manifest["inputs"]:
+        assert set(entry) >= MANIFEST_KEYS
+    assert by_file["county.txt"]["status"] == "ok" and by_file["county.txt"]["error"] is None
+    assert by_file["county.txt"]["documents"] == 1
+    assert by_file["town/school/plan.txt"]["status"] == "ok"
+    assert by_file["old.doc"]["status"] == "skipped" and "另存为 .docx" in by_file["old.doc"]["error"]
+    assert by_file["broken.docx"]["status"] == "failed" and by_file["broken.docx"]["error"]
+    assert by_file["empty.txt"]["status"] == "failed" and "空" in by_file["empty.txt"]["error"]
+    assert all("\n" not in (e["error"] or "") for e in manifest["inputs"])
+    assert manifest["counts"] == {
+        "files": 5, "ok": 2, "partial": 0, "failed": 2, "skipped": 1,
+        "documents": 2, "figures": 0, "items": 0,
+    }
+    reports = _read_jsonl(out / "reports.jsonl")
+    assert [r["file"] for r in reports] == ["county.txt", "town/school/plan.txt"]
+    first = reports[0]
+    assert first["title"] == "栾塬小学推进义务教育均衡发展工作计划"
+    assert (first["unit_name"], first["type"], first["date"], first["doc"]) == ("栾塬小学", "计划", "2016-08-22", 0)
+    assert [s["title"] for s in first["sections"]] == ["指导思想", "具体目标"]
+
+
+def test_cli_run_exit_zero_when_all_ok(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert main(["run", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest["inputs"][0]["file"] == path.as_posix()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["run", "--out", "x"], ["run", "no/such/file.txt", "--out", "x"], ["run", "a.txt"], ["frobnicate"],
+     ["run", "a.txt", "--out", "x", "--workers", "0"]],
+)
+def test_cli_usage_errors_exit_2(tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    assert code == 2
+
+
+def test_cli_inspect_prints_reports_and_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["inspect", str(ROOT / "corpus" / "seeds" / "002_1af8da0c0a7c36e4.txt")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "5 篇报告" in out
+    assert "[2] 栾塬小学推进义务教育均衡发展工作计划" in out
+    assert "单位: 栾塬小学" in out and "日期: 2016-08-22" in out
+    assert "(一) 加强宣传,有效落实,加快创建步伐" in out
+
+
+def test_cli_console_script_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("junheng ")
+
+
+@pytest.mark.corpus
+def test_cli_eval_on_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = ROOT / "corpus" / "seeds"
+    main(["run", str(seeds), "--out", str(tmp_path / "out"), "--quiet"])
+    main(["eval", str(ROOT / "corpus" / "gold"), str(tmp_path / "out"), "--json", str(tmp_path / "s.json")])
+    scores = json.loads((tmp_path / "s.json").read_text("utf-8"))
+    overall = scores["overall"]["segmentation"]
+    assert overall["files"] == len([p for p in seeds.iterdir() if p.suffix in {".txt", ".docx", ".pdf"}])
+    assert overall["reports"]["f1"] == 1.0
+    assert overall["count_exact"] == overall["files"]
+    assert all(v == 1.0 for v in overall["field_accuracy"].values())

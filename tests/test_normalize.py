@@ -1,0 +1,95 @@
+"""Normalisation: a view of the raw text with an offset map back to it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalize import fold_char, normalize, to_simplified
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # seed 003: 。 as a decimal point
+        ("生均教学及辅助用房小学3。74,达标学校30所", "生均教学及辅助用房小学3.74,达标学校30所"),
+        ("入比上年增长比例分别为13。5%、14。5%、11。9", "入比上年增长比例分别为13.5%、14.5%、11.9"),
+        ("以来,各级财政投入资金10。88亿元", "以来,各级财政投入资金10.88亿元"),
+        # a sentence end after a number, then list numbering: not a decimal point
+        ("辍学率为0。\n2、规模与班额", "辍学率为0。\n2、规模与班额"),
+        ("共有学校12所。3、加强管理", "共有学校12所。3、加强管理"),
+        ("建筑2。56。住校生全部在校用餐", "建筑2.56。住校生全部在校用餐"),
+        # full-width forms
+        ("生均３。７４平方米（小学）", "生均3.74平方米(小学)"),
+        ("教师１２３人，学生４５６人", "教师123人,学生456人"),
+        # years in a list are not decimals
+        ("2019，2020年", "2019,2020年"),
+        # seed 000: 臵 for 置
+        ("优先发展的战略位臵,优化配臵教育资源", "优先发展的战略位置,优化配置教育资源"),
+        # seed 002: a word broken over lines inside quotes, and a stray space
+        ("推进义务教育“均\n\n衡发展”工作规划", "推进义务教育“均衡发展”工作规划"),
+        ("努力解决义务教育择校 过度等热点", "努力解决义务教育择校过度等热点"),
+        ("尤镇中心小学\n2013年2月20日", "尤镇中心小学\n2013年2月20日"),
+        # seed 002: enclosed numbering
+        ("⒈加强学习宣传", "1.加强学习宣传"),
+        # seed 001: anti-scraping dots inside words, a real middle dot kept
+        ("省政府教育督导委·员会", "省政府教育督导委员会"),
+        ("“我的书屋·我的梦”", "“我的书屋·我的梦”"),
+        # Traditional script
+        ("學校佔地面積19980平方米,專任教師46人", "学校占地面积19980平方米,专任教师46人"),
+        ("", ""),
+    ],
+)
+def test_normalize_examples(raw: str, expected: str) -> None:
+    text, offsets = normalize(raw)
+    assert text == expected
+    assert len(offsets.source) == len(text)
+
+
+def test_normalize_offsets_point_at_source() -> None:
+    raw = "生均图书册数小学为16。38册"
+    text, offsets = normalize(raw)
+    start = text.index("16.38")
+    assert offsets.to_raw(start, start + 5) == (raw.index("16。38"), raw.index("16。38") + 5)
+
+
+def test_normalize_traditional_keeps_source_text() -> None:
+    raw = "專任教師46人"
+    text, offsets = normalize(raw)
+    start, end = offsets.to_raw(0, 4)
+    assert text[:4] == "专任教师" and raw[start:end] == "專任教師"
+
+
+_ALPHABET = st.sampled_from(
+    list("教育均衡发展学校小学初中生师比率人所元万亿年月日")
+    + list("0123456789０１２３")
+    + list("。，,.、:：;（）()“”《》·% \n\t\u3000\u200b臵⒈⑴學專佔")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80), st.data())
+def test_normalize_span_maps_back_to_its_source(raw: str, data: st.DataObject) -> None:
+    """Any span of the normalised text maps back to the raw characters it came from."""
+    text, offsets = normalize(raw)
+    source = list(offsets.source)
+    assert len(source) == len(text)
+    assert source == sorted(source), "the map is monotonic"
+    assert all(0 <= s < len(raw) for s in source)
+    for i, ch in enumerate(text):
+        origin = raw[source[i]]
+        images = fold_char(origin) + to_simplified(fold_char(origin))
+        assert ch in images or (ch == "." and origin in "。，"), (i, ch, origin)
+    # raw characters no normalised character points at were whitespace or invisible noise
+    for j in set(range(len(raw))) - set(source):
+        assert raw[j] in " \t\n\r\u3000\u200b\u00a0·•", (j, raw[j])
+    if text:
+        start = data.draw(st.integers(0, len(text) - 1))
+        end = data.draw(st.integers(start + 1, len(text)))
+        raw_start, raw_end = offsets.to_raw(start, end)
+        assert raw_start == source[start] and raw_end == source[end - 1] + 1
+        piece, _ = normalize(raw[raw_start:raw_end])
+        # the source slice, normalised alone, holds every character of the span in order
+        kept = iter(piece)
+        assert all(any(c == k for k in kept) for c in text[start:end] if c not in ".")

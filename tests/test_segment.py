@@ -1,0 +1,159 @@
+"""Segmentation: reports, titles, units, types, dates and heading trees, on real seed text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import read_file
+from pipeline.normalize import normalize
+from pipeline.segment import segment, segment_text
+from pipeline.segment.lines import HeadKind, read_head
+from pipeline.segment.meta import find_years, parse_date_line, unit_in_title, unit_on_line
+from pipeline.segment.rules import load_rules
+
+ROOT = Path(__file__).parent.parent
+SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
+
+
+def _gold(seed: Path) -> list[dict]:
+    return json.loads((ROOT / "corpus" / "gold" / f"{seed.stem}.json").read_text("utf-8"))["reports"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_segment_matches_gold(seed: Path, suffix: str) -> None:
+    path = seed.with_suffix(suffix)
+    if suffix != ".txt":
+        pytest.importorskip(f"pipeline.ingest.{suffix[1:]}")
+        if not path.exists():
+            pytest.skip(f"{path.name} not rendered")
+    reports = segment(read_file(path))
+    gold = _gold(seed)
+    assert len(reports) == len(gold)
+    for found, expected in zip(reports, gold, strict=True):
+        assert found.title == expected["title"]
+        assert found.unit_name in {expected["unit_name"], *expected.get("unit_aliases", [])}
+        assert found.type == expected["type"]
+        assert found.date == expected["date"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_segment_reports_start_where_gold_says(seed: Path) -> None:
+    doc = read_file(seed)
+    for found, expected in zip(segment(doc), _gold(seed), strict=True):
+        words, _ = normalize(expected["first_words"])
+        window = doc.text[found.start : found.start + 400]
+        assert words[:12] in window, (found.title, window[:60])
+        assert found.start < found.end <= len(doc.text)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "title", "body"),
+    [
+        ("义务教育均衡发展工作汇报材料", HeadKind.TITLE, "义务教育均衡发展工作汇报材料", ""),
+        ("义务教育均衡发展工作汇报材料尊敬的领导:根据教育部部署", HeadKind.START,
+         "义务教育均衡发展工作汇报材料", "尊敬的领导"),
+        ("义务教育均衡发展汇报材料3篇义务教育均衡发展汇报材料1为加强农村学校", HeadKind.START,
+         "义务教育均衡发展汇报材料", "为加强农村"),
+        ("【2024版】义务教育均衡发展工作汇报材料6篇", HeadKind.COLLECTION,
+         "义务教育均衡发展工作汇报材料", ""),
+        ("学校义务教育均衡发展工作总结(精选7篇)作文", HeadKind.COLLECTION,
+         "学校义务教育均衡发展工作总结", ""),
+        ("篇一:学校义务教育均衡发展工作总结", HeadKind.START, "学校义务教育均衡发展工作总结", ""),
+        ("第四篇:推进义务教育均衡发展(推荐)", HeadKind.START, "推进义务教育均衡发展", ""),
+        ("义马市义务教育均衡发展工作汇报义马市位于河南省西部,总面积112平方公里", HeadKind.START,
+         "义马市义务教育均衡发展工作汇报", "义马市位于"),
+        ("现将我校推进义务教育均衡发展工作总结如下:", HeadKind.BODY, "", ""),
+        ("我省教育规划纲要提出的目标是,到20xx年,全面实现教育现代化。", HeadKind.BODY, "", ""),
+        ("义务教育学校办学条件基本标准督导评估整改报告二〇一五年十月十九日。", HeadKind.BODY, "", ""),
+    ],
+)
+def test_segment_read_head(line: str, kind: HeadKind, title: str, body: str) -> None:
+    text, _ = normalize(line)
+    head = read_head(text, load_rules())
+    assert head.kind is kind
+    assert head.title == title
+    if body:
+        assert text[head.body :].lstrip().startswith(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2013年2月20日", "2013-02-20"),
+        ("二〇一五年十月十九日", "2015-10-19"),
+        ("义务教育学校办学条件基本标准督导评估整改报告二〇一五年十月十九日。", "2015-10-19"),
+        ("2013.11", "2013-11"),
+        ("2013年11月", "2013-11"),
+        ("发文日期: 2023-04-05", "2023-04-05"),
+        ("栾塬小学 2016年8月22日", "2016-08-22"),
+        ("2005年8月,将原义煤集团三中的高中部与初中部分离", None),
+        ("20__年__月__日", None),
+    ],
+)
+def test_segment_parse_date_line(line: str, iso: str | None) -> None:
+    assert parse_date_line(normalize(line)[0]) == iso
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("义马市义务教育均衡发展工作汇报", "义马市"),
+        ("新和县尤镇教育系统推进义务教育“均衡发展”工作规划", "新和县尤镇"),
+        ("龙亢农场小学(2013-2014年)推进义务教育均衡发展工作计划", "龙亢农场小学"),
+        ("栾塬小学推进义务教育均衡发展工作计划", "栾塬小学"),
+        ("2023年第一季度蒙城县义务教育优质均衡创建工作推进情况", "蒙城县"),
+        ("2024年市县域义务教育均衡发展情况汇报", None),
+        ("义务教育均衡发展工作汇报材料", None),
+        ("XXX义务教育均衡发展标准化建设整改情况报告", None),
+    ],
+)
+def test_segment_unit_in_title(title: str, unit: str | None) -> None:
+    assert unit_in_title(title) == unit
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [("尤镇中心小学", "尤镇中心小学"), ("怀远县龙亢农场中心小学", "怀远县龙亢农场中心小学"),
+     ("李永荣", None), ("工作计划", None)],
+)
+def test_segment_unit_on_line(line: str, unit: str | None) -> None:
+    assert unit_on_line(line) == unit
+
+
+def test_segment_years() -> None:
+    text = "财政对教育拨款07年比06年增长25.7%。2008—2009学年,二〇〇九年,20__年,2013-2014年"
+    assert find_years(text) == (2008, 2009, 2013, 2014)
+
+
+def test_segment_heading_tree_nests_by_first_appearance() -> None:
+    text = normalize(
+        "某县义务教育均衡发展工作汇报\n"
+        "现将有关情况汇报如下。\n"
+        "一、基本情况\n全县现有学校26所。\n"
+        "二、主要做法\n(一)加大投入\n1.新建校舍。\n2.改造操场。\n(二)配齐教师\n"
+        "三、存在问题\n一是经费不足。\n二是教师缺编。\n"
+    )[0]
+    (report,) = segment_text(text)
+    assert report.title == "某县义务教育均衡发展工作汇报"
+    assert report.unit_name is None  # 某县 is a placeholder, not a name
+    assert report.type == "汇报"
+    top = [(s.marker, s.title) for s in report.sections]
+    assert top == [("一、", "基本情况"), ("二、", "主要做法"), ("三、", "存在问题")]
+    second = report.sections[1]
+    assert [c.title for c in second.children] == ["加大投入", "配齐教师"]
+    assert [c.title for c in second.children[0].children] == ["新建校舍", "改造操场"]
+    assert [c.marker for c in report.sections[2].children] == ["一是", "二是"]
+    assert all(s.start < s.heading_end <= s.end for s in report.sections)
+    assert report.sections[0].end == report.sections[1].start
+
+
+def test_segment_plain_text_is_one_report() -> None:
+    text = "我校现有学生1200人,教师80人。今年新建了操场,配齐了音体美器材。学校将继续努力。"
+    (report,) = segment_text(text)
+    assert (report.start, report.end) == (0, len(text))
