@@ -101,25 +101,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"junheng {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="process report files and folders into OUT/",
-                         description=cmd_run.__doc__,
-                         epilog="Example: junheng run corpus/seeds --out out")
-    run.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (walked recursively)")
+    run = sub.add_parser(
+        "run",
+        help="process report files and folders into OUT/",
+        description=cmd_run.__doc__,
+        epilog="Example: junheng run corpus/seeds --out out",
+    )
+    run.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="files or folders (walked recursively)"
+    )
     run.add_argument("--out", required=True, help="output folder")
-    run.add_argument("--standard", default="youzhi-2017", help="standards profile (name or YAML file)")
+    run.add_argument(
+        "--standard", default="youzhi-2017", help="standards profile (name or YAML file)"
+    )
     run.add_argument("--workers", type=int, default=None, help="parallel workers (default: cores)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=cmd_run)
 
-    inspect = sub.add_parser("inspect", help="print a file's reports and section tree",
-                             description=cmd_inspect.__doc__,
-                             epilog="Example: junheng inspect corpus/seeds/002_1af8da0c0a7c36e4.txt")
+    inspect = sub.add_parser(
+        "inspect",
+        help="print a file's reports and section tree",
+        description=cmd_inspect.__doc__,
+        epilog="Example: junheng inspect corpus/seeds/002_1af8da0c0a7c36e4.txt",
+    )
     inspect.add_argument("file")
     inspect.set_defaults(func=cmd_inspect)
 
-    evaluate = sub.add_parser("eval", help="score OUT against corpus gold",
-                              description=cmd_eval.__doc__,
-                              epilog="Example: junheng eval corpus/gold out")
+    evaluate = sub.add_parser(
+        "eval",
+        help="score OUT against corpus gold",
+        description=cmd_eval.__doc__,
+        epilog="Example: junheng eval corpus/gold out",
+    )
     evaluate.add_argument("gold", metavar="GOLD_DIR")
     evaluate.add_argument("out", metavar="OUT_DIR")
     evaluate.add_argument("--json", help="also write the scores as JSON to this file")

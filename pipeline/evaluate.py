@@ -36,7 +36,9 @@ def _align(gold: list[dict], system: list[dict]) -> list[tuple[int, int]]:
     if len(gold) == len(system):
         return [(i, i) for i in range(len(gold))]
     matcher = difflib.SequenceMatcher(
-        a=[_squash(g["title"]) for g in gold], b=[_squash(s["title"]) for s in system], autojunk=False
+        a=[_squash(g["title"]) for g in gold],
+        b=[_squash(s["title"]) for s in system],
+        autojunk=False,
     )
     pairs: list[tuple[int, int]] = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -65,9 +67,13 @@ def score_segmentation(gold: list[dict], system: list[dict]) -> dict[str, Any]:
                     f"report {g}: {name} gold={gold[g].get(name)!r} system={system[s].get(name)!r}"
                 )
     aligned = {g for g, _ in pairs}
-    mismatches += [f"missed report {g}: {gold[g]['title']!r}" for g in range(len(gold)) if g not in aligned]
+    mismatches += [
+        f"missed report {g}: {gold[g]['title']!r}" for g in range(len(gold)) if g not in aligned
+    ]
     taken = {s for _, s in pairs}
-    mismatches += [f"extra report {s}: {system[s]['title']!r}" for s in range(len(system)) if s not in taken]
+    mismatches += [
+        f"extra report {s}: {system[s]['title']!r}" for s in range(len(system)) if s not in taken
+    ]
     return {
         "gold": len(gold),
         "system": len(system),
@@ -118,7 +124,8 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
         "count_exact": sum(r["segmentation"]["count_exact"] for r in files.values()),
         "reports": _prf(totals["found"], totals["gold"], totals["system"]),
         "field_accuracy": {
-            name: round(totals[name] / totals["gold"], 4) if totals["gold"] else 1.0 for name in FIELDS
+            name: round(totals[name] / totals["gold"], 4) if totals["gold"] else 1.0
+            for name in FIELDS
         },
     }
     return {"files": files, "overall": {"segmentation": overall}}

@@ -26,9 +26,10 @@ def render(result: FileResult) -> str:
         where = f"字符 {report.start}–{report.end}" + (f", 第 {page} 页" if page else "")
         lines.append("")
         lines.append(f"[{report.index}] {report.title or '（无标题）'}")
+        years = ", ".join(map(str, report.years)) or "—"
         lines.append(
             f"    单位: {report.unit_name or '—'}   类型: {report.type or '—'}   "
-            f"日期: {report.date or '—'}   年份: {', '.join(map(str, report.years)) or '—'}   {where}"
+            f"日期: {report.date or '—'}   年份: {years}   {where}"
         )
         lines.extend(_tree(report.sections, 2))
     return "\n".join(lines)

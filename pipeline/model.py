@@ -155,8 +155,8 @@ class Section:
     """A node of a report's heading tree.
 
     ``level`` counts depth from 1 (the report's top-level headings); ``marker`` is the numbering as
-    written (``一、``, ``(一)``, ``1.``, ``一是`` …) and ``style`` names its family. ``start`` is where
-    the heading starts, ``heading_end`` where its title ends, ``end`` where the section ends.
+    written (``一、``, ``(一)``, ``1.``, ``一是`` …) and ``style`` names its family. ``start`` is
+    where the heading starts, ``heading_end`` where its title ends, ``end`` where the section ends.
     """
 
     title: str

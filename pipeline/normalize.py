@@ -69,7 +69,9 @@ _DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DROP_RE = re.compile(f"[{_DROP_CHARS}]")
 # Spaces between two Chinese characters, or between a Chinese character and a digit: a web copy's
 # or a PDF's artefact, never meaningful in Chinese prose.
-_SPACE_RE = re.compile(f"(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CJK}])|(?<=[{_CJK}])[ \t]{{1,3}}(?=[0-9])")
+_SPACE_RE = re.compile(
+    f"(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CJK}])|(?<=[{_CJK}])[ \t]{{1,3}}(?=[0-9])"
+)
 _DOT_RE = re.compile(f"(?<=[{_CJK}])[·•](?=[{_CJK}])")
 # A decimal point written 。 or ， between digits. Not when the digits after it are list numbering
 # (3、 3. 3) 3．) or when the comma separates two years (2019，2020).
@@ -116,7 +118,7 @@ def _dot_edits(text: str) -> Iterable[Edit]:
 
 
 def _open_bracket_before(text: str, pos: int, window: int = 40) -> bool:
-    """True when the line before ``pos`` leaves a quote or bracket open that the next line closes."""
+    """True when the line before ``pos`` leaves a quote or bracket open that the next one closes."""
     line_start = text.rfind("\n", 0, pos) + 1
     head = text[max(line_start, pos - window) : pos]
     stack: list[str] = []
@@ -127,9 +129,7 @@ def _open_bracket_before(text: str, pos: int, window: int = 40) -> bool:
             stack.pop()
     if not stack:
         return False
-    line_end = text.find("\n", pos)
-    nxt = text[pos : pos + window] if line_end == -1 else text[pos : pos + window]
-    return stack[-1] in nxt.lstrip()[:window]
+    return stack[-1] in text[pos : pos + window].lstrip()
 
 
 def _line_break_edits(text: str) -> Iterable[Edit]:

@@ -90,7 +90,9 @@ def process_file(item: InputFile, limits: Limits = DEFAULT_LIMITS) -> FileResult
     try:
         reports = segment(doc)
     except Exception as exc:  # a bug in segmentation must not cost the batch
-        return replace(result, document=doc, error=f"内部错误（分篇失败）: {type(exc).__name__}: {exc}")
+        return replace(
+            result, document=doc, error=f"内部错误（分篇失败）: {type(exc).__name__}: {exc}"
+        )
     status = Status.PARTIAL if doc.warnings else Status.OK
     error = "; ".join(doc.warnings) if doc.warnings else None
     if not reports:

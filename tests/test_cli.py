@@ -19,7 +19,17 @@ REPORT = (
     "二、具体目标\n力争在三年内把学校办成一所规范化学校。\n"
     "栾塬小学\n2016年8月22日\n"
 )
-MANIFEST_KEYS = {"file", "sha256", "bytes", "format", "status", "error", "documents", "figures", "items"}
+MANIFEST_KEYS = {
+    "file",
+    "sha256",
+    "bytes",
+    "format",
+    "status",
+    "error",
+    "documents",
+    "figures",
+    "items",
+}
 
 
 def _batch(root: Path) -> Path:
@@ -45,25 +55,44 @@ def test_cli_run_accounts_for_every_file(tmp_path: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert set(manifest) >= {"inputs", "counts", "started", "finished", "version"}
     by_file = {entry["file"]: entry for entry in manifest["inputs"]}
-    assert sorted(by_file) == ["broken.docx", "county.txt", "empty.txt", "old.doc", "town/school/plan.txt"]
+    assert sorted(by_file) == [
+        "broken.docx",
+        "county.txt",
+        "empty.txt",
+        "old.doc",
+        "town/school/plan.txt",
+    ]
     for entry in manifest["inputs"]:
         assert set(entry) >= MANIFEST_KEYS
     assert by_file["county.txt"]["status"] == "ok" and by_file["county.txt"]["error"] is None
     assert by_file["county.txt"]["documents"] == 1
     assert by_file["town/school/plan.txt"]["status"] == "ok"
-    assert by_file["old.doc"]["status"] == "skipped" and "另存为 .docx" in by_file["old.doc"]["error"]
+    assert (
+        by_file["old.doc"]["status"] == "skipped" and "另存为 .docx" in by_file["old.doc"]["error"]
+    )
     assert by_file["broken.docx"]["status"] == "failed" and by_file["broken.docx"]["error"]
     assert by_file["empty.txt"]["status"] == "failed" and "空" in by_file["empty.txt"]["error"]
     assert all("\n" not in (e["error"] or "") for e in manifest["inputs"])
     assert manifest["counts"] == {
-        "files": 5, "ok": 2, "partial": 0, "failed": 2, "skipped": 1,
-        "documents": 2, "figures": 0, "items": 0,
+        "files": 5,
+        "ok": 2,
+        "partial": 0,
+        "failed": 2,
+        "skipped": 1,
+        "documents": 2,
+        "figures": 0,
+        "items": 0,
     }
     reports = _read_jsonl(out / "reports.jsonl")
     assert [r["file"] for r in reports] == ["county.txt", "town/school/plan.txt"]
     first = reports[0]
     assert first["title"] == "栾塬小学推进义务教育均衡发展工作计划"
-    assert (first["unit_name"], first["type"], first["date"], first["doc"]) == ("栾塬小学", "计划", "2016-08-22", 0)
+    assert (first["unit_name"], first["type"], first["date"], first["doc"]) == (
+        "栾塬小学",
+        "计划",
+        "2016-08-22",
+        0,
+    )
     assert [s["title"] for s in first["sections"]] == ["指导思想", "具体目标"]
 
 
@@ -77,10 +106,17 @@ def test_cli_run_exit_zero_when_all_ok(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["run", "--out", "x"], ["run", "no/such/file.txt", "--out", "x"], ["run", "a.txt"], ["frobnicate"],
-     ["run", "a.txt", "--out", "x", "--workers", "0"]],
+    [
+        ["run", "--out", "x"],
+        ["run", "no/such/file.txt", "--out", "x"],
+        ["run", "a.txt"],
+        ["frobnicate"],
+        ["run", "a.txt", "--out", "x", "--workers", "0"],
+    ],
 )
-def test_cli_usage_errors_exit_2(tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_usage_errors_exit_2(
+    tmp_path: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     try:
@@ -102,7 +138,10 @@ def test_cli_inspect_prints_reports_and_tree(capsys: pytest.CaptureFixture[str])
 
 def test_cli_console_script_runs() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "pipeline.cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stdout.startswith("junheng ")
 
@@ -111,10 +150,20 @@ def test_cli_console_script_runs() -> None:
 def test_cli_eval_on_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seeds = ROOT / "corpus" / "seeds"
     main(["run", str(seeds), "--out", str(tmp_path / "out"), "--quiet"])
-    main(["eval", str(ROOT / "corpus" / "gold"), str(tmp_path / "out"), "--json", str(tmp_path / "s.json")])
+    main(
+        [
+            "eval",
+            str(ROOT / "corpus" / "gold"),
+            str(tmp_path / "out"),
+            "--json",
+            str(tmp_path / "s.json"),
+        ]
+    )
     scores = json.loads((tmp_path / "s.json").read_text("utf-8"))
     overall = scores["overall"]["segmentation"]
-    assert overall["files"] == len([p for p in seeds.iterdir() if p.suffix in {".txt", ".docx", ".pdf"}])
+    assert overall["files"] == len(
+        [p for p in seeds.iterdir() if p.suffix in {".txt", ".docx", ".pdf"}]
+    )
     assert overall["reports"]["f1"] == 1.0
     assert overall["count_exact"] == overall["files"]
     assert all(v == 1.0 for v in overall["field_accuracy"].values())

@@ -9,7 +9,9 @@ import pytest
 from pipeline.errors import InputError
 from pipeline.ingest import read_file
 
-SENTENCE = "义马市位于河南省西部,全市现有中小学校26所,在校中小学生18601人。\n二、教育费附加足额征收。\n"
+SENTENCE = (
+    "义马市位于河南省西部,全市现有中小学校26所,在校中小学生18601人。\n二、教育费附加足额征收。\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -25,13 +27,18 @@ SENTENCE = "义马市位于河南省西部,全市现有中小学校26所,在校�
         ("utf-16-be", b"", "utf-16-be"),
     ],
 )
-def test_ingest_txt_detects_encoding(tmp_path: Path, encoding: str, prefix: bytes, detected: str) -> None:
+def test_ingest_txt_detects_encoding(
+    tmp_path: Path, encoding: str, prefix: bytes, detected: str
+) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(prefix + SENTENCE.encode(encoding))
     doc = read_file(path)
     assert doc.encoding == detected
     assert doc.text.startswith("义马市位于河南省西部")
-    assert [b.text for b in doc.blocks] == ["义马市位于河南省西部,全市现有中小学校26所,在校中小学生18601人。", "二、教育费附加足额征收。"]
+    assert [b.text for b in doc.blocks] == [
+        "义马市位于河南省西部,全市现有中小学校26所,在校中小学生18601人。",
+        "二、教育费附加足额征收。",
+    ]
     assert [b.paragraph for b in doc.blocks] == [0, 1]
 
 

@@ -19,7 +19,9 @@ SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
 
 
 def _gold(seed: Path) -> list[dict]:
-    return json.loads((ROOT / "corpus" / "gold" / f"{seed.stem}.json").read_text("utf-8"))["reports"]
+    return json.loads((ROOT / "corpus" / "gold" / f"{seed.stem}.json").read_text("utf-8"))[
+        "reports"
+    ]
 
 
 @pytest.mark.corpus
@@ -56,21 +58,46 @@ def test_segment_reports_start_where_gold_says(seed: Path) -> None:
     ("line", "kind", "title", "body"),
     [
         ("义务教育均衡发展工作汇报材料", HeadKind.TITLE, "义务教育均衡发展工作汇报材料", ""),
-        ("义务教育均衡发展工作汇报材料尊敬的领导:根据教育部部署", HeadKind.START,
-         "义务教育均衡发展工作汇报材料", "尊敬的领导"),
-        ("义务教育均衡发展汇报材料3篇义务教育均衡发展汇报材料1为加强农村学校", HeadKind.START,
-         "义务教育均衡发展汇报材料", "为加强农村"),
-        ("【2024版】义务教育均衡发展工作汇报材料6篇", HeadKind.COLLECTION,
-         "义务教育均衡发展工作汇报材料", ""),
-        ("学校义务教育均衡发展工作总结(精选7篇)作文", HeadKind.COLLECTION,
-         "学校义务教育均衡发展工作总结", ""),
+        (
+            "义务教育均衡发展工作汇报材料尊敬的领导:根据教育部部署",
+            HeadKind.START,
+            "义务教育均衡发展工作汇报材料",
+            "尊敬的领导",
+        ),
+        (
+            "义务教育均衡发展汇报材料3篇义务教育均衡发展汇报材料1为加强农村学校",
+            HeadKind.START,
+            "义务教育均衡发展汇报材料",
+            "为加强农村",
+        ),
+        (
+            "【2024版】义务教育均衡发展工作汇报材料6篇",
+            HeadKind.COLLECTION,
+            "义务教育均衡发展工作汇报材料",
+            "",
+        ),
+        (
+            "学校义务教育均衡发展工作总结(精选7篇)作文",
+            HeadKind.COLLECTION,
+            "学校义务教育均衡发展工作总结",
+            "",
+        ),
         ("篇一:学校义务教育均衡发展工作总结", HeadKind.START, "学校义务教育均衡发展工作总结", ""),
         ("第四篇:推进义务教育均衡发展(推荐)", HeadKind.START, "推进义务教育均衡发展", ""),
-        ("义马市义务教育均衡发展工作汇报义马市位于河南省西部,总面积112平方公里", HeadKind.START,
-         "义马市义务教育均衡发展工作汇报", "义马市位于"),
+        (
+            "义马市义务教育均衡发展工作汇报义马市位于河南省西部,总面积112平方公里",
+            HeadKind.START,
+            "义马市义务教育均衡发展工作汇报",
+            "义马市位于",
+        ),
         ("现将我校推进义务教育均衡发展工作总结如下:", HeadKind.BODY, "", ""),
         ("我省教育规划纲要提出的目标是,到20xx年,全面实现教育现代化。", HeadKind.BODY, "", ""),
-        ("义务教育学校办学条件基本标准督导评估整改报告二〇一五年十月十九日。", HeadKind.BODY, "", ""),
+        (
+            "义务教育学校办学条件基本标准督导评估整改报告二〇一五年十月十九日。",
+            HeadKind.BODY,
+            "",
+            "",
+        ),
     ],
 )
 def test_segment_read_head(line: str, kind: HeadKind, title: str, body: str) -> None:
@@ -119,8 +146,12 @@ def test_segment_unit_in_title(title: str, unit: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("line", "unit"),
-    [("尤镇中心小学", "尤镇中心小学"), ("怀远县龙亢农场中心小学", "怀远县龙亢农场中心小学"),
-     ("李永荣", None), ("工作计划", None)],
+    [
+        ("尤镇中心小学", "尤镇中心小学"),
+        ("怀远县龙亢农场中心小学", "怀远县龙亢农场中心小学"),
+        ("李永荣", None),
+        ("工作计划", None),
+    ],
 )
 def test_segment_unit_on_line(line: str, unit: str | None) -> None:
     assert unit_on_line(line) == unit

@@ -86,7 +86,12 @@ def format_for(path: Path) -> str | None:
 def _check_content(fmt: str, content: str, suffix: str) -> None:
     if content == "empty":
         raise InputError("文件为空（0 字节）")
-    expected = {"pdf": {"pdf"}, "docx": {"zip", "ole"}, "html": {"html", "text"}, "txt": {"text", "html"}}
+    expected = {
+        "pdf": {"pdf"},
+        "docx": {"zip", "ole"},
+        "html": {"html", "text"},
+        "txt": {"text", "html"},
+    }
     if content in expected[fmt]:
         return
     found = _CONTENT_NAMES.get(content, content)
@@ -110,7 +115,9 @@ def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LI
         raise UnsupportedInput(CONVERT_FIRST[suffix])
     fmt = format_for(path)
     if fmt is None:
-        raise UnsupportedInput(f"不支持的文件类型（{suffix or '无扩展名'}），支持 .txt .docx .pdf .html")
+        raise UnsupportedInput(
+            f"不支持的文件类型（{suffix or '无扩展名'}），支持 .txt .docx .pdf .html"
+        )
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise InputError(f"文件过大（{size} 字节，上限 {limits.max_file_bytes} 字节）")

@@ -70,7 +70,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(name), name
             except UnicodeDecodeError as exc:
-                raise InputError(f"文本以 {name} 字节序标记开头，但内容无法按 {name} 解码: {exc.reason}") from exc
+                raise InputError(
+                    f"文本以 {name} 字节序标记开头，但内容无法按 {name} 解码: {exc.reason}"
+                ) from exc
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:

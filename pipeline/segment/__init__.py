@@ -10,7 +10,14 @@ from __future__ import annotations
 from pipeline.model import Document, Report
 from pipeline.segment.headings import build_tree, find_headings
 from pipeline.segment.lines import is_short_line, split_lines
-from pipeline.segment.meta import find_date, find_type, find_years, unit_in_title, unit_on_line, unit_opening
+from pipeline.segment.meta import (
+    find_date,
+    find_type,
+    find_years,
+    unit_in_title,
+    unit_on_line,
+    unit_opening,
+)
 from pipeline.segment.reports import ReportSpan, find_reports
 from pipeline.segment.rules import load_rules
 
@@ -83,5 +90,3 @@ def _whole_text(text: str) -> ReportSpan:
     span.lines.extend(lines)
     span.end = lines[-1].end
     return span
-
-

@@ -162,13 +162,14 @@ def read_head(text: str, rules: SegmentRules) -> Head:
 
 def clean_title(title: str, rules: SegmentRules) -> str:
     """A title without the site's decorations (范文, 模板, (推荐), 作文 …)."""
-    head = None
-    for head in rules.title_head.finditer(title):
-        pass
+    matches = list(rules.title_head.finditer(title))
+    head = matches[-1] if matches else None
     if head is None or head.end() != len(title):
         return _TITLE_TAG.sub("", title).strip()
     # Keep the head word itself; drop only the suffix the pattern allowed after it.
-    word = max((w for w in rules.head_words if title.startswith(w, head.start())), key=len, default="")
+    word = max(
+        (w for w in rules.head_words if title.startswith(w, head.start())), key=len, default=""
+    )
     return title[: head.start() + len(word)].strip() if word else title
 
 

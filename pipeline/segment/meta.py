@@ -7,8 +7,21 @@ from collections.abc import Iterable
 
 from pipeline.segment.rules import SegmentRules
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_YEAR = "[〇零○一二三四五六七八九]{4}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 
@@ -20,18 +33,24 @@ _DATE_LINE = re.compile(
     rf"|(?P<cy>{_CN_YEAR})年(?P<cm>{_CN_SMALL})月(?:(?P<cd>{_CN_SMALL})日)?)\s*[。.]?\s*$"
 )
 # A government page's metadata line (seed 004): 发文日期: 2023-04-05.
-_META_DATE = re.compile(r"(?:发文日期|成文日期|印发日期)\s*:\s*(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})")
+_META_DATE = re.compile(
+    r"(?:发文日期|成文日期|印发日期)\s*:\s*(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})"
+)
 _YEAR = re.compile(rf"(?<![0-9])(?P<y>(?:19|20)\d\d)(?=\s*(?:年|—|-|~|至))|(?P<cy>{_CN_YEAR})年")
 
 _ADMIN = "省|自治区|市|州|盟|县|区|旗|镇|乡|街道|农场"
-_SCHOOL = ("中心小学|中心学校|中心校|九年一贯制学校|完全小学|完小|小学|初级中学|中学|初中|学校|"
-           "学区|联校|教育局|教体局|教育体育局|人民政府")
+_SCHOOL = (
+    "中心小学|中心学校|中心校|九年一贯制学校|完全小学|完小|小学|初级中学|中学|初中|学校|"
+    "学区|联校|教育局|教体局|教育体育局|人民政府"
+)
 _UNIT = re.compile(
     rf"(?P<unit>(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+(?:[\u4e00-\u9fff]{{0,10}}?(?:{_SCHOOL}))?"
     rf"|[\u4e00-\u9fff]{{2,10}}?(?:{_SCHOOL}))"
 )
 # Words that look like a unit's tail but are not a name (区域, 县域, 城区 …) or open a sentence.
-_NOT_UNIT_START = re.compile(r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关)")
+_NOT_UNIT_START = re.compile(
+    r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关)"
+)
 _NOT_UNIT_END = re.compile(r"(?:域|区域|城区|社区|校区|片区|园区|辖区|地区|学区内)$")
 _UNIT_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}(?:{_SCHOOL}|{_ADMIN}))$")
 _LEADING_YEAR = re.compile(r"^(?:\d{4}年)?(?:第[一二三四]季度|上半年|下半年|度)?")
@@ -98,7 +117,9 @@ def find_type(title: str, opening: str, rules: SegmentRules, borrowed: bool = Fa
     the report presents itself ("现将我校…自查情况报告如下") comes first.
     """
     by_title = next((t.type for t in rules.report_types if any(w in title for w in t.title)), None)
-    by_body = next((t.type for t in rules.report_types if any(b.search(opening) for b in t.body)), None)
+    by_body = next(
+        (t.type for t in rules.report_types if any(b.search(opening) for b in t.body)), None
+    )
     if borrowed and by_body:
         return by_body
     return by_title or by_body or ("其他" if title else None)
@@ -120,7 +141,7 @@ def _clean_unit(unit: str) -> str | None:
 
 
 def unit_on_line(line: str) -> str | None:
-    """A signature or cover line that is only a unit's name (尤镇中心小学, 怀远县龙亢农场中心小学)."""
+    """A signature or cover line that is only a unit's name (尤镇中心小学, 怀远县龙亢农场小学)."""
     text = re.sub(r"\s+", "", line)
     if not _UNIT_LINE.match(text):
         return None

@@ -91,7 +91,9 @@ def _body_chars(report: ReportSpan, rules: SegmentRules) -> int:
 
 
 def _titles_after_chrome(state: _State) -> list[tuple[Line, Head]]:
-    return [entry for entry in state.pending[state.pending_cut :] if entry[1].kind is HeadKind.TITLE]
+    return [
+        entry for entry in state.pending[state.pending_cut :] if entry[1].kind is HeadKind.TITLE
+    ]
 
 
 def _flush_pending(state: _State) -> None:
@@ -168,7 +170,7 @@ def _take_title_line(state: _State, line: Line, head: Head, previous: Line | Non
 
 
 def _is_block_title(text: str, report: ReportSpan) -> bool:
-    """Under a marker, the report's own title may carry a comma (推进义务教育均衡发展,实施素质教育)."""
+    """Under a marker, the report's own title may have a comma (推进均衡发展,实施素质教育)."""
     return (
         report.marker
         and report.borrowed_title
@@ -248,7 +250,9 @@ def _take_body(state: _State, line: Line) -> None:
         # A report that starts in the middle of this line: split the line.
         before = Line(line.index, line.start, line.start + offset, line.text[:offset])
         current.lines.append(before)
-        _take_start(state, Line(line.index, line.start + offset, line.end, line.text[offset:]), head)
+        _take_start(
+            state, Line(line.index, line.start + offset, line.end, line.text[offset:]), head
+        )
         return
     current.lines.append(line)
 
