@@ -1,0 +1,1 @@
+"""Extractors: figures and problem/measure/outcome lists (they arrive with their issues)."""
