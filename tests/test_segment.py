@@ -188,3 +188,23 @@ def test_segment_plain_text_is_one_report() -> None:
     text = "我校现有学生1200人,教师80人。今年新建了操场,配齐了音体美器材。学校将继续努力。"
     (report,) = segment_text(text)
     assert (report.start, report.end) == (0, len(text))
+
+
+@pytest.mark.corpus
+def test_segment_traditional_script_copy(tmp_path: Path) -> None:
+    """A web copy converted to Traditional script splits the same, and keeps its own script."""
+    import opencc
+
+    from pipeline.normalize import to_simplified
+
+    seed = ROOT / "corpus" / "seeds" / "002_1af8da0c0a7c36e4.txt"
+    path = tmp_path / "traditional.txt"
+    path.write_text(opencc.OpenCC("s2t").convert(seed.read_text("utf-8")), encoding="utf-8")
+    reports = segment(read_file(path))
+    gold = _gold(seed)
+    assert len(reports) == len(gold)
+    for found, expected in zip(reports, gold, strict=True):
+        assert to_simplified(found.title) == expected["title"]
+        assert found.type == expected["type"] and found.date == expected["date"]
+    assert reports[2].unit_name == "欒塬小學"
+    assert reports[2].title.startswith("欒塬小學推進義務教育")

@@ -7,6 +7,9 @@ report says about itself. The vocabulary lives in ``pipeline/data/segment.yaml``
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from pipeline.model import Document, Report
 from pipeline.segment.headings import build_tree, find_headings
 from pipeline.segment.lines import is_short_line, split_lines
@@ -27,8 +30,31 @@ _SIGNATURE_LINES = 6
 
 
 def segment(doc: Document) -> tuple[Report, ...]:
-    """Split ``doc`` into its reports (at least one when the document has text)."""
-    return segment_text(doc.text)
+    """Split ``doc`` into its reports (at least one when the document has text).
+
+    Reports are found on the normalised view; their title and unit are given back as the source
+    wrote them (a report in Traditional script keeps 學校 in its title).
+    """
+    return tuple(
+        replace(
+            report,
+            title=_as_source(doc, report.title, report.start),
+            unit_name=_as_source(doc, report.unit_name, report.start),
+        )
+        for report in segment_text(doc.text)
+    )
+
+
+def _as_source(doc: Document, value: str | None, near: int) -> str | None:
+    """``value`` (found in the normalised text) as the source writes it, whitespace removed."""
+    if not value:
+        return value
+    # A title may stand on two lines (…均衡发展 / 工作计划): allow line breaks between characters.
+    pattern = re.compile(r"\s*".join(map(re.escape, value)))
+    found = pattern.search(doc.text, near) or pattern.search(doc.text)
+    if found is None:
+        return value
+    return re.sub(r"\s+", "", doc.source_text(found.start(), found.end()))
 
 
 def segment_text(text: str) -> tuple[Report, ...]:
