@@ -8,6 +8,19 @@ from pipeline.model import Block, Document
 from pipeline.normalize import normalize
 
 
+def cap_blocks(blocks: Iterable[Block], max_chars: int) -> tuple[list[Block], list[str]]:
+    """Collect blocks until their text passes ``max_chars``; the warning says the file was cut
+    (the document is then reported ``partial``)."""
+    kept: list[Block] = []
+    total = 0
+    for block in blocks:
+        total += len(block.text) + 1
+        if total > max_chars:
+            return kept, [f"文本超过 {max_chars} 字符，只读取了前面部分"]
+        kept.append(block)
+    return kept, []
+
+
 def build_document(
     source: str,
     fmt: str,

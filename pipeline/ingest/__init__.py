@@ -60,10 +60,9 @@ def sniff(head: bytes) -> str:
     if head.startswith(_OLE_MAGIC):
         return "ole"
     probe = head[:2048].lower()
-    for encoding in ("utf-16-le", "utf-16-be"):
-        if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
-            probe = head[:4096].decode(encoding, errors="ignore").encode("ascii", "ignore").lower()
-            break
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+        probe = head[:4096].decode(encoding, errors="ignore").encode("ascii", "ignore").lower()
     if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<head", b"<body")):
         return "html"
     return "text"
@@ -98,6 +97,11 @@ def _check_content(fmt: str, content: str, suffix: str) -> None:
     raise InputError(f"扩展名为 {suffix}，但文件内容是{found}：文件可能改错了扩展名或已损坏")
 
 
+def _head(path: Path) -> str:
+    with path.open("rb") as handle:
+        return sniff(handle.read(4096))
+
+
 def load_reader(fmt: str) -> Reader:
     module_name, _, function = READERS[fmt].partition(":")
     return getattr(importlib.import_module(module_name), function)
@@ -111,9 +115,11 @@ def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LI
     """
     source = source or path.name
     suffix = path.suffix.lower()
-    if suffix in CONVERT_FIRST:
-        raise UnsupportedInput(CONVERT_FIRST[suffix])
     fmt = format_for(path)
+    if suffix in (".doc", ".wps") and _head(path) == "zip":
+        fmt = "docx"  # a .docx saved under an old name: read it as what it is
+    elif suffix in CONVERT_FIRST:
+        raise UnsupportedInput(CONVERT_FIRST[suffix])
     if fmt is None:
         raise UnsupportedInput(
             f"不支持的文件类型（{suffix or '无扩展名'}），支持 .txt .docx .pdf .html"
@@ -122,5 +128,5 @@ def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LI
     if size > limits.max_file_bytes:
         raise InputError(f"文件过大（{size} 字节，上限 {limits.max_file_bytes} 字节）")
     data = path.read_bytes()
-    _check_content(fmt, sniff(data[:4096]), suffix)
+    _check_content(fmt, sniff(data[:4096]), suffix if fmt != "docx" else ".docx")
     return load_reader(fmt)(data, source, limits)

@@ -26,7 +26,7 @@ from itertools import pairwise
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.document import build_document
+from pipeline.document import build_document, cap_blocks
 from pipeline.errors import InputError
 from pipeline.ingest.limits import Limits
 from pipeline.model import Block, BlockKind, Document
@@ -491,15 +491,7 @@ def read(data: bytes, source: str, limits: Limits) -> Document:
     tables = _tables_or_warning(data, ruled, warnings)
     body = strip_furniture(pages, heights)
     blocks = list(_blocks(paragraphs(body, tables, widths)))
-    blocks = _limit_text(blocks, limits.max_text_chars, warnings)
+    blocks, cut = cap_blocks(blocks, limits.max_text_chars)
+    warnings.extend(cut)
     return build_document(source, "pdf", blocks, pages=len(pages), warnings=warnings)
 
-
-def _limit_text(blocks: list[Block], limit: int, warnings: list[str]) -> list[Block]:
-    total = 0
-    for index, block in enumerate(blocks):
-        total += len(block.text) + 1
-        if total > limit:
-            warnings.append(f"文本超过 {limit} 字符，只读取了前面部分")
-            return blocks[:index]
-    return blocks
