@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,13 +28,24 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _progress(items: list[InputFile], quiet: bool):
+def _progress(results: Iterator[FileResult], total: int, quiet: bool) -> Iterator[FileResult]:
     """A progress bar on a terminal; nothing in CI, in a pipe or with --quiet."""
     if quiet or os.environ.get("CI") or not sys.stderr.isatty():
-        return items
+        return results
     from tqdm import tqdm
 
-    return tqdm(items, desc="junheng", unit="file", file=sys.stderr)
+    return iter(tqdm(results, total=total, desc="junheng", unit="file", file=sys.stderr))
+
+
+def _results(inputs: list[InputFile], workers: int) -> Iterator[FileResult]:
+    """Results in input order; with several workers, files are read in parallel processes."""
+    if workers <= 1 or len(inputs) <= 1:
+        yield from map(process_file, inputs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(process_file, inputs, chunksize=1)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -45,8 +56,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     started = _now()
     results: list[FileResult] = []
     with JsonLines(out / "reports.jsonl") as reports_out:
-        for item in _progress(inputs, args.quiet):
-            result = process_file(item)
+        for result in _progress(_results(inputs, args.workers), len(inputs), args.quiet):
             for report in result.reports:
                 reports_out.write(report_dict(result, report, result.document))
             results.append(replace(result, document=None))  # keep memory flat
@@ -111,10 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs", nargs="+", metavar="INPUT", help="files or folders (walked recursively)"
     )
     run.add_argument("--out", required=True, help="output folder")
-    run.add_argument(
-        "--standard", default="youzhi-2017", help="standards profile (name or YAML file)"
-    )
-    run.add_argument("--workers", type=int, default=None, help="parallel workers (default: cores)")
+    run.add_argument("--workers", type=int, default=1, help="files read in parallel (default: 1)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=cmd_run)
 
@@ -144,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "workers", None) is not None and args.workers < 1:
+    if getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
     try:
         return args.func(args)

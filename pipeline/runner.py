@@ -68,7 +68,7 @@ def _digest(path: Path) -> tuple[str, int]:
 
 def process_file(item: InputFile, limits: Limits = DEFAULT_LIMITS) -> FileResult:
     """Read and segment one file. Never raises for a bad file."""
-    fmt = format_for(item.path)
+    fmt = format_for(item.path) or item.path.suffix.lower().lstrip(".") or None
     result = FileResult(item.name, str(item.path), None, None, fmt, Status.FAILED)
     if item.outside:
         return replace(result, status=Status.SKIPPED, error="符号链接指向输入目录之外，未读取")

@@ -167,3 +167,16 @@ def test_cli_eval_on_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert overall["reports"]["f1"] == 1.0
     assert overall["count_exact"] == overall["files"]
     assert all(v == 1.0 for v in overall["field_accuracy"].values())
+
+
+def test_cli_run_workers_give_the_same_outputs(tmp_path: Path) -> None:
+    inputs = _batch(tmp_path / "in")
+    for workers in ("1", "2"):
+        out = str(tmp_path / workers)
+        main(["run", str(inputs), "--out", out, "--quiet", "--workers", workers])
+    one, two = tmp_path / "1", tmp_path / "2"
+    assert (one / "reports.jsonl").read_bytes() == (two / "reports.jsonl").read_bytes()
+    strip = lambda m: {k: v for k, v in m.items() if k not in {"started", "finished"}}  # noqa: E731
+    assert strip(json.loads((one / "manifest.json").read_text("utf-8"))) == strip(
+        json.loads((two / "manifest.json").read_text("utf-8"))
+    )
