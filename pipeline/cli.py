@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from pipeline.errors import UsageError
 from pipeline.model import FileResult, Status
 from pipeline.outputs import JsonLines, counts, write_json
 from pipeline.runner import InputFile, iter_inputs, process_file
-from pipeline.serialize import manifest_entry, report_dict
+from pipeline.serialize import OUTPUTS, manifest_entry
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -48,18 +49,26 @@ def _results(inputs: list[InputFile], workers: int) -> Iterator[FileResult]:
         yield from pool.map(process_file, inputs, chunksize=1)
 
 
+def _counted(result: FileResult) -> dict[str, tuple[dict, ...]]:
+    """Rows replaced by empty placeholders: enough for the manifest's counts, little memory."""
+    return {name: ({},) * len(rows) for name, rows in result.rows.items()}
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    """Read every input, segment it, write OUT/manifest.json and OUT/reports.jsonl."""
+    """Read every input, find its reports, write OUT/manifest.json and the OUT/*.jsonl files."""
     inputs = list(iter_inputs([Path(p) for p in args.inputs]))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     started = _now()
     results: list[FileResult] = []
-    with JsonLines(out / "reports.jsonl") as reports_out:
+    with ExitStack() as stack:
+        writers = {name: stack.enter_context(JsonLines(out / f"{name}.jsonl")) for name in OUTPUTS}
         for result in _progress(_results(inputs, args.workers), len(inputs), args.quiet):
-            for report in result.reports:
-                reports_out.write(report_dict(result, report, result.document))
-            results.append(replace(result, document=None))  # keep memory flat
+            for name, rows in result.rows.items():
+                for row in rows:
+                    writers[name].write(row)
+            # keep memory flat: the manifest needs only the counts
+            results.append(replace(result, document=None, reports=(), rows=_counted(result)))
     manifest = {
         "inputs": [manifest_entry(result) for result in results],
         "counts": counts(results),

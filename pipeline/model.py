@@ -186,6 +186,34 @@ class Report:
     sections: tuple[Section, ...] = ()
 
 
+class FigureKind(StrEnum):
+    ACTUAL = "actual"  # a reported fact
+    TARGET = "target"  # 目标 / 力争 / 计划
+    STANDARD = "standard"  # a quoted requirement: 不低于5.2平方米
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One number read from a report, as an indicator of the catalogue (shared/CONTRACT.md).
+
+    ``span`` cuts exactly the number out of ``Document.text``; ``sentence`` is the sentence or
+    clause it was read from. ``value`` is normalised to the catalogue ``unit`` (percent 0–100,
+    money in 元, area in 平方米, a students-per-teacher ratio as students per teacher).
+    """
+
+    doc: int
+    indicator: str
+    value: float
+    unit: str
+    level: str | None
+    year: int | None
+    kind: FigureKind
+    qualifier: str | None
+    span: Span
+    sentence: Span
+    unit_name: str | None = None
+
+
 class Status(StrEnum):
     OK = "ok"
     PARTIAL = "partial"
@@ -205,6 +233,18 @@ class FileResult:
     status: Status
     error: str | None = None
     reports: tuple[Report, ...] = ()
-    figures: int = 0
-    items: int = 0
+    rows: dict[str, tuple[dict, ...]] = field(default_factory=dict)
+    """The JSON rows this file contributes to each output (``"figures"`` → figures.jsonl …)."""
     document: Document | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def report_count(self) -> int:
+        return len(self.rows.get("reports", ()))
+
+    @property
+    def figures(self) -> int:
+        return len(self.rows.get("figures", ()))
+
+    @property
+    def items(self) -> int:
+        return len(self.rows.get("items", ()))

@@ -54,7 +54,7 @@ def counts(results: Iterable[FileResult]) -> dict[str, int]:
     for result in results:
         files += 1
         tally[str(result.status)] += 1
-        documents += len(result.reports)
+        documents += result.report_count
         figures += result.figures
         items += result.items
     return {"files": files, **tally, "documents": documents, "figures": figures, "items": items}

@@ -18,6 +18,7 @@ from pipeline.ingest import format_for, read_file
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.model import FileResult, Status
 from pipeline.segment import segment
+from pipeline.serialize import document_dict, report_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,4 +98,8 @@ def process_file(item: InputFile, limits: Limits = DEFAULT_LIMITS) -> FileResult
     error = "; ".join(doc.warnings) if doc.warnings else None
     if not reports:
         status, error = Status.PARTIAL, error or "文件中没有找到报告正文"
-    return replace(result, status=status, error=error, reports=reports, document=doc)
+    rows = {
+        "documents": (document_dict(item.name, doc),),
+        "reports": tuple(report_dict(item.name, report, doc) for report in reports),
+    }
+    return replace(result, status=status, error=error, reports=reports, rows=rows, document=doc)

@@ -1,10 +1,13 @@
-"""Turning results into the JSON objects of shared/CONTRACT.md. The one place field names live."""
+"""Turning results into the JSON rows of shared/CONTRACT.md. The one place field names live."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pipeline.model import Document, FileResult, Report, Section
+
+# The line-per-object outputs of `junheng run`, in the order they are written.
+OUTPUTS: tuple[str, ...] = ("documents", "reports", "figures", "items", "findings")
 
 
 def section_dict(section: Section) -> dict[str, Any]:
@@ -20,9 +23,9 @@ def section_dict(section: Section) -> dict[str, Any]:
     }
 
 
-def report_dict(result: FileResult, report: Report, doc: Document | None) -> dict[str, Any]:
+def report_dict(file: str, report: Report, doc: Document | None) -> dict[str, Any]:
     return {
-        "file": result.file,
+        "file": file,
         "doc": report.index,
         "title": report.title,
         "unit_name": report.unit_name,
@@ -38,6 +41,37 @@ def report_dict(result: FileResult, report: Report, doc: Document | None) -> dic
     }
 
 
+def offset_runs(doc: Document) -> list[list[int]]:
+    """The offset map as runs ``[text_start, raw_start, length]`` where it advances one to one."""
+    runs: list[list[int]] = []
+    for index, raw in enumerate(doc.offsets.source):
+        if runs:
+            text_start, raw_start, length = runs[-1]
+            if index == text_start + length and raw == raw_start + length:
+                runs[-1][2] += 1
+                continue
+        runs.append([index, raw, 1])
+    return runs
+
+
+def document_dict(file: str, doc: Document) -> dict[str, Any]:
+    """The text a person reviews the figures in: normalised view, source text and the map."""
+    page_starts: list[int] = []
+    for block, start in zip(doc.blocks, doc.block_starts, strict=True):
+        if block.page is not None and len(page_starts) < block.page:
+            page_starts.extend([doc.offsets.to_normalised(start)] * (block.page - len(page_starts)))
+    return {
+        "file": file,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "pages": doc.pages,
+        "text": doc.text,
+        "raw_text": doc.raw_text,
+        "offset_runs": offset_runs(doc),
+        "page_starts": page_starts,
+    }
+
+
 def manifest_entry(result: FileResult) -> dict[str, Any]:
     return {
         "file": result.file,
@@ -46,7 +80,7 @@ def manifest_entry(result: FileResult) -> dict[str, Any]:
         "format": result.format,
         "status": str(result.status),
         "error": result.error,
-        "documents": len(result.reports),
+        "documents": result.report_count,
         "figures": result.figures,
         "items": result.items,
     }
