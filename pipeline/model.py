@@ -214,6 +214,74 @@ class Figure:
     unit_name: str | None = None
 
 
+class ItemKind(StrEnum):
+    PROBLEM = "problem"  # 存在问题 / 不足 / 困难 / 反馈问题
+    MEASURE = "measure"  # 整改措施 / 改进措施 / 下一步打算
+    OUTCOME = "outcome"  # 整改情况 / 整改结果 / 整改成果
+
+
+@dataclass(frozen=True, slots=True)
+class ItemLink:
+    kind: ItemKind
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a problem, measure or outcome list (shared/CONTRACT.md, items.jsonl).
+
+    ``span`` covers the entry's text (numbering stripped) in ``Document.text``; ``index`` is its
+    position in its list from 1; ``figures`` are the figures read inside it.
+    """
+
+    doc: int
+    kind: ItemKind
+    index: int
+    text: str
+    category: str
+    span: Span
+    status: str | None = None  # problems only: 已整改 / 整改中 / 未整改
+    links: tuple[ItemLink, ...] = ()
+    deadline: str | None = None
+    owner: str | None = None
+    unit_name: str | None = None
+    figures: tuple[Figure, ...] = ()
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A figure (or sentence) a finding rests on, located in a file's normalised text."""
+
+    file: str
+    doc: int
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What the validator found (shared/CONTRACT.md, findings.jsonl)."""
+
+    file: str
+    doc: int
+    unit_name: str | None
+    rule: str
+    severity: Severity
+    message: str
+    values: tuple[float, ...]
+    expected: float | None
+    standard: str | None
+    evidence: tuple[Evidence, ...]
+
+
 class Status(StrEnum):
     OK = "ok"
     PARTIAL = "partial"
