@@ -1,0 +1,134 @@
+"""Where a report keeps its lists: sections headed 存在问题 / 整改措施 / 整改情况 …, and problems
+announced inside prose ("但同时也面临一些困难和问题。首先是…")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors.lists.markers import find_marks
+from extractors.lists.vocab import heading_kind, heading_match, vocabulary
+from pipeline.model import ItemKind, Report, Section
+
+# Numbering families, outermost first (a heading of the same or an outer family ends a list).
+_RANK = {"part": 0, "cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
+_INLINE_FAMILIES = frozenset({"cn", "paren_cn"})
+_SENTENCE_END = re.compile(r"[。:：]")
+_FIRST_MARK = re.compile(r"\s*(?:首先|第一|一是|[(（]?(?:1|一)[)）、.．]|①)")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A list of one kind: its body ``[start, end)`` and the heading (or sentence) that named it."""
+
+    kind: ItemKind
+    start: int
+    end: int
+    heading_start: int
+    prose: bool = False
+
+
+def _flatten(sections: tuple[Section, ...]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _flatten(section.children)
+
+
+def _rank(section: Section) -> int:
+    return _RANK.get(section.style, 6)
+
+
+def _region_end(section: Section, ordered: list[Section], report_end: int) -> int:
+    """The start of the next heading of the same family, of an outer family at the same or an
+    outer level, or of another list; else the report's end."""
+    for other in ordered:
+        if other.start < section.heading_end:
+            continue
+        if (
+            other.style == section.style
+            or (_rank(other) < _rank(section) and other.level <= section.level)
+            or heading_kind(other.title) is not None
+        ):
+            return other.start
+    return report_end
+
+
+def heading_regions(report: Report) -> list[Region]:
+    """Regions of the sections whose heading names a list; a section with a list section inside
+    it gives way to that inner section."""
+    ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
+    found: list[Region] = []
+    for section in ordered:
+        kind = heading_kind(section.title)
+        if kind is not None:
+            end = _region_end(section, ordered, report.end)
+            found.append(Region(kind, section.heading_end, end, section.start))
+    return [
+        region
+        for region in found
+        if not any(region.start <= o.heading_start < region.end for o in found if o is not region)
+    ]
+
+
+def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
+    """Lists announced in prose: a sentence with a trigger (困难和问题, 存在…问题, 六条保障措施)
+    whose next words open a numbered or 首先/其次 list. The region runs to the end of the innermost
+    section."""
+    regions: list[Region] = []
+    ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
+    for kind, pattern in vocabulary().prose_triggers.items():
+        for trigger in pattern.finditer(text, report.start, report.end):
+            if any(r.heading_start <= trigger.start() < r.end for r in taken + regions):
+                continue
+            if any(s.start <= trigger.start() < s.heading_end for s in ordered):
+                continue  # a heading: found by heading_regions or not a list
+            stop = _SENTENCE_END.search(text, trigger.end(), min(trigger.end() + 60, report.end))
+            if stop is None or not _FIRST_MARK.match(text, stop.end()):
+                continue
+            end = _prose_end(text, stop.end(), ordered, report.end)
+            regions.append(Region(kind, stop.end(), end, trigger.start(), prose=True))
+    return regions
+
+
+def _prose_end(text: str, start: int, ordered: list[Section], report_end: int) -> int:
+    """A prose list ends at the next heading of a family outside its entries' family."""
+    marks = find_marks(text, start, min(start + 12, report_end))
+    rank = _RANK.get(marks[0].family, 6) if marks else 6
+    return min(
+        (s.start for s in ordered if s.start > start and _rank(s) < rank), default=report_end
+    )
+
+
+def inline_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
+    """List headings the heading tree missed (``一、问题反馈1、…`` run into a first line)."""
+    marks = [
+        m
+        for m in find_marks(text, report.start, report.end)
+        if m.family in _INLINE_FAMILIES and m.at_break
+    ]
+    regions: list[Region] = []
+    for i, mark in enumerate(marks):
+        if any(r.heading_start <= mark.start < r.end for r in taken + regions):
+            continue
+        found = heading_match(text[mark.end : mark.end + 40].split("\n", 1)[0])
+        if found is None:
+            continue
+        kind, title_end = found
+        nexts = [
+            m.start for m in marks[i + 1 :] if m.family == mark.family and m.value > mark.value
+        ]
+        nexts += [r.heading_start for r in taken if r.heading_start > mark.start]
+        regions.append(
+            Region(kind, mark.end + title_end, min(nexts, default=report.end), mark.start)
+        )
+    return regions
+
+
+def find_regions(text: str, report: Report) -> list[Region]:
+    """Every list region of ``report``, in document order."""
+    regions = heading_regions(report)
+    regions += inline_regions(text, report, regions)
+    prose = prose_regions(text, report, regions)
+    regions += [p for p in prose if not any(p.start <= r.heading_start < p.end for r in regions)]
+    return sorted(regions, key=lambda r: r.start)
