@@ -18,6 +18,38 @@ from pathlib import Path
 from typing import Any
 
 FIELDS = ("title", "unit_name", "type", "date")
+# The catalogue ids of shared/CONTRACT.md: the ones figures are scored on.
+_SCORED = frozenset(
+    [
+        "enrollment_rate",
+        "gross_enrollment_rate",
+        "disabled_enrollment_rate",
+        "dropout_rate",
+        "retention_rate",
+        "students",
+        "boarding_students",
+        "schools",
+        "classes",
+        "staff",
+        "teachers",
+        "teacher_shortage",
+        "student_teacher_ratio",
+        "teacher_qualified_rate",
+        "building_area_per_student",
+        "teaching_area_per_student",
+        "sports_area_per_student",
+        "land_area_per_student",
+        "equipment_value_per_student",
+        "books_per_student",
+        "books",
+        "computers_per_100_students",
+        "multimedia_rooms_per_100_students",
+        "funding_growth",
+        "revenue_growth",
+        "public_funds_per_student",
+        "edu_surcharge",
+    ]
+)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -56,6 +88,7 @@ def _field_matches(name: str, gold: dict, system: dict) -> bool:
 
 def score_segmentation(gold: list[dict], system: list[dict]) -> dict[str, Any]:
     pairs = _align(gold, system)
+    doc_map = {g: system[s]["doc"] for g, s in pairs}
     right = dict.fromkeys(FIELDS, 0)
     mismatches: list[str] = []
     for g, s in pairs:
@@ -81,7 +114,73 @@ def score_segmentation(gold: list[dict], system: list[dict]) -> dict[str, Any]:
         "count_exact": len(gold) == len(system),
         "correct": right,
         "mismatches": mismatches,
+        "doc_map": doc_map,
     }
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-3 * max(abs(a), abs(b)) or abs(a - b) < 1e-9
+
+
+def _figure_matches(gold: dict, system: dict, strict: bool) -> bool:
+    if gold["indicator"] != system["indicator"] or not _same_value(gold["value"], system["value"]):
+        return False
+    if not strict:
+        return True
+    return all(
+        gold.get(key) is None or gold.get(key) == system.get(key) for key in ("level", "year")
+    )
+
+
+def _describe(figure: dict) -> str:
+    scope = "/".join(str(figure[k]) for k in ("level", "year") if figure.get(k) is not None)
+    scope = f" ({scope})" if scope else ""
+    return f"{figure['indicator']}={figure['value']:g}{scope}: {figure.get('text', '')[:40]}"
+
+
+def score_figures(gold: dict, system: list[dict], doc_map: dict[int, int]) -> dict[str, Any]:
+    """P/R/F1 of the actual figures of the annotated reports, loose and strict.
+
+    Gold figures of report g are compared with the system's of the report aligned to g; each gold
+    figure takes at most one system figure (same indicator, value within 1e-3; strict also needs
+    the gold's level and year where the gold gives them).
+    """
+    docs = {doc_map[g] for g in gold.get("figure_docs", []) if g in doc_map}
+    candidates = [f for f in system if f["doc"] in docs and f.get("kind", "actual") == "actual"]
+    result: dict[str, Any] = {}
+    for mode in ("loose", "strict"):
+        taken: set[int] = set()
+        missed: list[str] = []
+        for figure in gold.get("figures", []):
+            if figure.get("extra"):
+                continue
+            want = doc_map.get(figure["doc"])
+            match = next(
+                (
+                    i
+                    for i, s in enumerate(candidates)
+                    if i not in taken
+                    and s["doc"] == want
+                    and _figure_matches(figure, s, mode == "strict")
+                ),
+                None,
+            )
+            if match is None:
+                missed.append(_describe(figure))
+            else:
+                taken.add(match)
+        scored = [i for i, s in enumerate(candidates) if s["indicator"] in _SCORED]
+        extra = [_describe(candidates[i]) for i in scored if i not in taken]
+        gold_count = sum(1 for f in gold.get("figures", []) if not f.get("extra"))
+        result[mode] = {
+            **_prf(len(taken), gold_count, len(scored)),
+            "gold": gold_count,
+            "system": len(scored),
+            "found": len(taken),
+            "missed": missed,
+            "extra": extra,
+        }
+    return result
 
 
 def _prf(found: int, gold: int, system: int) -> dict[str, float]:
@@ -97,6 +196,9 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
     by_file: dict[str, list[dict]] = {}
     for report in reports:
         by_file.setdefault(report["file"], []).append(report)
+    figures_by_file: dict[str, list[dict]] = {}
+    for figure in _read_jsonl(out_dir / "figures.jsonl"):
+        figures_by_file.setdefault(figure["file"], []).append(figure)
     manifest_path = out_dir / "manifest.json"
     processed = (
         [entry["file"] for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["inputs"]]
@@ -111,7 +213,12 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
             if Path(name).stem != stem:
                 continue
             system = sorted(by_file.get(name, []), key=lambda r: r["doc"])
-            files[name] = {"segmentation": score_segmentation(gold.get("reports", []), system)}
+            seg = score_segmentation(gold.get("reports", []), system)
+            files[name] = {"segmentation": seg}
+            if gold.get("figures"):
+                files[name]["figures"] = score_figures(
+                    gold, figures_by_file.get(name, []), seg["doc_map"]
+                )
     totals = {"gold": 0, "system": 0, "found": 0, **{f: 0 for f in FIELDS}}
     for result in files.values():
         seg = result["segmentation"]
@@ -128,7 +235,16 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
             for name in FIELDS
         },
     }
-    return {"files": files, "overall": {"segmentation": overall}}
+    result = {"files": files, "overall": {"segmentation": overall}}
+    figure_files = [r["figures"] for r in files.values() if "figures" in r]
+    if figure_files:
+        result["overall"]["figures"] = {
+            mode: _prf(
+                *(sum(f[mode][k] for f in figure_files) for k in ("found", "gold", "system"))
+            )
+            for mode in ("loose", "strict")
+        }
+    return result
 
 
 def render_scores(scores: dict[str, Any], verbose: bool = False) -> str:
@@ -140,6 +256,26 @@ def render_scores(scores: dict[str, Any], verbose: bool = False) -> str:
         lines.append(f"  {name}: {seg['gold']}/{seg['system']}  {right}{mark}")
         if verbose or not seg["count_exact"]:
             lines.extend(f"      {m}" for m in seg["mismatches"])
+    figure_lines = []
+    for name, result in scores["files"].items():
+        if "figures" not in result:
+            continue
+        loose, strict = result["figures"]["loose"], result["figures"]["strict"]
+        figure_lines.append(
+            f"  {name}: gold {loose['gold']}, system {loose['system']}; loose F1 {loose['f1']:.3f} "
+            f"(P {loose['precision']:.3f} R {loose['recall']:.3f}); strict F1 {strict['f1']:.3f}"
+        )
+        if verbose:
+            figure_lines += [f"      missed {m}" for m in strict["missed"]]
+            figure_lines += [f"      extra  {m}" for m in strict["extra"]]
+    if figure_lines:
+        lines.append("figures (actual figures of the annotated reports)")
+        lines.extend(figure_lines)
+        for mode, prf in scores["overall"]["figures"].items():
+            lines.append(
+                f"  overall {mode}: P {prf['precision']:.3f} R {prf['recall']:.3f} "
+                f"F1 {prf['f1']:.3f}"
+            )
     overall = scores["overall"]["segmentation"]
     reports = overall["reports"]
     lines.append(

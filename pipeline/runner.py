@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from extractors.figures import extract as extract_figures
 from pipeline.errors import InputError, UnsupportedInput, UsageError
 from pipeline.ingest import format_for, read_file
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.model import FileResult, Status
 from pipeline.segment import segment
-from pipeline.serialize import document_dict, report_dict
+from pipeline.serialize import document_dict, figure_dict, report_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,4 +103,16 @@ def process_file(item: InputFile, limits: Limits = DEFAULT_LIMITS) -> FileResult
         "documents": (document_dict(item.name, doc),),
         "reports": tuple(report_dict(item.name, report, doc) for report in reports),
     }
+    try:
+        figures = extract_figures(doc, reports)
+    except Exception as exc:  # a bug in an extractor costs this file's figures, not the batch
+        return replace(
+            result,
+            status=Status.PARTIAL,
+            reports=reports,
+            rows=rows,
+            document=doc,
+            error=f"内部错误（数据抽取失败）: {type(exc).__name__}: {exc}",
+        )
+    rows["figures"] = tuple(figure_dict(item.name, figure, doc) for figure in figures)
     return replace(result, status=status, error=error, reports=reports, rows=rows, document=doc)

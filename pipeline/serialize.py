@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.model import Document, FileResult, Report, Section
+from pipeline.model import Document, Figure, FileResult, Report, Section
 
 # The line-per-object outputs of `junheng run`, in the order they are written.
 OUTPUTS: tuple[str, ...] = ("documents", "reports", "figures", "items", "findings")
@@ -38,6 +38,30 @@ def report_dict(file: str, report: Report, doc: Document | None) -> dict[str, An
         "title_start": report.title_start,
         "title_end": report.title_end,
         "sections": [section_dict(section) for section in report.sections],
+    }
+
+
+def figure_dict(file: str, figure: Figure, doc: Document) -> dict[str, Any]:
+    """A figures.jsonl row: CONTRACT fields, plus the sentence's offsets and the number written."""
+    sentence = figure.sentence
+    return {
+        "file": file,
+        "doc": figure.doc,
+        "unit_name": figure.unit_name,
+        "indicator": figure.indicator,
+        "value": figure.value,
+        "unit": figure.unit,
+        "level": figure.level,
+        "year": figure.year,
+        "kind": str(figure.kind),
+        "qualifier": figure.qualifier,
+        "text": doc.source_text(sentence.start, sentence.end).strip(),
+        "page": doc.page_at(figure.span.start),
+        "start": figure.span.start,
+        "end": figure.span.end,
+        "sentence_start": sentence.start,
+        "sentence_end": sentence.end,
+        "number": doc.source_text(figure.span.start, figure.span.end),
     }
 
 

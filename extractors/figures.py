@@ -1,0 +1,496 @@
+"""Figures: every number a report states for an indicator of the catalogue, tied to its sentence.
+
+For each sentence of a report, the quantities (``extractors.numbers``) are paired with the
+indicator wordings of the catalogue (``extractors/data/catalogue.yaml``):
+
+* a wording before its number, with only filler, level words and years between
+  ("在校生年辍学率为0.26%", "生均教学及辅助用房小学3.74");
+* a count whose unit is followed by what it counts ("现有10个教学班", "为325名初中寄宿生");
+* one wording for a list said once ("分别征收1065万元、1026万元、902万元"), each value given its own
+  year or level from the list before 分别 ("2007年、2008年、2009年分别…");
+* one number for two wordings ("入学率、巩固率均达100%").
+
+The value must be in a unit the indicator accepts (``%`` for a rate, 人/名 for people, 所 for
+schools …), so "缺600册" is never a count of teachers. Level comes from the clause (or the start
+of the sentence), year from the clause ("07年比06年增长" → 2007), kind from target and standard
+words (``extractors/data/figures.yaml``). The rules follow shared/ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from extractors.catalogue import Indicator, after_patterns, indicator_patterns
+from extractors.numbers import Quantity, enumerated_subjects, find_quantities, respectively
+from pipeline.model import Document, Figure, FigureKind, Report, Span
+
+_SENTENCE_END = re.compile(r"[。!?\n]")
+_CLAUSE_END = re.compile(r"[。!?;,:\n]")
+_CLAUSE_OVER = re.compile(r"[,。;!?:、()\n]|$|在内|左右")
+_MAX_GAP = 16  # characters between a wording and its number (seed 003: 生均教学及辅助用房小学3.74)
+_BARE_PER_STUDENT = re.compile("生均")
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRules:
+    levels: dict[str, str]
+    level_re: re.Pattern[str]
+    target: re.Pattern[str]
+    standard: re.Pattern[str]
+    growth: re.Pattern[str]
+    filler: re.Pattern[str]
+    per_student: tuple[tuple[re.Pattern[str], str], ...]
+    name_before: re.Pattern[str]
+    beneficiary: re.Pattern[str]
+    flow: re.Pattern[str]
+    level_list: re.Pattern[str]
+    sentence_level: re.Pattern[str]
+    continuation: re.Pattern[str]
+
+
+@cache
+def load_rules() -> FigureRules:
+    text = resources.files("extractors.data").joinpath("figures.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    levels: dict[str, str] = data["levels"]
+    words = "|".join(sorted(levels, key=len, reverse=True))
+    return FigureRules(
+        levels=levels,
+        level_re=re.compile(words),
+        target=re.compile(data["target"]),
+        standard=re.compile(data["standard"]),
+        growth=re.compile(data["growth"]),
+        filler=re.compile(data["filler"]),
+        per_student=tuple((re.compile(k), v) for k, v in data["per_student"].items()),
+        name_before=re.compile(data["name_before"]),
+        beneficiary=re.compile(data["beneficiary"]),
+        flow=re.compile(data["flow"]),
+        level_list=re.compile(f"(?:{words})(?:、(?:{words}))+$"),
+        sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
+        continuation=re.compile(data["continuation"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    indicator: Indicator
+    start: int
+    end: int
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (split at 。!?; and line breaks)."""
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            yield cursor, match.start()
+        cursor = match.end()
+    if cursor < end:
+        yield cursor, end
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Indicator wordings in ``text[start:end]``; where two overlap, the longer wins."""
+    found: list[Mention] = []
+    rules = load_rules()
+    for indicator, pattern in indicator_patterns():
+        for match in pattern.finditer(text, start, end):
+            if match.end() == match.start():
+                continue
+            if indicator.not_before and re.search(
+                indicator.not_before, text[max(0, match.start() - 4) : match.start()]
+            ):
+                continue
+            if match.group() in rules.levels and rules.name_before.search(
+                text, max(0, match.start() - 2), match.start()
+            ):
+                continue  # 小学 of 东区中心小学 is a school's name, not a count of schools
+            found.append(Mention(indicator, match.start(), match.end()))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+                kept[-1] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _accepts(indicator: Indicator, quantity: Quantity) -> bool:
+    if quantity.ratio is not None:
+        return "ratio" in indicator.accepts
+    unit = quantity.unit or ""
+    if unit in indicator.accepts:
+        return True
+    return unit == "名" and "人" in indicator.accepts
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    for index in range(pos - 1, floor - 1, -1):
+        if _CLAUSE_END.match(text, index):
+            return index + 1
+    return floor
+
+
+def _gap_is_filler(text: str, start: int, end: int, rules: FigureRules) -> bool:
+    gap = text[start:end]
+    if len(gap) > _MAX_GAP:
+        return False
+    gap = rules.level_re.sub("", gap)
+    gap = re.sub(r"(?:19|20)?\d\d年(?:度)?|\d{4}[-—~]\d{4}学?年", "", gap)
+    return bool(rules.filler.match(gap))
+
+
+def _value(indicator: Indicator, quantity: Quantity) -> float:
+    if quantity.ratio is not None:
+        low, high = sorted(quantity.ratio)
+        return high / low if low else high
+    return quantity.value
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    indicator: Indicator
+    quantity: Quantity
+    mention_start: int
+    subject: str | None = None  # the item of a list this value belongs to (分别, 各, 小学、初中…)
+
+
+def _pairs_before(
+    text: str,
+    mentions: list[Mention],
+    values: list[Quantity],
+    rules: FigureRules,
+    lists: list[list[Quantity]],
+    subjects: dict[int, str],
+) -> list[_Pair]:
+    pairs: list[_Pair] = []
+    listed = {q.start: group for group in lists for q in group}
+    for quantity in values:
+        group = listed.get(quantity.start)
+        anchor = group[0] if group else quantity
+        previous = [m for m in mentions if m.end <= anchor.start]
+        # The nearest wording that takes this number; nearer wordings that are only level words
+        # (生均教学及辅助用房小学3.74: 小学 is also a wording of schools) are stepped over.
+        for back in range(len(previous) - 1, -1, -1):
+            mention = previous[back]
+            if any(mention.end <= q.start < anchor.start for q in values):
+                break
+            if not _gap_is_filler(text, mention.end, anchor.start, rules):
+                break
+            growth = bool(rules.growth.search(text, mention.end, anchor.start))
+            found = [
+                _Pair(target.indicator, quantity, target.start, subjects.get(quantity.start))
+                for target in _joined_mentions(text, previous[: back + 1])
+                if growth == bool(target.indicator.needs)
+                and _accepts(target.indicator, quantity)
+                and not (
+                    target.indicator.not_after
+                    and re.match(target.indicator.not_after, text[target.end :])
+                )
+            ]
+            if found:
+                pairs.extend(found)
+                break
+    return pairs
+
+
+def _joined_mentions(text: str, previous: list[Mention]) -> list[Mention]:
+    """The last mention, and those joined to it by 、/和/及 ("入学率、巩固率均达100%")."""
+    chain = [previous[-1]]
+    for mention in reversed(previous[:-1]):
+        joint = text[mention.end : chain[0].start]
+        if joint in {"、", "和", "及", "与", ",", "以及"}:
+            chain.insert(0, mention)
+        else:
+            break
+    return chain
+
+
+def _pairs_after(text: str, values: list[Quantity], end: int) -> list[_Pair]:
+    """A count followed by what it counts, as a statement: "现有10个教学班,", "18个教学班".
+
+    Not an event ("四名教师退休"), a list's tally ("市一中、市二中、东区中心小学三所学校") or the
+    people something was done for ("为325名初中寄宿生每人补助").
+    """
+    pairs: list[_Pair] = []
+    rules = load_rules()
+    for quantity in values:
+        if rules.beneficiary.search(text, max(0, quantity.start - 4), quantity.start):
+            continue
+        if "、" in text[_clause_start(text, quantity.start, 0) : quantity.start]:
+            continue
+        cursor = quantity.end + len(quantity.unit_text or "")
+        head = rules.level_re.match(text, cursor, min(end, cursor + 3))
+        if head:
+            cursor = head.end()
+        for indicator, pattern in after_patterns():
+            match = pattern.match(text, cursor, end)
+            if match and _accepts(indicator, quantity) and _CLAUSE_OVER.match(text, match.end()):
+                pairs.append(_Pair(indicator, quantity, quantity.start))
+                break
+    return pairs
+
+
+def _per_student_pairs(
+    text: str, values: list[Quantity], sentence: tuple[int, int], rules: FigureRules
+) -> list[_Pair]:
+    """A bare 生均 after a total: "校舍建筑总面积8380平方米,生均16平方米" → building area."""
+    from extractors.catalogue import load_catalogue
+
+    pairs: list[_Pair] = []
+    by_id = load_catalogue().by_id
+    for match in _BARE_PER_STUDENT.finditer(text, *sentence):
+        nxt = next((q for q in values if q.start >= match.end()), None)
+        if nxt is None or not _gap_is_filler(text, match.end(), nxt.start, rules):
+            continue
+        before = text[sentence[0] : match.start()]
+        for pattern, indicator_id in rules.per_student:
+            if pattern.search(before) and _accepts(by_id[indicator_id], nxt):
+                pairs.append(_Pair(by_id[indicator_id], nxt, match.start()))
+                break
+    return pairs
+
+
+def _scoping_levels(text: str, start: int, end: int, rules: FigureRules) -> list[re.Match[str]]:
+    """Level words in ``text[start:end]`` that scope (not 小学 inside 东区中心小学, a name)."""
+    return [
+        match
+        for match in rules.level_re.finditer(text, start, end)
+        if not rules.name_before.search(text, max(0, match.start() - 2), match.start())
+    ]
+
+
+def _sentence_scope(
+    text: str, sentence: tuple[int, int], pattern: re.Pattern[str]
+) -> re.Match[str] | None:
+    """A scope said once at the start of a sentence ("2008—2009学年,…", "义务教育阶段…")."""
+    first_end = _CLAUSE_END.search(text, sentence[0], sentence[1])
+    return pattern.search(text[sentence[0] : first_end.start() if first_end else sentence[1]])
+
+
+def _continued_pairs(
+    text: str,
+    values: list[Quantity],
+    pairs: list[_Pair],
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+    rules: FigureRules,
+) -> list[_Pair]:
+    """A clause that says only a year, a level or a total and a number carries on the indicator of
+    the clause before it (``continuation`` in figure_rules.yaml)."""
+    added: list[_Pair] = []
+    paired = {p.quantity.start for p in pairs}
+    for quantity in values:
+        if quantity.start in paired:
+            continue
+        clause = _clause_start(text, quantity.start, sentence[0])
+        if any(
+            clause <= m.start < quantity.start and text[m.start : m.end] not in rules.levels
+            for m in mentions
+        ):
+            continue  # a clause with its own wording (a bare 初中 is a level here, not 学校)
+        if not rules.continuation.match(text, clause, quantity.start):
+            continue
+        before = sorted(
+            (p for p in pairs + added if p.quantity.end <= clause), key=lambda p: p.quantity.start
+        )
+        # the nearest clause before written in the same unit: "生均…小学3.74,达标学校30所,
+        # 达标率88.24%,初中3.83" carries on 生均教学及辅助用房, not the 所 or % between
+        last = next(
+            (
+                p
+                for p in reversed(before)
+                if p.quantity.unit == quantity.unit
+                and (p.quantity.ratio is None) == (quantity.ratio is None)
+            ),
+            None,
+        )
+        if last is not None and _accepts(last.indicator, quantity):
+            added.append(_Pair(last.indicator, quantity, clause))
+    return added
+
+
+def _shared_by_list(
+    text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
+) -> list[_Pair]:
+    """One number said for a list of levels: "小学、初中教师学历合格率100%" is two figures."""
+    if pair.subject or not pair.indicator.levels:
+        return [pair]
+    clause = _clause_start(text, pair.mention_start, sentence[0])
+    head = text[clause : pair.mention_start]
+    match = rules.level_list.search(head)
+    if match is None:
+        return [pair]
+    names = [n for n in match.group().split("、") if n]
+    return [_Pair(pair.indicator, pair.quantity, pair.mention_start, name) for name in names]
+
+
+def _each_pairs(
+    text: str,
+    values: list[Quantity],
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+    rules: FigureRules,
+) -> list[_Pair]:
+    """ "A、B、C各1所": one figure per item of the list (义马: 教师进修学校、…、幼儿园…各1所)."""
+    pairs: list[_Pair] = []
+    for quantity in values:
+        each = text.rfind("各", max(sentence[0], quantity.start - 3), quantity.start)
+        if each < 0:
+            continue
+        clause = _clause_start(text, each, sentence[0])
+        items = [item for item in text[clause:each].split("、") if item]
+        if len(items) < 2:
+            continue
+        named = [
+            m for m in mentions if clause <= m.start < each and _accepts(m.indicator, quantity)
+        ]
+        indicators = {m.indicator.id: m.indicator for m in named}
+        if len(indicators) != 1:
+            continue
+        (indicator,) = indicators.values()
+        pairs += [_Pair(indicator, quantity, named[0].start, item) for item in items]
+    return pairs
+
+
+def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules) -> str | None:
+    if not pair.indicator.levels:
+        return None
+    if pair.subject:
+        found = rules.level_re.search(pair.subject)
+        if found:
+            return rules.levels[found.group()]
+    clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
+    in_clause = _scoping_levels(text, clause, pair.quantity.start, rules)
+    if in_clause:
+        return rules.levels[in_clause[-1].group()]
+    # "小学阶段适龄儿童入学率达100%,年辍学率为0": a 阶段 scope runs on to the next ";".
+    segment = max(text.rfind(";", sentence[0], clause), sentence[0])
+    staged = [
+        m for m in _scoping_levels(text, segment, clause, rules) if text.startswith("阶段", m.end())
+    ]
+    if staged:
+        return rules.levels[staged[-1].group()]
+    head = _sentence_scope(text, sentence, rules.sentence_level)
+    return rules.levels[head.group(1) or head.group(2)] if head else None
+
+
+_YEAR_RE = re.compile(r"((?:19|20)\d\d|(?<!\d)\d\d)年(?!\d)")
+_SCHOOL_YEAR_RE = re.compile(r"((?:19|20)\d\d)(?:[-—~至]+((?:19|20)\d\d))?学?年(?![0-9月])")
+
+
+def _year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
+    if pair.subject:
+        match = _YEAR_RE.search(pair.subject)
+        if match:
+            return _full_year(match.group(1))
+    clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
+    compared = re.search(
+        r"((?:19|20)?\d\d)年比((?:19|20)?\d\d)年", text[clause : pair.quantity.start]
+    )
+    if compared:
+        return _full_year(compared.group(1))
+    years = list(_YEAR_RE.finditer(text, clause, pair.quantity.start))
+    if years:
+        return _full_year(years[-1].group(1))
+    head = _sentence_scope(text, sentence, _SCHOOL_YEAR_RE)
+    if head:  # "2008—2009学年": the later year, as for growth (ANNOTATION.md)
+        return _full_year(head.group(2) or head.group(1))
+    return None
+
+
+def _full_year(digits: str) -> int:
+    year = int(digits)
+    return year if year > 100 else 2000 + year if year < 50 else 1900 + year
+
+
+def _is_flow(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules) -> bool:
+    """Bought, built or given in a period ("配备…图书5.6万册", "援助图书600册"): not the stock."""
+    clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
+    return bool(rules.flow.search(text, clause, pair.quantity.start))
+
+
+def _kind(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules) -> FigureKind:
+    clause = text[
+        _clause_start(
+            text, min(pair.mention_start, pair.quantity.start), sentence[0]
+        ) : pair.quantity.end + 6
+    ]
+    if rules.standard.search(clause):
+        return FigureKind.STANDARD
+    if rules.target.search(clause):
+        return FigureKind.TARGET
+    return FigureKind.ACTUAL
+
+
+def extract(doc: Document, reports: Sequence[Report]) -> list[Figure]:
+    """Every figure of every report of ``doc``, in text order."""
+    text = doc.text
+    rules = load_rules()
+    figures: list[Figure] = []
+    for report in reports:
+        for sentence in sentences(text, report.start, report.end):
+            figures.extend(_sentence_figures(text, report, sentence, rules))
+    return figures
+
+
+def _sentence_figures(
+    text: str, report: Report, sentence: tuple[int, int], rules: FigureRules
+) -> list[Figure]:
+    values = [q for q in find_quantities(text, *sentence) if q.role == "value"]
+    if not values:
+        return []
+    mentions = find_mentions(text, *sentence)
+    lists = [group for group in respectively(text, values) if len(group) > 1]
+    subjects: dict[int, str] = {}
+    for group in lists:
+        said = text.rfind("分别", sentence[0], group[0].start)
+        names = enumerated_subjects(text, said) if said >= 0 else []
+        if len(names) == len(group):
+            subjects.update({q.start: name for q, name in zip(group, names, strict=True)})
+    pairs = _pairs_before(text, mentions, values, rules, lists, subjects)
+    paired = {p.quantity.start for p in pairs}
+    pairs += [p for p in _pairs_after(text, values, sentence[1]) if p.quantity.start not in paired]
+    paired = {p.quantity.start for p in pairs}
+    pairs += [
+        p
+        for p in _per_student_pairs(text, values, sentence, rules)
+        if p.quantity.start not in paired
+    ]
+    pairs += _continued_pairs(text, values, pairs, mentions, sentence, rules)
+    pairs = [shared for pair in pairs for shared in _shared_by_list(text, pair, sentence, rules)]
+    paired = {p.quantity.start for p in pairs}
+    pairs += [
+        p
+        for p in _each_pairs(text, values, mentions, sentence, rules)
+        if p.quantity.start not in paired
+    ]
+    figures = []
+    for pair in sorted(pairs, key=lambda p: (p.quantity.start, p.mention_start)):
+        quantity = pair.quantity
+        if pair.indicator.stock and _is_flow(text, pair, sentence, rules):
+            continue
+        figures.append(
+            Figure(
+                doc=report.index,
+                indicator=pair.indicator.id,
+                value=_value(pair.indicator, quantity),
+                unit=pair.indicator.unit,
+                level=_level(text, pair, sentence, rules),
+                year=_year(text, pair, sentence),
+                kind=_kind(text, pair, sentence, rules),
+                qualifier=quantity.qualifier,
+                span=Span(quantity.start, quantity.end),
+                sentence=Span(*sentence),
+                unit_name=report.unit_name,
+            )
+        )
+    return figures

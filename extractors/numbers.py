@@ -1,0 +1,659 @@
+"""Every quantity in a stretch of normalised text: numerals, multipliers, units, qualifiers, roles.
+
+The input is :func:`pipeline.normalize.normalize`'s view: ASCII digits and punctuation, ``.`` as
+the decimal point, Simplified script. One compiled pattern (:data:`_PATTERN`) finds the candidates
+left to right; small functions turn each match into :class:`Quantity` objects and give each a role,
+so a caller can keep the ``value`` ones and use the ``year``/``date`` ones to scope them.
+
+>>> [(q.value, q.unit, q.role) for q in find_quantities("07年比06年增长25.7%")]
+[(2007.0, '年', 'year'), (2006.0, '年', 'year'), (25.7, '%', 'value')]
+
+Choices (the reasons are in the tests, with the seed sentence each comes from):
+
+* ``零辍学`` / ``化整为零`` are words, not numbers: a lone 零 before a noun yields nothing
+  (``辍学率为0`` does yield 0).
+* Numbers right after 每 (``每100名学生``, ``每一所``) get the role ``per``: they name a
+  denominator; a bare 百/千/万 (``每百名``, ``万家``, ``百年``) is a word unless a qualifier
+  precedes it (``近万元``).
+* A ratio's ``value`` is the quotient as written (``1:11`` → 1/11, ``8:1`` → 8); ``ratio`` keeps
+  both sides so the caller can orient it (students per teacher).
+* Times (``21:58``, ``9:00-18:30``) get the role ``date``, like the parts of a date.
+* Codes (文号, 索引号, ICP, phone, e-mail, URL) are one ``code`` quantity spanning their digits;
+  ``value`` is the last run of digits (the serial number of ``[2013]7号``).
+* A prefix qualifier wins over an infix one (``近4000余万元`` → 近); ``近三年`` (the last three
+  years) has no qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+__all__ = [
+    "Quantity",
+    "enumerated_subjects",
+    "find_quantities",
+    "parse_chinese_numeral",
+    "respective_pairs",
+    "respectively",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity found in the text.
+
+    ``[start, end)`` is half-open and covers the numeral's own characters only (``10.88`` of
+    ``10.88亿元``, ``1:19.8`` of ``师生比1:19.8``, ``3-5`` of ``3-5人``); ``extent`` covers the
+    whole expression, prefix qualifier and unit included (``近900万元``).
+    """
+
+    value: float
+    start: int
+    end: int
+    unit: str | None = None
+    unit_text: str | None = None
+    multiplier: float = 1.0
+    qualifier: str | None = None
+    role: str = "value"
+    ratio: tuple[float, float] | None = None
+    range_end: float | None = None
+    chinese: bool = False
+    extent: tuple[int, int] | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The whole expression, ``extent`` when known, else the numeral."""
+        return self.extent if self.extent is not None else (self.start, self.end)
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_CN = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
+_CN_LIST = "一二三四五六七八九十"  # the numerals of list numbering (一、 (二) 三是)
+
+_MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "亿": 1e8}
+_MULTIPLIERS |= {"千": 1e3, "百": 1e2, "W": 1e4, "w": 1e4}  # 2.75W 次 (seed 003): W is 万
+
+# written unit → canonical unit
+_UNITS = {
+    "元": "元", "%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点",
+    "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "平米": "平方米",
+    "平方": "平方米", "㎡": "平方米", "m²": "平方米", "m2": "平方米", "立方米": "立方米",
+    "公顷": "公顷", "亩": "亩", "公里": "公里", "米": "米", "吨": "吨", "公斤": "公斤", "克": "克",
+    "人次": "人次", "人": "人", "名": "名", "位": "位", "户": "户", "家": "家",
+    "所": "所", "个月": "月", "个": "个", "间": "间", "册": "册", "本": "本", "台": "台",
+    "套": "套", "件": "件", "辆": "辆", "项": "项", "种": "种", "类": "类", "篇": "篇", "张": "张",
+    "栋": "栋", "幢": "幢", "座": "座", "块": "块", "架": "架", "支": "支", "节": "节", "条": "条",
+    "门": "门", "份": "份", "批": "批", "层": "层", "期": "期", "届": "届", "倍": "倍", "班": "班",
+    "次": "次", "课时": "课时", "学时": "学时", "小时": "小时", "分钟": "分钟", "天": "天",
+    "周岁": "岁", "岁": "岁", "学年": "年", "年度": "年", "年级": "年级", "年": "年",
+    "月份": "月", "月": "月", "日": "日", "号": "号", "版": "版",
+    "处": "处", "周": "周", "口": "口", "GB": "GB", "G": "G",
+}  # fmt: skip
+# After a Chinese numeral these make words more often than counts: 四处, 四周, 三门峡 (seed 000).
+_ARABIC_ONLY_UNITS = {"处", "周", "口", "门", "GB", "G", "m2", "m²"}
+
+_PREFIX_QUALIFIERS = {
+    "约": "约", "大约": "约", "约为": "约",
+    "近": "近", "将近": "近", "接近": "近",
+    "超过": "以上", "超": "以上", "逾": "以上", "多于": "以上", "高于": "以上",
+    "不少于": "以上", "不低于": "以上",
+    "不足": "不足", "不到": "不足", "少于": "不足", "低于": "不足", "不超过": "不足",
+    "不高于": "不足",
+}  # fmt: skip
+_INFIX_QUALIFIERS = {"余": "余", "多": "余"}
+_SUFFIX_QUALIFIERS = {"以上": "以上", "以下": "不足", "以内": "不足", "左右": "约"}
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _unit_pattern(units: Sequence[str]) -> str:
+    plain = [u for u in units if u not in {"G", "GB", "m2"}]
+    special = [r"GB(?![A-Za-z])", r"G(?![A-Za-z])", r"m2(?![0-9A-Za-z])"]
+    return _alternation(plain) + "|" + "|".join(s for s in special if s[:2].rstrip("(") in units)
+
+
+_UNIT_RE = _unit_pattern(list(_UNITS))
+_CN_UNIT_RE = _alternation([u for u in _UNITS if u not in _ARABIC_ONLY_UNITS])
+_PRE_RE = _alternation(list(_PREFIX_QUALIFIERS))
+_NUM = r"\d+(?:\.\d+)?"
+
+# Leftmost match wins; at one position the alternatives are tried in this order.
+_PATTERN = re.compile(
+    rf"""
+    (?P<code>
+        索引号[:]?\s*[0-9A-Za-z][0-9A-Za-z/\-]*                 # seed 004
+      | ICP[备证]?\s*\d+号?(?:-\d+)?                             # seed 003: 沪ICP备20006764号-3
+      | 公网安备\s*\d+号?
+      | (?:[〔\[【]\s*(?:(?:19|20)\d{{2}})?\s*[〕\]】]|\(\s*(?:19|20)\d{{2}}\s*\))  # 文号: seed 002
+        \s*第?\s*\d{{1,4}}\s*号
+      | (?:联系电话|电话|传真|手机|热线|邮编|邮政编码|QQ|Tel|TEL)[:]?\s*\d[\d\-—()]{{4,}}\d
+      | [A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{{2,}}      # seed 002: 645879355@qq.com
+      | (?:https?://|www\.)[A-Za-z0-9./\-?=&%#~_]+
+      | [A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|cn|net|org|gov|edu)(?![A-Za-z])
+        (?:/[A-Za-z0-9./\-?=&%#~_]*)?
+      | (?<![\d.])0\d{{2,3}}-\d{{7,8}}(?![\d.])
+      | (?<![\d.])1[3-9]\d{{9}}(?![\d.])
+      | (?<![\d.])\d{{13,}}[0-9A-Z]*
+      | (?<![\d.])\d{{10,}}[A-Z][0-9A-Z]*                        # 统一社会信用代码
+    )
+  | (?P<dt>
+        (?<![\d.])(?P<dy>(?:19|20)\d{{2}})(?P<ds>[-/.])(?P<dm>0?[1-9]|1[0-2])(?P=ds)
+        (?P<dd>0?[1-9]|[12]\d|3[01])(?![\d.])
+        (?:\s+(?P<th>[01]?\d|2[0-3]):(?P<tm>[0-5]\d)(?::(?P<ts>[0-5]\d))?(?!\d))?
+      | (?<![\d.:])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d):(?P<s2>[0-5]\d)(?![\d.])
+    )
+  | (?P<pct>百分之(?P<pctn>[{_CN}]+|{_NUM}))
+  | (?P<ordp>第[ ]?(?P<ordn>\d+|[{_CN}]+)(?P<ordu>{_UNIT_RE})?)
+  | (?P<rank>(?P<rankn>[{_CN_LIST}]|\d)(?=等奖))
+  | (?P<cnb>\((?P<cnbn>[{_CN_LIST}]{{1,3}})\))
+  | (?P<cnl>(?P<cnln>[{_CN_LIST}]{{1,3}})(?:、(?![{_CN_LIST}])|是|\)))
+  | (?P<ar>
+        (?P<pre>{_PRE_RE})?
+        (?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|{_NUM})
+        (?![_\d]|[xX](?:[xX]|年))                                 # 20__ / 20xx are placeholders
+        (?:\s*:\s*(?P<num2>{_NUM})(?!\d)|/(?P<den>{_NUM})(?![\d/]))?
+        (?:(?P<pct1>%)?\s*(?:-|—{{1,2}}|–|~|至|到)\s*(?P<rend>{_NUM})(?![\d.:_]))?
+        (?P<q1>余|多(?=[ ]?(?:[万亿千百]|{_UNIT_RE})))?
+        (?P<mult>[ ]?(?:万亿|千万|百万|十万|万|亿|千|百(?!分)|[Ww](?![A-Za-z])))?
+        (?P<q2>余)?
+        (?P<unit>[ ]?(?:{_UNIT_RE}))?
+        (?P<suf>以上|以下|以内|左右)?
+    )
+  | (?P<cn>
+        (?P<cpre>{_PRE_RE})?
+        (?P<cnum>[{_CN}]+)
+        (?P<cq>余|多)?
+        (?P<cunit>{_CN_UNIT_RE})?
+        (?P<csuf>以上|以下|以内|左右)?
+    )
+    """,
+    re.VERBOSE,
+)
+
+_CJK_RE = re.compile("[\u3400-\u9fff]")
+_YEAR_UNITS = {"年", "学年", "年度", "版", "届"}
+_DURATION_AFTER = ("来", "以上", "以下", "左右", "之久", "多", "余")
+_SHORT_YEAR_CUES = ("比", "度", "底", "初", "末", "起", "秋", "春")
+_TIME_CUES = ("时", "间", "午", "晚", "早", "点")
+
+
+# --- numerals ------------------------------------------------------------------------------------
+
+
+def parse_chinese_numeral(s: str) -> float | None:
+    """The value of a Chinese numeral, or None when ``s`` is not one.
+
+    Positional numerals are read as such; a string of digits alone is read digit by digit (years).
+
+    >>> [parse_chinese_numeral(s) for s in ("二十六", "一百二十", "两", "三千五百", "一万二千")]
+    [26.0, 120.0, 2.0, 3500.0, 12000.0]
+    >>> [parse_chinese_numeral(s) for s in ("二〇一五", "十二", "零", "三千五", "一亿二千万", "些")]
+    [2015.0, 12.0, 0.0, 3500.0, 120000000.0, None]
+    """
+    if not s or any(ch not in _CN for ch in s):
+        return None
+    if not any(ch in _CN_SMALL or ch in _CN_BIG for ch in s):
+        return float("".join(str(_CN_DIGITS[ch]) for ch in s))
+    total = section = 0
+    number: int | None = None
+    last_unit = 0
+    for ch in s:
+        if ch in "零〇":
+            number, last_unit = None, 0
+        elif ch in _CN_DIGITS:
+            if number is not None:
+                return None  # 一二十: two digits side by side inside a positional numeral
+            number = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (1 if number is None else number) * _CN_SMALL[ch]
+            number, last_unit = None, _CN_SMALL[ch]
+        elif ch == "万":
+            total += (section + (number or 0) or 1) * 10_000
+            section, number, last_unit = 0, None, 10_000
+        else:  # 亿
+            total = (total + section + (number or 0) or 1) * 100_000_000
+            section, number, last_unit = 0, None, 100_000_000
+    if number is not None and len(s) > 1 and (s[-2] in _CN_SMALL or s[-2] in _CN_BIG):
+        # 三千五 = 3500, 一万二 = 12000: a final digit after a unit counts in the next unit down
+        number *= last_unit // 10
+    return float(total + section + (number or 0))
+
+
+def _arabic_value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _is_year_like(s: str) -> bool:
+    return len(s) == 4 and s.isdigit() and s[:2] in ("19", "20")
+
+
+# --- from a match to quantities ------------------------------------------------------------------
+
+
+def _code(m: re.Match[str], text: str) -> list[Quantity]:
+    runs = list(re.finditer(r"\d+", m.group()))
+    if not runs:
+        return []
+    base = m.start()
+    start, end = base + runs[0].start(), base + runs[-1].end()
+    return [Quantity(float(runs[-1].group()), start, end, role="code", extent=m.span())]
+
+
+def _datetime(m: re.Match[str], text: str) -> list[Quantity]:
+    out = []
+    for name in ("dy", "dm", "dd", "th", "tm", "ts", "h2", "m2", "s2"):
+        if m.start(name) != -1:
+            role = "year" if name == "dy" else "date"
+            unit = "年" if name == "dy" else None
+            out.append(Quantity(float(m.group(name)), *m.span(name), unit=unit, role=role))
+    return out
+
+
+def _percent_words(m: re.Match[str], text: str) -> list[Quantity]:
+    """百分之九十五 → 95 %: the numeral follows its unit."""
+    numeral = m.group("pctn")
+    chinese = not numeral[0].isdigit()
+    value = parse_chinese_numeral(numeral) if chinese else _arabic_value(numeral)
+    if value is None:
+        return []
+    start, end = m.span("pctn")
+    return [Quantity(value, start, end, "%", "百分之", chinese=chinese, extent=m.span())]
+
+
+def _ordinal(m: re.Match[str], text: str) -> list[Quantity]:
+    """第三, 第1篇: positions, not amounts."""
+    numeral = m.group("ordn")
+    chinese = not numeral[0].isdigit()
+    value = parse_chinese_numeral(numeral) if chinese else _arabic_value(numeral)
+    if value is None:
+        return []
+    written = m.group("ordu")
+    unit = _UNITS.get(written) if written else None
+    start, end = m.span("ordn")
+    return [
+        Quantity(value, start, end, unit, written, role="ordinal", chinese=chinese, extent=m.span())
+    ]
+
+
+def _rank(m: re.Match[str], text: str) -> list[Quantity]:
+    """一等奖 (seed 003 "一等奖1人(王__)"): a rank."""
+    numeral = m.group("rankn")
+    chinese = not numeral.isdigit()
+    value = parse_chinese_numeral(numeral) if chinese else float(numeral)
+    start, end = m.span("rankn")
+    return [Quantity(value or 0.0, start, end, role="ordinal", chinese=chinese)]
+
+
+def _at_clause_start(text: str, pos: int) -> bool:
+    return pos == 0 or not _CJK_RE.match(text[pos - 1]) or text[pos - 1] in "、。"
+
+
+def _cn_numbering(m: re.Match[str], text: str) -> list[Quantity]:
+    """一、 (二) 三) 一是 (seed 000 "(1) 一是明确认识"; seed 001 "二)生均图书不足")."""
+    group = "cnbn" if m.start("cnbn") != -1 else "cnln"
+    start, end = m.span(group)
+    if m.group().endswith("是") and not _at_clause_start(text, start):
+        return []  # 统一是, 唯一是: a word
+    value = parse_chinese_numeral(m.group(group))
+    if value is None:
+        return []
+    return [Quantity(value, start, end, role="numbering", chinese=True)]
+
+
+def _qualifier(pre: str | None, infix: str | None, suffix: str | None) -> str | None:
+    if pre:
+        return _PREFIX_QUALIFIERS[pre]
+    if infix:
+        return _INFIX_QUALIFIERS[infix]
+    return _SUFFIX_QUALIFIERS[suffix] if suffix else None
+
+
+def _short_year(num: str, m: re.Match[str], text: str, written_unit: str) -> float | None:
+    """07年 → 2007, 97年 → 1997 (seed 000 "07年比06年增长25.7%", "自97年起"); 10年 stays 10."""
+    if len(num) != 2 or not num.isdigit() or m.group("pre"):
+        return None
+    after = text[m.end() : m.end() + 2]
+    before = text[max(0, m.start() - 1) : m.start()]
+    if num[0] == "0":
+        return 2000.0 + int(num)
+    if num[0] == "9" and not after.startswith(_DURATION_AFTER):
+        return 1900.0 + int(num)
+    cued = written_unit == "年度" or after.startswith(_SHORT_YEAR_CUES) or before == "比"
+    if num[0] in "12" and cued:
+        return 2000.0 + int(num)
+    return None
+
+
+def _is_time(m: re.Match[str], text: str) -> bool:
+    """21:58 or 9:00-18:30 rather than a ratio: minutes of two digits and a time cue nearby."""
+    a, b = m.group("num"), m.group("num2")
+    if not (a.isdigit() and b.isdigit() and len(b) == 2 and int(a) <= 24 and int(b) <= 59):
+        return False
+    before = text[max(0, m.start() - 4) : m.start()]
+    after = text[m.end() : m.end() + 8]
+    return (
+        before.endswith(("-", "~", "至", "到"))
+        or any(cue in before for cue in _TIME_CUES)
+        or re.match(r"\s*[-~至到]\s*\d{1,2}:\d{2}", after) is not None
+    )
+
+
+def _numbering_role(m: re.Match[str], text: str) -> str | None:
+    """1、 (2) 3) 4. — list numbering: a small integer standing alone before 、 ) or a bare dot."""
+    num = m.group("num")
+    if not num.isdigit() or len(num) > 3:
+        return None
+    after = text[m.end("num") : m.end("num") + 2]
+    line_start = m.start() == 0 or text[m.start() - 1] in "\n。;:"
+    if after[:1] == ")" or (after[:1] == "、" and (line_start or not after[1:2].isdigit())):
+        # 3、4、5所 is a list of numbers, but seed 003 "\n3、20__年6月" is numbering
+        return "numbering"
+    if after[:1] == "." and not after[1:2].isdigit():
+        return "numbering"
+    return None
+
+
+def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
+    """A number in Arabic digits with what follows it: ratio, range, multiplier, unit."""
+    num = m.group("num")
+    start, end = m.span("num")
+    value = _arabic_value(num)
+    ratio = range_end = None
+    if m.group("num2") is not None or m.group("den") is not None:
+        other = _arabic_value(m.group("num2") or m.group("den"))
+        ratio = (value, other)
+        value = value / other if other else value
+        end = m.end("num2") if m.group("num2") is not None else m.end("den")
+    elif m.group("rend") is not None:
+        range_end, end = _arabic_value(m.group("rend")), m.end("rend")
+    mult_raw = m.group("mult") or ""
+    unit_raw = m.group("unit") or ("%" if m.group("pct1") else "")
+    multiplier = _MULTIPLIERS[mult_raw.strip()] if mult_raw else 1.0
+    written_unit = unit_raw.strip() or None
+    unit = _UNITS.get(written_unit) if written_unit else None
+    unit_text = (mult_raw + unit_raw).strip() or None
+    qualifier = _qualifier(m.group("pre"), m.group("q1") or m.group("q2"), m.group("suf"))
+    bare = not (mult_raw or unit or qualifier or range_end is not None or ratio)
+    role = "value"
+    if ratio is not None:
+        if m.group("num2") is not None and _is_time(m, text):
+            role, value, ratio = "date", ratio[0], None  # a time of day: the hour
+    elif m.start() > 0 and text[m.start() - 1] == "每":
+        role = "per"
+    elif written_unit in _YEAR_UNITS and not mult_raw and num.isdigit():
+        if _is_year_like(num) and (range_end is None or range_end > value):
+            role = "year"
+        elif written_unit != "版" and (short := _short_year(num, m, text, written_unit)):
+            role, value = "year", short
+    elif unit is None and range_end is not None and _is_year_like(num) and not mult_raw:
+        if _is_year_like(m.group("rend")) and 0 < range_end - value < 100:
+            role, unit = "year", "年"  # seed 003: 爱上作文阁2012-2024
+    elif written_unit == "年级" or (written_unit == "班" and num.isdigit() and value >= 100):
+        role = "ordinal"  # 七年级; seed 003 "其中704班班级考评": a class's name
+    elif unit in ("月", "日", "号") and num.isdigit() and written_unit != "个月" and not mult_raw:
+        role = _day_or_month(unit, value, text, m.start())
+    elif bare:
+        if dated := _year_dot_month(m, text):
+            return dated
+        role = _numbering_role(m, text) or "value"
+    if role == "year" and qualifier == "近":
+        qualifier = None
+    if role == "value" and unit == "年" and m.group("pre") in ("近", "将近"):
+        qualifier = None  # 近10年: the last ten years, not "nearly ten"
+    value *= multiplier
+    if range_end is not None and role != "year":
+        range_end *= multiplier
+    q = Quantity(value, start, end, unit, unit_text, multiplier, qualifier, role, ratio, range_end)
+    return [replace(q, extent=m.span())]
+
+
+def _day_or_month(unit: str, value: float, text: str, pos: int) -> str:
+    """2月20日 → two date parts; 2号机房 → ordinal; 20号 after a month → date."""
+    if unit == "月":
+        return "date" if 1 <= value <= 12 else "value"
+    if unit == "日":
+        return "date" if 1 <= value <= 31 else "value"
+    month_before = re.search(r"月\s*$", text[max(0, pos - 2) : pos]) is not None
+    return "date" if month_before and 1 <= value <= 31 else "ordinal"
+
+
+def _year_dot_month(m: re.Match[str], text: str) -> list[Quantity]:
+    """Seed 002 "2013.11" on its own line: a year and a month, not 2013.11 of something."""
+    found = re.fullmatch(r"((?:19|20)\d\d)\.(0?[1-9]|1[0-2])", m.group("num"))
+    after = text[m.end() : m.end() + 1]
+    if found is None or m.group("pre") or (after and (after.isalnum() or after == "%")):
+        return []
+    start = m.start("num")
+    year = Quantity(float(found.group(1)), start, start + 4, unit="年", role="year")
+    month_start = start + 5
+    month = Quantity(float(found.group(2)), month_start, m.end("num"), role="date")
+    return [year, month]
+
+
+def _split_chinese(numeral: str, has_prefix: bool) -> tuple[str, float] | None:
+    """两百万 → ("两百", 1e4): a final 万/亿 after a numeral is the multiplier, as in 4.5万."""
+    if all(ch in "百千万亿" for ch in numeral):
+        # a bare 万/百/千: 近万元 (seed 003) is a number, 万家/百年/千万(不要) are words
+        return (numeral, 1.0) if has_prefix and len(numeral) == 1 else None
+    head = numeral[:-1]
+    if numeral[-1] in _CN_BIG and head and (head[0] == "十" or any(c in _CN_DIGITS for c in head)):
+        return head, float(_CN_BIG[numeral[-1]])  # 十万 too, but not 千万 (千万不要)
+    return numeral, 1.0
+
+
+def _chinese(m: re.Match[str], text: str) -> list[Quantity]:
+    """三个教学班, 二十六所, 两栋, 二〇〇九年, 近两百万 — Chinese numerals before a unit."""
+    written_unit = m.group("cunit")
+    raw = m.group("cnum")
+    if written_unit is None and not (raw[-1] in _CN_BIG and len(raw) > 1):
+        return []  # 一些, 千秋镇, 零辍学: no unit, no number
+    split = _split_chinese(raw, m.group("cpre") is not None)
+    if split is None:
+        return []
+    numeral, multiplier = split
+    start = m.start("cnum")
+    positional = any(ch in _CN_SMALL or ch in _CN_BIG for ch in numeral)
+    if not positional and len(numeral) > 1 and written_unit != "年":
+        start, numeral = start + len(numeral) - 1, numeral[-1]  # 唯一一所: the last 一 counts
+    value = parse_chinese_numeral(numeral)
+    if value is None:
+        return []
+    end = start + len(numeral)
+    unit = _UNITS.get(written_unit) if written_unit else None
+    qualifier = _qualifier(m.group("cpre"), m.group("cq"), m.group("csuf"))
+    role = "value"
+    if start > 0 and text[m.start() - 1] == "每":
+        role = "per"  # seed 003 "每百名学生拥有计算机台数"
+    elif written_unit == "年" and not positional and len(numeral) in (2, 4):
+        role = "year"  # seed 002 "二〇一五年十月十九日"
+        value = value if len(numeral) == 4 else (2000.0 if value < 50 else 1900.0) + value
+    elif written_unit == "年级":
+        role = "ordinal"
+    elif unit in ("月", "日", "号") and written_unit != "个月":
+        role = _day_or_month(unit, value, text, m.start())
+    if role == "value" and unit == "年" and m.group("cpre") in ("近", "将近"):
+        qualifier = None  # seed 000 "近三年年共资助贫困大学生150余人": the last three years
+    unit_text = (raw[len(numeral) :] if multiplier != 1 else "") + (written_unit or "")
+    return [
+        Quantity(
+            value * multiplier,
+            start,
+            end,
+            unit,
+            unit_text or None,
+            multiplier,
+            qualifier,
+            role,
+            chinese=True,
+            extent=m.span(),
+        )
+    ]
+
+
+_HANDLERS: tuple[tuple[str, Callable[[re.Match[str], str], list[Quantity]]], ...] = (
+    ("ar", _arabic),
+    ("cn", _chinese),
+    ("cnl", _cn_numbering),
+    ("cnb", _cn_numbering),
+    ("ordp", _ordinal),
+    ("dt", _datetime),
+    ("code", _code),
+    ("pct", _percent_words),
+    ("rank", _rank),
+)
+
+
+_YEAR_LIST_SEP = re.compile(r"\s*[、,和及与至到~\-—–]\s*")
+
+
+def _years_in_lists(text: str, found: list[Quantity]) -> list[Quantity]:
+    """2019,2020年 and 2001、2006年: a year-like number listed before a year is a year too."""
+    for i in range(len(found) - 2, -1, -1):
+        q, nxt = found[i], found[i + 1]
+        if q.role != "value" or q.unit or q.multiplier != 1 or q.qualifier or nxt.role != "year":
+            continue
+        numeral = text[q.start : q.end]
+        if _is_year_like(numeral) and _YEAR_LIST_SEP.fullmatch(text[q.end : nxt.start]):
+            found[i] = replace(q, role="year", unit="年")
+    return found
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, in order, with disjoint spans inside the window.
+
+    >>> [(q.value, q.unit, q.qualifier) for q in find_quantities("先后投资近4000余万元")]
+    [(40000000.0, '元', '近')]
+    >>> q, = find_quantities("师生比小学为1:19.8")
+    >>> q.ratio, q.start, q.end
+    ((1.0, 19.8), 6, 12)
+    """
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    for m in _PATTERN.finditer(text, start, end):
+        for name, handler in _HANDLERS:
+            if m.start(name) != -1:
+                found.extend(handler(m, text))
+                break
+    return _years_in_lists(text, found)
+
+
+# --- lists: 分别 ---------------------------------------------------------------------------------
+
+_RESPECTIVELY_RE = re.compile("分别")
+_LIST_SEP = re.compile(r"\s*(?:、|,|和|及|与|以及)\s*")
+_BARE_SEP = re.compile(r"\s*(?:、|和|及|与)\s*")
+_CLAUSE_BREAK = re.compile(r"[。;!?\n,]")
+
+
+def _chain(text: str, values: list[Quantity], i: int, sep: re.Pattern[str]) -> list[Quantity]:
+    group = [values[i]]
+    for nxt in values[i + 1 :]:
+        last = group[-1]
+        gap = text[last.span[1] : nxt.span[0]]
+        if not sep.fullmatch(gap) or (last.unit is not None and last.unit != nxt.unit):
+            break
+        group.append(nxt)
+    return group
+
+
+def _respective_groups(
+    text: str, quantities: list[Quantity], bare_lists: bool
+) -> list[tuple[int, list[Quantity]]]:
+    """(where the subjects end, group) for each list of values."""
+    values = sorted((q for q in quantities if q.role == "value"), key=lambda q: q.start)
+    groups: list[tuple[int, list[Quantity]]] = []
+    taken: set[int] = set()
+    for m in _RESPECTIVELY_RE.finditer(text):
+        i = next((k for k, q in enumerate(values) if q.span[0] >= m.end()), None)
+        if i is None:
+            continue
+        gap = text[m.end() : values[i].span[0]]
+        if len(gap) > 8 or _CLAUSE_BREAK.search(gap):
+            continue  # 分别被评为市级优秀教师…: no list of numbers follows
+        group = _chain(text, values, i, _LIST_SEP)
+        if len(group) >= 2:
+            groups.append((m.start(), group))
+            taken.update(range(i, i + len(group)))
+    if bare_lists:
+        i = 0
+        while i < len(values):
+            group = [] if i in taken else _chain(text, values, i, _BARE_SEP)
+            if len(group) >= 2 and not taken.intersection(range(i, i + len(group))):
+                groups.append((values[i].span[0], group))
+                i += len(group)
+            else:
+                i += 1
+    return sorted(groups, key=lambda g: g[1][0].start)
+
+
+def respectively(
+    text: str, quantities: list[Quantity], *, bare_lists: bool = True
+) -> list[list[Quantity]]:
+    """Groups of values listed once for several things, in order.
+
+    A group follows 分别 (``分别为13.5%、14.5%、11.9%``, ``分别征收1065万元、1026万元、902万元``)
+    and is joined by 、 , 和 及 与; with ``bare_lists`` a run of values with the same unit joined by
+    、 和 及 与 counts too (``拨款增长比例为42.2%、15.6%、12.0%``, ``达90%和10%``).
+
+    >>> text = "小学、初中分别达到4.2人以上、5.3人以上"
+    >>> [[q.value for q in g] for g in respectively(text, find_quantities(text))]
+    [[4.2, 5.3]]
+    """
+    return [group for _, group in _respective_groups(text, quantities, bare_lists)]
+
+
+_LEVELS = ("义务教育", "幼儿园", "小学", "初中", "高中", "学前", "城区", "农村", "城镇", "乡村")
+_TRAILING_VERB = re.compile(r"(?:分别|均)?(?:达到|达|为|是|增长|增加|提高到|征收)*\s*$")
+_TRAILING_SUMMARY = re.compile(rf"[\d{_CN}]+(?:位|名|个|所|级|项|种|类|家)[^\s、]{{0,2}}$")
+_YEAR_TAIL = re.compile(r"(?:(?:19|20)\d\d|\d\d|[〇零一二三四五六七八九]{2,4}|20__)(?:年度?|学年)$")
+_FUNCTION_WORDS = re.compile("^.*(?:将|把|对|在|由|向|使|让|给|从|其中|的|了)")
+
+
+def enumerated_subjects(text: str, before: int) -> list[str]:
+    """The things listed just before ``before`` (usually where 分别 stands), in order.
+
+    >>> enumerated_subjects("小学、初中分别达到4.2人以上", 5)
+    ['小学', '初中']
+    >>> enumerated_subjects("2007年、2008年、2009年分别征收", 17)
+    ['2007年', '2008年', '2009年']
+    """
+    clause_start = max(text.rfind(c, 0, before) for c in "。;!?\n,:") + 1
+    segment = _TRAILING_VERB.sub("", text[clause_start:before])
+    if "、" in segment:
+        segment = _TRAILING_SUMMARY.sub("", segment)  # 徐__、方__、吴__三位同志; 县、乡两级
+    parts = [p.strip() for p in re.split(r"、|以及|和|及|与", segment)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return parts
+    first, others = parts[0], parts[1:]
+    if all(_YEAR_TAIL.search(p) for p in others) and (year := _YEAR_TAIL.search(first)):
+        first = year.group()
+    elif all(p in _LEVELS for p in others) and first.endswith(_LEVELS):
+        first = next(level for level in _LEVELS if first.endswith(level))
+    else:
+        first = _FUNCTION_WORDS.sub("", first) or first  # 又将常村镇中 → 常村镇中 (seed 000)
+    return [first, *others]
+
+
+def respective_pairs(
+    text: str, quantities: list[Quantity], *, bare_lists: bool = True
+) -> list[tuple[list[str], list[Quantity]]]:
+    """Each group of :func:`respectively` with the subjects listed before it (maybe not as many).
+
+    >>> text = "2007年、2008年分别征收1130万元、1669万元"
+    >>> [(s, [q.value for q in g]) for s, g in respective_pairs(text, find_quantities(text))]
+    [(['2007年', '2008年'], [11300000.0, 16690000.0])]
+    """
+    pairs = []
+    for subjects_end, group in _respective_groups(text, quantities, bare_lists):
+        pairs.append((enumerated_subjects(text, subjects_end), group))
+    return pairs

@@ -1,0 +1,161 @@
+"""Figure extraction on real sentences of the seeds (shared/ANNOTATION.md conventions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.figures import extract
+from pipeline.document import build_document
+from pipeline.model import Block, BlockKind, Document, FigureKind
+from pipeline.segment import segment
+
+
+def _doc(text: str) -> Document:
+    return build_document(
+        "t.txt", "txt", [Block(BlockKind.PARAGRAPH, line) for line in text.split("\n")]
+    )
+
+
+def _figures(text: str) -> list[tuple]:
+    doc = _doc(text)
+    return [
+        (f.indicator, f.value, f.level, f.year, str(f.kind)) for f in extract(doc, segment(doc))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # seed 000, 义马
+        (
+            "2008—2009学年,小学阶段适龄儿童入学率达100%,年辍学率为0;初中阶段人口入学率达166%,"
+            "初中适龄人口入学率达99.74%,在校生年辍学率为0.26%;三类残疾儿童入学率为100%。",
+            [
+                ("enrollment_rate", 100, "小学"),
+                ("dropout_rate", 0, "小学"),
+                ("gross_enrollment_rate", 166, "初中"),
+                ("enrollment_rate", 99.74, "初中"),
+                ("dropout_rate", 0.26, "初中"),
+                ("disabled_enrollment_rate", 100, None),
+            ],
+        ),
+        (
+            "全市现有教职工1573人,在校中小学生18601人,其中义务教育阶段有初中学生4432人,小学生10973人。",
+            [
+                ("staff", 1573, None),
+                ("students", 18601, None),
+                ("students", 4432, "初中"),
+                ("students", 10973, "小学"),
+            ],
+        ),
+        (
+            "2007年征收教育费附加1130万元,2008年征收教育费附加1669万元,2009年征收教育费附加1924万元,"
+            "并足额拨付教育部门使用。",
+            [
+                ("edu_surcharge", 11300000, None),
+                ("edu_surcharge", 16690000, None),
+                ("edu_surcharge", 19240000, None),
+            ],
+        ),
+        (
+            "其中市一中有寄宿生262人,市二中有寄宿生247人,东区中心小学有寄宿生199人,全市共计611人。",
+            # 东区中心小学 is a school's name, not a scope; 全市共计 carries on 寄宿生
+            [
+                ("boarding_students", 262, None),
+                ("boarding_students", 247, None),
+                ("boarding_students", 199, None),
+                ("boarding_students", 611, None),
+            ],
+        ),
+        # seed 003 篇一
+        (
+            "4、用地面积学校占地面积19980平方米,生均占地面积40平方米。",
+            [("land_area_per_student", 40, None)],
+        ),
+        (
+            "1、建筑面积:校舍建筑总面积8380平方米,生均16平方米。",
+            [("building_area_per_student", 16, None)],
+        ),
+        (
+            "(建筑面积约100平方米,图书19800册,生均图书38册,阅览室一个)",
+            [("books", 19800, None), ("books_per_student", 38, None)],
+        ),
+        (
+            "全校学生510人,师生比1:11。",
+            [("students", 510, None), ("student_teacher_ratio", 11, None)],
+        ),
+        (
+            "在校在编教职工46人,专任教师46人,其中女教师6人。",
+            [("staff", 46, None), ("teachers", 46, None)],
+        ),
+        (
+            "2、规模与班额:学校现有10个教学班,七年级三个教学班,八年级四个教学班。",
+            [("classes", 10, None), ("classes", 3, None), ("classes", 4, None)],
+        ),
+    ],
+)
+def test_figures_real_sentences(sentence: str, expected: list[tuple]) -> None:
+    found = [(i, v, lvl) for i, v, lvl, _, kind in _figures(sentence) if kind == "actual"]
+    assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
+
+
+def test_figures_years_from_clause_and_comparison() -> None:
+    found = _figures("2007年征收教育费附加1130万元,2008年征收教育费附加1669万元。")
+    assert [y for *_, y, _ in found] == [2007, 2008]
+    growth = _figures("财政对教育拨款07年比06年增长25.7%,08年比07年增长61%。")
+    assert [(i, v, y) for i, v, _, y, _ in growth] == [
+        ("funding_growth", 25.7, 2007),
+        ("funding_growth", 61, 2008),
+    ]
+
+
+def test_figures_respectively_gives_each_value_its_year() -> None:
+    found = _figures("2007年、2008年、2009年分别征收教育费附加1065万元、1026万元、902万元。")
+    assert [(v, y) for _, v, _, y, _ in found] == [
+        (10650000, 2007),
+        (10260000, 2008),
+        (9020000, 2009),
+    ]
+
+
+def test_figures_one_number_for_two_indicators() -> None:
+    found = _figures("义务教育阶段入学率、巩固率均达100%。")
+    assert [(i, v) for i, v, *_ in found] == [("enrollment_rate", 100), ("retention_rate", 100)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("力争到2020年生均图书达到35册。", FigureKind.TARGET),
+        ("生均体育运动场馆面积小学不低于7.5平方米。", FigureKind.STANDARD),
+        ("学校生均图书38册。", FigureKind.ACTUAL),
+    ],
+)
+def test_figures_kind(sentence: str, kind: FigureKind) -> None:
+    (found,) = _figures(sentence)
+    assert found[-1] == str(kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "生均图书不足,缺600册。",  # a shortfall is not a figure of books (ANNOTATION.md)
+        "留守儿童120人,随迁子女45人。",  # subgroups are not students
+        "男生厕所坑位1/20,女生坑位1/11。",
+        "近三年年共资助贫困大学生150余人。",
+    ],
+)
+def test_figures_not_a_catalogue_figure(sentence: str) -> None:
+    assert [
+        f
+        for f in _figures(sentence)
+        if f[0] in {"students", "books", "teachers", "student_teacher_ratio"}
+    ] == []
+
+
+def test_figures_span_cuts_exactly_the_number() -> None:
+    doc = _doc("生均教学及辅助用房小学3。74平方米,在校生年辍学率为0.26%。")
+    figures = extract(doc, segment(doc))
+    assert [doc.text[f.span.start : f.span.end] for f in figures] == ["3.74", "0.26"]
+    assert [doc.source_text(f.span.start, f.span.end) for f in figures] == ["3。74", "0.26"]
+    assert all(f.sentence.start <= f.span.start < f.span.end <= f.sentence.end for f in figures)
