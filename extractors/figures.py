@@ -227,7 +227,7 @@ def _pairs_after(text: str, values: list[Quantity], end: int) -> list[_Pair]:
             continue
         if "、" in text[_clause_start(text, quantity.start, 0) : quantity.start]:
             continue
-        cursor = quantity.end + len(quantity.unit_text or "")
+        cursor = quantity.span[1]  # past the unit and any qualifier in it (4000余万元, 98%以上)
         head = rules.level_re.match(text, cursor, min(end, cursor + 3))
         if head:
             cursor = head.end()

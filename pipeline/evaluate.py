@@ -17,6 +17,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from extractors.score_items import combine as combine_items
+from extractors.score_items import render as render_items
+from extractors.score_items import score_items
+
 FIELDS = ("title", "unit_name", "type", "date")
 # The catalogue ids of shared/CONTRACT.md: the ones figures are scored on.
 _SCORED = frozenset(
@@ -50,6 +54,13 @@ _SCORED = frozenset(
         "edu_surcharge",
     ]
 )
+
+
+def _by_file(path: Path) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in _read_jsonl(path):
+        grouped.setdefault(row["file"], []).append(row)
+    return grouped
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -183,6 +194,31 @@ def score_figures(gold: dict, system: list[dict], doc_map: dict[int, int]) -> di
     return result
 
 
+_ARITHMETIC = frozenset(
+    {"sum_mismatch", "percent_mismatch", "ratio_mismatch", "shortfall_mismatch", "growth_mismatch"}
+)
+
+
+def score_inconsistencies(gold: dict, findings: list[dict]) -> dict[str, Any]:
+    """Gold inconsistencies found (some finding's values hold one of the gold's values), and
+    arithmetic findings that match no gold inconsistency (false alarms, for a person to check)."""
+    arithmetic = [f for f in findings if f.get("rule") in _ARITHMETIC]
+    wanted = gold.get("inconsistencies", [])
+
+    def hits(inconsistency: dict, finding: dict) -> bool:
+        values = finding.get("values", [])
+        return any(_same_value(v, w) for v in values for w in inconsistency["values"])
+
+    found = [g for g in wanted if any(hits(g, f) for f in arithmetic)]
+    alarms = [f for f in arithmetic if not any(hits(g, f) for g in wanted)]
+    return {
+        "gold": len(wanted),
+        "found": len(found),
+        "missed": [g.get("note", "") for g in wanted if g not in found],
+        "unconfirmed": [f.get("message", "") for f in alarms],
+    }
+
+
 def _prf(found: int, gold: int, system: int) -> dict[str, float]:
     precision = found / system if system else 1.0
     recall = found / gold if gold else 1.0
@@ -196,9 +232,9 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
     by_file: dict[str, list[dict]] = {}
     for report in reports:
         by_file.setdefault(report["file"], []).append(report)
-    figures_by_file: dict[str, list[dict]] = {}
-    for figure in _read_jsonl(out_dir / "figures.jsonl"):
-        figures_by_file.setdefault(figure["file"], []).append(figure)
+    figures_by_file = _by_file(out_dir / "figures.jsonl")
+    items_by_file = _by_file(out_dir / "items.jsonl")
+    findings_by_file = _by_file(out_dir / "findings.jsonl")
     manifest_path = out_dir / "manifest.json"
     processed = (
         [entry["file"] for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["inputs"]]
@@ -219,6 +255,12 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
                 files[name]["figures"] = score_figures(
                     gold, figures_by_file.get(name, []), seg["doc_map"]
                 )
+            if gold.get("item_records"):
+                files[name]["items"] = score_items(gold, items_by_file.get(name, []))
+            if "inconsistencies" in gold and gold.get("figure_docs"):
+                files[name]["inconsistencies"] = score_inconsistencies(
+                    gold, findings_by_file.get(name, [])
+                )
     totals = {"gold": 0, "system": 0, "found": 0, **{f: 0 for f in FIELDS}}
     for result in files.values():
         seg = result["segmentation"]
@@ -236,6 +278,16 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
         },
     }
     result = {"files": files, "overall": {"segmentation": overall}}
+    item_files = [r["items"] for r in files.values() if "items" in r]
+    if item_files:
+        result["overall"]["items"] = combine_items(item_files)
+    found = [r["inconsistencies"] for r in files.values() if "inconsistencies" in r]
+    if found:
+        result["overall"]["inconsistencies"] = {
+            "gold": sum(f["gold"] for f in found),
+            "found": sum(f["found"] for f in found),
+            "unconfirmed": sum(len(f["unconfirmed"]) for f in found),
+        }
     figure_files = [r["figures"] for r in files.values() if "figures" in r]
     if figure_files:
         result["overall"]["figures"] = {
@@ -276,6 +328,20 @@ def render_scores(scores: dict[str, Any], verbose: bool = False) -> str:
                 f"  overall {mode}: P {prf['precision']:.3f} R {prf['recall']:.3f} "
                 f"F1 {prf['f1']:.3f}"
             )
+    if "items" in scores["overall"]:
+        lines.append("items (problems, measures, outcomes of the annotated reports)")
+        lines.append(render_items(scores["overall"]["items"]))
+    if "inconsistencies" in scores["overall"]:
+        inc = scores["overall"]["inconsistencies"]
+        lines.append(
+            f"inconsistencies: {inc['found']}/{inc['gold']} found; "
+            f"{inc['unconfirmed']} arithmetic findings not in the gold"
+        )
+        for name, result in scores["files"].items():
+            for note in result.get("inconsistencies", {}).get("missed", []):
+                lines.append(f"  {name}: missed {note}")
+            for message in result.get("inconsistencies", {}).get("unconfirmed", []):
+                lines.append(f"  {name}: not in gold: {message}")
     overall = scores["overall"]["segmentation"]
     reports = overall["reports"]
     lines.append(

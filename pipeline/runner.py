@@ -14,12 +14,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extractors.figures import extract as extract_figures
+from extractors.lists import extract as extract_items
+from extractors.lists import item_dict
 from pipeline.errors import InputError, UnsupportedInput, UsageError
 from pipeline.ingest import format_for, read_file
 from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
 from pipeline.model import FileResult, Status
 from pipeline.segment import segment
 from pipeline.serialize import document_dict, figure_dict, report_dict
+from pipeline.validate import finding_dict, validate_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +71,11 @@ def _digest(path: Path) -> tuple[str, int]:
     return sha.hexdigest(), size
 
 
-def process_file(item: InputFile, limits: Limits = DEFAULT_LIMITS) -> FileResult:
-    """Read and segment one file. Never raises for a bad file."""
+def process_file(
+    item: InputFile, limits: Limits = DEFAULT_LIMITS, standard: str | None = None
+) -> FileResult:
+    """Read one file, find its reports, figures and items, and check them against ``standard``
+    (a profile name or YAML path; None: youzhi-2017). Never raises for a bad file."""
     fmt = format_for(item.path) or item.path.suffix.lower().lstrip(".") or None
     result = FileResult(item.name, str(item.path), None, None, fmt, Status.FAILED)
     if item.outside:
@@ -105,14 +111,14 @@ def process_file(item: InputFile, limits: Limits = DEFAULT_LIMITS) -> FileResult
     }
     try:
         figures = extract_figures(doc, reports)
+        items = extract_items(doc, reports, figures)
+        findings = validate_document(doc, reports, figures, items, profile=standard, file=item.name)
     except Exception as exc:  # a bug in an extractor costs this file's figures, not the batch
+        error = f"内部错误（数据抽取失败）: {type(exc).__name__}: {exc}"
         return replace(
-            result,
-            status=Status.PARTIAL,
-            reports=reports,
-            rows=rows,
-            document=doc,
-            error=f"内部错误（数据抽取失败）: {type(exc).__name__}: {exc}",
+            result, status=Status.PARTIAL, reports=reports, rows=rows, document=doc, error=error
         )
     rows["figures"] = tuple(figure_dict(item.name, figure, doc) for figure in figures)
+    rows["items"] = tuple(item_dict(item.name, entry, doc) for entry in items)
+    rows["findings"] = tuple(finding_dict(finding) for finding in findings)
     return replace(result, status=status, error=error, reports=reports, rows=rows, document=doc)

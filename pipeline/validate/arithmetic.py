@@ -1,0 +1,145 @@
+"""Arithmetic rules: a relation the text states that its own numbers do not satisfy.
+
+The relations are read by :mod:`pipeline.validate.relations`; each rule here turns the ones that
+fail into findings with the arithmetic spelled out (``262+247+199=708人，与报告所写合计611人不符``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pipeline.model import Finding
+from pipeline.validate.context import DocContext, finding, fmt, quantity_evidence
+from pipeline.validate.relations import Relation
+
+
+def _topic(label: str) -> str:
+    """A short name for what the numbers count, from the stated number's words."""
+    for mark in ("其中", "共计", "合计", "总计", "总共", "共有", "全市", "全县", "全校", "共"):
+        label = label.replace(mark, "")
+    return label.strip("，,：:、 ")
+
+
+def _common_suffix(labels: list[str]) -> str:
+    """What the parts' words end with in common (…有寄宿生 → 寄宿生)."""
+    suffix = labels[0] if labels else ""
+    for label in labels[1:]:
+        while suffix and not label.endswith(suffix):
+            suffix = suffix[1:]
+    return suffix.lstrip("有的为是：:，, ")
+
+
+def _sum_topic(r: Relation) -> str:
+    return _topic(r.stated.label) or _common_suffix([q.label for q in r.inputs]) or "各项"
+
+
+def _sum_message(r: Relation) -> str:
+    unit = r.stated.unit
+    parts = "+".join(fmt(q.value) for q in r.inputs)
+    diff = abs(r.expected - r.stated.value)
+    topic = _sum_topic(r)
+    if not r.exhaustive:
+        return (
+            f"{topic}：其中各项相加{parts}={fmt(r.expected, unit)}，超过所写总数"
+            f"{fmt(r.stated.value, unit)}（多{fmt(diff, unit)}），请核对"
+        )
+    return (
+        f"{topic}：各项相加{parts}={fmt(r.expected, unit)}，与报告所写合计"
+        f"{fmt(r.stated.value, unit)}不符（相差{fmt(diff, unit)}），请核对"
+    )
+
+
+def _percent_message(r: Relation) -> str:
+    count, base = r.inputs
+    return (
+        f"{count.label.strip('，,')}{fmt(count.value, count.unit)}占{fmt(r.stated.value)}%："
+        f"按{base.label.strip('，,')}{fmt(base.value, base.unit)}计应为{r.expected:.1f}%，"
+        f"与所写{fmt(r.stated.value)}%不符，请核对人数或比例"
+    )
+
+
+def _ratio_message(r: Relation) -> str:
+    if r.kind == "per_student":
+        amount, students = r.inputs
+        unit = r.stated.unit
+        return (
+            f"{r.stated.label.strip('，,')}{fmt(r.stated.value, unit)}：按"
+            f"{fmt(amount.value, amount.unit)}÷{fmt(students.value, '人')}计应为"
+            f"{r.expected:.2f}{unit}，与所写不符，请核对"
+        )
+    num, den = r.inputs
+    return (
+        f"{r.stated.label.strip('，,')}{r.stated.written}：按{num.label.strip('，,')}"
+        f"{fmt(num.value, '人')}÷{den.label.strip('，,')}{fmt(den.value, den.unit)}计应为"
+        f"1:{r.expected:.2f}，与所写不符，请核对"
+    )
+
+
+def _shortfall_message(r: Relation) -> str:
+    standard, existing = r.inputs
+    unit = r.stated.unit
+    diff = abs(r.expected - r.stated.value)
+    return (
+        f"缺口{fmt(r.stated.value, unit)}与应配{fmt(standard.value, unit)}−现有"
+        f"{fmt(existing.value, unit)}={fmt(r.expected, unit)}不符（相差{fmt(diff, unit)}），"
+        "请核对应配数、现有数或缺口"
+    )
+
+
+def _growth_message(r: Relation) -> str:
+    before, after = r.inputs
+    unit = before.unit
+    if r.stated.unit == "%":
+        return (
+            f"由{fmt(before.value, unit)}到{fmt(after.value, unit)}应为变化"
+            f"{r.expected:.1f}%，报告写{fmt(r.stated.value)}%，请核对"
+        )
+    return (
+        f"由{fmt(before.value, unit)}到{fmt(after.value, unit)}应为变化"
+        f"{fmt(r.expected, unit)}，报告写{fmt(r.stated.value, r.stated.unit)}，请核对"
+    )
+
+
+# relation kind → (rule id, message)
+_RULE_OF: dict[str, tuple[str, Callable[[Relation], str]]] = {
+    "sum": ("sum_mismatch", _sum_message),
+    "percent": ("percent_mismatch", _percent_message),
+    "ratio": ("ratio_mismatch", _ratio_message),
+    "per_student": ("ratio_mismatch", _ratio_message),
+    "shortfall": ("shortfall_mismatch", _shortfall_message),
+    "growth": ("growth_mismatch", _growth_message),
+}
+
+
+def _check(rule: str) -> Callable[[DocContext], list[Finding]]:
+    def check(ctx: DocContext) -> list[Finding]:
+        found = []
+        for index, relation in ctx.relations:
+            rule_id, message = _RULE_OF[relation.kind]
+            if rule_id != rule or relation.holds:
+                continue
+            values = [q.value for q in relation.quantities]
+            evidence = quantity_evidence(ctx, index, relation.quantities)
+            found.append(
+                finding(
+                    ctx,
+                    index,
+                    rule,
+                    message(relation),
+                    values,
+                    evidence,
+                    expected=relation.expected,
+                )
+            )
+        return found
+
+    check.__name__ = f"check_{rule}"
+    check.__doc__ = f"Findings of rule ``{rule}`` from the relations the text states."
+    return check
+
+
+check_sum = _check("sum_mismatch")
+check_percent = _check("percent_mismatch")
+check_ratio = _check("ratio_mismatch")
+check_shortfall = _check("shortfall_mismatch")
+check_growth = _check("growth_mismatch")

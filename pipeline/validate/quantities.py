@@ -1,0 +1,216 @@
+"""The quantities of a sentence, as the validator reads them.
+
+The numbers come from ``extractors.numbers.find_quantities`` (value, start, end, unit, multiplier,
+qualifier, role, ratio, extent). When that module cannot be imported a small private reader
+(:func:`_fallback_quantities`) stands in; it knows only the forms the validator's tests use.
+
+:class:`Q` adds what the checks need: the *label* (the words before the number in its clause), the
+precision as written (``half``: half a unit of the last written digit, in normalised units) and
+whether the unit counts things (人, 所 …: an integer count is exact).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+try:  # the real reader, written in its own issue
+    from extractors.numbers import find_quantities as _find_quantities
+except ImportError:  # pragma: no cover - depends on the tree
+    _find_quantities = None
+
+SENTENCE_END = re.compile(r"[。!?！？\n]")
+CLAUSE_BREAK = "，,、；;：:（）()。!?！？\n"
+_UNITS = "平方米|㎡|万元|亿元|千元|元|人次|人|名|所|个|间|台|册|种类|种|件|班|套|张|位|米|%|％|年"
+_UNIT_ALIASES = {"㎡": "平方米", "％": "%", "种类": "种", "名": "人", "位": "人"}
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+_CN_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_NUMBER = re.compile(
+    r"(?P<qual>约|近|共约)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十]{1,3})"
+    r"(?P<mult>[万亿千](?=元|人|册|平方米))?(?P<unit>" + _UNITS + r")?(?P<after>余|多|以上|左右)?"
+)
+_RATIO = re.compile(r"(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Q:
+    """One number of a sentence. ``start``/``end`` cut the digits out of the document text."""
+
+    value: float
+    start: int
+    end: int
+    unit: str
+    written: str
+    half: float
+    counted: bool
+    qualifier: str | None
+    label: str
+    unit_end: int = 0
+    ratio: tuple[float, float] | None = None
+    role: str = "value"
+
+    @property
+    def exact(self) -> bool:
+        """A count written as an integer without hedging: no rounding to allow for."""
+        return self.counted and self.half == 0.0
+
+    @property
+    def hedged(self) -> bool:
+        return self.qualifier is not None
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` split at 。!? and line breaks (not at ；)."""
+    end = len(text) if end is None else end
+    cursor = start
+    for match in SENTENCE_END.finditer(text, start, end):
+        if match.start() > cursor:
+            yield cursor, match.start()
+        cursor = match.end()
+    if cursor < end:
+        yield cursor, end
+
+
+def quantities(text: str, start: int, end: int, counted_units: tuple[str, ...]) -> list[Q]:
+    """The quantities of ``text[start:end]`` with labels and written precision."""
+    raw = (
+        _find_quantities(text, start, end)
+        if _find_quantities is not None
+        else _fallback_quantities(text, start, end)
+    )
+    found = []
+    previous_end = start
+    for item in sorted(raw, key=lambda q: q.start):
+        found.append(_wrap(text, item, previous_end, counted_units))
+        previous_end = _unit_end(item)
+    return found
+
+
+def _wrap(text: str, item: Any, floor: int, counted_units: tuple[str, ...]) -> Q:
+    written = text[item.start : item.end]
+    unit = _UNIT_ALIASES.get(item.unit or "", item.unit or "")
+    multiplier = getattr(item, "multiplier", None) or _multiplier(getattr(item, "unit_text", ""))
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    counted = unit in counted_units or unit in ("人", "种")
+    half = 0.0 if counted and decimals == 0 else 0.5 * 10.0 ** (-decimals) * (multiplier or 1)
+    if unit == "%" and item.ratio is None:
+        counted = False
+    return Q(
+        value=float(item.value) if item.value is not None else float("nan"),
+        start=item.start,
+        end=item.end,
+        unit=unit,
+        written=written,
+        half=half,
+        counted=counted,
+        qualifier=getattr(item, "qualifier", None),
+        label=_label(text, floor, item.start),
+        unit_end=_unit_end(item),
+        ratio=tuple(item.ratio) if getattr(item, "ratio", None) else None,
+        role=getattr(item, "role", "value") or "value",
+    )
+
+
+def _unit_end(item: Any) -> int:
+    """Where the number and its unit end (``extent`` when the reader gives it)."""
+    extent = getattr(item, "extent", None)
+    if extent:
+        return int(extent[1])
+    return int(item.end + len(getattr(item, "unit_text", "") or ""))
+
+
+def _multiplier(unit_text: str | None) -> float:
+    return next((m for c, m in _MULTIPLIERS.items() if unit_text and unit_text.startswith(c)), 1.0)
+
+
+def _label(text: str, floor: int, start: int) -> str:
+    """The words before a number back to the previous break or the previous number's end."""
+    cursor = start
+    while cursor > floor and text[cursor - 1] not in CLAUSE_BREAK:
+        cursor -= 1
+    return text[cursor:start]
+
+
+@dataclass(frozen=True, slots=True)
+class _RawQuantity:
+    value: float
+    start: int
+    end: int
+    unit: str | None
+    unit_text: str
+    multiplier: float
+    qualifier: str | None
+    role: str
+    ratio: tuple[float, float] | None = None
+
+
+def _fallback_quantities(text: str, start: int, end: int) -> list[_RawQuantity]:
+    """A stand-in for ``extractors.numbers.find_quantities`` (tests only, until it lands)."""
+    found: list[_RawQuantity] = []
+    taken: set[int] = set()
+    for match in _RATIO.finditer(text, start, end):
+        left, right = float(match.group(1)), float(match.group(2))
+        found.append(
+            _RawQuantity(
+                max(left, right),
+                match.start(),
+                match.end(),
+                None,
+                "",
+                1.0,
+                None,
+                "value",
+                (left, right),
+            )
+        )
+        taken.update(range(match.start(), match.end()))
+    for match in _NUMBER.finditer(text, start, end):
+        if match.start("num") in taken:
+            continue
+        num, unit = match.group("num"), match.group("unit")
+        if not num[0].isdigit() and not unit:
+            continue
+        value = float(num.replace(",", "")) if num[0].isdigit() else _cn_number(num)
+        mult = _MULTIPLIERS.get(match.group("mult") or "", 1.0)
+        if unit in ("万元", "亿元", "千元"):
+            mult, unit = _MULTIPLIERS[unit[0]], "元"
+        role = "year" if unit == "年" and len(num) in (2, 4) and num.isdigit() else "value"
+        qualifier = match.group("qual") or match.group("after")
+        unit_text = text[match.end("num") : match.end("unit") if unit else match.end("num")]
+        found.append(
+            _RawQuantity(
+                value * mult,
+                match.start("num"),
+                match.end("num"),
+                unit,
+                unit_text,
+                mult,
+                qualifier,
+                role,
+            )
+        )
+    return found
+
+
+def _cn_number(num: str) -> float:
+    if num == "十":
+        return 10.0
+    if "十" in num:
+        tens, _, ones = num.partition("十")
+        return float(_CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0))
+    return float(_CN_DIGITS.get(num, 0))

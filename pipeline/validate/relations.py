@@ -1,0 +1,463 @@
+"""Arithmetic relations a sentence states, read from its words and numbers.
+
+:func:`read_relations` finds, in one sentence (and the sentences before it in the same paragraph,
+for a base or a count stated there), the relations the text lets one check:
+
+* ``sum``: a total and its parts (…18601人，其中…4432人…10973人 / …262人…247人…199人，共计611人);
+* ``percent``: a count and its share (专科学历12人，占26%) against a base stated nearby;
+* ``ratio``: 师生比/生机比 1:r against the counts stated nearby;
+* ``per_student``: 生均X against a total X and the students of the same sentence;
+* ``shortfall``: 缺口 against 应配 − 现有 (in that order);
+* ``growth``: 从A…到B，增长M% (or 增加N).
+
+Each :class:`Relation` carries the numbers, the interval the inputs allow, and whether the stated
+number fits it. The words come from ``relations.yaml``. Nothing here decides severity or wording:
+that is :mod:`pipeline.validate.arithmetic`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pipeline.validate.interval import Interval, total
+from pipeline.validate.quantities import Q, quantities, sentence_spans
+
+_PAREN_OPEN, _PAREN_CLOSE = "（(", "）)"
+_BASE_LOOKBACK = 5  # sentences of the same paragraph searched for a base or a count
+
+
+@cache
+def vocab() -> dict[str, Any]:
+    """The word lists of ``relations.yaml``, regular expressions compiled."""
+    text = resources.files("pipeline.validate").joinpath("relations.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {k: (re.compile(v) if isinstance(v, str) else v) for k, v in data.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One checkable relation: ``stated`` should lie in ``allowed`` (computed from ``inputs``)."""
+
+    kind: str
+    inputs: tuple[Q, ...]
+    stated: Q
+    expected: float
+    allowed: Interval
+    holds: bool
+    exhaustive: bool = True
+    names: tuple[str, ...] = field(default=())
+
+    @property
+    def quantities(self) -> tuple[Q, ...]:
+        return (*self.inputs, self.stated)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence span, its quantities (role ``value``) and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+    quantities: tuple[Q, ...]
+
+
+def read_relations(
+    text: str, sentences: Sequence[Sentence], rounding: str = "either"
+) -> Iterator[Relation]:
+    """Every relation stated in ``sentences`` (in document order)."""
+    for index, sentence in enumerate(sentences):
+        window = _window(sentences, index)
+        yield from _sums(text, sentence, rounding)
+        yield from _shares(text, sentence, window, rounding)
+        yield from _ratios(text, sentence, window, rounding)
+        yield from _per_student(text, sentence, rounding)
+        yield from _shortfalls(text, sentence, rounding)
+        yield from _growth(text, sentence, rounding)
+
+
+def _window(sentences: Sequence[Sentence], index: int) -> list[Q]:
+    """Quantities of this sentence and up to five before it in the same paragraph."""
+    current = sentences[index]
+    found: list[Q] = []
+    for back in range(index, max(-1, index - _BASE_LOOKBACK - 1), -1):
+        if sentences[back].paragraph != current.paragraph:
+            break
+        found = list(sentences[back].quantities) + found
+    return found
+
+
+def _digits(q: Q) -> bool:
+    """Written in Arabic digits (四名, 第四名 are words, not figures of a sum)."""
+    return q.written[:1].isdigit() and q.ratio is None and q.role == "value"
+
+
+def _checkable(q: Q) -> bool:
+    return not q.hedged and q.role == "value" and q.ratio is None and q.value == q.value
+
+
+def _in_parens(text: str, start: int, q: Q) -> bool:
+    depth = 0
+    for char in text[start : q.start]:
+        depth += char in _PAREN_OPEN
+        depth -= char in _PAREN_CLOSE
+    return depth > 0
+
+
+def _between(text: str, a: Q, b: Q) -> str:
+    return text[a.unit_end or a.end : b.start]
+
+
+def _iv(q: Q, rounding: str) -> Interval:
+    return Interval.of(q, rounding)
+
+
+# ---- sums -----------------------------------------------------------------------------------
+
+
+def _sums(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+    words = vocab()
+    qs = [q for q in sentence.quantities if not _in_parens(text, sentence.start, q)]
+    used: set[int] = set()
+    for i, head in enumerate(qs):
+        if head.start in used or head.unit in ("%", "年", "") or not _digits(head):
+            continue
+        after = qs[i + 1] if i + 1 < len(qs) else None
+        if after is not None and re.match(
+            r"^[，,：:\s]*" + words["parts"].pattern, _between(text, head, after) + after.label
+        ):
+            parts = _parts_after(text, qs[i + 1 :], head.unit)
+            if parts:
+                used.update(q.start for q in parts)
+                relation = _sum(head, parts, rounding, _exhaustive(parts[0]))
+                if relation is not None:
+                    yield relation
+            continue
+        if words["total"].search(head.label[-8:]):
+            parts = _parts_before(text, qs[:i], head, sentence.start)
+            if len(parts) >= 2 and not used.intersection(q.start for q in parts):
+                relation = _sum(head, parts, rounding, True)
+                if relation is not None:
+                    yield relation
+
+
+def _parts_after(text: str, qs: Sequence[Q], unit: str) -> list[Q]:
+    words = vocab()
+    parts: list[Q] = []
+    for index, q in enumerate(qs):
+        if index and (words["stop"].search(q.label) or words["parts"].search(q.label)):
+            break
+        if index and re.search(r"[；;]", _between(text, qs[index - 1], q)):
+            break
+        if parts and _exhaustive(parts[0]) and not _exhaustive(q):
+            break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
+        if q.unit == unit and _digits(q):
+            parts.append(q)
+    return parts
+
+
+def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> list[Q]:
+    words = vocab()
+    parts: list[Q] = []
+    for q in reversed(qs):
+        gap = text[q.unit_end or q.end : head.start]
+        if re.search(r"[；;]", gap) or (parts and re.search(r"[；;]", _between(text, q, parts[0]))):
+            break
+        if q.unit == "%":
+            break  # a breakdown with shares (12人，占26%) is read by the share rule
+        if q.unit == head.unit and _digits(q):
+            parts.insert(0, q)
+        if words["parts"].search(q.label) or words["total"].search(q.label[-8:]):
+            break
+    return parts
+
+
+def _exhaustive(first: Q) -> bool:
+    """Whether a 其中 list reads as a partition (no subset word in its first part's label)."""
+    return not vocab()["subset"].search(first.label)
+
+
+def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation | None:
+    if head.hedged or any(p.hedged for p in parts):
+        return None
+    allowed = total([_iv(p, rounding) for p in parts])
+    stated = _iv(head, rounding)
+    expected = sum(p.value for p in parts)
+    holds = allowed.overlaps(stated) or (
+        (not exhaustive or len(parts) < 2) and allowed.lo <= stated.hi
+    )
+    if len(parts) < 2 and holds:
+        return None
+    return Relation("sum", tuple(parts), head, expected, allowed, holds, exhaustive)
+
+
+# ---- shares ---------------------------------------------------------------------------------
+
+
+def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> Iterator[Relation]:
+    words = vocab()
+    qs = sentence.quantities
+    for index, pct in enumerate(qs):
+        if pct.unit != "%" or pct.hedged or index == 0:
+            continue
+        label = pct.label
+        if not words["share"].search(label) or words["growth"].search(label):
+            continue
+        count = qs[index - 1]
+        if (
+            not _checkable(count)
+            or count.unit in ("%", "年")
+            or _between(text, count, pct).count("，") + _between(text, count, pct).count(",") > 1
+        ):
+            continue
+        if words["named_base"].search(label):
+            continue  # 占全市…在校生的4%: the base is a word, not a number nearby
+        bases = [
+            q
+            for q in window
+            if q.start < count.start
+            and q.unit == count.unit
+            and _checkable(q)
+            and not _is_share_count(text, q, window)
+        ]
+        if not bases:
+            continue
+        larger = [q for q in bases if q.value > count.value]
+        relation = _best(
+            [_share(count, base, pct, rounding) for base in bases],
+            prefer=(larger or bases)[-1].start,
+        )
+        if relation is not None:
+            yield relation
+
+
+def _is_share_count(text: str, q: Q, window: list[Q]) -> bool:
+    following = [p for p in window if p.start > q.start]
+    return (
+        bool(following)
+        and following[0].unit == "%"
+        and bool(vocab()["share"].search(following[0].label))
+    )
+
+
+def _share(count: Q, base: Q, pct: Q, rounding: str) -> Relation | None:
+    ratio = _iv(count, rounding) / _iv(base, rounding)
+    if ratio is None:
+        return None
+    allowed = ratio * 100.0
+    return Relation(
+        "percent",
+        (count, base),
+        pct,
+        100.0 * count.value / base.value,
+        allowed,
+        allowed.overlaps(_iv(pct, rounding)),
+    )
+
+
+def _best(relations: list[Relation | None], prefer: int) -> Relation | None:
+    """The relation that holds if any does, else the one with the preferred base."""
+    found = [r for r in relations if r is not None]
+    holding = [r for r in found if r.holds]
+    if holding:
+        return holding[0]
+    preferred = [r for r in found if r.inputs[-1].start == prefer]
+    return (preferred or found or [None])[0]
+
+
+# ---- ratios ---------------------------------------------------------------------------------
+
+
+def _role(q: Q, role: str) -> bool:
+    words = vocab()
+    negative = {"students": "not_students", "teachers": "not_teachers"}.get(role)
+    if q.unit not in ("人", "台") or not _checkable(q) or not words[role].search(q.label):
+        return False
+    return negative is None or not words[negative].search(q.label)
+
+
+def _ratios(text: str, sentence: Sentence, window: list[Q], rounding: str) -> Iterator[Relation]:
+    words = vocab()
+    for q in sentence.quantities:
+        if q.ratio is None or q.hedged:
+            continue
+        kind = next((k for k in words["ratios"] if k in q.label), None)
+        if kind is None:
+            continue
+        spec = words["ratios"][kind]
+        level = _level(q.label)
+        earlier = [p for p in window if p.start < q.start and _level(p.label) in (level, None)]
+        nums = [p for p in earlier if _role(p, spec["num"])]
+        dens = [p for p in earlier if _role(p, spec["den"])]
+        if not nums or not dens:
+            continue
+        low, high = sorted(q.ratio)
+        if low != 1:
+            continue
+        stated = Q(
+            high,
+            q.start,
+            q.end,
+            "人/师",
+            q.written,
+            _half(q.written),
+            False,
+            None,
+            q.label,
+            q.unit_end,
+        )
+        candidates = [_ratio(n, d, stated, rounding) for n in nums[-1:] for d in dens]
+        relation = _best(candidates, prefer=dens[-1].start)
+        if relation is not None:
+            yield relation
+
+
+def _half(written: str) -> float:
+    digits = re.findall(r"\d+(?:\.\d+)?", written)
+    last = digits[-1] if digits else written
+    return 0.5 * 10.0 ** (-(len(last.split(".")[1]) if "." in last else 0))
+
+
+def _ratio(num: Q, den: Q, stated: Q, rounding: str) -> Relation | None:
+    allowed = _iv(num, rounding) / _iv(den, rounding)
+    if allowed is None:
+        return None
+    return Relation(
+        "ratio",
+        (num, den),
+        stated,
+        num.value / den.value,
+        allowed,
+        allowed.overlaps(_iv(stated, rounding)),
+    )
+
+
+def _level(label: str) -> str | None:
+    for word, level in (("小学", "小学"), ("初中", "初中"), ("中学", "初中")):
+        if word in label:
+            return level
+    return None
+
+
+# ---- per student ----------------------------------------------------------------------------
+
+
+def _per_student(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+    words = vocab()
+    qs = sentence.quantities
+    students = [q for q in qs if _role(q, "students")]
+    for index, per in enumerate(qs):
+        if not words["per_student"].search(per.label) or not _checkable(per) or not students:
+            continue
+        if per.unit in ("", "%", "人"):
+            continue
+        totals = [
+            q
+            for q in qs[:index]
+            if q.unit == per.unit and _checkable(q) and not words["per_student"].search(q.label)
+        ]
+        if not totals:
+            continue
+        amount, count = totals[-1], students[0]
+        allowed = _iv(amount, rounding) / _iv(count, rounding)
+        if allowed is None:
+            continue
+        yield Relation(
+            "per_student",
+            (amount, count),
+            per,
+            amount.value / count.value,
+            allowed,
+            allowed.overlaps(_iv(per, rounding)),
+        )
+
+
+# ---- shortfalls -----------------------------------------------------------------------------
+
+
+def _roles(qs: Sequence[Q], text: str) -> list[tuple[Q, str | None]]:
+    """Each quantity with standard/existing/gap from its label, inherited across 、，."""
+    words = vocab()
+    roles: list[tuple[Q, str | None]] = []
+    previous: str | None = None
+    for index, q in enumerate(qs):
+        role = next((r for r in ("gap", "standard", "existing") if words[r].search(q.label)), None)
+        if role is None and index and re.fullmatch(r"类?[，,、]", _between(text, qs[index - 1], q)):
+            role = previous
+        roles.append((q, role))
+        previous = role
+    return roles
+
+
+def _shortfalls(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+    roles = _roles([q for q in sentence.quantities if _checkable(q)], text)
+    for unit in dict.fromkeys(q.unit for q, _ in roles):
+        of_unit = [(q, r) for q, r in roles if q.unit == unit]
+        standard = [q for q, r in of_unit if r == "standard"]
+        existing = [q for q, r in of_unit if r == "existing"]
+        gap = [q for q, r in of_unit if r == "gap"]
+        if len(standard) != 1 or len(existing) != 1 or len(gap) != 1:
+            continue
+        s, e, g = standard[0], existing[0], gap[0]
+        if not s.start < e.start < g.start:
+            continue
+        allowed = _iv(s, rounding) - _iv(e, rounding)
+        yield Relation(
+            "shortfall", (s, e), g, s.value - e.value, allowed, allowed.overlaps(_iv(g, rounding))
+        )
+
+
+# ---- growth ---------------------------------------------------------------------------------
+
+
+def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+    words = vocab()
+    qs = [q for q in sentence.quantities if _checkable(q)]
+    for index, q in enumerate(qs):
+        up, down = words["growth"].search(q.label), words["decline"].search(q.label)
+        if not (up or down) or index < 2:
+            continue
+        a, b = qs[index - 2], qs[index - 1]
+        if a.unit != b.unit or a.unit == "%":
+            continue
+        if not words["from"].search(text[max(sentence.start, a.start - 12) : a.start]):
+            continue
+        if not words["to"].search(text[a.unit_end or a.end : b.start]):
+            continue
+        change = (
+            _iv(a, rounding) - _iv(b, rounding) if down else _iv(b, rounding) - _iv(a, rounding)
+        )
+        point = (a.value - b.value) if down else (b.value - a.value)
+        if q.unit == "%":
+            allowed = change / _iv(a, rounding)
+            if allowed is None:
+                continue
+            yield Relation(
+                "growth",
+                (a, b),
+                q,
+                100.0 * point / a.value,
+                allowed * 100.0,
+                (allowed * 100.0).overlaps(_iv(q, rounding)),
+            )
+        elif q.unit == a.unit:
+            yield Relation("growth", (a, b), q, point, change, change.overlaps(_iv(q, rounding)))
+
+
+def split_sentences(
+    text: str, start: int, end: int, counted_units: tuple[str, ...]
+) -> list[Sentence]:
+    """The sentences of ``text[start:end]`` with their quantities; a paragraph is a line."""
+    found = []
+    for s, e in sentence_spans(text, start, end):
+        paragraph = text.count("\n", 0, s)
+        values = [q for q in quantities(text, s, e, counted_units) if q.role == "value"]
+        found.append(Sentence(s, e, paragraph, tuple(values)))
+    return found

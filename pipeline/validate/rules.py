@@ -1,0 +1,57 @@
+"""The rule registry: every rule id the validator can emit, what it runs on, and its check.
+
+``scope`` is ``document`` (one file's text, figures and items: ``DocContext`` → findings) or
+``batch`` (figure rows of the whole batch → issues). Thresholds are never here: they come from the
+profile (``profiles/*.yaml``); tolerances come from the precision the report writes
+(:mod:`pipeline.validate.interval`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.validate import arithmetic, batch, claims, standards
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule id, where it runs, its check and a one-line description (Chinese)."""
+
+    scope: str
+    check: Callable[..., list[Any]]
+    description: str
+
+
+RULES: dict[str, Rule] = {
+    "sum_mismatch": Rule(
+        "document", arithmetic.check_sum, "总数与各分项（共/合计/总计/其中/分别）之和不符"
+    ),
+    "percent_mismatch": Rule("document", arithmetic.check_percent, "“N人，占M%”与所指的基数不符"),
+    "ratio_mismatch": Rule(
+        "document", arithmetic.check_ratio, "师生比/生机比与人数不符；生均X与总量÷学生数不符"
+    ),
+    "shortfall_mismatch": Rule("document", arithmetic.check_shortfall, "缺口与“应配−现有”不符"),
+    "growth_mismatch": Rule(
+        "document", arithmetic.check_growth, "增长百分比或增量与前后两个数不符"
+    ),
+    "claim_unsupported": Rule(
+        "document", claims.check_claims, "整改情况称已解决/已达标，但所写数字仍未达到"
+    ),
+    "out_of_range": Rule(
+        "rows",
+        standards.out_of_range,
+        "比率超过100%、负数、辍学率高于100%−巩固率、年份晚于报告日期",
+    ),
+    "below_standard": Rule("rows", standards.below_standard, "指标低于标准配置中的阈值"),
+    "six_of_seven": Rule(
+        "rows", standards.min_met, "每所学校至少6项资源配置指标达标、余项不低于85%"
+    ),
+    "cross_report_conflict": Rule(
+        "batch", batch.cross_report_conflict, "同一单位、指标、学段、年份在两份报告中数值不同"
+    ),
+    "cv_exceeds": Rule("batch", batch.cv_exceeds, "校际差异系数超过标准"),
+}
+"""``rows`` rules run on one file's figures in ``validate_document`` (and on the batch's rows in
+``validate_batch`` for units spread over several files)."""
