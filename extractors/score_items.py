@@ -120,11 +120,36 @@ def _links(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, float
                     f"doc {record.get('doc')} {record['kind']} {record['index']} → "
                     f"{link['kind']} {link['index']}"
                 )
+    # precision (information): of the system's links between matched items, how many are gold's
+    to_gold = {s: g for g, s, _ in pairs}
+    row_at = {_key(r): s for s, r in enumerate(rows)}
+    made = kept = 0
+    extra: list[str] = []
+    for s, row in enumerate(rows):
+        if s not in to_gold:
+            continue
+        wanted = {(link["kind"], link["index"]) for link in gold[to_gold[s]].get("links") or []}
+        for link in row.get("links") or []:
+            target = row_at.get(_key(row, link["kind"], link["index"]))
+            if target is None or target not in to_gold or link["kind"] == "problem":
+                continue
+            made += 1
+            other = gold[to_gold[target]]
+            if (other["kind"], other["index"]) in wanted:
+                kept += 1
+            else:
+                extra.append(
+                    f"doc {row.get('doc')} {row['kind']} {row['index']} → "
+                    f"{link['kind']} {link['index']}"
+                )
     return {
         "gold": total,
         "correct": right,
         "accuracy": round(right / total, 4) if total else 1.0,
+        "system": made,
+        "system_correct": kept,
         "misses": misses,
+        "extra": extra,
     }
 
 
@@ -204,6 +229,11 @@ def combine(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
             "correct": right,
             "accuracy": round(right / gold, 4) if gold else 1.0,
         }
+    made = sum(s["links"].get("system", 0) for s in scores)
+    kept = sum(s["links"].get("system_correct", 0) for s in scores)
+    total["links"].update(
+        system=made, system_correct=kept, precision=round(kept / made, 4) if made else 1.0
+    )
     return total
 
 
@@ -219,6 +249,8 @@ def render(scores: dict[str, Any]) -> str:
         f"links {scores['links']['accuracy']:.3f} ({scores['links']['correct']}/"
         f"{scores['links']['gold']})"
     )
+    if "precision" in scores["links"]:
+        parts[-1] += f" precision {scores['links']['precision']:.3f}"
     parts.append(
         f"status {scores['status']['accuracy']:.3f} ({scores['status']['correct']}/"
         f"{scores['status']['gold']})"

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.lists.markers import Mark, accept, find_marks
 from extractors.lists.vocab import vocabulary
 
 MIN_CHARS = 6
-_TRIM = " \t\u3000\n。;；,，:：.、!！?？"
+TRIM = " \t\u3000\n。;；,，:：.、!！?？"
 _TITLE_LIKE = re.compile(r"^[^,，;；:：]{1,24}$")
+_SENTENCE = re.compile(r"[。!！?？]+|\n+")
+_SHORT_TITLE = re.compile(r"^[^,，;；:：]{2,10}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,8 @@ class Entry:
     start: int
     end: int
     mark: str
+    parent_start: int = -1  # the heading entry over this leaf, ``[parent_start, parent_end)``
+    parent_end: int = -1
 
 
 def parse_entries(
@@ -31,14 +35,46 @@ def parse_entries(
     title over a body: what follows is the report's closing prose."""
     kept = accept(find_marks(text, start, end), free_start=free_start)
     entries: list[Entry] = []
+    parents: dict[int, tuple[int, int]] = {}
     for i, (mark, depth) in enumerate(kept):
         following = kept[i + 1] if i + 1 < len(kept) else None
         if following is not None and following[1] > depth:
+            parents[depth] = (mark.end, following[0].start)
             continue  # a heading over sub-points: the leaves are the items
         stop = following[0].start if following is not None else end
         if following is None and open_end:
             stop = _last_entry_end(text, mark.end, stop)
         entry = _trim(text, mark, stop)
+        if entry is not None:
+            parent = parents.get(depth - 1, (-1, -1))
+            entries.append(replace(entry, parent_start=parent[0], parent_end=parent[1]))
+    return entries
+
+
+def parse_paragraph(text: str, start: int, end: int, *, open_end: bool = True) -> list[Entry]:
+    """The entries of an unnumbered list paragraph (seed 003 (七)改进措施: ``继续大力推进…。
+    努力建设好…。抓好教学思想转变。要与时俱进…。``): one entry per sentence, a short title
+    sentence (no comma, a few characters) keeping the sentence after it as its body. With an
+    ``open_end`` only the first paragraph counts (what follows is the report's closing prose)."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    if open_end:
+        newline = text.find("\n", start, end)
+        end = newline if newline >= 0 else end
+    entries: list[Entry] = []
+    begin = start
+    title = False
+    for found in _SENTENCE.finditer(text, start, end):
+        sentence = text[begin : found.start()].strip(TRIM)
+        if not title and _SHORT_TITLE.match(sentence):
+            title = True  # the next sentence is this title's body
+            continue
+        entry = _trim(text, Mark("para", 0, begin, begin, True), found.end())
+        if entry is not None:
+            entries.append(entry)
+        begin, title = found.end(), False
+    if text[begin:end].strip(TRIM):
+        entry = _trim(text, Mark("para", 0, begin, begin, True), end)
         if entry is not None:
             entries.append(entry)
     return entries
@@ -50,7 +86,7 @@ def _last_entry_end(text: str, begin: int, stop: int) -> int:
     first_break = text.find("\n", begin, stop)
     if first_break < 0:
         return stop
-    first = text[begin:first_break].strip(_TRIM)
+    first = text[begin:first_break].strip(TRIM)
     if _TITLE_LIKE.match(first):
         second = text.find("\n", first_break + 1, stop)
         return stop if second < 0 else second
@@ -59,11 +95,34 @@ def _last_entry_end(text: str, begin: int, stop: int) -> int:
 
 def _trim(text: str, mark: Mark, stop: int) -> Entry | None:
     begin, end = mark.end, stop
-    while begin < end and text[begin] in _TRIM:
+    while begin < end and text[begin] in TRIM:
         begin += 1
-    while end > begin and text[end - 1] in _TRIM:
+    while end > begin and text[end - 1] in TRIM:
         end -= 1
     body = text[begin:end]
     if len(body) < MIN_CHARS or vocabulary().boilerplate.search(body):
         return None
     return Entry(begin, end, text[mark.start : mark.end].strip())
+
+
+def split_inline(text: str, start: int, end: int) -> list[Entry]:
+    """The entries of a list written inside one sentence: split at commas when it has them
+    (``城乡教育资源不平衡,教师优质资源倾向城市,学校教学水平不高等``), else at 、
+    (``教育资源分配不均、师资力量薄弱、教育质量参差不齐等``); a closing 等/等问题 dropped. Fewer
+    than two parts is not a list."""
+    closing = vocabulary().enum_closing
+    body = text[start:end]
+    cut = closing.search(body.rstrip(TRIM))
+    if cut is not None:
+        end = start + cut.start()
+        body = text[start:end]
+    separator = "[,，]" if re.search("[,，]", body) else "、"
+    entries: list[Entry] = []
+    begin = start
+    for found in [*re.finditer(separator, body), None]:
+        stop = start + found.start() if found is not None else end
+        entry = _trim(text, Mark("inline", 0, begin, begin, False), stop)
+        if entry is not None:
+            entries.append(entry)
+        begin = start + found.end() if found is not None else end
+    return entries if len(entries) >= 2 else []

@@ -6,12 +6,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.lists.entries import Entry, parse_entries
-from extractors.lists.find import find_regions
-from extractors.lists.links import link_items
+from extractors.lists.entries import (
+    MIN_CHARS,
+    TRIM,
+    Entry,
+    parse_entries,
+    parse_paragraph,
+    split_inline,
+)
+from extractors.lists.find import Region, find_regions
+from extractors.lists.links import Group, link_items
+from extractors.lists.markers import accept, find_marks
 from extractors.lists.status import deadline_of, owner_of, with_status
-from extractors.lists.vocab import KINDS, category, vocabulary
-from pipeline.model import Document, Figure, Item, ItemKind, Report, Span
+from extractors.lists.vocab import KINDS, category, heading_kind, vocabulary
+from pipeline.model import Document, Figure, Item, ItemKind, Report, Section, Span
 
 
 def extract(doc: Document, reports: Sequence[Report], figures: Sequence[Figure] = ()) -> list[Item]:
@@ -24,8 +32,10 @@ def extract(doc: Document, reports: Sequence[Report], figures: Sequence[Figure] 
     """
     items: list[Item] = []
     for report in reports:
-        found = _report_items(doc, report, [f for f in figures if f.doc == report.index])
-        items.extend(with_status(link_items(found)))
+        found, groups, broad = _report_items(
+            doc, report, [f for f in figures if f.doc == report.index]
+        )
+        items.extend(with_status(link_items(found, groups, broad), broad))
     return items
 
 
@@ -38,38 +48,134 @@ def _reports_achievements(text: str, entries: list[Entry]) -> bool:
     return bool(entries) and with_figures >= vocabulary().achievements_share * len(entries)
 
 
-def _report_items(doc: Document, report: Report, figures: list[Figure]) -> list[Item]:
+def _region_entries(text: str, region: Region, open_end: bool) -> list[tuple[ItemKind, Entry]]:
+    """The (kind, entry) pairs of one region, in text order."""
+    vocab = vocabulary()
+    if region.inline:
+        return [(region.kind, e) for e in split_inline(text, region.start, region.end)]
+    entries = parse_entries(text, region.start, region.end, open_end=open_end)
+    if region.kind is ItemKind.PROBLEM:  # a sub-list of causes is not problems (001 doc 18)
+        entries = [
+            e
+            for e in entries
+            if e.parent_start < 0 or not vocab.causes.search(text, e.parent_start, e.parent_end)
+        ]
+    if not entries and region.kind is ItemKind.MEASURE and not has_marks(text, region):
+        entries = parse_paragraph(text, region.start, region.end, open_end=open_end)
+    found: list[tuple[ItemKind, Entry]] = []
+    for entry in entries:
+        if region.kind is ItemKind.MEASURE:
+            found += _split_progress(text, entry)
+        else:
+            found.append((region.kind, entry))
+    if region.then is not None and open_end and entries:
+        rest = parse_paragraph(text, entries[-1].end, region.end, open_end=True)
+        found += [(region.then, e) for e in rest]
+    return found
+
+
+def has_marks(text: str, region: Region) -> bool:
+    return bool(accept(find_marks(text, region.start, region.end)))
+
+
+def _split_progress(text: str, entry: Entry) -> list[tuple[ItemKind, Entry]]:
+    """A measure, and the progress paragraph (``截止目前,我们已经…``) that closes it as an
+    outcome."""
+    progress = vocabulary().progress
+    at = text.find("\n", entry.start, entry.end)
+    while at >= 0:
+        begin = at + 1
+        if progress.search(text[begin : min(begin + 12, entry.end)]):
+            head = _trimmed(text, entry.start, at)
+            tail = _trimmed(text, begin, entry.end)
+            found: list[tuple[ItemKind, Entry]] = []
+            if head is not None:
+                found.append((ItemKind.MEASURE, replace(entry, start=head[0], end=head[1])))
+            if tail is not None:
+                found.append(
+                    (ItemKind.OUTCOME, replace(entry, start=tail[0], end=tail[1], mark=""))
+                )
+            return found
+        at = text.find("\n", begin, entry.end)
+    return [(ItemKind.MEASURE, entry)]
+
+
+def _trimmed(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    while begin < end and text[begin] in TRIM:
+        begin += 1
+    while end > begin and text[end - 1] in TRIM:
+        end -= 1
+    return (begin, end) if end - begin >= MIN_CHARS else None
+
+
+def _enclosing(report: Report, at: int) -> Section | None:
+    """The innermost section whose body holds ``at``."""
+    best: Section | None = None
+    stack = list(report.sections)
+    while stack:
+        section = stack.pop()
+        if section.start <= at < section.end:
+            if best is None or section.start >= best.start:
+                best = section
+            stack.extend(section.children)
+    return best
+
+
+def _group(text: str, report: Report, region: Region, entry: Entry) -> Group | None:
+    """The heading an entry sits under, for linking: its parent entry, or for a prose list the
+    section it is written in (not a list heading)."""
+    if entry.parent_start >= 0:
+        return (entry.parent_start, text[entry.parent_start : entry.parent_end])
+    if region.prose and not region.inline:
+        section = _enclosing(report, region.heading_start)
+        if section is not None and heading_kind(section.title) is None:
+            return (section.start, section.title)
+    return None
+
+
+def _report_items(
+    doc: Document, report: Report, figures: list[Figure]
+) -> tuple[list[Item], dict[tuple[ItemKind, int], Group], frozenset[int]]:
     text = doc.text
-    counters = dict.fromkeys(KINDS, 0)
-    items: list[Item] = []
+    found: list[tuple[ItemKind, Entry, Group | None, bool]] = []
     seen: set[tuple[int, int]] = set()
     for region in find_regions(text, report):
         open_end = region.prose or region.end >= report.end
-        entries = parse_entries(text, region.start, region.end, open_end=open_end)
-        if region.kind is ItemKind.MEASURE and _reports_achievements(text, entries):
+        pairs = _region_entries(text, region, open_end)
+        if region.kind is ItemKind.MEASURE and _reports_achievements(
+            text, [e for k, e in pairs if k is ItemKind.MEASURE]
+        ):
             continue
-        for entry in entries:
+        for kind, entry in pairs:
             if (entry.start, entry.end) in seen:
                 continue
             seen.add((entry.start, entry.end))
-            counters[region.kind] += 1
-            body = text[entry.start : entry.end]
-            items.append(
-                Item(
-                    doc=report.index,
-                    kind=region.kind,
-                    index=counters[region.kind],
-                    text=body,
-                    category=category(body),
-                    span=Span(entry.start, entry.end, doc.page_at(entry.start)),
-                    deadline=deadline_of(body),
-                    owner=owner_of(body),
-                    unit_name=report.unit_name,
-                    figures=tuple(
-                        f
-                        for f in figures
-                        if entry.start <= f.span.start and f.span.end <= entry.end
-                    ),
-                )
+            found.append((kind, entry, _group(text, report, region, entry), region.inline))
+    counters = dict.fromkeys(KINDS, 0)
+    items: list[Item] = []
+    groups: dict[tuple[ItemKind, int], Group] = {}
+    broad: set[int] = set()
+    for kind, entry, group, inline in found:
+        counters[kind] += 1
+        if inline and kind is ItemKind.PROBLEM:
+            broad.add(counters[kind])
+        if group is not None:
+            groups[(kind, counters[kind])] = group
+        body = text[entry.start : entry.end]
+        items.append(
+            Item(
+                doc=report.index,
+                kind=kind,
+                index=counters[kind],
+                text=body,
+                category=category(body),
+                span=Span(entry.start, entry.end, doc.page_at(entry.start)),
+                deadline=deadline_of(body),
+                owner=owner_of(body),
+                unit_name=report.unit_name,
+                figures=tuple(
+                    f for f in figures if entry.start <= f.span.start and f.span.end <= entry.end
+                ),
             )
-    return [replace(item) for item in items]
+        )
+    return items, groups, frozenset(broad)

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.lists.markers import find_marks
-from extractors.lists.vocab import heading_kind, heading_match, vocabulary
+from extractors.lists.vocab import heading_kind, heading_match, second_kind, vocabulary
 from pipeline.model import ItemKind, Report, Section
 
 # Numbering families, outermost first (a heading of the same or an outer family ends a list).
 _RANK = {"part": 0, "cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
 _INLINE_FAMILIES = frozenset({"cn", "paren_cn"})
 _SENTENCE_END = re.compile(r"[。:：]")
+_LIST_END = re.compile(r"[。;；!！?？\n]")
 _FIRST_MARK = re.compile(r"\s*(?:首先|第一|一是|[(（]?(?:1|一)[)）、.．]|①)")
 
 
@@ -27,6 +28,8 @@ class Region:
     end: int
     heading_start: int
     prose: bool = False
+    inline: bool = False  # one sentence listing its entries between commas (``主要包括:A,B,C等``)
+    then: ItemKind | None = None  # a double heading's second kind (``存在的问题及下一步工作打算``)
 
 
 def _flatten(sections: tuple[Section, ...]) -> Iterator[Section]:
@@ -60,15 +63,54 @@ def heading_regions(report: Report) -> list[Region]:
     ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
     found: list[Region] = []
     for section in ordered:
-        kind = heading_kind(section.title)
+        kind = heading_kind(section.title) or _outcome_section(report, section)
         if kind is not None:
             end = _region_end(section, ordered, report.end)
-            found.append(Region(kind, section.heading_end, end, section.start))
+            then = second_kind(section.title)
+            found.append(Region(kind, section.heading_end, end, section.start, then=then))
     return [
         region
         for region in found
         if not any(region.start <= o.heading_start < region.end for o in found if o is not region)
     ]
+
+
+def _outcome_section(report: Report, section: Section) -> ItemKind | None:
+    """Outcome for a ``…情况`` section of a report titled as a 整改情况 report."""
+    vocab = vocabulary()
+    if vocab.outcome_reports.search(report.title) and vocab.outcome_sections.search(
+        section.title.strip()
+    ):
+        return ItemKind.OUTCOME
+    return None
+
+
+def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
+    """Problems enumerated inside one sentence (``存在一些问题,如A、B、C等``; ``A、B、C等问题,
+    制约了…``) outside the other lists and the headings: one inline region per sentence."""
+    vocab = vocabulary()
+    headings = [(s.start, s.heading_end) for s in _flatten(report.sections)]
+    regions: list[Region] = []
+
+    def free(pos: int) -> bool:
+        return not any(r.heading_start <= pos < r.end for r in taken + regions) and not any(
+            a <= pos < b for a, b in headings
+        )
+
+    for lead in vocab.enum_forward.finditer(text, report.start, report.end):
+        stop = _LIST_END.search(text, lead.end(), report.end)
+        end = stop.start() if stop else report.end
+        if not free(lead.end()):
+            continue
+        regions.append(
+            Region(ItemKind.PROBLEM, lead.end(), end, lead.start(), prose=True, inline=True)
+        )
+    for found in vocab.enum_backward.finditer(text, report.start, report.end):
+        start, end = found.span("list")
+        if "、" not in text[start:end] or not free(start):
+            continue
+        regions.append(Region(ItemKind.PROBLEM, start, end, start, prose=True, inline=True))
+    return regions
 
 
 def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
@@ -131,4 +173,5 @@ def find_regions(text: str, report: Report) -> list[Region]:
     regions += inline_regions(text, report, regions)
     prose = prose_regions(text, report, regions)
     regions += [p for p in prose if not any(p.start <= r.heading_start < p.end for r in regions)]
+    regions += enumeration_regions(text, report, regions)
     return sorted(regions, key=lambda r: r.start)

@@ -5,13 +5,17 @@ of the same length), shared quantities (缺600册 ↔ 援助图书600册), share
 small domain dictionary: the lists' terms, the category words and the catalogue's wordings) and
 the overlap of character bigrams. A pair is linked when its score passes a threshold; an answer
 with no link above the threshold goes to its best problem when that one is close enough.
-Problems listed again in a later problem list link to that repetition (kind ``problem``).
+Problems listed again in a later problem list link to that repetition (kind ``problem``) and
+share its answers. Subject-level links (see :func:`link_items`): answer groups under a heading,
+concept groups of lists.yaml (师资力量 ~ 教师队伍), outcomes that restate a measure, and a
+category fallback.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -20,10 +24,12 @@ from pathlib import Path
 import jieba
 import yaml
 
-from extractors.lists.vocab import vocabulary
+from extractors.lists.vocab import categories, vocabulary
 from pipeline.model import Item, ItemKind, ItemLink
 
 LINK_AT = 0.45
+GROUP_AT = 0.6
+RESTATE_AT = 0.5
 BEST_AT = 0.25
 REPEAT_AT = 0.5
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(册|人|台|间|所|个|米|平方米|万元|元|%|套|张)")
@@ -35,6 +41,9 @@ def _tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer over the domain words only: loads in milliseconds."""
     words = set(_read_terms())
     words.update(w for _, group in vocabulary().categories for w in group)
+    path = resources.files("extractors.data") / "lists.yaml"
+    concepts = yaml.safe_load(path.read_text(encoding="utf-8")).get("concepts", {}) or {}
+    words.update(w for group in concepts.values() for w in group)
     words.update(_catalogue_words())
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write("\n".join(f"{w} {1000 * len(w)}" for w in sorted(words)))
@@ -71,14 +80,59 @@ def _catalogue_words() -> list[str]:
     ]
 
 
-def key_terms(text: str) -> frozenset[str]:
-    """The domain words of ``text`` (two characters or more, common words left out)."""
-    stop = _stop_terms()
-    return frozenset(
-        token
-        for token in _tokenizer().cut(text, HMM=False)
-        if len(token) >= 2 and token not in stop
+@cache
+def _concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The concept groups of lists.yaml: a name, and a pattern of its words."""
+    path = resources.files("extractors.data") / "lists.yaml"
+    groups = yaml.safe_load(path.read_text(encoding="utf-8")).get("concepts", {}) or {}
+    return tuple(
+        (name, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))))
+        for name, words in groups.items()
     )
+
+
+@cache
+def _concept_of() -> dict[str, str]:
+    """Each concept word → its group's name (``@师资``)."""
+    path = resources.files("extractors.data") / "lists.yaml"
+    groups = yaml.safe_load(path.read_text(encoding="utf-8")).get("concepts", {}) or {}
+    return {word: "@" + name for name, words in groups.items() for word in words}
+
+
+@cache
+def _sub_terms() -> dict[str, tuple[str, ...]]:
+    """For each domain word, the shorter domain words inside it (生均图书 → 图书)."""
+    words = set(_read_terms())
+    return {w: tuple(o for o in words if o != w and o in w) for w in words}
+
+
+# 、 next to a single character of a run (音、体、美 → 音体美; 前、后、侧墙 → 前后侧墙)
+_SINGLES = re.compile(
+    r"(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff]、)|(?<=、[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])"
+)
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _plain(text: str) -> str:
+    """``音、体、美器材`` → ``音体美器材`` (single characters run together by 、)."""
+    return _SINGLES.sub("", text)
+
+
+def key_terms(text: str) -> frozenset[str]:
+    """The domain words of ``text`` (two characters or more, common words left out) and the
+    shorter domain words inside them; a word of a concept group counts as the group's name, so
+    that 师资力量 and 教师队伍 are one term."""
+    stop = _stop_terms()
+    subs = _sub_terms()
+    concept = _concept_of()
+    found: set[str] = set()
+    for token in _tokenizer().cut(_plain(text), HMM=False):
+        if len(token) >= 2 and token not in stop and not token.isdigit():  # numbers: quantities
+            for word in (token, *subs.get(token, ())):
+                if word not in stop:
+                    found.add(concept.get(word, word))
+    found.update("@" + name for name, pattern in _concepts() if pattern.search(text))
+    return frozenset(found)
 
 
 def quantities(text: str) -> frozenset[tuple[float, str]]:
@@ -101,16 +155,22 @@ class _Features:
     __slots__ = ("bigrams", "numbers", "terms")
 
     def __init__(self, text: str) -> None:
+        bare = _ASIDE.sub("", text)  # an aside in brackets lists examples, not the subject
+        text = bare if len(bare) >= 6 else text
         self.terms = key_terms(text)
         self.numbers = quantities(text)
         self.bigrams = _bigrams(text)
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    shared = a & b
+    return sum(len(t) for t in shared) / min(sum(map(len, a)), sum(map(len, b)))
+
+
 def _score(a: _Features, b: _Features, aligned: bool) -> float:
     score = 0.0
     if a.terms and b.terms:
-        shared = a.terms & b.terms
-        score += sum(len(t) for t in shared) / min(sum(map(len, a.terms)), sum(map(len, b.terms)))
+        score += _overlap(a.terms, b.terms)
     if a.numbers & b.numbers:
         score += 0.6
     if a.bigrams and b.bigrams:
@@ -120,18 +180,36 @@ def _score(a: _Features, b: _Features, aligned: bool) -> float:
     return score
 
 
-def link_items(items: list[Item]) -> list[Item]:
+Group = tuple[int, str]  # (where the heading over an entry starts, the heading's text)
+
+
+def link_items(
+    items: list[Item],
+    groups: Mapping[tuple[ItemKind, int], Group] | None = None,
+    broad: frozenset[int] = frozenset(),
+) -> list[Item]:
     """The items of one report, problems with their links (to the measures and outcomes that
-    answer them, and to their own repetition in a closing list); links sit on problems only."""
+    answer them, and to their own repetition in a closing list); links sit on problems only.
+
+    ``groups`` gives the heading an entry sits under (``1. 资金投入`` over ``(1)…(3)``, or the
+    section of a prose list). Besides the pairs scored entry by entry, a problem (or its own
+    heading) that matches an answer group's heading links to every answer of that group; a
+    problem of an unheaded list that matches none takes the group at its own position
+    (001 docs 3 and 13: 城乡教育资源不平衡 ↔ ``1. 资金投入`` (1)(2)(3)); a problem still
+    unlinked takes the answers of its category that answer nothing else; and an answer still
+    unlinked goes to the ``broad`` problems (named in prose: 教育质量参差不齐) of a category its
+    words touch (000 doc 8: 推进课程改革, 强化督导评估 ↔ 教育质量参差不齐)."""
+    groups = groups or {}
     features = {id(item): _Features(item.text) for item in items}
     by_kind = {kind: [i for i in items if i.kind is kind] for kind in ItemKind}
     answers_at = sorted(i.span.start for i in items if i.kind is not ItemKind.PROBLEM)
     originals, repeats = _split_repeats(by_kind[ItemKind.PROBLEM], features, answers_at)
     links: dict[int, set[ItemLink]] = {id(item): set() for item in items}
+    answers = by_kind[ItemKind.MEASURE] + by_kind[ItemKind.OUTCOME]
     for kind in (ItemKind.MEASURE, ItemKind.OUTCOME):
-        answers = by_kind[kind]
-        aligned = len(answers) == len(originals)
-        for answer in answers:
+        listed = by_kind[kind]
+        aligned = len(listed) == len(originals)
+        for answer in listed:
             scored = [
                 (
                     _score(
@@ -147,10 +225,99 @@ def link_items(items: list[Item]) -> list[Item]:
                 hits = [best] if best_score >= BEST_AT else []
             for problem in hits:
                 links[id(problem)].add(ItemLink(answer.kind, answer.index))
+    _link_groups(originals, answers, groups, features, links)
+    _link_restated(originals, by_kind[ItemKind.MEASURE], by_kind[ItemKind.OUTCOME], links)
+    _link_categories(originals, answers, links, broad)
     for original, repeat in repeats:
+        links[id(repeat)].update(links[id(original)])  # the same problem: the same answers
         links[id(original)].add(ItemLink(repeat.kind, repeat.index))
         links[id(repeat)].add(ItemLink(original.kind, original.index))
     return [replace(item, links=tuple(sorted(links[id(item)], key=_link_order))) for item in items]
+
+
+def _link_groups(
+    problems: list[Item],
+    answers: list[Item],
+    groups: Mapping[tuple[ItemKind, int], Group],
+    features: dict[int, _Features],
+    links: dict[int, set[ItemLink]],
+) -> None:
+    members: dict[int, list[Item]] = {}
+    headings: dict[int, _Features] = {}
+    for answer in answers:
+        group = groups.get((answer.kind, answer.index))
+        if group is not None:
+            members.setdefault(group[0], []).append(answer)
+            headings.setdefault(group[0], _Features(group[1]))
+    if not members:
+        return
+    order = sorted(members)
+    own: dict[int, _Features] = {}
+    cached: dict[int, _Features] = {}
+    for problem in problems:
+        group = groups.get((problem.kind, problem.index))
+        if group is not None:
+            own[id(problem)] = cached.setdefault(group[0], _Features(group[1]))
+    flat = [p for p in problems if id(p) not in own]
+    for problem in problems:
+        if len(flat) == len(order) and problem in flat:  # aligned: the i-th problem, group i
+            matched = [order[flat.index(problem)]]
+        else:
+            mine = [features[id(problem)]] + ([own[id(problem)]] if id(problem) in own else [])
+            matched = [
+                key
+                for key in order
+                if max(_score(f, headings[key], False) for f in mine) >= GROUP_AT
+            ]
+        if not matched and problem in flat and len(flat) <= len(order):
+            matched = [order[flat.index(problem)]]
+        for key in matched:
+            for answer in members[key]:
+                links[id(problem)].add(ItemLink(answer.kind, answer.index))
+
+
+def _link_restated(
+    problems: list[Item],
+    measures: list[Item],
+    outcomes: list[Item],
+    links: dict[int, set[ItemLink]],
+) -> None:
+    """An outcome that restates a measure (``加大了对农村地区教育的投入力度,改善了…`` after
+    ``增加对农村地区教育的投入,改善…``, 001 doc 3) answers that measure's problems."""
+    for outcome in outcomes:
+        for measure in measures:
+            if dice(outcome.text, measure.text) < RESTATE_AT:
+                continue
+            wanted = ItemLink(measure.kind, measure.index)
+            for problem in problems:
+                if wanted in links[id(problem)]:
+                    links[id(problem)].add(ItemLink(outcome.kind, outcome.index))
+
+
+def _link_categories(
+    problems: list[Item],
+    answers: list[Item],
+    links: dict[int, set[ItemLink]],
+    broad: frozenset[int] = frozenset(),
+) -> None:
+    answered = {link for found in links.values() for link in found}
+    for problem in problems:
+        if links[id(problem)] or problem.category == "其他":
+            continue
+        for answer in answers:
+            key = ItemLink(answer.kind, answer.index)
+            if answer.category == problem.category and key not in answered:
+                links[id(problem)].add(key)
+                answered.add(key)
+    targets = [p for p in problems if p.index in broad and p.category != "其他"]
+    for answer in answers:
+        key = ItemLink(answer.kind, answer.index)
+        if key in answered:
+            continue
+        touched = categories(answer.text)
+        for problem in targets:
+            if problem.category in touched:
+                links[id(problem)].add(key)
 
 
 def _link_order(link: ItemLink) -> tuple[bool, str, int]:

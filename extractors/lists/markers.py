@@ -24,7 +24,7 @@ MARK = re.compile(
     rf"|(?P<arabic>(?<![\d.])0?(?P<v8>\d{{1,2}})\s*(?:、|[.．](?!\d)))"
     r"|(?P<circled>[\u2460-\u2473])"
     r"|(?P<seq>(?P<s>首先|其次|再次|然后|最后)(?:是|一点)?\s*[,，:：]?)"
-    r"|(?P<dash>(?<=[:：;；\n])\s*[-—•·]\s)"
+    r"|(?P<dash>(?<=[:：;；\n\u4e00-\u9fff])\s*[-—•·]\s)"
 )
 # Families whose marks are unambiguous enough to start a list after any character.
 _ANYWHERE = frozenset({"paren_cn", "paren_arabic", "circled"})
@@ -144,8 +144,8 @@ def _opens(stack: list[_Open], mark: Mark, free: bool, after_title: bool = False
         return False
     if not (mark.at_break or after_title or mark.family in _ANYWHERE):
         return False
-    if mark.family == "dash":
-        return mark.at_break
+    if mark.family == "dash":  # or after a short title: ``1、加强师资力量支持- 增加…`` (001)
+        return mark.at_break or after_title
     if free and mark.at_break and mark.family != "seq":
         return 1 <= mark.value <= 20
     return mark.value == 1

@@ -36,16 +36,23 @@ def outcome_status(text: str) -> str | None:
     return None
 
 
-def with_status(items: list[Item]) -> list[Item]:
+def with_status(items: list[Item], broad: frozenset[int] = frozenset()) -> list[Item]:
     """Problems with their status: 整改中 when a linked outcome is partial or a promise; else
     未整改 when a later problem list repeats them; else 已整改 when an outcome reports it done;
     a repetition takes
-    its original's status, or its own words' (争取, 列入下年计划 → 整改中); else None."""
+    its original's status, or its own words' (争取, 列入下年计划 → 整改中); else None.
+
+    ``broad`` holds the indices of structural problems named in prose (``教育资源分配不均``,
+    ``教师编制不足``): an outcome answering one reports progress, not the end of it, so any
+    linked outcome makes it 整改中 (000 doc 8, 001 docs 3 and 13)."""
     by_key = {(item.kind, item.index): item for item in items}
     status: dict[int, str | None] = {}
     for item in items:
         if item.kind is ItemKind.PROBLEM:
             status[item.index] = _problem_status(item, by_key, status)
+            answered = any(link.kind is ItemKind.OUTCOME for link in item.links)
+            if item.index in broad and answered and status[item.index] != "未整改":
+                status[item.index] = "整改中"
     return [
         replace(item, status=status[item.index]) if item.kind is ItemKind.PROBLEM else item
         for item in items

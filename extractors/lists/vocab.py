@@ -23,6 +23,13 @@ class Vocabulary:
     headings: dict[ItemKind, re.Pattern[str]]
     not_headings: re.Pattern[str]
     prose_triggers: dict[ItemKind, re.Pattern[str]]
+    enum_forward: re.Pattern[str]
+    enum_backward: re.Pattern[str]
+    enum_closing: re.Pattern[str]
+    causes: re.Pattern[str]
+    progress: re.Pattern[str]
+    outcome_reports: re.Pattern[str]
+    outcome_sections: re.Pattern[str]
     achievements_share: float
     boilerplate: re.Pattern[str]
     ongoing: re.Pattern[str]
@@ -53,6 +60,13 @@ def vocabulary() -> Vocabulary:
         prose_triggers={
             ItemKind(kind): _any(patterns) for kind, patterns in data["prose_triggers"].items()
         },
+        enum_forward=_any(data["enumerations"]["forward"]),
+        enum_backward=_any(data["enumerations"]["backward"]),
+        enum_closing=re.compile(data["enumerations"]["closing"]),
+        causes=_any(data["causes"]),
+        progress=_any(data["progress"]),
+        outcome_reports=_any(data["outcome_reports"]),
+        outcome_sections=_any(data["outcome_sections"]),
         achievements_share=float(data["achievements_share"]),
         boilerplate=_any(data["boilerplate"]),
         ongoing=_any(data["status"]["ongoing"]),
@@ -85,10 +99,34 @@ def heading_match(title: str) -> tuple[ItemKind, int] | None:
     return (best[1], best[2]) if best else None
 
 
+def second_kind(title: str) -> ItemKind | None:
+    """The other list kind a double heading names after its first (``存在的问题及下一步工作打算``
+    → measure), else None."""
+    found = heading_match(title)
+    if found is None:
+        return None
+    first, end = found
+    rest = title[end : end + 3 + vocabulary().heading_window]
+    joined = re.match(r"\s*(?:及|和|与|以及)", rest)
+    if joined is None:
+        return None
+    for kind, pattern in vocabulary().headings.items():
+        if kind is not first and pattern.match(rest, joined.end()):
+            return kind
+    return None
+
+
 def heading_kind(title: str) -> ItemKind | None:
     """The list kind a section title announces (``"督导检查中存在的问题"`` → problem), else None."""
     found = heading_match(title)
     return found[0] if found else None
+
+
+def categories(text: str) -> frozenset[str]:
+    """Every category whose lexicon words occur in ``text``."""
+    return frozenset(
+        name for name, words in vocabulary().categories if any(word in text for word in words)
+    )
 
 
 def category(text: str) -> str:
