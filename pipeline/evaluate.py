@@ -199,10 +199,13 @@ _ARITHMETIC = frozenset(
 )
 
 
-def score_inconsistencies(gold: dict, findings: list[dict]) -> dict[str, Any]:
+def score_inconsistencies(
+    gold: dict, findings: list[dict], doc_map: dict[int, int]
+) -> dict[str, Any]:
     """Gold inconsistencies found (some finding's values hold one of the gold's values), and
-    arithmetic findings that match no gold inconsistency (false alarms, for a person to check)."""
-    arithmetic = [f for f in findings if f.get("rule") in _ARITHMETIC]
+    arithmetic findings of the annotated reports that match none (false alarms to check)."""
+    docs = {doc_map[g] for g in gold.get("figure_docs", []) if g in doc_map}
+    arithmetic = [f for f in findings if f.get("rule") in _ARITHMETIC and f.get("doc") in docs]
     wanted = gold.get("inconsistencies", [])
 
     def hits(inconsistency: dict, finding: dict) -> bool:
@@ -259,7 +262,7 @@ def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
                 files[name]["items"] = score_items(gold, items_by_file.get(name, []))
             if "inconsistencies" in gold and gold.get("figure_docs"):
                 files[name]["inconsistencies"] = score_inconsistencies(
-                    gold, findings_by_file.get(name, [])
+                    gold, findings_by_file.get(name, []), seg["doc_map"]
                 )
     totals = {"gold": 0, "system": 0, "found": 0, **{f: 0 for f in FIELDS}}
     for result in files.values():

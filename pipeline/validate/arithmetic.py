@@ -64,7 +64,8 @@ def _ratio_message(r: Relation) -> str:
         unit = r.stated.unit
         return (
             f"{r.stated.label.strip('，,')}{fmt(r.stated.value, unit)}：按"
-            f"{fmt(amount.value, amount.unit)}÷{fmt(students.value, '人')}计应为"
+            f"{fmt(amount.value, amount.unit)}÷{students.label.strip('，,：: ')}"
+            f"{fmt(students.value, '人')}计应为"
             f"{r.expected:.2f}{unit}，与所写不符，请核对"
         )
     num, den = r.inputs

@@ -3,10 +3,13 @@
 :func:`read_relations` finds, in one sentence (and the sentences before it in the same paragraph,
 for a base or a count stated there), the relations the text lets one check:
 
-* ``sum``: a total and its parts (…18601人，其中…4432人…10973人 / …262人…247人…199人，共计611人);
+* ``sum``: a total and its parts (…18601人，其中…4432人…10973人 / …262人…247人…199人，共计611人),
+  and a breakdown of the teachers by title, degree or age band whose total is the count of
+  teachers stated before it in the paragraph;
 * ``percent``: a count and its share (专科学历12人，占26%) against a base stated nearby;
-* ``ratio``: 师生比/生机比 1:r against the counts stated nearby;
-* ``per_student``: 生均X against a total X and the students of the same sentence;
+* ``ratio``: 师生比/生机比 1:r against the counts stated nearby, else the report's one count;
+* ``per_student``: 生均X against a total X and the students (of the sentence, the paragraph, or
+  the one student count the report gives);
 * ``shortfall``: 缺口 against 应配 − 现有 (in that order);
 * ``growth``: 从A…到B，增长M% (or 增加N).
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -72,13 +75,20 @@ class Sentence:
 def read_relations(
     text: str, sentences: Sequence[Sentence], rounding: str = "either"
 ) -> Iterator[Relation]:
-    """Every relation stated in ``sentences`` (in document order)."""
+    """Every relation stated in ``sentences`` (in document order).
+
+    ``sentences`` are those of one report: a per-student figure or a ratio whose counts are not in
+    its own paragraph takes them from anywhere in the report when the report states them once
+    (:func:`_report_count`).
+    """
+    pool = [q for sentence in sentences for q in sentence.quantities]
     for index, sentence in enumerate(sentences):
         window = _window(sentences, index)
         yield from _sums(text, sentence, rounding)
+        yield from _breakdowns(text, sentence, window, rounding)
         yield from _shares(text, sentence, window, rounding)
-        yield from _ratios(text, sentence, window, rounding)
-        yield from _per_student(text, sentence, rounding)
+        yield from _ratios(text, sentence, window, pool, rounding)
+        yield from _per_student(text, sentence, window, pool, rounding)
         yield from _shortfalls(text, sentence, rounding)
         yield from _growth(text, sentence, rounding)
 
@@ -198,6 +208,56 @@ def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation |
     return Relation("sum", tuple(parts), head, expected, allowed, holds, exhaustive)
 
 
+def _breakdowns(
+    text: str, sentence: Sentence, window: list[Q], rounding: str
+) -> Iterator[Relation]:
+    """A sentence that only breaks the teachers down (by title, degree or age band), against the
+    count of teachers stated before it in the paragraph (see ``breakdown_*`` in relations.yaml)."""
+    words = vocab()
+    body = text[sentence.start : sentence.end]
+    if words["total"].search(body) or words["parts"].search(body):
+        return  # a total of its own: read by _sums
+    qs = [q for q in sentence.quantities if not _in_parens(text, sentence.start, q)]
+    people = [q for q in qs if q.unit == "人"]
+    if len(people) < 2 or not all(_digits(q) and not q.hedged for q in people):
+        return
+    bands = [
+        qs[i - 1] if i and qs[i - 1].unit == words["band_unit"].pattern else None
+        for i in (qs.index(q) for q in people)
+    ]
+    if all(bands):
+        low = words["band_open_low"].search(_band_text(text, bands[0]))
+        high = words["band_open_high"].search(_band_text(text, bands[-1]))
+        exhaustive = bool(low and high)
+    elif all(words["breakdown_parts"].search(q.label) for q in people):
+        exhaustive = False
+    else:
+        return
+    head = _breakdown_total(body, people[0], window)
+    if head is not None:
+        relation = _sum(head, people, rounding, exhaustive)
+        if relation is not None:
+            yield relation
+
+
+def _band_text(text: str, band: Q) -> str:
+    """An age band's number with its qualifier and the words up to the next number (35岁以下)."""
+    return (band.qualifier or "") + text[band.end : max(band.unit_end, band.end) + 3]
+
+
+def _breakdown_total(body: str, first: Q, window: list[Q]) -> Q | None:
+    """The count a breakdown divides: the head noun's (专任教师中…), else the last teachers'."""
+    words = vocab()
+    earlier = [q for q in window if q.start < first.start and q.unit == "人" and _checkable(q)]
+    head = words["breakdown_head"].match(body)
+    if head is not None:
+        named = [q for q in earlier if q.label.endswith(head.group(1))]
+        if named:
+            return named[-1]
+    teachers = [q for q in earlier if _role(q, "teachers") and q.start < first.start]
+    return teachers[-1] if teachers else None
+
+
 # ---- shares ---------------------------------------------------------------------------------
 
 
@@ -277,25 +337,44 @@ def _best(relations: list[Relation | None], prefer: int) -> Relation | None:
 
 def _role(q: Q, role: str) -> bool:
     words = vocab()
-    negative = {"students": "not_students", "teachers": "not_teachers"}.get(role)
-    if q.unit not in ("人", "台") or not _checkable(q) or not words[role].search(q.label):
+    negative = {
+        "students": "not_students",
+        "teachers": "not_teachers",
+        "computers": "not_computers",
+    }.get(role)
+    if q.unit != words["role_units"][role] or not _checkable(q) or not words[role].search(q.label):
         return False
     return negative is None or not words[negative].search(q.label)
 
 
-def _ratios(text: str, sentence: Sentence, window: list[Q], rounding: str) -> Iterator[Relation]:
+def _ratios(
+    text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
+) -> Iterator[Relation]:
+    """师生比/生师比/生机比 1:r (or r:1) against the counts of the paragraph, else of the report.
+
+    A ratio without its own word (师生比小学为1:19.8,初中为1:16.02) takes the kind of the ratio
+    before it in the sentence; its level (小学, 初中 …) comes from its own words, else from that
+    ratio's.
+    """
     words = vocab()
+    kind: str | None = None
+    level: str | None = None
     for q in sentence.quantities:
-        if q.ratio is None or q.hedged:
+        if q.ratio is None:
             continue
-        kind = next((k for k in words["ratios"] if k in q.label), None)
-        if kind is None:
+        near = q.label or text[max(sentence.start, q.start - words["ratio_reach"]) : q.start]
+        own = next((k for k in words["ratios"] if k in near), None)
+        if own is None and (kind is None or not _continues(text, sentence, q)):
+            kind = level = None
+            continue
+        if own is not None:
+            kind, level = own, None
+        level = _level(q.label) or level
+        if q.hedged:
             continue
         spec = words["ratios"][kind]
-        level = _level(q.label)
-        earlier = [p for p in window if p.start < q.start and _level(p.label) in (level, None)]
-        nums = [p for p in earlier if _role(p, spec["num"])]
-        dens = [p for p in earlier if _role(p, spec["den"])]
+        nums = _counts(window, q, spec["num"], level) or _report_count(pool, spec["num"], level)
+        dens = _counts(window, q, spec["den"], level) or _report_count(pool, spec["den"], level)
         if not nums or not dens:
             continue
         low, high = sorted(q.ratio)
@@ -319,6 +398,34 @@ def _ratios(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
             yield relation
 
 
+def _continues(text: str, sentence: Sentence, q: Q) -> bool:
+    """Whether ``q`` continues a list of ratios: only a level word and 为/是 stand before it."""
+    words = vocab()
+    label = words["level_words"].sub("", q.label)
+    return not label.strip("，,、；;为是达：: ") and _level(q.label) is not None
+
+
+def _counts(window: list[Q], q: Q, role: str, level: str | None) -> list[Q]:
+    """Counts of ``role`` before ``q`` in its paragraph: of its level, else of no level."""
+    earlier = [p for p in window if p.start < q.start and _role(p, role)]
+    same = [p for p in earlier if _level(p.label) == level]
+    if same or level is None:
+        return same
+    return [p for p in earlier if _level(p.label) is None]
+
+
+def _report_count(pool: list[Q], role: str, level: str | None) -> list[Q]:
+    """The count of ``role`` at ``level`` the report states, if it states exactly one value.
+
+    Used when the paragraph names none (学生510人 in one paragraph, 生均… in another). A report
+    that gives two different student counts of that level (全校, 住校, 两个年份) names none.
+    """
+    found = [p for p in pool if _role(p, role) and _level(p.label) == level]
+    if len({p.value for p in found}) != 1:
+        return []
+    return found[:1]
+
+
 def _half(written: str) -> float:
     digits = re.findall(r"\d+(?:\.\d+)?", written)
     last = digits[-1] if digits else written
@@ -340,43 +447,103 @@ def _ratio(num: Q, den: Q, stated: Q, rounding: str) -> Relation | None:
 
 
 def _level(label: str) -> str | None:
-    for word, level in (("小学", "小学"), ("初中", "初中"), ("中学", "初中")):
+    """The school level a label names (小学, 初中, 高中, 学前), from ``relations.yaml``."""
+    for word, level in vocab()["levels"].items():
         if word in label:
-            return level
+            return str(level)
     return None
 
 
 # ---- per student ----------------------------------------------------------------------------
 
 
-def _per_student(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+def _per_student(
+    text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
+) -> Iterator[Relation]:
+    """生均X against a total X ÷ the students.
+
+    The total is the last number of the same unit before 生均X in its sentence (one whose words
+    share 生均X's topic, when 生均X names one: 图书19800册,生均图书38册), else such a number earlier
+    in the paragraph that names the same topic. The students are those of the sentence, else of the
+    paragraph, else the report's one student count of that level (:func:`_report_count`).
+    """
     words = vocab()
     qs = sentence.quantities
-    students = [q for q in qs if _role(q, "students")]
     for index, per in enumerate(qs):
-        if not words["per_student"].search(per.label) or not _checkable(per) or not students:
+        if not words["per_student"].search(per.label) or not _checkable(per):
             continue
-        if per.unit in ("", "%", "人"):
+        if per.unit in ("%", "人"):
             continue
-        totals = [
-            q
-            for q in qs[:index]
-            if q.unit == per.unit and _checkable(q) and not words["per_student"].search(q.label)
-        ]
-        if not totals:
+        amount = _total_for(per, qs[:index], window)
+        if amount is None:
             continue
-        amount, count = totals[-1], students[0]
+        level = _level(per.label)
+        students = (
+            [q for q in qs if _role(q, "students")]
+            or _counts(window, per, "students", level)
+            or _report_count(pool, "students", level)
+        )
+        if not students:
+            continue
+        count, stated = students[0], _measured(per)
         allowed = _iv(amount, rounding) / _iv(count, rounding)
         if allowed is None:
             continue
         yield Relation(
             "per_student",
             (amount, count),
-            per,
+            stated,
             amount.value / count.value,
             allowed,
-            allowed.overlaps(_iv(per, rounding)),
+            allowed.overlaps(_iv(stated, rounding)),
         )
+
+
+def _measured(q: Q) -> Q:
+    """``q`` with the precision it is written to, even in a counted unit: 生均图书38册 is a quotient
+    rounded (or truncated) to whole 册, not a count of 38 books."""
+    if q.half:
+        return q
+    digits = q.written.replace(",", "")
+    try:
+        scale = q.value / float(digits)
+    except (ValueError, ZeroDivisionError):
+        return q
+    return replace(q, half=0.5 * scale)
+
+
+def _topic(label: str) -> str:
+    """What a 生均 figure is of: its words after 生均, less level words and linking words."""
+    words = vocab()
+    after = words["per_student"].split(label)[-1]
+    return words["level_words"].sub("", after).strip("，,、为是达：: ")
+
+
+def _shares_topic(topic: str, label: str) -> bool:
+    """Whether ``label`` names ``topic`` (they share two characters in a row)."""
+    return any(topic[i : i + 2] in label for i in range(len(topic) - 1))
+
+
+def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
+    """The total a 生均 figure divides (see :func:`_per_student`)."""
+    words = vocab()
+    topic = _topic(per.label)
+
+    def fits(q: Q) -> bool:
+        return (
+            q.unit == per.unit
+            and _checkable(q)
+            and not words["per_student"].search(q.label)
+            and (not topic or _shares_topic(topic, q.label))
+        )
+
+    own = [q for q in before if fits(q)]
+    if own and (per.unit or topic):
+        return own[-1]
+    if not topic:
+        return None
+    earlier = [q for q in window if q.start < per.start and q not in before and fits(q)]
+    return earlier[-1] if earlier else None
 
 
 # ---- shortfalls -----------------------------------------------------------------------------
