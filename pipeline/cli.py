@@ -7,20 +7,34 @@ skipped (the outputs are still written for the rest), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.batch import (
+    ENGINES,
+    STORE_NAME,
+    Batch,
+    Budget,
+    Engine,
+    Outcome,
+    Outputs,
+    Store,
+    make_engine,
+)
+from pipeline.batch import limits as batch_limits
+from pipeline.batch.testhook import from_env as test_hook_from_env
+from pipeline.batch.version import pipeline_version
 from pipeline.errors import UsageError
 from pipeline.model import FileResult, Status
-from pipeline.outputs import JsonLines, counts, write_json
+from pipeline.outputs import counts, write_json
 from pipeline.runner import InputFile, iter_inputs, process_file
-from pipeline.serialize import OUTPUTS, manifest_entry
+from pipeline.validate import Profile, RuleError, load_profile, validate_batch
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -29,64 +43,118 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _progress(results: Iterator[FileResult], total: int, quiet: bool) -> Iterator[FileResult]:
+def _progress(results: Iterator[Outcome], total: int, quiet: bool) -> Iterator[Outcome]:
     """A progress bar on a terminal; nothing in CI, in a pipe or with --quiet."""
     if quiet or os.environ.get("CI") or not sys.stderr.isatty():
         return results
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: the workers are forked from this process
     return iter(tqdm(results, total=total, desc="junheng", unit="file", file=sys.stderr))
 
 
-def _results(inputs: list[InputFile], workers: int) -> Iterator[FileResult]:
-    """Results in input order; with several workers, files are read in parallel processes."""
-    if workers <= 1 or len(inputs) <= 1:
-        yield from map(process_file, inputs)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_file, inputs, chunksize=1)
+def _results(
+    inputs: list[InputFile], args: argparse.Namespace, store: Store
+) -> tuple[Batch, Engine]:
+    """The run's batch (files served from the store) and the engine that processes the rest."""
+    budget = Budget(args.timeout, args.max_memory, test_hook_from_env(), args.standard)
+    return Batch(inputs, store), make_engine(args.engine, args.workers, budget, args.address)
 
 
-def _counted(result: FileResult) -> dict[str, tuple[dict, ...]]:
-    """Rows replaced by empty placeholders: enough for the manifest's counts, little memory."""
-    return {name: ({},) * len(rows) for name, rows in result.rows.items()}
+def _counted(outcome: Outcome) -> FileResult:
+    """A light FileResult: status and empty placeholder rows, enough for the manifest's counts."""
+    entry = outcome.entry
+    return FileResult(
+        entry["file"],
+        "",
+        entry["sha256"],
+        entry["bytes"],
+        entry["format"],
+        Status(entry["status"]),
+        entry["error"],
+        rows={name: ({},) * count for name, count in outcome.rows.items()},
+    )
+
+
+def _append_batch_findings(out: Path, profile: Profile) -> None:
+    """Checks across files (the same figure in two reports, 差异系数 over schools), added to
+    findings.jsonl once every file's figures are written."""
+    with (out / "figures.jsonl").open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    found = validate_batch(rows, profile)
+    if found:
+        with (out / "findings.jsonl").open("a", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in found)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Read every input, find its reports, write OUT/manifest.json and the OUT/*.jsonl files."""
+    """Read every input, find its reports, write OUT/manifest.json and the OUT/*.jsonl files.
+
+    Files are processed in parallel (--workers, default: every core), each under a time and memory
+    limit, and kept in a store (default OUT/.junheng-store.sqlite): a re-run reads only new or
+    changed files, and a run that was killed picks up where it stopped.
+    """
     inputs = list(iter_inputs([Path(p) for p in args.inputs]))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     started = _now()
-    results: list[FileResult] = []
-    with ExitStack() as stack:
-        writers = {name: stack.enter_context(JsonLines(out / f"{name}.jsonl")) for name in OUTPUTS}
-        for result in _progress(_results(inputs, args.workers), len(inputs), args.quiet):
-            for name, rows in result.rows.items():
-                for row in rows:
-                    writers[name].write(row)
-            # keep memory flat: the manifest needs only the counts
-            results.append(replace(result, document=None, reports=(), rows=_counted(result)))
+    entries: list[dict] = []
+    results: list[FileResult] = []  # light: status and row counts only
+    try:  # a bad --standard is a usage error, found before any work
+        profile = load_profile(args.standard)
+    except (RuleError, OSError) as exc:
+        raise UsageError(str(exc)) from exc
+    # other thresholds give other findings: the store keys results by the profile too
+    digest = hashlib.sha256(profile.model_dump_json().encode()).hexdigest()[:8]
+    version = f"{pipeline_version()}+{digest}"
+    with Store(Path(args.store) if args.store else out / STORE_NAME, version) as store:
+        batch, engine = _results(inputs, args, store)
+        with Outputs(out) as outputs:
+            for outcome in _progress(batch.run(engine), len(inputs), args.quiet):
+                outputs.write(outcome)
+                entries.append(outcome.entry)
+                results.append(_counted(outcome))
+        store.prune()
+    _append_batch_findings(out, profile)
     manifest = {
-        "inputs": [manifest_entry(result) for result in results],
+        "inputs": entries,
         "counts": counts(results),
         "started": started,
         "finished": _now(),
         "version": __version__,
     }
     write_json(out / "manifest.json", manifest)
+    if not args.no_draft:
+        from pipeline.draft import draft
+
+        draft(out)
     tally = manifest["counts"]
     print(
         f"{tally['files']} 个文件: {tally['ok']} 成功, {tally['partial']} 部分, "
-        f"{tally['failed']} 失败, {tally['skipped']} 跳过; {tally['documents']} 篇报告 → {out}",
+        f"{tally['failed']} 失败, {tally['skipped']} 跳过; {tally['documents']} 篇报告 → {out}"
+        f" （{batch.reused} 个未变的文件取自存储）",
         file=sys.stderr,
     )
     for result in results:
         if result.status is not Status.OK:
             print(f"  {result.status}: {result.file}: {result.error}", file=sys.stderr)
     return EXIT_OK if all(r.status is Status.OK for r in results) else EXIT_SOME_FAILED
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Generate synthetic sets from the seed corpus (.txt, .docx, .pdf with varied numbers), time
+    `junheng run` on them for each size and worker count, and pypdfium2 alone on the same PDFs;
+    print a markdown table and the targets of issue 8. Writes only under --work."""
+    import tempfile
+
+    from pipeline.batch.bench import main as bench_main
+
+    seeds = Path(args.seeds)
+    if not any(seeds.glob("*.txt")):
+        raise UsageError(f"没有找到种子语料（*.txt）: {seeds}")
+    with tempfile.TemporaryDirectory(prefix="junheng-bench-") as scratch:
+        print(bench_main(seeds, Path(args.work or scratch), args.sizes, args.worker_counts))
+    return EXIT_OK
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -112,6 +180,40 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
+    """An argparse type: a number above zero (else a usage error, exit code 2)."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above zero: {text}")
+        return value
+
+    return parse
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    """An argparse type: comma-separated whole numbers above zero, such as ``100,1000``."""
+    try:
+        values = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError(f"numbers must be at least 1: {text}")
+    return values
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="junheng",
@@ -130,9 +232,65 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs", nargs="+", metavar="INPUT", help="files or folders (walked recursively)"
     )
     run.add_argument("--out", required=True, help="output folder")
-    run.add_argument("--workers", type=int, default=1, help="files read in parallel (default: 1)")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=_cores(),
+        help=f"files read in parallel (default: the cores, {_cores()})",
+    )
+    run.add_argument(
+        "--store",
+        metavar="PATH",
+        help=f"the SQLite store of finished files (default: OUT/{STORE_NAME})",
+    )
+    run.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: worker processes here (default); ray: Ray tasks (pip install 'junheng[ray]')",
+    )
+    run.add_argument("--address", help="the Ray cluster to join (--engine ray; default: local)")
+    run.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=batch_limits.DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="time limit per file (default: %(default)g)",
+    )
+    run.add_argument(
+        "--max-memory",
+        type=_positive(int),
+        default=batch_limits.DEFAULT_MAX_MEMORY_MB,
+        metavar="MB",
+        help="memory a worker may take for one file, over its size at start (default: %(default)d)",
+    )
+    run.add_argument(
+        "--standard",
+        metavar="PROFILE",
+        default=None,
+        help="standards profile: youzhi-2017 (default), jiben-2012, or a YAML file extending one",
+    )
+    run.add_argument(
+        "--no-draft",
+        action="store_true",
+        help="write only the jsonl files, not report.docx, ledger.xlsx, figures.csv, review.html",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(func=cmd_run)
+
+    bench = sub.add_parser(
+        "bench",
+        help="measure files/s, pages/s, chars/s and peak memory of run",
+        description=cmd_bench.__doc__,
+        epilog="Example: junheng bench --sizes 100,1000 --workers 1,2 --work /tmp/junheng-bench",
+    )
+    bench.add_argument("--seeds", default="corpus/seeds", help="seed corpus (default: %(default)s)")
+    bench.add_argument("--sizes", type=_counts, default=(100, 1000), help="files per set: 100,1000")
+    bench.add_argument(
+        "--workers", dest="worker_counts", type=_counts, default=(1, 2), help="to try: 1,2"
+    )
+    bench.add_argument("--work", help="where the sets and outputs go (default: a temporary folder)")
+    bench.set_defaults(func=cmd_bench)
 
     inspect = sub.add_parser(
         "inspect",
@@ -154,6 +312,18 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", help="also write the scores as JSON to this file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     evaluate.set_defaults(func=cmd_eval)
+
+    from pipeline.draft.cli import cmd_draft
+
+    drafting = sub.add_parser(
+        "draft",
+        help="rebuild report.docx, ledger.xlsx, figures.csv, review.html from OUT's jsonl",
+        description=cmd_draft.__doc__,
+        epilog="Example: junheng draft out --template my_templates",
+    )
+    drafting.add_argument("out", metavar="OUT")
+    drafting.add_argument("--template", metavar="DIR", help="templates searched first")
+    drafting.set_defaults(func=cmd_draft)
     return parser
 
 

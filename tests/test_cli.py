@@ -180,3 +180,10 @@ def test_cli_run_workers_give_the_same_outputs(tmp_path: Path) -> None:
     assert strip(json.loads((one / "manifest.json").read_text("utf-8"))) == strip(
         json.loads((two / "manifest.json").read_text("utf-8"))
     )
+
+
+def test_cli_run_standard_profile_unknown_is_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    argv = ["run", str(path), "--out", str(tmp_path / "o"), "--standard", "no-such-profile"]
+    assert main([*argv, "--quiet"]) == 2

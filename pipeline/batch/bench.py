@@ -1,0 +1,239 @@
+"""``junheng bench``: files/s, pages/s, characters/s and peak memory of ``junheng run``, with the
+floor (bare pypdfium2 text extraction over the same PDFs) measured in the same run.
+
+Each measured run is a fresh ``junheng run`` subprocess over synthetic inputs
+(:func:`pipeline.batch.synth.corpus_mix`) with an empty store, so nothing is served from a cache;
+its time is wall-clock from start to exit (interpreter start included). Peak memory is the largest
+sum of the resident set sizes of the run's whole process tree (the parent and its workers), sampled
+every 50 ms from /proc. Pages are PDF pages; characters are the lengths of the documents' texts, as
+documents.jsonl gives them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from pipeline.batch.synth import corpus_mix
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One measured run."""
+
+    what: str
+    files: int
+    workers: int
+    seconds: float
+    pages: int
+    chars: int
+    peak_mb: float | None
+
+    def row(self) -> str:
+        peak = f"{self.peak_mb:.0f}" if self.peak_mb is not None else "–"
+        return (
+            f"| {self.what} | {self.files} | {self.workers or '–'} | {self.seconds:.1f} "
+            f"| {self.files / self.seconds:.1f} | {self.pages / self.seconds:.0f} "
+            f"| {self.chars / self.seconds:,.0f} | {peak} |"
+        )
+
+
+def _kids(pid: int) -> list[int]:
+    """The children of ``pid``, from /proc/PID/task/*/children (cheap: no scan of all of /proc)."""
+    kids: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                kids.extend(int(child) for child in children.read().split())
+    except OSError:
+        pass
+    return kids
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants, now."""
+    total, stack, page = 0, [root], os.sysconf("SC_PAGE_SIZE")
+    while stack:
+        pid = stack.pop()
+        stack.extend(_kids(pid))
+        try:
+            with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+                total += int(statm.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _run_measured(argv: list[str]) -> tuple[float, float | None]:
+    """Run ``argv``; its wall time and the peak RSS of its process tree in MiB."""
+    peak = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.05):
+            peak = max(peak, _tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if os.path.isdir("/proc"):
+        sampler.start()
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed: {err.decode(errors='replace')[-2000:]}")
+    return seconds, (peak / 2**20 if peak else None)
+
+
+def _totals(out: Path) -> tuple[int, int]:
+    """PDF pages and text characters in a run's documents.jsonl."""
+    pages = chars = 0
+    with (out / "documents.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            pages += row.get("pages") or 0
+            chars += len(row.get("text") or "")
+    return pages, chars
+
+
+def measure_run(what: str, inputs: Path, out: Path, workers: int) -> Measure:
+    shutil.rmtree(out, ignore_errors=True)
+    argv = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)]
+    seconds, peak = _run_measured([*argv, "--workers", str(workers), "--quiet"])
+    files = sum(1 for _ in inputs.iterdir())
+    pages, chars = _totals(out)
+    return Measure(what, files, workers, seconds, pages, chars, peak)
+
+
+def measure_floor(pdfs: list[Path]) -> Measure:
+    """Bare pypdfium2: open each PDF and pull the text of every page, nothing else."""
+    import pypdfium2 as pdfium
+
+    pages = chars = 0
+    started = time.perf_counter()
+    for path in pdfs:
+        document = pdfium.PdfDocument(path)
+        for page in document:
+            text = page.get_textpage().get_text_range()
+            pages += 1
+            chars += len(text)
+        document.close()
+    seconds = time.perf_counter() - started
+    return Measure("pypdfium2 alone (floor)", len(pdfs), 0, seconds, pages, chars, None)
+
+
+def measure_stages(pdfs: list[Path]) -> list[Measure]:
+    """In this process, one file at a time: the PDF reader alone, then the whole per-file task.
+
+    Not end to end, and warm (after one untimed pass): these split the end-to-end time into what
+    reading the PDF costs and what the later stages (segmentation, extraction, validation) add.
+    """
+    from pipeline.ingest import read_file
+    from pipeline.runner import InputFile, process_file
+
+    for path in pdfs:  # imports, lazy dictionaries and the page cache: paid once, not timed
+        process_file(InputFile(path, path.name))
+    measures = []
+    for what, run in (
+        ("junheng PDF reader alone", lambda p: read_file(p, p.name)),
+        ("junheng per-file task, in-process", lambda p: process_file(InputFile(p, p.name))),
+    ):
+        pages = chars = 0
+        started = time.perf_counter()
+        for path in pdfs:
+            document = run(path)
+            document = getattr(document, "document", document)
+            pages += document.pages or 0
+            chars += len(document.text)
+        seconds = time.perf_counter() - started
+        measures.append(Measure(what, len(pdfs), 0, seconds, pages, chars, None))
+    return measures
+
+
+def _pdf_set(source: Path, target: Path) -> list[Path]:
+    """The PDFs of a synthetic set, linked into a folder of their own."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    pdfs = []
+    for path in sorted(source.glob("*.pdf")):
+        os.link(path, target / path.name)
+        pdfs.append(target / path.name)
+    return pdfs
+
+
+def bench(
+    seeds: Path, work: Path, sizes: tuple[int, ...] = (100, 1000), workers: tuple[int, ...] = (1, 2)
+) -> list[Measure]:
+    """Every measurement, in table order: mixed sets by size and workers, then PDFs vs the floor."""
+    results = []
+    for size in sizes:
+        inputs = work / f"mix{size}"
+        shutil.rmtree(inputs, ignore_errors=True)
+        corpus_mix(seeds, inputs, size)
+        for count in workers:
+            results.append(measure_run("mix .txt/.docx/.pdf", inputs, work / "out", count))
+        pdfs = _pdf_set(inputs, work / f"pdf{size}")
+        if not pdfs:  # a set too small to reach the .pdf copies
+            continue
+        results.append(measure_run("text PDFs, end to end", pdfs[0].parent, work / "out", 1))
+        results.append(measure_floor(pdfs))
+        results.extend(measure_stages(pdfs))
+    shutil.rmtree(work / "out", ignore_errors=True)
+    return results
+
+
+def table(results: list[Measure]) -> str:
+    head = (
+        "| run | files | workers | seconds | files/s | pages/s | chars/s | peak RSS (MiB) |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
+    return "\n".join([head, *(m.row() for m in results)])
+
+
+def checks(results: list[Measure]) -> list[str]:
+    """The issue's targets, each as a line saying the measured value and whether it is met."""
+    lines = []
+    mixed = [m for m in results if m.what.startswith("mix")]
+    by = {(m.files, m.workers): m for m in mixed}
+    for size in sorted({m.files for m in mixed}):
+        one, two = by.get((size, 1)), by.get((size, 2))
+        if one and two:
+            speedup = one.seconds / two.seconds
+            lines.append(f"{size} files, 2 workers vs 1: ×{speedup:.2f} (target ≥ 1.7)")
+    floors = {m.files: m for m in results if m.what.startswith("pypdfium2")}
+    for run in results:
+        floor = floors.get(run.files)
+        if floor is None or run is floor or run.what.startswith("mix"):
+            continue
+        lines.append(
+            f"{run.files} PDFs, {run.what} vs pypdfium2 alone: {floor.seconds / run.seconds:.2f}"
+            f" of its rate ({run.seconds / floor.seconds:.1f}× its time; target ≥ 0.25 end to end)"
+        )
+    sizes = sorted({m.files for m in mixed})
+    if len(sizes) >= 2:
+        for count in sorted({m.workers for m in mixed}):
+            small, large = by.get((sizes[0], count)), by.get((sizes[-1], count))
+            if small and large and small.peak_mb and large.peak_mb:
+                lines.append(
+                    f"peak memory, {sizes[-1]} vs {sizes[0]} files, {count} worker(s): "
+                    f"×{large.peak_mb / small.peak_mb:.2f} (target ≤ 1.2)"
+                )
+    return lines
+
+
+def main(seeds: Path, work: Path, sizes: tuple[int, ...], workers: tuple[int, ...]) -> str:
+    """Run the benchmark; the markdown table and the checks against the targets."""
+    results = bench(seeds, work, sizes, workers)
+    (work / "bench.json").write_text(
+        json.dumps([asdict(m) for m in results], ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return table(results) + "\n\n" + "\n".join(f"- {line}" for line in checks(results)) + "\n"

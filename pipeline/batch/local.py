@@ -1,0 +1,150 @@
+"""The local engine: worker processes on this machine, each file under a time and memory limit.
+
+Why not :class:`concurrent.futures.ProcessPoolExecutor`: when one of its workers dies the whole
+pool is broken and every pending file fails with it, and it cannot stop a single task that runs too
+long. Here each worker is a plain process fed one file at a time over a pipe; the parent knows
+which file each worker holds and since when, so it can kill that worker when the file overruns its
+time, or see it die (segfault, ``os._exit``, the kernel's OOM killer), report that one file
+``failed`` and start a fresh worker for the rest. Workers are long-lived (they keep their imports
+and warm caches across files) and cap their own address space with ``RLIMIT_AS``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from pipeline.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
+from pipeline.batch.task import Outcome, Task, failed, run_task
+
+
+def _serve(conn: Connection, budget: Budget) -> None:
+    """A worker's life: cap memory, then process files until the parent says stop or goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    apply_memory_limit(budget.max_memory_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent died: nobody is waiting for results
+            return
+        if task is None:
+            return
+        conn.send(run_task(task, budget))
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: Task | None = None
+    deadline: float = float("inf")
+
+
+class LocalEngine:
+    """Run tasks on ``workers`` processes; yield ``(task, outcome)`` as each file finishes."""
+
+    def __init__(self, workers: int, budget: Budget) -> None:
+        self.workers = max(1, workers)
+        self.budget = budget
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers start in milliseconds with junheng already imported
+        self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve, args=(child, self.budget), name="junheng-worker", daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Outcome]]:
+        """Tasks are pulled lazily: at most one per worker is in flight."""
+        pending = iter(tasks)
+        pool: list[_Worker] = []
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len([w for w in pool if w.task]) < self.workers:
+                    task = next(pending, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    self._assign(pool, task)
+                busy = [w for w in pool if w.task is not None]
+                if not busy:
+                    return
+                yield from self._collect(pool, busy)
+        finally:
+            self._shutdown(pool)
+
+    def _assign(self, pool: list[_Worker], task: Task) -> None:
+        worker = next((w for w in pool if w.task is None), None)
+        if worker is not None and not worker.process.is_alive():  # died idle (the OOM killer)
+            pool.remove(worker)
+            worker.conn.close()
+            worker = None
+        if worker is None:
+            worker = self._start()
+            pool.append(worker)
+        worker.task = task
+        timeout = self.budget.timeout
+        worker.deadline = time.monotonic() + timeout if timeout else float("inf")
+        worker.conn.send(task)
+
+    def _collect(self, pool: list[_Worker], busy: list[_Worker]) -> Iterator[tuple[Task, Outcome]]:
+        """Wait for the first worker to answer, die or overrun; settle every one that did."""
+        soonest = min(w.deadline for w in busy)
+        delay = None if soonest == float("inf") else max(0.0, soonest - time.monotonic())
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=delay)
+        now = time.monotonic()
+        for worker in busy:
+            task = worker.task
+            assert task is not None
+            outcome = self._settle(worker, task, now)
+            if outcome is None:
+                continue
+            if not worker.process.is_alive():
+                pool.remove(worker)
+            worker.task = None
+            yield task, outcome
+
+    def _settle(self, worker: _Worker, task: Task, now: float) -> Outcome | None:
+        """The worker's outcome if it has one: an answer, a crash or a timeout; else None."""
+        if worker.conn.poll():
+            try:
+                return worker.conn.recv()
+            except (EOFError, OSError):
+                return self._crashed(worker, task)
+        if not worker.process.is_alive():
+            return self._crashed(worker, task)
+        if now >= worker.deadline:
+            worker.process.kill()
+            worker.process.join()
+            worker.conn.close()
+            return failed(task, timeout_message(self.budget.timeout or 0))
+        return None
+
+    def _crashed(self, worker: _Worker, task: Task) -> Outcome:
+        worker.process.join()
+        worker.conn.close()
+        return failed(task, crash_message(worker.process.exitcode))
+
+    def _shutdown(self, pool: list[_Worker]) -> None:
+        for worker in pool:
+            if worker.task is None and worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        for worker in pool:
+            worker.process.join(timeout=1)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()

@@ -1,0 +1,22 @@
+"""``junheng draft OUT``: rebuild the drafts from the jsonl files after a person corrected them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.errors import UsageError
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Rebuild report.docx, ledger.xlsx, figures.csv and review.html from the jsonl files in OUT."""
+    from pipeline.draft import draft
+
+    out = Path(args.out)
+    if not (out / "reports.jsonl").is_file():
+        raise UsageError(f"{out} 中没有 reports.jsonl：请先运行 junheng run … --out {out}")
+    template = Path(args.template) if args.template else None
+    for path in draft(out, template):
+        print(path, file=sys.stderr)
+    return 0

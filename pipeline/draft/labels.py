@@ -1,0 +1,137 @@
+"""How figures, units and numbers read in Chinese: names, value formatting, punctuation.
+
+These are the jinja2 filters of every template, so a re-worded template formats numbers the same
+way the built-in one does. Nothing here invents a number: each function only formats its input.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Used only when extractors/catalogue.yaml cannot be read (names for the contract's ids).
+_FALLBACK_NAMES = {
+    "enrollment_rate": "入学率",
+    "gross_enrollment_rate": "毛入学率",
+    "disabled_enrollment_rate": "残疾儿童少年入学率",
+    "dropout_rate": "辍学率",
+    "retention_rate": "巩固率",
+    "students": "在校生",
+    "boarding_students": "寄宿生",
+    "schools": "学校数",
+    "classes": "教学班",
+    "staff": "教职工",
+    "teachers": "专任教师",
+    "teacher_shortage": "教师缺口",
+    "student_teacher_ratio": "生师比",
+    "teacher_qualified_rate": "学历合格率",
+    "building_area_per_student": "生均校舍建筑面积",
+    "teaching_area_per_student": "生均教学及辅助用房面积",
+    "sports_area_per_student": "生均体育运动场馆面积",
+    "land_area_per_student": "生均占地面积",
+    "equipment_value_per_student": "生均教学仪器设备值",
+    "books_per_student": "生均图书",
+    "books": "图书",
+    "computers_per_100_students": "每百名学生拥有计算机台数",
+    "multimedia_rooms_per_100_students": "每百名学生拥有网络多媒体教室数",
+    "funding_growth": "教育经费增长",
+    "revenue_growth": "财政经常性收入增长",
+    "public_funds_per_student": "生均公用经费",
+    "edu_surcharge": "教育费附加",
+    "land_area": "占地面积",
+    "sports_area": "体育运动场地面积",
+    "computers": "计算机台数",
+}
+
+_CN_DIGITS = "零一二三四五六七八九"
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
+_PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})\s*([,;:?!])\s*|\s*([,;:?!])\s*(?={_CJK})")
+_PAREN = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
+
+
+@cache
+def indicator_names() -> dict[str, str]:
+    """Indicator id → 中文 name, from the extractors' catalogue when it can be read."""
+    names = dict(_FALLBACK_NAMES)
+    try:
+        from extractors.catalogue import load_catalogue
+
+        names.update({ind.id: ind.name for ind in load_catalogue().indicators})
+    except Exception:  # the catalogue is optional for drafting; the fallback names suffice
+        pass
+    return names
+
+
+def indicator_name(indicator: str) -> str:
+    return indicator_names().get(indicator, indicator)
+
+
+def number(value: float | int | None) -> str:
+    """``12.0`` → ``12``, ``99.7400`` → ``99.74``; at most two decimals, no exponent."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value)}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def value_with_unit(value: float | int, unit: str) -> str:
+    """A value as a report writes it: ``99.74%``, ``1924万元``, ``11∶1`` (students per teacher)."""
+    if unit == "%":
+        return f"{number(value)}%"
+    if unit == "元" and abs(value) >= 100_000:
+        return f"{number(value / 10_000)}万元"
+    if unit == "人/师":
+        return f"{number(value)}∶1"
+    return f"{number(value)}{unit}"
+
+
+def cn_index(index: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (numbering of headings, up to 99)."""
+    if index < 10:
+        return _CN_DIGITS[index]
+    tens, ones = divmod(index, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
+
+
+def cn_punct(text: str | None) -> str:
+    """Half-width , ; : ? ! ( ) next to Chinese become full-width, as the official format wants.
+
+    Source text often mixes them (``运动场不达标,无100米直跑道``); numbers such as ``1:11`` and
+    ``3.74`` are left alone because they have no Chinese on either side.
+    """
+    if not text:
+        return ""
+    text = _PAREN.sub(lambda m: f"（{m.group(1)}）", text)
+    return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
+
+
+def sentence(text: str | None) -> str:
+    """Chinese punctuation and a closing 。 unless the text already ends a sentence."""
+    text = cn_punct(text).strip()
+    if text and text[-1] not in "。！？；：…":
+        text += "。"
+    return text
+
+
+def clause(text: str | None) -> str:
+    """Chinese punctuation and no closing mark, for text set inside a longer sentence."""
+    return cn_punct(text).strip().rstrip("。；;，,")
+
+
+def join_cn(values: list[str] | tuple[str, ...], sep: str = "、") -> str:
+    return sep.join(v for v in values if v)
+
+
+FILTERS = {
+    "indicator_name": indicator_name,
+    "number": number,
+    "value_with_unit": value_with_unit,
+    "cn_index": cn_index,
+    "cn_punct": cn_punct,
+    "sentence": sentence,
+    "clause": clause,
+    "join_cn": join_cn,
+}

@@ -1,0 +1,178 @@
+"""ledger.xlsx: 整改台账 (one row per problem), 指标汇总 (units × indicators), 核查发现.
+
+Laid out to read in Excel/WPS without resizing: header frozen, filters on, widths and wrapping
+set, cells that miss a standard filled red with the finding as a comment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from pipeline.draft.inputs import Batch
+from pipeline.draft.labels import cn_punct, number
+from pipeline.draft.summary import Summary
+
+FONT = "仿宋"
+HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+STANDARD_FILL = PatternFill("solid", fgColor="F3F0E4")
+BELOW_FILL = PatternFill("solid", fgColor="F8CBAD")
+THIN = Side(style="thin", color="A0A0A0")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+LEDGER_COLUMNS = (
+    ("序号", 6),
+    ("单位", 20),
+    ("问题类别", 10),
+    ("问题描述", 40),
+    ("整改措施", 40),
+    ("整改情况", 40),
+    ("状态", 8),
+    ("责任单位/责任人", 14),
+    ("整改时限", 12),
+    ("来源文件", 26),
+    ("页码", 6),
+)
+FINDING_COLUMNS = (
+    ("序号", 6),
+    ("级别", 8),
+    ("规则", 16),
+    ("单位", 20),
+    ("说明", 44),
+    ("涉及数值", 18),
+    ("应为", 10),
+    ("标准", 30),
+    ("证据原文", 50),
+    ("来源文件", 26),
+    ("页码", 6),
+)
+SEVERITY = {"error": "错误", "warning": "疑点", "info": "提示"}
+
+
+def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...], row: int = 1) -> None:
+    for col, (name, width) in enumerate(columns, 1):
+        cell = sheet.cell(row=row, column=col, value=name)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill, cell.alignment, cell.border = HEADER_FILL, CENTER, BORDER
+        sheet.column_dimensions[get_column_letter(col)].width = width
+
+
+def _body(sheet: Worksheet, rows: list[list[object]], first: int) -> None:
+    for r, values in enumerate(rows, first):
+        for c, value in enumerate(values, 1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            cell.font, cell.alignment, cell.border = Font(name=FONT), WRAP, BORDER
+
+
+def _finish(sheet: Worksheet, header_row: int, columns: int, rows: int) -> None:
+    last = get_column_letter(columns)
+    sheet.auto_filter.ref = f"A{header_row}:{last}{max(header_row, header_row + rows)}"
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    sheet.row_dimensions[header_row].height = 30
+
+
+def _ledger_sheet(sheet: Worksheet, summary: Summary) -> None:
+    _header(sheet, LEDGER_COLUMNS)
+    rows = [
+        [
+            r.seq,
+            r.unit,
+            r.category,
+            cn_punct(r.problem),
+            "\n".join(cn_punct(m) for m in r.measures),
+            "\n".join(cn_punct(o) for o in r.outcomes),
+            r.status,
+            r.owner,
+            r.deadline,
+            r.file,
+            r.page,
+        ]
+        for r in summary.ledger
+    ]
+    _body(sheet, rows, 2)
+    _finish(sheet, 1, len(LEDGER_COLUMNS), len(rows))
+
+
+def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
+    """Row 1 the standard, row 2 the indicator names, then one row per unit."""
+    columns = summary.columns
+    sheet.cell(row=1, column=1, value="标准")
+    sheet.cell(row=2, column=1, value="单位")
+    _header(sheet, (("单位", 28),), row=2)
+    for c, column in enumerate(columns, 2):
+        standard = "" if column.expected is None else number(column.expected)
+        top = sheet.cell(row=1, column=c, value=standard)
+        top.fill, top.alignment, top.border = STANDARD_FILL, CENTER, BORDER
+        if column.standard:
+            top.comment = Comment(cn_punct(column.standard), "junheng")
+        unit = f"（{column.unit}）" if column.unit else ""
+        head = sheet.cell(row=2, column=c, value=f"{column.label}{unit}")
+        head.font, head.fill, head.alignment, head.border = (
+            Font(name=FONT, bold=True),
+            HEADER_FILL,
+            CENTER,
+            BORDER,
+        )
+        sheet.column_dimensions[get_column_letter(c)].width = 14
+    first = sheet.cell(row=1, column=1)
+    first.font, first.fill, first.alignment = Font(name=FONT, bold=True), STANDARD_FILL, CENTER
+    for r, (unit, cells) in enumerate(sorted(summary.table.items()), 3):
+        sheet.cell(row=r, column=1, value=unit).font = Font(name=FONT)
+        for c, column in enumerate(columns, 2):
+            cell = sheet.cell(row=r, column=c)
+            cell.border, cell.alignment = BORDER, CENTER
+            found = cells.get(column)
+            if found is None:
+                continue
+            if found.figure is not None:
+                cell.value = found.figure.value
+            if found.below is not None:
+                cell.fill = BELOW_FILL
+                cell.font = Font(name=FONT, bold=True, color="9C0006")
+                cell.comment = Comment(cn_punct(found.below.message), "junheng")
+                cell.value = cell.value if cell.value is not None else "未达标"
+    sheet.row_dimensions[2].height = 45
+    _finish(sheet, 2, len(columns) + 1, len(summary.table))
+
+
+def _findings_sheet(sheet: Worksheet, batch: Batch, summary: Summary) -> None:
+    _header(sheet, FINDING_COLUMNS)
+    rows = []
+    for n, f in enumerate(batch.findings, 1):
+        rows.append(
+            [
+                n,
+                SEVERITY.get(f.severity, f.severity),
+                f.rule,
+                summary.unit_for(f),
+                cn_punct(f.message),
+                "、".join(number(v) for v in f.values),
+                "" if f.expected is None else number(f.expected),
+                cn_punct(f.standard),
+                "\n".join(summary.quotes(f)),
+                f.file,
+                "、".join(dict.fromkeys(str(e.page) for e in f.evidence if e.page)) or "",
+            ]
+        )
+    _body(sheet, rows, 2)
+    for r, f in enumerate(batch.findings, 2):
+        if f.severity == "error":
+            sheet.cell(row=r, column=2).font = Font(name=FONT, bold=True, color="9C0006")
+    _finish(sheet, 1, len(FINDING_COLUMNS), len(rows))
+
+
+def write(batch: Batch, summary: Summary, path: Path) -> Path:
+    book = Workbook()
+    _ledger_sheet(book.active, summary)
+    book.active.title = "整改台账"
+    _indicator_sheet(book.create_sheet("指标汇总"), summary)
+    _findings_sheet(book.create_sheet("核查发现"), batch, summary)
+    book.save(path)
+    return path

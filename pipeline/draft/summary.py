@@ -1,0 +1,379 @@
+"""The batch digested once for every output: ledger rows, indicator table, problem groups.
+
+report.docx, ledger.xlsx and review.html must tell the same story, so the counting and grouping
+happen here, once, and the writers only lay the results out. Every number in the drafts is a
+figure's value or a count made here.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.draft.inputs import Batch, Figure, Finding, Item, Key, Report
+from pipeline.draft.labels import indicator_name
+
+STATUSES = ("已整改", "整改中", "未整改")
+NO_STATUS = "未注明"
+CATEGORIES = ("办学条件", "师资队伍", "经费保障", "教育质量", "学校管理", "安全", "其他")
+LEVELS = ("学前", "小学", "初中", "义务教育", "高中")
+# What section 一 shows as headline figures, in this order (others go to ledger's 指标汇总).
+HEADLINE = (
+    "schools",
+    "students",
+    "staff",
+    "teachers",
+    "student_teacher_ratio",
+    "enrollment_rate",
+    "gross_enrollment_rate",
+    "dropout_rate",
+    "retention_rate",
+    "disabled_enrollment_rate",
+    "teacher_qualified_rate",
+    "building_area_per_student",
+    "teaching_area_per_student",
+    "sports_area_per_student",
+    "land_area_per_student",
+    "equipment_value_per_student",
+    "books_per_student",
+    "computers_per_100_students",
+    "multimedia_rooms_per_100_students",
+    "public_funds_per_student",
+    "funding_growth",
+    "edu_surcharge",
+)
+MIN_UNITS_FOR_CV = 3  # a coefficient of variation over fewer units says nothing
+# 差异系数 compares schools' per-student resources; over counts (a city against a school) it
+# would only measure their sizes.
+CV_INDICATORS = ("_per_student", "_per_100_students", "student_teacher_ratio")
+# Bigram Dice above which two problems count as one; 0.5 (the contract's item match) merges
+# "卫生保健室设备不足" with "心理咨询室设备不足", which a reader must see as two problems.
+SAME_PROBLEM = 0.75
+
+
+def unit_label(report: Report | None, key: Key) -> str:
+    """The unit a report speaks for; an unnamed one is named by its file and position.
+
+    A file name in the draft is ugly on purpose: the person finishing it sees at once which
+    report to look up and whose name to write in.
+    """
+    if report is not None and report.unit_name:
+        return report.unit_name
+    return f"{key[0].rsplit('/', 1)[-1]}第{key[1] + 1}篇"
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One problem with what answers it: the 整改台账 line."""
+
+    seq: int
+    unit: str
+    category: str
+    problem: str
+    measures: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    status: str
+    owner: str
+    deadline: str
+    file: str
+    page: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One unit's value for one (indicator, level), marked when a finding says it misses."""
+
+    figure: Figure | None
+    below: Finding | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    indicator: str
+    level: str | None
+    unit: str
+    standard: str | None = None  # the standard's clause, when a finding or the text gives it
+    expected: float | None = None
+
+    @property
+    def label(self) -> str:
+        name = indicator_name(self.indicator)
+        return f"{name}（{self.level}）" if self.level else name
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorStatus:
+    """Section 二's line for one (indicator, level)."""
+
+    column: Column
+    units: tuple[str, ...]  # units that report it or were checked against it
+    failing: tuple[str, ...]
+    minimum: float | None
+    maximum: float | None
+    cv: float | None
+
+    @property
+    def meeting(self) -> int:
+        return len(self.units) - len(self.failing)
+
+    @property
+    def compared(self) -> bool:
+        """Reported by several units: worth a line even without a standard."""
+        return self.minimum is not None and len(self.units) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemGroup:
+    """Similar problems of one category, with the units that reported them and how often."""
+
+    text: str
+    units: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    problems: tuple[ProblemGroup, ...]
+    problem_count: int
+    units: tuple[str, ...]
+    statuses: dict[str, int]
+    measures: tuple[str, ...]
+    outcomes: tuple[str, ...]
+
+
+@dataclass
+class Summary:
+    reports: list[Report]
+    units: list[str]
+    unnamed: int
+    files: int
+    failed_files: list[str]
+    years: list[int]
+    ledger: list[LedgerRow]
+    headline: list[tuple[Column, list[tuple[str, Figure]]]]
+    columns: list[Column]
+    table: dict[str, dict[Column, Cell]]
+    indicators: list[IndicatorStatus]
+    categories: list[Category]
+    errors: list[Finding]
+    severities: dict[str, int]
+    open_rows: list[LedgerRow]
+    unit_of: dict[Key, str] = field(default_factory=dict)
+
+    def unit_for(self, row: Figure | Item | Finding) -> str:
+        """The unit a row speaks for: its own unit_name, else its report's."""
+        return row.unit_name or self.unit_of.get(row.key) or unit_label(None, row.key)
+
+    def quotes(self, finding: Finding) -> list[str]:
+        """The distinct sentences a finding's evidence sits in, as the report wrote them."""
+        return list(dict.fromkeys(e.text.strip() for e in finding.evidence if e.text.strip()))
+
+    def status_count(self, status: str) -> int:
+        return sum(1 for row in self.ledger if row.status == status)
+
+
+def _dice(a: str, b: str) -> float:
+    """Character-bigram Dice, the contract's own measure of "the same item"."""
+    grams_a = Counter(a[i : i + 2] for i in range(len(a) - 1))
+    grams_b = Counter(b[i : i + 2] for i in range(len(b) - 1))
+    total = sum(grams_a.values()) + sum(grams_b.values())
+    return 2 * sum((grams_a & grams_b).values()) / total if total else float(a == b)
+
+
+def _linked(item: Item, kind: str, by_index: dict[tuple[Key, str, int], Item]) -> tuple[str, ...]:
+    texts = [
+        by_index[(item.key, kind, ln.index)].text
+        for ln in item.links
+        if ln.kind == kind and (item.key, kind, ln.index) in by_index
+    ]
+    return tuple(dict.fromkeys(texts))
+
+
+def _ledger(batch: Batch, unit_of: dict[Key, str]) -> list[LedgerRow]:
+    by_index = {(i.key, i.kind, i.index): i for i in batch.items}
+    rows: list[LedgerRow] = []
+    seen: set[tuple[str, str]] = set()
+    for item in batch.items:
+        unit = item.unit_name or unit_of.get(item.key) or unit_label(None, item.key)
+        if item.kind != "problem" or (unit, item.text) in seen:
+            continue
+        seen.add((unit, item.text))
+        rows.append(
+            LedgerRow(
+                seq=len(rows) + 1,
+                unit=unit,
+                category=item.category or "其他",
+                problem=item.text,
+                measures=_linked(item, "measure", by_index),
+                outcomes=_linked(item, "outcome", by_index),
+                status=item.status or NO_STATUS,
+                owner=item.owner or "",
+                deadline=item.deadline or "",
+                file=item.file,
+                page="" if item.page is None else str(item.page),
+                start=item.start,
+                end=item.end,
+            )
+        )
+    return rows
+
+
+def _figure_unit(figure: Figure, unit_of: dict[Key, str]) -> str:
+    return figure.unit_name or unit_of.get(figure.key) or unit_label(None, figure.key)
+
+
+def _latest(figures: list[Figure]) -> Figure:
+    """The figure to show for a unit: the latest year, then the last mentioned."""
+    return max(enumerate(figures), key=lambda p: (p[1].year or 0, p[0]))[1]
+
+
+def _standards(batch: Batch) -> dict[tuple[str, str | None], tuple[str | None, float | None]]:
+    found: dict[tuple[str, str | None], tuple[str | None, float | None]] = {}
+    for figure in batch.figures:
+        if figure.kind == "standard":
+            found[(figure.indicator, figure.level)] = (figure.text, figure.value)
+    for finding in batch.findings:
+        if finding.rule == "below_standard" and finding.indicator:
+            found[(finding.indicator, finding.level)] = (finding.standard, finding.expected)
+    return found
+
+
+def _table(batch: Batch, unit_of: dict[Key, str]) -> tuple[list[Column], dict[str, dict]]:
+    """指标汇总: one row per unit, one column per (indicator, level)."""
+    standards = _standards(batch)
+    grouped: dict[tuple[str, str | None], dict[str, list[Figure]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    units: dict[tuple[str, str | None], str] = {}
+    for figure in batch.figures:
+        if figure.kind == "actual":
+            grouped[(figure.indicator, figure.level)][_figure_unit(figure, unit_of)].append(figure)
+            units[(figure.indicator, figure.level)] = figure.unit
+    below: dict[tuple[str, str | None], dict[str, Finding]] = defaultdict(dict)
+    for finding in batch.findings:
+        if finding.rule == "below_standard" and finding.indicator:
+            unit = finding.unit_name or unit_of.get(finding.key) or unit_label(None, finding.key)
+            below[(finding.indicator, finding.level)][unit] = finding
+            units.setdefault((finding.indicator, finding.level), "")
+    order = {ind: n for n, ind in enumerate(HEADLINE)}
+    keys = sorted(
+        units,
+        key=lambda k: (
+            order.get(k[0], len(order)),
+            k[0],
+            LEVELS.index(k[1]) if k[1] in LEVELS else -1,
+        ),
+    )
+    columns = [Column(k[0], k[1], units[k], *standards.get(k, (None, None))) for k in keys]
+    table: dict[str, dict[Column, Cell]] = defaultdict(dict)
+    for column, key in zip(columns, keys, strict=True):
+        for unit, figures in grouped.get(key, {}).items():
+            table[unit][column] = Cell(_latest(figures), below[key].get(unit))
+        for unit, finding in below[key].items():
+            table[unit].setdefault(column, Cell(None, finding))
+    return columns, dict(table)
+
+
+def _indicator_statuses(columns: list[Column], table: dict[str, dict]) -> list[IndicatorStatus]:
+    statuses = []
+    for column in columns:
+        cells = {unit: row[column] for unit, row in table.items() if column in row}
+        values = [c.figure.value for c in cells.values() if c.figure is not None]
+        cv = None
+        if (
+            len(values) >= MIN_UNITS_FOR_CV
+            and statistics.fmean(values)
+            and column.indicator.endswith(CV_INDICATORS)
+        ):
+            cv = statistics.pstdev(values) / statistics.fmean(values)
+        statuses.append(
+            IndicatorStatus(
+                column=column,
+                units=tuple(cells),
+                failing=tuple(u for u, c in cells.items() if c.below is not None),
+                minimum=min(values) if values else None,
+                maximum=max(values) if values else None,
+                cv=cv,
+            )
+        )
+    return statuses
+
+
+def _group_problems(rows: list[LedgerRow]) -> list[ProblemGroup]:
+    groups: list[tuple[str, list[str]]] = []
+    for row in rows:
+        for text, units in groups:
+            if _dice(text, row.problem) >= SAME_PROBLEM:
+                units.append(row.unit)
+                break
+        else:
+            groups.append((row.problem, [row.unit]))
+    return [ProblemGroup(text, tuple(dict.fromkeys(units)), len(units)) for text, units in groups]
+
+
+def _categories(batch: Batch, ledger: list[LedgerRow]) -> list[Category]:
+    result = []
+    for name in CATEGORIES:
+        rows = [r for r in ledger if r.category == name]
+        if not rows:
+            continue
+        items = [i for i in batch.items if i.category == name]
+        statuses = Counter(r.status for r in rows)
+        result.append(
+            Category(
+                name=name,
+                problems=tuple(_group_problems(rows)),
+                problem_count=len(rows),
+                units=tuple(dict.fromkeys(r.unit for r in rows)),
+                statuses={s: statuses.get(s, 0) for s in (*STATUSES, NO_STATUS)},
+                measures=tuple(dict.fromkeys(i.text for i in items if i.kind == "measure")),
+                outcomes=tuple(dict.fromkeys(i.text for i in items if i.kind == "outcome")),
+            )
+        )
+    return result
+
+
+def _report_year(report: Report) -> int | None:
+    """The year a report speaks of: its date's, else the latest year it mentions."""
+    if report.date and report.date[:4].isdigit():
+        return int(report.date[:4])
+    return max(report.years) if report.years else None
+
+
+def summarise(batch: Batch) -> Summary:
+    """Digest a batch for the drafts."""
+    unit_of = {r.key: unit_label(r, r.key) for r in batch.reports}
+    ledger = _ledger(batch, unit_of)
+    columns, table = _table(batch, unit_of)
+    headline = []  # per indicator and level: every unit's latest figure, summed up in one row
+    for column in sorted(
+        (c for c in columns if c.indicator in HEADLINE), key=lambda c: HEADLINE.index(c.indicator)
+    ):
+        cells = [(unit, row[column].figure) for unit, row in table.items() if column in row]
+        cells = [(unit, figure) for unit, figure in cells if figure is not None]
+        if cells:
+            headline.append((column, cells))
+    years = sorted({_report_year(r) for r in batch.reports} - {None})
+    files = {r.file for r in batch.reports} | {i.get("file") for i in batch.inputs}
+    return Summary(
+        reports=list(batch.reports),
+        units=list(dict.fromkeys(r.unit_name for r in batch.reports if r.unit_name)),
+        unnamed=sum(1 for r in batch.reports if not r.unit_name),
+        files=len(files - {None}),
+        failed_files=[i["file"] for i in batch.inputs if i.get("status") in ("failed", "skipped")],
+        years=years,
+        ledger=ledger,
+        headline=headline,
+        columns=columns,
+        table=table,
+        indicators=_indicator_statuses(columns, table),
+        categories=_categories(batch, ledger),
+        errors=[f for f in batch.findings if f.severity == "error"],
+        severities=dict(Counter(f.severity for f in batch.findings)),
+        open_rows=[r for r in ledger if r.status in ("未整改", "整改中")],
+        unit_of=unit_of,
+    )

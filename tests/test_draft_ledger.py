@@ -1,0 +1,94 @@
+"""ledger.xlsx and figures.csv read back: sheets, headers, one ledger row per problem."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline.draft import draft
+
+FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
+LEDGER = [
+    "序号",
+    "单位",
+    "问题类别",
+    "问题描述",
+    "整改措施",
+    "整改情况",
+    "状态",
+    "责任单位/责任人",
+    "整改时限",
+    "来源文件",
+    "页码",
+]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("draft") / "OUT"
+    shutil.copytree(FIXTURE, out)
+    draft(out)
+    return out
+
+
+def _rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (FIXTURE / name).read_text("utf-8").splitlines()]
+
+
+def test_draft_ledger_sheets_and_headers(out: Path) -> None:
+    book = openpyxl.load_workbook(out / "ledger.xlsx")
+    assert book.sheetnames == ["整改台账", "指标汇总", "核查发现"]
+    sheet = book["整改台账"]
+    assert [c.value for c in sheet[1]] == LEDGER
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.column_dimensions["D"].width >= 30
+    assert sheet["D2"].alignment.wrap_text
+
+
+def test_draft_ledger_one_row_per_problem(out: Path) -> None:
+    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["整改台账"]
+    problems = [r for r in _rows("items.jsonl") if r["kind"] == "problem"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(problems)
+    by_text = {r[3]: r for r in rows}
+    track = by_text["运动场不达标，无100米直跑道"]
+    assert track[6] == "整改中"
+    assert "60米长水泥直跑道" in track[5]
+    for row in rows:
+        assert not {"None", "nan"} & {str(v) for v in row if v is not None}
+
+
+def test_draft_ledger_indicator_sheet_marks_below_standard(out: Path) -> None:
+    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["指标汇总"]
+    assert sheet["A1"].value == "标准" and sheet["A2"].value == "单位"
+    headers = [c.value for c in sheet[2]]
+    col = next(i for i, h in enumerate(headers) if h and h.startswith("生均体育运动场馆面积"))
+    assert sheet.cell(row=1, column=col + 1).value == "10.2"
+    marked = [sheet.cell(row=r, column=col + 1) for r in range(3, sheet.max_row + 1)]
+    marked = [c for c in marked if c.comment is not None]
+    assert len(marked) == 1 and "10.2" in marked[0].comment.text
+    units = [sheet.cell(row=r, column=1).value for r in range(3, sheet.max_row + 1)]
+    assert len(units) == len(set(units)) and "义马市" in units
+
+
+def test_draft_ledger_findings_sheet(out: Path) -> None:
+    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["核查发现"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(_rows("findings.jsonl"))
+    assert any("611" in r[4] and "全市共计611人" in r[8] for r in rows)
+
+
+def test_draft_figures_csv_has_bom_and_every_figure(out: Path) -> None:
+    raw = (out / "figures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == len(_rows("figures.jsonl"))
+    surcharge = next(r for r in rows if r["indicator"] == "edu_surcharge" and r["year"] == "2009")
+    assert surcharge["value"] == "19240000" and surcharge["indicator_name"] == "教育费附加"
+    assert all(r["level"] != "None" for r in rows)
