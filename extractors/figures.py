@@ -27,7 +27,7 @@ from importlib import resources
 import yaml
 
 from extractors.catalogue import Indicator, after_patterns, indicator_patterns
-from extractors.numbers import Quantity, enumerated_subjects, find_quantities, respectively
+from extractors.numbers import Quantity, enumerated_subjects, quantities_in, respectively
 from pipeline.model import Document, Figure, FigureKind, Report, Span
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
@@ -445,7 +445,7 @@ def extract(doc: Document, reports: Sequence[Report]) -> list[Figure]:
 def _sentence_figures(
     text: str, report: Report, sentence: tuple[int, int], rules: FigureRules
 ) -> list[Figure]:
-    values = [q for q in find_quantities(text, *sentence) if q.role == "value"]
+    values = [q for q in quantities_in(text, *sentence) if q.role == "value"]
     if not values:
         return []
     mentions = find_mentions(text, *sentence)

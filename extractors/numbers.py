@@ -26,6 +26,7 @@ Choices (the reasons are in the tests, with the seed sentence each comes from):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -544,6 +545,27 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 found.extend(handler(m, text))
                 break
     return _years_in_lists(text, found)
+
+
+_SHARED: dict[int, tuple[str, list[Quantity], list[int]]] = {}
+
+
+def quantities_in(text: str, start: int, end: int) -> list[Quantity]:
+    """The quantities of ``text[start:end]``, from one pass over the whole ``text``.
+
+    Figure extraction and validation ask for every sentence of a document; reading the document
+    once and handing out each sentence's share costs one pass instead of one per asker. The last
+    text read is kept (the same ``str`` object, checked by identity).
+    """
+    held = _SHARED.get(id(text))
+    if held is None or held[0] is not text:
+        found = find_quantities(text)
+        held = (text, found, [q.start for q in found])
+        _SHARED.clear()
+        _SHARED[id(text)] = held
+    _, found, starts = held
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [q for q in found[first:last] if q.end <= end]
 
 
 # --- lists: 分别 ---------------------------------------------------------------------------------

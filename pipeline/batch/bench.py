@@ -107,7 +107,16 @@ def _totals(out: Path) -> tuple[int, int]:
 
 def measure_run(what: str, inputs: Path, out: Path, workers: int) -> Measure:
     shutil.rmtree(out, ignore_errors=True)
-    argv = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)]
+    argv = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        str(inputs),
+        "--out",
+        str(out),
+        "--no-draft",
+    ]
     seconds, peak = _run_measured([*argv, "--workers", str(workers), "--quiet"])
     files = sum(1 for _ in inputs.iterdir())
     pages, chars = _totals(out)

@@ -1,8 +1,7 @@
 """The quantities of a sentence, as the validator reads them.
 
-The numbers come from ``extractors.numbers.find_quantities`` (value, start, end, unit, multiplier,
-qualifier, role, ratio, extent). When that module cannot be imported a small private reader
-(:func:`_fallback_quantities`) stands in; it knows only the forms the validator's tests use.
+The numbers come from ``extractors.numbers`` (value, start, end, unit, multiplier, qualifier,
+role, ratio, extent), read once per document and shared with the figure extractor.
 
 :class:`Q` adds what the checks need: the *label* (the words before the number in its clause), the
 precision as written (``half``: half a unit of the last written digit, in normalised units) and
@@ -16,10 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-try:  # the real reader, written in its own issue
-    from extractors.numbers import find_quantities as _find_quantities
-except ImportError:  # pragma: no cover - depends on the tree
-    _find_quantities = None
+from extractors.numbers import quantities_in
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BREAK = "，,、；;：:（）()。!?！？\n"
@@ -88,11 +84,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
 
 def quantities(text: str, start: int, end: int, counted_units: tuple[str, ...]) -> list[Q]:
     """The quantities of ``text[start:end]`` with labels and written precision."""
-    raw = (
-        _find_quantities(text, start, end)
-        if _find_quantities is not None
-        else _fallback_quantities(text, start, end)
-    )
+    raw = quantities_in(text, start, end)
     found = []
     previous_end = start
     for item in sorted(raw, key=lambda q: q.start):
@@ -144,73 +136,3 @@ def _label(text: str, floor: int, start: int) -> str:
     while cursor > floor and text[cursor - 1] not in CLAUSE_BREAK:
         cursor -= 1
     return text[cursor:start]
-
-
-@dataclass(frozen=True, slots=True)
-class _RawQuantity:
-    value: float
-    start: int
-    end: int
-    unit: str | None
-    unit_text: str
-    multiplier: float
-    qualifier: str | None
-    role: str
-    ratio: tuple[float, float] | None = None
-
-
-def _fallback_quantities(text: str, start: int, end: int) -> list[_RawQuantity]:
-    """A stand-in for ``extractors.numbers.find_quantities`` (tests only, until it lands)."""
-    found: list[_RawQuantity] = []
-    taken: set[int] = set()
-    for match in _RATIO.finditer(text, start, end):
-        left, right = float(match.group(1)), float(match.group(2))
-        found.append(
-            _RawQuantity(
-                max(left, right),
-                match.start(),
-                match.end(),
-                None,
-                "",
-                1.0,
-                None,
-                "value",
-                (left, right),
-            )
-        )
-        taken.update(range(match.start(), match.end()))
-    for match in _NUMBER.finditer(text, start, end):
-        if match.start("num") in taken:
-            continue
-        num, unit = match.group("num"), match.group("unit")
-        if not num[0].isdigit() and not unit:
-            continue
-        value = float(num.replace(",", "")) if num[0].isdigit() else _cn_number(num)
-        mult = _MULTIPLIERS.get(match.group("mult") or "", 1.0)
-        if unit in ("万元", "亿元", "千元"):
-            mult, unit = _MULTIPLIERS[unit[0]], "元"
-        role = "year" if unit == "年" and len(num) in (2, 4) and num.isdigit() else "value"
-        qualifier = match.group("qual") or match.group("after")
-        unit_text = text[match.end("num") : match.end("unit") if unit else match.end("num")]
-        found.append(
-            _RawQuantity(
-                value * mult,
-                match.start("num"),
-                match.end("num"),
-                unit,
-                unit_text,
-                mult,
-                qualifier,
-                role,
-            )
-        )
-    return found
-
-
-def _cn_number(num: str) -> float:
-    if num == "十":
-        return 10.0
-    if "十" in num:
-        tens, _, ones = num.partition("十")
-        return float(_CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0))
-    return float(_CN_DIGITS.get(num, 0))
