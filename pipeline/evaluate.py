@@ -17,43 +17,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from extractors.catalogue import load_catalogue
 from extractors.score_items import combine as combine_items
 from extractors.score_items import render as render_items
 from extractors.score_items import score_items
 
 FIELDS = ("title", "unit_name", "type", "date")
-# The catalogue ids of shared/CONTRACT.md: the ones figures are scored on.
-_SCORED = frozenset(
-    [
-        "enrollment_rate",
-        "gross_enrollment_rate",
-        "disabled_enrollment_rate",
-        "dropout_rate",
-        "retention_rate",
-        "students",
-        "boarding_students",
-        "schools",
-        "classes",
-        "staff",
-        "teachers",
-        "teacher_shortage",
-        "student_teacher_ratio",
-        "teacher_qualified_rate",
-        "building_area_per_student",
-        "teaching_area_per_student",
-        "sports_area_per_student",
-        "land_area_per_student",
-        "equipment_value_per_student",
-        "books_per_student",
-        "books",
-        "computers_per_100_students",
-        "multimedia_rooms_per_100_students",
-        "funding_growth",
-        "revenue_growth",
-        "public_funds_per_student",
-        "edu_surcharge",
-    ]
-)
+# The catalogue ids of shared/CONTRACT.md (the catalogue's others are marked extra): scored.
+_SCORED = frozenset(ind.id for ind in load_catalogue().indicators if not ind.extra)
 
 
 def _by_file(path: Path) -> dict[str, list[dict[str, Any]]]:

@@ -61,7 +61,8 @@ def _walk(root: Path) -> Iterator[InputFile]:
             yield InputFile(path, name, outside)
 
 
-def _digest(path: Path) -> tuple[str, int]:
+def file_digest(path: Path) -> tuple[str, int]:
+    """The file's sha256 (hex) and size, read in 1 MiB chunks."""
     sha = hashlib.sha256()
     size = 0
     with path.open("rb") as handle:
@@ -81,7 +82,7 @@ def process_file(
     if item.outside:
         return replace(result, status=Status.SKIPPED, error="符号链接指向输入目录之外，未读取")
     try:
-        sha, size = _digest(item.path)
+        sha, size = file_digest(item.path)
     except OSError as exc:
         return replace(result, error=f"无法读取文件: {exc.strerror or exc}")
     result = replace(result, sha256=sha, bytes=size)

@@ -10,14 +10,12 @@ else, so keeping them until their turn costs nothing.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Protocol
 
 from pipeline.batch.store import Store
 from pipeline.batch.task import Outcome, Task, outcome_of
-from pipeline.runner import InputFile, process_file
+from pipeline.runner import InputFile, file_digest, process_file
 
 
 class Engine(Protocol):
@@ -27,16 +25,6 @@ class Engine(Protocol):
 
 
 _STORED = None  # a finished file whose outcome waits in the store
-
-
-def _digest(path: Path) -> tuple[str, int]:
-    sha = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(chunk)
-            size += len(chunk)
-    return sha.hexdigest(), size
 
 
 class Batch:
@@ -58,7 +46,7 @@ class Batch:
                 self.done[index] = outcome_of(process_file(item), cacheable=False)
                 continue
             try:
-                sha, size = _digest(item.path)
+                sha, size = file_digest(item.path)
             except OSError:  # process_file words the reason
                 self.done[index] = outcome_of(process_file(item), cacheable=False)
                 continue

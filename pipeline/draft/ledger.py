@@ -80,22 +80,7 @@ def _finish(sheet: Worksheet, header_row: int, columns: int, rows: int) -> None:
 
 def _ledger_sheet(sheet: Worksheet, summary: Summary) -> None:
     _header(sheet, LEDGER_COLUMNS)
-    rows = [
-        [
-            r.seq,
-            r.unit,
-            r.category,
-            cn_punct(r.problem),
-            "\n".join(cn_punct(m) for m in r.measures),
-            "\n".join(cn_punct(o) for o in r.outcomes),
-            r.status,
-            r.owner,
-            r.deadline,
-            r.file,
-            r.page,
-        ]
-        for r in summary.ledger
-    ]
+    rows = [[*r.cells(), r.file, r.page] for r in summary.ledger]
     _body(sheet, rows, 2)
     _finish(sheet, 1, len(LEDGER_COLUMNS), len(rows))
 

@@ -29,7 +29,7 @@ from jinja2 import Environment
 
 from pipeline.draft import gongwen
 from pipeline.draft.inputs import Figure
-from pipeline.draft.labels import cn_punct, indicator_name, number, value_with_unit
+from pipeline.draft.labels import indicator_name, number, value_with_unit
 from pipeline.draft.summary import Summary
 
 STYLE_OF = {
@@ -128,20 +128,7 @@ def table_rows(summary: Summary) -> dict[str, list[list[str]]]:
         for s in summary.indicators
         if s.compared and not s.column.standard
     ]
-    ledger = [
-        [
-            str(r.seq),
-            r.unit,
-            r.category,
-            cn_punct(r.problem),
-            "\n".join(cn_punct(m) for m in r.measures),
-            "\n".join(cn_punct(o) for o in r.outcomes),
-            r.status,
-            r.owner,
-            r.deadline,
-        ]
-        for r in summary.ledger
-    ]
+    ledger = [[str(cell) for cell in r.cells()] for r in summary.ledger]
     return {
         name: [list(row) for row in dict.fromkeys(map(tuple, rows))]
         for name, rows in (("headline", headline), ("indicators", indicators), ("ledger", ledger))

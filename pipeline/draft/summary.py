@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.draft.inputs import Batch, Figure, Finding, Item, Key, Report
-from pipeline.draft.labels import indicator_name
+from pipeline.draft.labels import cn_punct, indicator_name
 
 STATUSES = ("已整改", "整改中", "未整改")
 NO_STATUS = "未注明"
@@ -80,6 +80,20 @@ class LedgerRow:
     page: str
     start: int
     end: int
+
+    def cells(self) -> list[object]:
+        """序号 … 整改时限 as the ledger and the report's attachment show them."""
+        return [
+            self.seq,
+            self.unit,
+            self.category,
+            cn_punct(self.problem),
+            "\n".join(cn_punct(m) for m in self.measures),
+            "\n".join(cn_punct(o) for o in self.outcomes),
+            self.status,
+            self.owner,
+            self.deadline,
+        ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,28 +19,8 @@ from extractors.numbers import quantities_in
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BREAK = "，,、；;：:（）()。!?！？\n"
-_UNITS = "平方米|㎡|万元|亿元|千元|元|人次|人|名|所|个|间|台|册|种类|种|件|班|套|张|位|米|%|％|年"
 _UNIT_ALIASES = {"㎡": "平方米", "％": "%", "种类": "种", "名": "人", "位": "人"}
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
-_CN_DIGITS = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-_NUMBER = re.compile(
-    r"(?P<qual>约|近|共约)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十]{1,3})"
-    r"(?P<mult>[万亿千](?=元|人|册|平方米))?(?P<unit>" + _UNITS + r")?(?P<after>余|多|以上|左右)?"
-)
-_RATIO = re.compile(r"(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)")
 
 
 @dataclass(frozen=True, slots=True)
