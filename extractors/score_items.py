@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from pipeline.normalize import to_simplified
+
 KINDS = ("problem", "measure", "outcome")
 MATCH_AT = 0.5
 _DROP = re.compile(r"\s+")
@@ -21,7 +23,7 @@ Key = tuple[int | None, str, int]
 
 
 def _bigrams(text: str) -> list[str]:
-    chars = _DROP.sub("", unicodedata.normalize("NFKC", text or ""))
+    chars = to_simplified(_DROP.sub("", unicodedata.normalize("NFKC", text or "")))
     return [chars[i : i + 2] for i in range(len(chars) - 1)] or ([chars] if chars else [])
 
 

@@ -21,6 +21,7 @@ from extractors.catalogue import load_catalogue
 from extractors.score_items import combine as combine_items
 from extractors.score_items import render as render_items
 from extractors.score_items import score_items
+from pipeline.normalize import to_simplified
 
 FIELDS = ("title", "unit_name", "type", "date")
 # The catalogue ids of shared/CONTRACT.md (the catalogue's others are marked extra): scored.
@@ -42,7 +43,8 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _squash(text: str | None) -> str | None:
-    return None if text is None else re.sub(r"\s+", "", text)
+    """Compared without whitespace and in one script (a Traditional copy keeps its own script)."""
+    return None if text is None else to_simplified(re.sub(r"\s+", "", text))
 
 
 def _align(gold: list[dict], system: list[dict]) -> list[tuple[int, int]]:
@@ -63,8 +65,8 @@ def _align(gold: list[dict], system: list[dict]) -> list[tuple[int, int]]:
 
 def _field_matches(name: str, gold: dict, system: dict) -> bool:
     if name == "unit_name":
-        accepted = {gold.get("unit_name"), *gold.get("unit_aliases", [])}
-        return system.get("unit_name") in accepted
+        accepted = {_squash(u) for u in (gold.get("unit_name"), *gold.get("unit_aliases", []))}
+        return _squash(system.get("unit_name")) in accepted
     return _squash(gold.get(name)) == _squash(system.get(name))
 
 

@@ -184,6 +184,9 @@ class Report:
     title_start: int | None = None
     title_end: int | None = None
     sections: tuple[Section, ...] = ()
+    match_title: str = ""
+    """The title in the normalised view (Simplified, ASCII punctuation), for rules to match;
+    ``title`` is as the source writes it."""
 
 
 class FigureKind(StrEnum):

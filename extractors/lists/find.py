@@ -78,9 +78,9 @@ def heading_regions(report: Report) -> list[Region]:
 def _outcome_section(report: Report, section: Section) -> ItemKind | None:
     """Outcome for a ``…情况`` section of a report titled as a 整改情况 report."""
     vocab = vocabulary()
-    if vocab.outcome_reports.search(report.title) and vocab.outcome_sections.search(
-        section.title.strip()
-    ):
+    if vocab.outcome_reports.search(
+        report.match_title or report.title
+    ) and vocab.outcome_sections.search(section.title.strip()):
         return ItemKind.OUTCOME
     return None
 

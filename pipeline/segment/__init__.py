@@ -38,6 +38,7 @@ def segment(doc: Document) -> tuple[Report, ...]:
     return tuple(
         replace(
             report,
+            match_title=report.title,
             title=_as_source(doc, report.title, report.start),
             unit_name=_as_source(doc, report.unit_name, report.start),
         )
