@@ -46,3 +46,24 @@ def test_traditional_copy_gives_the_same_rows(tmp_path: Path, seed: str) -> None
     assert traditional == simplified
     texts = [i["text"] for i in process_file(InputFile(copy, seed)).rows["items"]]
     assert any("學" in text or "師" in text for text in texts)  # output keeps the source's script
+
+
+@pytest.mark.corpus
+def test_web_noise_copy_gives_the_same_rows(tmp_path: Path) -> None:
+    """Zero-width characters, full-width spaces and full-width digits, as scraped pages carry
+    them, do not change what is read (offsets aside: a space kept beside punctuation moves them)."""
+    seed = "000_23018ebd59d83b14.txt"
+    source = (SEEDS / seed).read_text("utf-8")
+    noisy = []
+    for index, ch in enumerate(source):
+        if ch.isdigit():
+            ch = chr(ord(ch) + 0xFEE0)  # full-width digit
+        noisy.append(ch)
+        if index % 23 == 0 and "\u4e00" <= ch <= "\u9fff":
+            noisy.append("\u200b" if index % 2 else "\u3000")
+    copy = tmp_path / seed
+    copy.write_text("".join(noisy), encoding="utf-8")
+    noisy_rows, clean_rows = _rows(copy, seed), _rows(SEEDS / seed, seed)
+    assert [f[:6] for f in noisy_rows["figures"]] == [f[:6] for f in clean_rows["figures"]]
+    assert noisy_rows["items"] == clean_rows["items"]
+    assert noisy_rows["findings"] == clean_rows["findings"]
