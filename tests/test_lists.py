@@ -440,3 +440,30 @@ def test_lists_score_items_link_precision() -> None:
     assert scores["links"]["accuracy"] == 1.0
     assert (scores["links"]["system"], scores["links"]["system_correct"]) == (2, 1)
     assert combine([scores])["links"]["precision"] == 0.5
+
+
+def _section_titles(sections) -> set[str]:
+    """Titles of headings that stand over others (a numbered leaf is an entry, not a heading)."""
+    titles: set[str] = set()
+    for section in sections:
+        if section.children:
+            titles.add(section.title)
+        titles |= _section_titles(section.children)
+    return titles
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_lists_no_item_is_a_heading_chrome_or_fragment(path: Path) -> None:
+    """Issue 5: no item is a heading, a site's boilerplate line, or a fragment under 6 chars."""
+    from pipeline.segment.rules import load_rules
+
+    doc = read_file(path)
+    reports = segment(doc)
+    headings = set().union(*(_section_titles(r.sections) for r in reports))
+    chrome = load_rules()
+    for item in extract(doc, reports):
+        assert len(item.text) >= 6, item.text
+        assert item.text not in headings, item.text
+        assert not chrome.chrome_line.search(item.text), item.text
+        assert not chrome.chrome_phrase.search(item.text), item.text
