@@ -14,6 +14,7 @@ dropped even in a one-page file.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import math
 import re
@@ -116,11 +117,23 @@ def _left_to_right(textpage: pdfium.PdfTextPage, start: int, end: int) -> tuple[
     LibreOffice writes a run of Chinese with gaps, then the quotes (“ ”, in a Latin font) that fill
     them; pdfium keeps that drawing order, so ``“五爱”`` would come out as ``“”五爱``.
     """
-    boxes = [textpage.get_charbox(i) for i in range(start, end)]
+    boxes = _char_boxes(textpage, start, end)
     indices = list(range(start, end))
     if any(b[0] < a[0] - 1.0 for a, b in pairwise(boxes)):
         indices.sort(key=lambda i: boxes[i - start][0])
-    return indices, max(box[2] for box in boxes)
+    return indices, max(box[1] for box in boxes)
+
+
+def _char_boxes(textpage: pdfium.PdfTextPage, start: int, end: int) -> list[tuple[float, float]]:
+    """(left, right) of each character: pdfium's call made directly, four doubles reused
+    (pypdfium2's ``get_charbox`` allocates them anew per character, the reader's hot spot)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    handle = textpage.raw
+    boxes = []
+    for index in range(start, end):
+        pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
+        boxes.append((left.value, right.value))
+    return boxes
 
 
 def _clean_line(
@@ -179,7 +192,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
         left, bottom, _, top = textpage.get_charbox(first, loose=True)
         content, right = _clean_line(textpage, text, first, end)
         if right is None:
-            right = textpage.get_charbox(end - 1)[2]
+            right = _char_boxes(textpage, end - 1, end)[0][1]
         lines.append(Line(content, number, left, right, top, bottom, max(top - bottom, 1.0)))
     return lines
 
@@ -273,8 +286,11 @@ def _in_margin(line: Line, heights: dict[int, float], top: bool) -> bool:
 
 def _repeated_edge(pages: list[list[Line]], heights: dict[int, float], top: bool) -> set[int]:
     """ids of the outermost lines (top or foot) repeating at one height on half the pages."""
-    edges = [max(lines, key=lambda ln: ln.top) if top else min(lines, key=lambda ln: ln.bottom)
-             for lines in pages if lines]
+    edges = [
+        max(lines, key=lambda ln: ln.top) if top else min(lines, key=lambda ln: ln.bottom)
+        for lines in pages
+        if lines
+    ]
     needed = max(2, math.ceil(len(edges) / 2))
     by_key: dict[str, list[Line]] = defaultdict(list)
     for line in edges:
@@ -442,8 +458,12 @@ def _blocks(items: Iterable[_Paragraph | Table]) -> Iterator[Block]:
                     text = _cell_text(cell)
                     if text:
                         yield Block(
-                            BlockKind.TABLE_CELL, text, page=item.page,
-                            table=table_number, row=r, col=c,
+                            BlockKind.TABLE_CELL,
+                            text,
+                            page=item.page,
+                            table=table_number,
+                            row=r,
+                            col=c,
                         )
             table_number += 1
             continue
@@ -494,4 +514,3 @@ def read(data: bytes, source: str, limits: Limits) -> Document:
     blocks, cut = cap_blocks(blocks, limits.max_text_chars)
     warnings.extend(cut)
     return build_document(source, "pdf", blocks, pages=len(pages), warnings=warnings)
-
