@@ -54,6 +54,7 @@ FINDING_COLUMNS = (
     ("页码", 6),
 )
 SEVERITY = {"error": "错误", "warning": "疑点", "info": "提示"}
+LINE_HEIGHT = 15  # points per wrapped line at the sheets' 11-point font
 
 
 def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...], row: int = 1) -> None:
@@ -64,11 +65,30 @@ def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...], row: int = 1
         sheet.column_dimensions[get_column_letter(col)].width = width
 
 
+def _display_width(text: str) -> int:
+    """Columns a text takes in Excel's units: a Chinese character is two, ASCII one."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _lines(value: object, width: float) -> int:
+    """Lines a wrapped cell needs at ``width`` (Excel/WPS do not grow rows written by a program)."""
+    if value is None:
+        return 1
+    usable = max(width - 1, 1)
+    return sum(max(1, -(-_display_width(part) // int(usable))) for part in str(value).split("\n"))
+
+
 def _body(sheet: Worksheet, rows: list[list[object]], first: int) -> None:
+    widths = [
+        sheet.column_dimensions[get_column_letter(c)].width or 10
+        for c in range(1, max((len(r) for r in rows), default=0) + 1)
+    ]
     for r, values in enumerate(rows, first):
         for c, value in enumerate(values, 1):
             cell = sheet.cell(row=r, column=c, value=value)
             cell.font, cell.alignment, cell.border = Font(name=FONT), WRAP, BORDER
+        lines = max((_lines(v, widths[c]) for c, v in enumerate(values)), default=1)
+        sheet.row_dimensions[r].height = min(LINE_HEIGHT * lines + 4, 409)  # Excel's maximum
 
 
 def _finish(sheet: Worksheet, header_row: int, columns: int, rows: int) -> None:
@@ -76,6 +96,12 @@ def _finish(sheet: Worksheet, header_row: int, columns: int, rows: int) -> None:
     sheet.auto_filter.ref = f"A{header_row}:{last}{max(header_row, header_row + rows)}"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
     sheet.row_dimensions[header_row].height = 30
+    # Printed or exported: A4 landscape, every column on the page, the header on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _ledger_sheet(sheet: Worksheet, summary: Summary) -> None:
