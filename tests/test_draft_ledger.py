@@ -92,3 +92,16 @@ def test_draft_figures_csv_has_bom_and_every_figure(out: Path) -> None:
     surcharge = next(r for r in rows if r["indicator"] == "edu_surcharge" and r["year"] == "2009")
     assert surcharge["value"] == "19240000" and surcharge["indicator_name"] == "教育费附加"
     assert all(r["level"] != "None" for r in rows)
+
+
+def test_draft_ledger_reads_without_resizing(out: Path) -> None:
+    """Rows are tall enough for their wrapped text, and the sheet prints A4 landscape on one
+    page width with the header repeated (Excel and WPS do not grow rows a program wrote)."""
+    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["整改台账"]
+    heights = [sheet.row_dimensions[r].height for r in range(2, sheet.max_row + 1)]
+    assert all(h and h >= 15 for h in heights)
+    longest = max(range(2, sheet.max_row + 1), key=lambda r: len(str(sheet.cell(r, 5).value or "")))
+    assert sheet.row_dimensions[longest].height > 30  # a long 整改措施 gets several lines
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "1:1"
