@@ -104,4 +104,4 @@ def test_draft_ledger_reads_without_resizing(out: Path) -> None:
     assert sheet.row_dimensions[longest].height > 30  # a long 整改措施 gets several lines
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
-    assert sheet.print_title_rows == "1:1"
+    assert sheet.print_title_rows.replace("$", "") == "1:1"
