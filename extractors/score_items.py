@@ -78,7 +78,8 @@ def match(gold: list[dict], rows: list[dict]) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def _prf(found: int, gold: int, system: int) -> dict[str, float | int]:
+def prf(found: int, gold: int, system: int) -> dict[str, float | int]:
+    """Precision, recall and F1 (rounded), with the counts they come from."""
     precision = found / system if system else 1.0
     recall = found / gold if gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -193,7 +194,7 @@ def score_items(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, A
     matched_rows = {s for _, s, _ in pairs}
     result: dict[str, Any] = {}
     for kind in KINDS:
-        result[kind] = _prf(
+        result[kind] = prf(
             sum(1 for g in matched_gold if records[g]["kind"] == kind),
             sum(1 for r in records if r["kind"] == kind),
             sum(1 for r in rows if r.get("kind") == kind),
@@ -218,7 +219,7 @@ def combine(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
     scores = list(scores)
     total: dict[str, Any] = {}
     for kind in KINDS:
-        total[kind] = _prf(
+        total[kind] = prf(
             sum(s[kind]["matched"] for s in scores),
             sum(s[kind]["gold"] for s in scores),
             sum(s[kind]["system"] for s in scores),

@@ -19,6 +19,7 @@ from typing import Any
 
 from extractors.catalogue import load_catalogue
 from extractors.score_items import combine as combine_items
+from extractors.score_items import prf as _prf
 from extractors.score_items import render as render_items
 from extractors.score_items import score_items
 from pipeline.normalize import to_simplified
@@ -193,13 +194,6 @@ def score_inconsistencies(
         "missed": [g.get("note", "") for g in wanted if g not in found],
         "unconfirmed": [f.get("message", "") for f in alarms],
     }
-
-
-def _prf(found: int, gold: int, system: int) -> dict[str, float]:
-    precision = found / system if system else 1.0
-    recall = found / gold if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def evaluate(gold_dir: Path, out_dir: Path) -> dict[str, Any]:
