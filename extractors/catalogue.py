@@ -48,6 +48,12 @@ def load_catalogue() -> Catalogue:
     return Catalogue.model_validate(yaml.safe_load(text))
 
 
+def indicator_name(indicator_id: str) -> str:
+    """The 中文 name of an indicator id (the id itself when the catalogue lacks it)."""
+    found = load_catalogue().by_id.get(indicator_id)
+    return found.name if found else indicator_id
+
+
 @cache
 def indicator_patterns() -> tuple[tuple[Indicator, re.Pattern[str]], ...]:
     """Each indicator with one pattern over its wordings (longest alternatives first)."""

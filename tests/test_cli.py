@@ -187,3 +187,22 @@ def test_cli_run_standard_profile_unknown_is_usage_error(tmp_path: Path) -> None
     path.write_text(REPORT, encoding="utf-8")
     argv = ["run", str(path), "--out", str(tmp_path / "o"), "--standard", "no-such-profile"]
     assert main([*argv, "--quiet"]) == 2
+
+
+def test_cli_run_finds_conflicts_across_files(tmp_path: Path) -> None:
+    """A school's figure in its own report against the county's summary of it (issue 6)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    school = "栾塬小学2016年工作总结\n现将我校工作总结如下:2016年全校学生510人,专任教师46人。\n"
+    county = (
+        "栾塬小学2016年基本情况汇报\n现将有关情况汇报如下:2016年全校学生498人,专任教师46人。\n"
+    )
+    (inputs / "school.txt").write_text(school, encoding="utf-8")
+    (inputs / "county.txt").write_text(county, encoding="utf-8")
+    main(["run", str(inputs), "--out", str(tmp_path / "out"), "--quiet", "--no-draft"])
+    findings = _read_jsonl(tmp_path / "out" / "findings.jsonl")
+    conflicts = [f for f in findings if f["rule"] == "cross_report_conflict"]
+    assert len(conflicts) == 1
+    assert sorted(conflicts[0]["values"]) == [498, 510]
+    assert {e["file"] for e in conflicts[0]["evidence"]} == {"school.txt", "county.txt"}
+    assert "在校生2016年" in conflicts[0]["message"]

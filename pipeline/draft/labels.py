@@ -9,39 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# Used only when extractors/catalogue.yaml cannot be read (names for the contract's ids).
-_FALLBACK_NAMES = {
-    "enrollment_rate": "入学率",
-    "gross_enrollment_rate": "毛入学率",
-    "disabled_enrollment_rate": "残疾儿童少年入学率",
-    "dropout_rate": "辍学率",
-    "retention_rate": "巩固率",
-    "students": "在校生",
-    "boarding_students": "寄宿生",
-    "schools": "学校数",
-    "classes": "教学班",
-    "staff": "教职工",
-    "teachers": "专任教师",
-    "teacher_shortage": "教师缺口",
-    "student_teacher_ratio": "生师比",
-    "teacher_qualified_rate": "学历合格率",
-    "building_area_per_student": "生均校舍建筑面积",
-    "teaching_area_per_student": "生均教学及辅助用房面积",
-    "sports_area_per_student": "生均体育运动场馆面积",
-    "land_area_per_student": "生均占地面积",
-    "equipment_value_per_student": "生均教学仪器设备值",
-    "books_per_student": "生均图书",
-    "books": "图书",
-    "computers_per_100_students": "每百名学生拥有计算机台数",
-    "multimedia_rooms_per_100_students": "每百名学生拥有网络多媒体教室数",
-    "funding_growth": "教育经费增长",
-    "revenue_growth": "财政经常性收入增长",
-    "public_funds_per_student": "生均公用经费",
-    "edu_surcharge": "教育费附加",
-    "land_area": "占地面积",
-    "sports_area": "体育运动场地面积",
-    "computers": "计算机台数",
-}
+from extractors.catalogue import indicator_name as catalogue_indicator_name
 
 _CN_DIGITS = "零一二三四五六七八九"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -51,20 +19,9 @@ _PAREN = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
 
 
 @cache
-def indicator_names() -> dict[str, str]:
-    """Indicator id → 中文 name, from the extractors' catalogue when it can be read."""
-    names = dict(_FALLBACK_NAMES)
-    try:
-        from extractors.catalogue import load_catalogue
-
-        names.update({ind.id: ind.name for ind in load_catalogue().indicators})
-    except Exception:  # the catalogue is optional for drafting; the fallback names suffice
-        pass
-    return names
-
-
 def indicator_name(indicator: str) -> str:
-    return indicator_names().get(indicator, indicator)
+    """The 中文 name the catalogue gives an indicator id."""
+    return catalogue_indicator_name(indicator)
 
 
 def number(value: float | int | None) -> str:

@@ -55,7 +55,14 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "expected": finding.expected,
         "standard": finding.standard,
         "evidence": [
-            {"text": e.text, "start": e.start, "end": e.end, "page": e.page}
+            {
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "page": e.page,
+                "file": e.file,
+                "doc": e.doc,
+            }
             for e in finding.evidence
         ],
     }
@@ -79,6 +86,8 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
                 "start": r.get("start"),
                 "end": r.get("end"),
                 "page": r.get("page"),
+                "file": r.get("file"),  # a finding across files: each figure where it stands
+                "doc": r.get("doc"),
             }
             for r in issue.rows
         ],

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from extractors.catalogue import indicator_name
 from pipeline.model import Severity
 from pipeline.validate.context import fmt
 from pipeline.validate.profile import CvEachRule, CvMeanRule, IndicatorRef, Profile
@@ -47,7 +48,8 @@ def cross_report_conflict(rows: Sequence[Row]) -> list[Issue]:
         issues.append(
             Issue(
                 "cross_report_conflict",
-                f"{unit_name}{level or ''}{indicator}{when}在不同报告中数值不一致：{said}，"
+                f"{unit_name}{level or ''}{indicator_name(indicator)}{when}在不同报告中数值不一致："
+                f"{said}，"
                 "请核对以哪份为准",
                 chosen,
                 tuple(r["value"] for r in chosen),
@@ -136,7 +138,8 @@ def cv_exceeds(rows: Sequence[Row], profile: Profile) -> list[Issue]:
                         issues.append(
                             Issue(
                                 "cv_exceeds",
-                                f"{level}{indicator}校际差异系数为{result[0]:.3f}（{len(result[1])}条学校数据，"
+                                f"{level}{indicator_name(indicator)}校际差异系数为{result[0]:.3f}"
+                                f"（{len(result[1])}条学校数据，"
                                 f"按在校生数加权），超过{rule.source.cite()}要求的{fmt(limit)}",
                                 tuple(result[1]),
                                 (round(result[0], 6),),
