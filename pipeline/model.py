@@ -283,6 +283,8 @@ class Finding:
     expected: float | None
     standard: str | None
     evidence: tuple[Evidence, ...]
+    indicator: str | None = None  # the indicator and level the finding is about, when one
+    level: str | None = None
 
 
 class Status(StrEnum):

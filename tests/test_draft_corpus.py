@@ -58,3 +58,18 @@ def test_draft_corpus_ledger_has_one_row_per_problem(out: Path) -> None:
     ]
     sheet = openpyxl.load_workbook(out / "ledger.xlsx")["整改台账"]
     assert sheet.max_row - 1 == len(problems)
+
+
+@pytest.mark.corpus
+def test_draft_corpus_standards_section_cites_the_profile(out: Path) -> None:
+    """Section 二 lists each indicator checked against the standard, with its source and value."""
+    findings = [
+        json.loads(line) for line in (out / "findings.jsonl").read_text("utf-8").splitlines()
+    ]
+    below = [f for f in findings if f["rule"] == "below_standard"]
+    assert below and all(f["indicator"] for f in below)  # the draft needs to know which
+    texts = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs]
+    start, end = texts.index("二、指标达标情况"), texts.index("三、存在的主要问题")
+    section = texts[start:end]
+    assert any("教督〔2017〕6号" in t and "标准值为" in t for t in section)
+    assert any("未达到" in t for t in section)

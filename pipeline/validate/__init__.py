@@ -54,6 +54,8 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "values": list(finding.values),
         "expected": finding.expected,
         "standard": finding.standard,
+        "indicator": finding.indicator,
+        "level": finding.level,
         "evidence": [
             {
                 "text": e.text,
@@ -80,6 +82,8 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
         "values": list(issue.values),
         "expected": issue.expected,
         "standard": issue.standard,
+        "indicator": first.get("indicator"),
+        "level": first.get("level"),
         "evidence": [
             {
                 "text": r.get("text"),
@@ -113,6 +117,8 @@ def _issue_finding(ctx: DocContext, issue: Issue) -> Finding:
         issue.expected,
         issue.standard,
         evidence,
+        first.get("indicator"),
+        first.get("level"),
     )
 
 
