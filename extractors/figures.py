@@ -50,6 +50,7 @@ class FigureRules:
     beneficiary: re.Pattern[str]
     flow: re.Pattern[str]
     level_list: re.Pattern[str]
+    plan_fact: re.Pattern[str]
     sentence_level: re.Pattern[str]
     continuation: re.Pattern[str]
 
@@ -71,6 +72,7 @@ def load_rules() -> FigureRules:
         name_before=re.compile(data["name_before"]),
         beneficiary=re.compile(data["beneficiary"]),
         flow=re.compile(data["flow"]),
+        plan_fact=re.compile(data["plan_fact"]),
         level_list=re.compile(f"(?:{words})(?:、(?:{words}))+$"),
         sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
         continuation=re.compile(data["continuation"]),
@@ -418,7 +420,11 @@ def _is_flow(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRul
     return bool(rules.flow.search(text, clause, pair.quantity.start))
 
 
-def _kind(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules) -> FigureKind:
+def _kind(
+    text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules, plan: bool = False
+) -> FigureKind:
+    """Standard, target or fact. In a plan (计划, 规划, 方案) a figure is a target unless its
+    clause says it is already so (现有, 目前, 已 …): a plan speaks of what is to be reached."""
     clause = text[
         _clause_start(
             text, min(pair.mention_start, pair.quantity.start), sentence[0]
@@ -427,6 +433,8 @@ def _kind(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules)
     if rules.standard.search(clause):
         return FigureKind.STANDARD
     if rules.target.search(clause):
+        return FigureKind.TARGET
+    if plan and not rules.plan_fact.search(text, sentence[0], pair.quantity.end):
         return FigureKind.TARGET
     return FigureKind.ACTUAL
 
@@ -486,7 +494,7 @@ def _sentence_figures(
                 unit=pair.indicator.unit,
                 level=_level(text, pair, sentence, rules),
                 year=_year(text, pair, sentence),
-                kind=_kind(text, pair, sentence, rules),
+                kind=_kind(text, pair, sentence, rules, report.type == "计划"),
                 qualifier=quantity.qualifier,
                 span=Span(quantity.start, quantity.end),
                 sentence=Span(*sentence),

@@ -210,3 +210,22 @@ def test_figures_every_gold_figure_cut_exactly(gold_path: Path) -> None:
         )
         checked += 1
     assert checked >= len(gold["figures"]) // 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("依法保障外来务工子女受教育的权利,残疾儿童入学率达70%以上。", "target"),  # seed 002
+        ("我校现有学生510人,专任教师46人。", "actual"),
+    ],
+)
+def test_figures_in_a_plan_are_targets_unless_already_so(sentence: str, kind: str) -> None:
+    plan = (
+        "栾塬小学推进义务教育均衡发展工作计划\n为推进我校义务教育均衡发展,特制定本计划。\n"
+        + sentence
+    )
+    doc = _doc(plan)
+    reports = segment(doc)
+    assert reports[0].type == "计划"
+    figures = extract(doc, reports)
+    assert figures and {str(f.kind) for f in figures} == {kind}

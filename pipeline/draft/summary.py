@@ -7,6 +7,7 @@ figure's value or a count made here.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ CV_INDICATORS = ("_per_student", "_per_100_students", "student_teacher_ratio")
 # Bigram Dice above which two problems count as one; 0.5 (the contract's item match) merges
 # "卫生保健室设备不足" with "心理咨询室设备不足", which a reader must see as two problems.
 SAME_PROBLEM = 0.75
+QUOTE_MAX = 40  # characters of evidence quoted whole in section 五
 
 
 def unit_label(report: Report | None, key: Key) -> str:
@@ -177,17 +179,39 @@ class Summary:
     severities: dict[str, int]
     open_rows: list[LedgerRow]
     unit_of: dict[Key, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
 
     def unit_for(self, row: Figure | Item | Finding) -> str:
         """The unit a row speaks for: its own unit_name, else its report's."""
         return row.unit_name or self.unit_of.get(row.key) or unit_label(None, row.key)
 
     def quotes(self, finding: Finding) -> list[str]:
-        """The distinct sentences a finding's evidence sits in, as the report wrote them."""
-        return list(dict.fromkeys(e.text.strip() for e in finding.evidence if e.text.strip()))
+        """What a finding rests on, as the report wrote it: the evidence's own text, or for a long
+        sentence only the clause the figure stands in (a 200-character quote hides the number)."""
+        found = []
+        for evidence in finding.evidence:
+            text = evidence.text.strip()
+            whole = self.texts.get(evidence.file or finding.file, "")
+            if len(text) > QUOTE_MAX and 0 <= evidence.start < evidence.end <= len(whole):
+                text = _clause_around(whole, evidence.start, evidence.end)
+            if text:
+                found.append(text)
+        return list(dict.fromkeys(found))
 
     def status_count(self, status: str) -> int:
         return sum(1 for row in self.ledger if row.status == status)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:。!?\n，；：！？]")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding ``[start, end)``."""
+    before = max(
+        (m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 60), start)), default=0
+    )
+    after = _CLAUSE_MARK.search(text, end)
+    return text[max(before, start - 60) : after.start() if after else len(text)].strip()
 
 
 def _dice(a: str, b: str) -> float:
@@ -390,4 +414,5 @@ def summarise(batch: Batch) -> Summary:
         severities=dict(Counter(f.severity for f in batch.findings)),
         open_rows=[r for r in ledger if r.status in ("未整改", "整改中")],
         unit_of=unit_of,
+        texts=batch.texts,
     )
