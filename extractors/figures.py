@@ -19,6 +19,7 @@ words (``extractors/data/figures.yaml``). The rules follow shared/ANNOTATION.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -445,18 +446,27 @@ def extract(doc: Document, reports: Sequence[Report]) -> list[Figure]:
     rules = load_rules()
     figures: list[Figure] = []
     for report in reports:
+        # wordings found once per report (none crosses a sentence end), handed out per sentence
+        mentions = find_mentions(text, report.start, report.end)
+        starts = [m.start for m in mentions]
         for sentence in sentences(text, report.start, report.end):
-            figures.extend(_sentence_figures(text, report, sentence, rules))
+            first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+            here = [m for m in mentions[first:last] if m.end <= sentence[1]]
+            figures.extend(_sentence_figures(text, report, sentence, rules, here))
     return figures
 
 
 def _sentence_figures(
-    text: str, report: Report, sentence: tuple[int, int], rules: FigureRules
+    text: str,
+    report: Report,
+    sentence: tuple[int, int],
+    rules: FigureRules,
+    mentions: Sequence[Mention],
 ) -> list[Figure]:
     values = [q for q in quantities_in(text, *sentence) if q.role == "value"]
     if not values:
         return []
-    mentions = find_mentions(text, *sentence)
+    mentions = list(mentions)
     lists = [group for group in respectively(text, values) if len(group) > 1]
     subjects: dict[int, str] = {}
     for group in lists:
