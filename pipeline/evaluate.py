@@ -23,6 +23,7 @@ from extractors.score_items import prf as _prf
 from extractors.score_items import render as render_items
 from extractors.score_items import score_items
 from pipeline.normalize import to_simplified
+from pipeline.validate.rules import ARITHMETIC_RULES
 
 FIELDS = ("title", "unit_name", "type", "date")
 # The catalogue ids of shared/CONTRACT.md (the catalogue's others are marked extra): scored.
@@ -168,18 +169,13 @@ def score_figures(gold: dict, system: list[dict], doc_map: dict[int, int]) -> di
     return result
 
 
-_ARITHMETIC = frozenset(
-    {"sum_mismatch", "percent_mismatch", "ratio_mismatch", "shortfall_mismatch", "growth_mismatch"}
-)
-
-
 def score_inconsistencies(
     gold: dict, findings: list[dict], doc_map: dict[int, int]
 ) -> dict[str, Any]:
     """Gold inconsistencies found (some finding's values hold one of the gold's values), and
     arithmetic findings of the annotated reports that match none (false alarms to check)."""
     docs = {doc_map[g] for g in gold.get("figure_docs", []) if g in doc_map}
-    arithmetic = [f for f in findings if f.get("rule") in _ARITHMETIC and f.get("doc") in docs]
+    arithmetic = [f for f in findings if f.get("rule") in ARITHMETIC_RULES and f.get("doc") in docs]
     wanted = gold.get("inconsistencies", [])
 
     def hits(inconsistency: dict, finding: dict) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.model import Document, Figure, FileResult, Report, Section
+from pipeline.model import Document, Figure, FileResult, Finding, Report, Section
 
 # The line-per-object outputs of `junheng run`, in the order they are written.
 OUTPUTS: tuple[str, ...] = ("documents", "reports", "figures", "items", "findings")
@@ -93,6 +93,35 @@ def document_dict(file: str, doc: Document) -> dict[str, Any]:
         "raw_text": doc.raw_text,
         "offset_runs": offset_runs(doc),
         "page_starts": page_starts,
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """A findings.jsonl row: CONTRACT fields, plus the indicator and level it is about and, on
+    each piece of evidence, the file and report it stands in (a finding may span files)."""
+    return {
+        "file": finding.file,
+        "doc": finding.doc,
+        "unit_name": finding.unit_name,
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "values": list(finding.values),
+        "expected": finding.expected,
+        "standard": finding.standard,
+        "indicator": finding.indicator,
+        "level": finding.level,
+        "evidence": [
+            {
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "page": e.page,
+                "file": e.file,
+                "doc": e.doc,
+            }
+            for e in finding.evidence
+        ],
     }
 
 

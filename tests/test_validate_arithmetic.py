@@ -14,17 +14,11 @@ from pipeline.ingest.txt import read
 from pipeline.segment import segment
 from pipeline.validate import load_profile, validate_document
 from pipeline.validate.relations import read_relations, split_sentences
+from pipeline.validate.rules import ARITHMETIC_RULES as ARITHMETIC
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"
 CONSISTENT = ROOT / "tests" / "data" / "validate" / "consistent.txt"
-ARITHMETIC = {
-    "sum_mismatch",
-    "percent_mismatch",
-    "ratio_mismatch",
-    "shortfall_mismatch",
-    "growth_mismatch",
-}
 
 
 def _doc(text: str):
@@ -174,3 +168,14 @@ def test_validate_arithmetic_seed_corpus_only_real_errors():
         ("003", "shortfall_mismatch", 487.0),
         ("003", "shortfall_mismatch", 11791.0),
     }
+
+
+def test_validate_arithmetic_rules_pinned() -> None:
+    """The arithmetic rules (scored against the gold's inconsistencies) are exactly these."""
+    assert {
+        "sum_mismatch",
+        "percent_mismatch",
+        "ratio_mismatch",
+        "shortfall_mismatch",
+        "growth_mismatch",
+    } == ARITHMETIC

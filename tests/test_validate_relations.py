@@ -11,14 +11,7 @@ from pipeline.ingest.limits import DEFAULT_LIMITS
 from pipeline.ingest.txt import read
 from pipeline.validate import load_profile, validate_document
 from pipeline.validate.relations import read_relations, split_sentences
-
-ARITHMETIC = {
-    "sum_mismatch",
-    "percent_mismatch",
-    "ratio_mismatch",
-    "shortfall_mismatch",
-    "growth_mismatch",
-}
+from pipeline.validate.rules import ARITHMETIC_RULES as ARITHMETIC
 
 
 def _relations(text: str):

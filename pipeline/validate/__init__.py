@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pipeline.model import Document, Figure, Finding, Item, Report
-from pipeline.serialize import figure_dict
+from pipeline.serialize import figure_dict, finding_dict
 from pipeline.validate.context import DocContext
 from pipeline.validate.profile import Profile, RuleError, load_profile
 from pipeline.validate.rules import RULES
@@ -42,60 +42,32 @@ def figure_row(doc: Document, figure: Figure, file: str | None = None) -> dict[s
     return figure_dict(file or doc.source, figure, doc)
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
-    """A finding in findings.jsonl form."""
-    return {
-        "file": finding.file,
-        "doc": finding.doc,
-        "unit_name": finding.unit_name,
-        "rule": finding.rule,
-        "severity": str(finding.severity),
-        "message": finding.message,
-        "values": list(finding.values),
-        "expected": finding.expected,
-        "standard": finding.standard,
-        "indicator": finding.indicator,
-        "level": finding.level,
-        "evidence": [
-            {
-                "text": e.text,
-                "start": e.start,
-                "end": e.end,
-                "page": e.page,
-                "file": e.file,
-                "doc": e.doc,
-            }
-            for e in finding.evidence
-        ],
-    }
-
-
 def _issue_dict(issue: Issue) -> dict[str, Any]:
+    """A batch issue (its rows may come from several files) as a findings.jsonl row."""
+    from pipeline.model import Evidence
+
     first = issue.rows[0] if issue.rows else {}
-    return {
-        "file": first.get("file"),
-        "doc": first.get("doc"),
-        "unit_name": first.get("unit_name"),
-        "rule": issue.rule,
-        "severity": str(issue.severity),
-        "message": issue.message,
-        "values": list(issue.values),
-        "expected": issue.expected,
-        "standard": issue.standard,
-        "indicator": first.get("indicator"),
-        "level": first.get("level"),
-        "evidence": [
-            {
-                "text": r.get("text"),
-                "start": r.get("start"),
-                "end": r.get("end"),
-                "page": r.get("page"),
-                "file": r.get("file"),  # a finding across files: each figure where it stands
-                "doc": r.get("doc"),
-            }
-            for r in issue.rows
-        ],
-    }
+    evidence = tuple(
+        Evidence(
+            r.get("file"), r.get("doc"), r.get("text"), r.get("start"), r.get("end"), r.get("page")
+        )
+        for r in issue.rows
+    )
+    finding = Finding(
+        first.get("file"),
+        first.get("doc"),
+        first.get("unit_name"),
+        issue.rule,
+        issue.severity,
+        issue.message,
+        tuple(issue.values),
+        issue.expected,
+        issue.standard,
+        evidence,
+        first.get("indicator"),
+        first.get("level"),
+    )
+    return finding_dict(finding)
 
 
 def _issue_finding(ctx: DocContext, issue: Issue) -> Finding:

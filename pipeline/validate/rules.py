@@ -55,3 +55,8 @@ RULES: dict[str, Rule] = {
 }
 """``rows`` rules run on one file's figures in ``validate_document`` (and on the batch's rows in
 ``validate_batch`` for units spread over several files)."""
+
+ARITHMETIC_RULES = frozenset(
+    rule_id for rule_id, rule in RULES.items() if rule.check.__module__ == arithmetic.__name__
+)
+"""The rules that check the text's own arithmetic (what corpus/gold ``inconsistencies`` list)."""
