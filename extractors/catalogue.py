@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.yamldata import package_yaml
 
 
 class Indicator(BaseModel):
@@ -44,8 +44,7 @@ class Catalogue(BaseModel):
 
 @cache
 def load_catalogue() -> Catalogue:
-    text = resources.files("extractors.data").joinpath("catalogue.yaml").read_text(encoding="utf-8")
-    return Catalogue.model_validate(yaml.safe_load(text))
+    return Catalogue.model_validate(package_yaml("extractors.data", "catalogue.yaml"))
 
 
 def indicator_name(indicator_id: str) -> str:

@@ -23,13 +23,11 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from extractors.catalogue import Indicator, after_patterns, indicator_patterns
 from extractors.numbers import Quantity, enumerated_subjects, quantities_in, respectively
 from pipeline.model import Document, Figure, FigureKind, Report, Span
+from pipeline.yamldata import package_yaml
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -58,8 +56,7 @@ class FigureRules:
 
 @cache
 def load_rules() -> FigureRules:
-    text = resources.files("extractors.data").joinpath("figures.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = package_yaml("extractors.data", "figures.yaml")
     levels: dict[str, str] = data["levels"]
     words = "|".join(sorted(levels, key=len, reverse=True))
     return FigureRules(

@@ -21,11 +21,9 @@ import re
 from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from pipeline.model import OffsetMap
+from pipeline.yamldata import package_yaml
 
 # An edit replaces raw[start:end] of the current text by `replacement`.
 Edit = tuple[int, int, str]
@@ -36,8 +34,7 @@ _WORDISH = f"{_CJK}0-9A-Za-z%"
 
 @cache
 def _variants() -> dict[str, str]:
-    text = resources.files("pipeline").joinpath("data/variants.yaml").read_text(encoding="utf-8")
-    table: dict[str, str] = yaml.safe_load(text)["variants"]
+    table: dict[str, str] = package_yaml("pipeline", "data/variants.yaml")["variants"]
     return {k: v for k, v in table.items() if len(k) == 1}
 
 

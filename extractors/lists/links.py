@@ -18,14 +18,14 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jieba
-import yaml
 
 from extractors.lists.vocab import categories, vocabulary
 from pipeline.model import Item, ItemKind, ItemLink
+from pipeline.yamldata import YAMLError, package_yaml
 
 LINK_AT = 0.45
 GROUP_AT = 0.6
@@ -41,9 +41,7 @@ def _tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer over the domain words only: loads in milliseconds."""
     words = set(_read_terms())
     words.update(w for _, group in vocabulary().categories for w in group)
-    path = resources.files("extractors.data") / "lists.yaml"
-    concepts = yaml.safe_load(path.read_text(encoding="utf-8")).get("concepts", {}) or {}
-    words.update(w for group in concepts.values() for w in group)
+    words.update(w for group in _concept_groups().values() for w in group)
     words.update(_catalogue_words())
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
         handle.write("\n".join(f"{w} {1000 * len(w)}" for w in sorted(words)))
@@ -54,23 +52,30 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+@cache
+def _lists_data() -> dict[str, Any]:
+    """lists.yaml, parsed once."""
+    return package_yaml("extractors.data", "lists.yaml")
+
+
 def _read_terms() -> list[str]:
-    path = resources.files("extractors.data") / "lists.yaml"
-    return list(yaml.safe_load(path.read_text(encoding="utf-8")).get("terms", []))
+    return list(_lists_data().get("terms", []))
+
+
+def _concept_groups() -> dict[str, list[str]]:
+    return _lists_data().get("concepts", {}) or {}
 
 
 @cache
 def _stop_terms() -> frozenset[str]:
-    path = resources.files("extractors.data") / "lists.yaml"
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("stop_terms", []))
+    return frozenset(_lists_data().get("stop_terms", []))
 
 
 def _catalogue_words() -> list[str]:
     """The catalogue's plain wordings (no regular-expression syntax), when the catalogue exists."""
     try:
-        path = resources.files("extractors") / "catalogue.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, NotADirectoryError, ModuleNotFoundError):
+        data = package_yaml("extractors", "catalogue.yaml")
+    except (OSError, YAMLError, NotADirectoryError, ModuleNotFoundError):
         return []
     return [
         wording
@@ -83,8 +88,7 @@ def _catalogue_words() -> list[str]:
 @cache
 def _concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The concept groups of lists.yaml: a name, and a pattern of its words."""
-    path = resources.files("extractors.data") / "lists.yaml"
-    groups = yaml.safe_load(path.read_text(encoding="utf-8")).get("concepts", {}) or {}
+    groups = _concept_groups()
     return tuple(
         (name, re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))))
         for name, words in groups.items()
@@ -94,8 +98,7 @@ def _concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @cache
 def _concept_of() -> dict[str, str]:
     """Each concept word → its group's name (``@师资``)."""
-    path = resources.files("extractors.data") / "lists.yaml"
-    groups = yaml.safe_load(path.read_text(encoding="utf-8")).get("concepts", {}) or {}
+    groups = _concept_groups()
     return {word: "@" + name for name, words in groups.items() for word in words}
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from pipeline.model import ItemKind
+from pipeline.yamldata import package_yaml
 
 KINDS: tuple[ItemKind, ...] = (ItemKind.PROBLEM, ItemKind.MEASURE, ItemKind.OUTCOME)
 
@@ -40,8 +38,7 @@ class Vocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
-    path = resources.files("extractors.data") / name
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return package_yaml("extractors.data", name)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:

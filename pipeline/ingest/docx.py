@@ -134,7 +134,6 @@ def _reason(exc: Exception) -> str:
     return text.splitlines()[0] if text.strip() else type(exc).__name__
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Style:
     name: str

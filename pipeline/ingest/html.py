@@ -468,4 +468,3 @@ def _clean(text: str) -> str:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
-

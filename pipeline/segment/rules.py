@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from pipeline.yamldata import package_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +39,7 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 @cache
 def load_rules() -> SegmentRules:
-    data = yaml.safe_load(
-        resources.files("pipeline").joinpath("data/segment.yaml").read_text(encoding="utf-8")
-    )
+    data = package_yaml("pipeline", "data/segment.yaml")
     heads = sorted(data["title_heads"], key=len, reverse=True)
     suffix = data["collection_suffix"]
     return SegmentRules(

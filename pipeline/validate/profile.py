@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pipeline.errors import JunhengError
+from pipeline.yamldata import YAMLError, load_yaml
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "youzhi-2017"
@@ -239,8 +239,8 @@ def _resolve(name: str, base: Path) -> Path:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
         raise RuleError(f"{path}: 无法读取标准配置: {exc}") from None
     if not isinstance(data, dict):
         raise RuleError(f"{path}: 标准配置应为一个映射（name, extends, rules …）")

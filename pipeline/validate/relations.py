@@ -24,13 +24,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from pipeline.validate.interval import Interval, total
 from pipeline.validate.quantities import Q, quantities, sentence_spans
+from pipeline.yamldata import package_yaml
 
 _PAREN_OPEN, _PAREN_CLOSE = "（(", "）)"
 _BASE_LOOKBACK = 5  # sentences of the same paragraph searched for a base or a count
@@ -39,8 +37,7 @@ _BASE_LOOKBACK = 5  # sentences of the same paragraph searched for a base or a c
 @cache
 def vocab() -> dict[str, Any]:
     """The word lists of ``relations.yaml``, regular expressions compiled."""
-    text = resources.files("pipeline.validate").joinpath("relations.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = package_yaml("pipeline.validate", "relations.yaml")
     return {k: (re.compile(v) if isinstance(v, str) else v) for k, v in data.items()}
 
 
