@@ -74,7 +74,7 @@ def _stop_terms() -> frozenset[str]:
 def _catalogue_words() -> list[str]:
     """The catalogue's plain wordings (no regular-expression syntax), when the catalogue exists."""
     try:
-        data = package_yaml("extractors", "catalogue.yaml")
+        data = package_yaml("extractors.data", "catalogue.yaml")
     except (OSError, YAMLError, NotADirectoryError, ModuleNotFoundError):
         return []
     return [
