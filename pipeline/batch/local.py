@@ -66,24 +66,32 @@ class LocalEngine:
         return _Worker(process, parent)
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Outcome]]:
-        """Tasks are pulled lazily: at most one per worker is in flight."""
+        """Tasks are pulled lazily: at most one per worker is in flight.
+
+        A worker that finishes gets its next file before the outcome is handed on, so the
+        parent's share (the store, the outputs) runs while the workers work, not between files.
+        """
         pending = iter(tasks)
         pool: list[_Worker] = []
-        exhausted = False
         try:
             while True:
-                while not exhausted and len([w for w in pool if w.task]) < self.workers:
-                    task = next(pending, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    self._assign(pool, task)
+                self._fill(pool, pending)
                 busy = [w for w in pool if w.task is not None]
                 if not busy:
                     return
-                yield from self._collect(pool, busy)
+                finished = list(self._collect(pool, busy))
+                self._fill(pool, pending)
+                yield from finished
         finally:
             self._shutdown(pool)
+
+    def _fill(self, pool: list[_Worker], pending: Iterator[Task]) -> None:
+        """Give each idle worker a file (starting workers up to the count) while files remain."""
+        while sum(w.task is not None for w in pool) < self.workers:
+            task = next(pending, None)
+            if task is None:
+                return
+            self._assign(pool, task)
 
     def _assign(self, pool: list[_Worker], task: Task) -> None:
         worker = next((w for w in pool if w.task is None), None)
