@@ -57,6 +57,8 @@ _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 _MIN_TABLE_PATHS = 4
 _MARGIN_SHARE = 0.15  # of the page height: where running heads, footers and folios sit
 _FULL_WIDTH_TOLERANCE = 2.0  # in ems: how far short of the right margin a line still counts full
+_OVERLAP = 1.0  # PDF units: how far a glyph may start left of the one before and still be in order
+_LINE = re.compile(r"[^\r\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,51 +109,82 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise InputError("PDF 已损坏、不完整或不是 PDF 文件，无法打开") from None
 
 
-def _is_generated(textpage: pdfium.PdfTextPage, index: int) -> bool:
-    return pdfium_c.FPDFText_IsGenerated(textpage, index) == 1
+class _Geometry:
+    """Where one text page's characters sit, through pdfium's calls made directly on reused
+    buffers (pypdfium2's ``get_charbox`` allocates them anew per call: the reader's hot spot)."""
+
+    __slots__ = ("_bottom", "_handle", "_left", "_rect", "_right", "_top")
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self._handle = textpage.raw
+        self._rect = pdfium_c.FS_RECTF()
+        self._left, self._right, self._bottom, self._top = (ctypes.c_double() for _ in range(4))
+
+    def loose(self, index: int) -> tuple[float, float, float, float]:
+        """Left, bottom, right, top of the character's font box (its line's full height)."""
+        rect = self._rect
+        pdfium_c.FPDFText_GetLooseCharBox(self._handle, index, rect)
+        return rect.left, rect.bottom, rect.right, rect.top
+
+    def spans(self, start: int, end: int) -> list[tuple[float, float]]:
+        """(left, right) of each character in ``start:end``."""
+        get, handle = pdfium_c.FPDFText_GetCharBox, self._handle
+        left, right, bottom, top = self._left, self._right, self._bottom, self._top
+        boxes = []
+        for index in range(start, end):
+            get(handle, index, left, right, bottom, top)
+            boxes.append((left.value, right.value))
+        return boxes
+
+    def runs(self, start: int, end: int) -> list[tuple[float, float]]:
+        """(left, right) of each run of ``start:end`` that pdfium draws as one text object, in
+        text order (pdfium leaves out the spaces it made up)."""
+        handle = self._handle
+        left, right, bottom, top = self._left, self._right, self._bottom, self._top
+        count = pdfium_c.FPDFText_CountRects(handle, start, end - start)
+        runs = []
+        for index in range(count):
+            pdfium_c.FPDFText_GetRect(handle, index, left, top, right, bottom)
+            runs.append((left.value, right.value))
+        return runs
+
+    def is_generated(self, index: int) -> bool:
+        return pdfium_c.FPDFText_IsGenerated(self._handle, index) == 1
 
 
-def _left_to_right(textpage: pdfium.PdfTextPage, start: int, end: int) -> tuple[list[int], float]:
+def _left_to_right(geometry: _Geometry, start: int, end: int) -> tuple[list[int], float]:
     """The line's character indices sorted by their left edge, and its rightmost edge.
 
     LibreOffice writes a run of Chinese with gaps, then the quotes (“ ”, in a Latin font) that fill
-    them; pdfium keeps that drawing order, so ``“五爱”`` would come out as ``“”五爱``.
+    them; pdfium keeps that drawing order, so ``“五爱”`` would come out as ``“”五爱``. When the
+    line's text objects follow one another left to right without overlapping (nearly always),
+    its order stands and the objects' boxes give the right edge: one call per object, not one per
+    character.
     """
-    boxes = _char_boxes(textpage, start, end)
+    runs = geometry.runs(start, end)
+    if runs and all(b[0] >= a[1] - _OVERLAP for a, b in pairwise(runs)):
+        return list(range(start, end)), max(run[1] for run in runs)
+    boxes = geometry.spans(start, end)
     indices = list(range(start, end))
-    if any(b[0] < a[0] - 1.0 for a, b in pairwise(boxes)):
+    if any(b[0] < a[0] - _OVERLAP for a, b in pairwise(boxes)):
         indices.sort(key=lambda i: boxes[i - start][0])
     return indices, max(box[1] for box in boxes)
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, start: int, end: int) -> list[tuple[float, float]]:
-    """(left, right) of each character: pdfium's call made directly, four doubles reused
-    (pypdfium2's ``get_charbox`` allocates them anew per character, the reader's hot spot)."""
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    handle = textpage.raw
-    boxes = []
-    for index in range(start, end):
-        pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
-        boxes.append((left.value, right.value))
-    return boxes
-
-
-def _clean_line(
-    textpage: pdfium.PdfTextPage, text: str, start: int, end: int
-) -> tuple[str, float | None]:
+def _clean_line(geometry: _Geometry, text: str, start: int, end: int) -> tuple[str, float | None]:
     """The line's text in left-to-right order, without the spaces pdfium made up inside Chinese,
     and its right edge when that had to be measured.
 
     pdfium adds a "generated" space wherever glyphs stand apart (a justified line, a quote drawn
     later); between Chinese characters, or between ``21`` and ``。1``, such a space is not text and
     would break ``21。1`` (a decimal) apart. Spaces the PDF really holds, and generated ones between
-    two Latin letters or digits, stay. Only lines with a space or a quote mark cost a call per
-    character: those are the ones pdfium may have out of order.
+    two Latin letters or digits, stay. Only lines with a space or a quote mark are checked for
+    order: those are the ones pdfium may have out of order.
     """
     segment = text[start:end]
     if " " not in segment and not _QUOTES.intersection(segment):
         return segment, None
-    indices, right = _left_to_right(textpage, start, end)
+    indices, right = _left_to_right(geometry, start, end)
     chars = [text[i] for i in indices]
     kept: list[str] = []
     for k, index in enumerate(indices):
@@ -162,14 +195,14 @@ def _clean_line(
             if before in ("", " ") or after in ("", " "):
                 continue
             latin = before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
-            if not latin and _is_generated(textpage, index):
+            if not latin and geometry.is_generated(index):
                 continue
         kept.append(ch)
     return "".join(kept).strip(), right
 
 
 def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
-    """The page's lines with their boxes: two char-box calls per line, not one per character.
+    """The page's lines with their boxes: a few calls per line, not one per character.
 
     pdfium's text has one entry per character (line breaks included), so a line's first and last
     characters are found by offset. When that does not hold (characters beyond UCS-2) the lines get
@@ -177,8 +210,9 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
     """
     text = textpage.get_text_range()
     aligned = textpage.count_chars() == len(text)
+    geometry = _Geometry(textpage)
     lines: list[Line] = []
-    for order, match in enumerate(re.finditer(r"[^\r\n]+", text)):
+    for order, match in enumerate(_LINE.finditer(text)):
         raw = match.group()
         if not raw.strip():
             continue
@@ -189,28 +223,32 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
             continue
         first = match.start() + len(raw) - len(raw.lstrip())
         end = match.start() + len(raw.rstrip())
-        left, bottom, _, top = textpage.get_charbox(first, loose=True)
-        content, right = _clean_line(textpage, text, first, end)
+        left, bottom, _, top = geometry.loose(first)
+        content, right = _clean_line(geometry, text, first, end)
         if right is None:
-            right = _char_boxes(textpage, end - 1, end)[0][1]
+            right = geometry.spans(end - 1, end)[0][1]
         lines.append(Line(content, number, left, right, top, bottom, max(top - bottom, 1.0)))
     return lines
 
 
 def _count_paths(page: pdfium.PdfPage) -> int:
-    """Path objects on the page (and one level into form XObjects): table rules are paths."""
-    count = 0
-    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
-        if count >= _MIN_TABLE_PATHS:
-            break  # enough to be worth a table search
-        obj = pdfium_c.FPDFPage_GetObject(page, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+    """Path objects on the page (and one level into form XObjects): table rules are paths.
+
+    A page of text holds hundreds of text objects, so the loop is kept to two direct calls each.
+    """
+    handle, count = page.raw, 0
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
+        obj = get_object(handle, index)
+        kind = get_type(obj)
+        if kind == path:
             count += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if count >= _MIN_TABLE_PATHS:
+                break  # enough to be worth a table search
+        elif kind == form:
             for inner in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-                child = pdfium_c.FPDFFormObj_GetObject(obj, inner)
-                count += pdfium_c.FPDFPageObj_GetType(child) == pdfium_c.FPDF_PAGEOBJ_PATH
+                count += get_type(pdfium_c.FPDFFormObj_GetObject(obj, inner)) == path
     return count
 
 
