@@ -31,6 +31,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from extractors.scan import scan
+
 __all__ = [
     "Quantity",
     "enumerated_subjects",
@@ -539,7 +541,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     """
     end = len(text) if end is None else end
     found: list[Quantity] = []
-    for m in _PATTERN.finditer(text, start, end):
+    for m in scan(_PATTERN, text, start, end):
         for name, handler in _HANDLERS:
             if m.start(name) != -1:
                 found.extend(handler(m, text))

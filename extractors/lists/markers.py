@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.scan import scan
+
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CN = "一二三四五六七八九十"
 _SEQ_NEXT = -1  # 其次/再次/最后: the next value of an open 首先 sequence
@@ -73,8 +75,9 @@ def _at_break(text: str, pos: int, floor: int) -> bool:
 def find_marks(text: str, start: int, end: int) -> list[Mark]:
     """Every candidate mark in ``text[start:end]``; :func:`accept` keeps the real ones."""
     marks: list[Mark] = []
-    for match in MARK.finditer(text, start, end):
-        family = next(name for name, group in match.groupdict().items() if group and name in _NAMES)
+    for match in scan(MARK, text, start, end):
+        family = match.lastgroup  # the family's group closes after the value's inside it
+        assert family in _NAMES, family
         marks.append(
             Mark(
                 family=_ALIASES.get(family, family),
