@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
+
+import numpy
 
 from pipeline.model import Document, Figure, FileResult, Finding, Report, Section
 
@@ -67,15 +70,13 @@ def figure_dict(file: str, figure: Figure, doc: Document) -> dict[str, Any]:
 
 def offset_runs(doc: Document) -> list[list[int]]:
     """The offset map as runs ``[text_start, raw_start, length]`` where it advances one to one."""
-    runs: list[list[int]] = []
-    for index, raw in enumerate(doc.offsets.source):
-        if runs:
-            text_start, raw_start, length = runs[-1]
-            if index == text_start + length and raw == raw_start + length:
-                runs[-1][2] += 1
-                continue
-        runs.append([index, raw, 1])
-    return runs
+    source = numpy.frombuffer(doc.offsets.source, dtype=numpy.dtype(doc.offsets.source.typecode))
+    if not len(source):
+        return []
+    starts = numpy.flatnonzero(numpy.diff(source) != 1) + 1  # where a run breaks
+    bounds = [0, *starts.tolist(), len(source)]
+    raw = source[bounds[:-1]].tolist()
+    return [[a, r, b - a] for (a, b), r in zip(pairwise(bounds), raw, strict=True)]
 
 
 def document_dict(file: str, doc: Document) -> dict[str, Any]:
