@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from extractors.scan import scan
+from pipeline.scan import scan
 
 __all__ = [
     "Quantity",

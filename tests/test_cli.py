@@ -194,9 +194,7 @@ def test_cli_run_finds_conflicts_across_files(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     school = "栾塬小学2016年工作总结\n现将我校工作总结如下:2016年全校学生510人,专任教师46人。\n"
-    county = (
-        "栾塬小学2016年基本情况汇报\n现将有关情况汇报如下:2016年全校学生498人,专任教师46人。\n"
-    )
+    county = "栾塬小学2016年基本情况汇报\n现将有关情况汇报如下:2016年全校学生498人,专任教师46人。\n"
     (inputs / "school.txt").write_text(school, encoding="utf-8")
     (inputs / "county.txt").write_text(county, encoding="utf-8")
     main(["run", str(inputs), "--out", str(tmp_path / "out"), "--quiet", "--no-draft"])

@@ -112,8 +112,9 @@ def test_pdf_heading_after_page_break_starts_a_paragraph() -> None:
 
 @pytest.mark.parametrize("folio", ["- 1 -", "— 1 —", "1/5", "1", "Page 1 of 5"])
 def test_pdf_drops_page_number_at_foot_of_single_page(folio: str) -> None:
-    doc = read(make_pdf([[*body(["Short body line", "12"]), (280, 40, folio)]]), "t.pdf",
-               DEFAULT_LIMITS)
+    doc = read(
+        make_pdf([[*body(["Short body line", "12"]), (280, 40, folio)]]), "t.pdf", DEFAULT_LIMITS
+    )
     assert texts(doc) == ["Short body line", "12"]  # a short body line, even a number, stays
 
 
@@ -124,8 +125,12 @@ def test_pdf_keeps_number_line_inside_the_body() -> None:
 
 def test_pdf_drops_repeated_head_and_foot_with_digits_masked() -> None:
     pages = [
-        [(200, 800, f"County report {2020 + n}"), *body([f"Body of page {n}."]),
-         (200, 60, "Jinan education bureau"), (280, 40, f"- {n} -")]
+        [
+            (200, 800, f"County report {2020 + n}"),
+            *body([f"Body of page {n}."]),
+            (200, 60, "Jinan education bureau"),
+            (280, 40, f"- {n} -"),
+        ]
         for n in range(1, 5)
     ]
     doc = read(make_pdf(pages), "t.pdf", DEFAULT_LIMITS)
@@ -144,9 +149,18 @@ def test_pdf_keeps_a_title_that_repeats_the_running_head() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("— 1 —", True), ("- 12 -", True), ("第 1 页", True), ("第1页 共5页", True),
-        ("第 2 页，共 5 页", True), ("1/5", True), ("3", True), ("Page 2 of 9", True),
-        ("2024年5月10日", False), ("一、基本情况", False), ("共5页材料", False), ("12345", False),
+        ("— 1 —", True),
+        ("- 12 -", True),
+        ("第 1 页", True),
+        ("第1页 共5页", True),
+        ("第 2 页，共 5 页", True),
+        ("1/5", True),
+        ("3", True),
+        ("Page 2 of 9", True),
+        ("2024年5月10日", False),
+        ("一、基本情况", False),
+        ("共5页材料", False),
+        ("12345", False),
     ],
 )
 def test_pdf_is_page_number(text: str, expected: bool) -> None:
@@ -228,8 +242,7 @@ def test_pdf_without_text_layer_is_refused() -> None:
 
 
 def test_pdf_empty_page_in_text_pdf_is_a_warning() -> None:
-    doc = read(make_pdf([body(["Page one."]), [], body(["Page three."])]), "t.pdf",
-               DEFAULT_LIMITS)
+    doc = read(make_pdf([body(["Page one."]), [], body(["Page three."])]), "t.pdf", DEFAULT_LIMITS)
     assert texts(doc) == ["Page one.", "Page three."]
     assert len(doc.warnings) == 1 and "第 2 页" in doc.warnings[0]
 

@@ -1,4 +1,4 @@
-"""extractors.scan: finditer's matches, found by trying a pattern only where one can begin."""
+"""pipeline.scan: finditer's matches, found by trying a pattern only where one can begin."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from extractors.lists.markers import MARK
 from extractors.numbers import _PATTERN as QUANTITY
-from extractors.scan import first_chars, scan
 from pipeline.normalize import normalize
+from pipeline.scan import first_chars, scan
 
 SEEDS = Path(__file__).parents[1] / "corpus" / "seeds"
 
@@ -26,7 +26,8 @@ def _spans(matches: object) -> list[tuple[int, int, str | None]]:
     [
         (r"(?<!\d)abc|x+y", "ax", "bcy"),
         (r"(?P<a>\s*-\s)|第\d", "- \t\n第", "1x"),
-        (r"(?:近|约)?\d+(?:万)?元", "近约0९", "万元"),  # \d: any Unicode digit, as re has it
+        (r"(?:近|约)?\d+(?:万)?元", "近约0९", "万元"),
+        (r"^\W*标签:|^版权", "标版 :(", "签权"),  # \d: any Unicode digit, as re has it
     ],
 )
 def test_first_chars_are_every_possible_start(pattern: str, starts: str, not_starts: str) -> None:

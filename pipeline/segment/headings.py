@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Section
+from pipeline.scan import first_chars
 from pipeline.segment.lines import Line
 
 _CN = "一二三四五六七八九十"
@@ -42,8 +43,22 @@ class HeadingMark:
     title_end: int
 
 
+# All families in one pattern (the first alternative that matches is the first family in order),
+# and the characters a numbering can start with.
+_ANY_FAMILY = re.compile("|".join(f"(?P<{family}>{p.pattern})" for family, p in _FAMILIES))
+_NUMBERING_START = first_chars(_ANY_FAMILY)
+
+
 def _family_at(text: str, pos: int) -> tuple[str, re.Match[str]] | None:
-    for family, pattern in _FAMILIES:
+    """The first family (in ``_FAMILIES`` order) whose numbering stands at ``pos`` with text after
+    it."""
+    match = _ANY_FAMILY.match(text, pos)
+    if match is None:
+        return None
+    if match.end() < len(text):
+        assert match.lastgroup is not None
+        return match.lastgroup, match
+    for family, pattern in _FAMILIES:  # the first one ends the line: a later family may not
         match = pattern.match(text, pos)
         if match and match.end() < len(text):
             return family, match
@@ -87,10 +102,18 @@ def _marks_on_line(line: Line) -> list[HeadingMark]:
 def _nested_start(text: str, start: int, limit: int, seen: set[str]) -> int | None:
     if limit < len(text) and text[limit] == ":":
         limit += 2  # "1. 资源配置方面:(1)完善学校布局": a deeper number right after the colon
-    for pos in range(start + 2, min(limit, start + 20)):
+    end = min(limit, start + 20)
+    pos = start + 2
+    while pos < end:
+        if _NUMBERING_START is not None:  # skip, in C, to where a numbering can start
+            candidate = _NUMBERING_START.search(text, pos, end)
+            if candidate is None:
+                return None
+            pos = candidate.start()
         found = _family_at(text, pos)
         if found and found[0] not in seen and found[0] in {"arabic", "paren_arabic", "paren_cn"}:
             return pos
+        pos += 1
     return None
 
 

@@ -43,9 +43,7 @@ def _paragraph(seed: int, clauses: int) -> str:
     """A long paragraph with commas only inside and 。 at the end, so every line break the PDF
     shows inside it is a broken line that the reader must join back. The numbers differ from
     clause to clause, so that any stretch of a line is found in one paragraph only."""
-    parts = [
-        CLAUSES[(seed + k) % len(CLAUSES)].format(n=f"{seed:02d}{k}") for k in range(clauses)
-    ]
+    parts = [CLAUSES[(seed + k) % len(CLAUSES)].format(n=f"{seed:02d}{k}") for k in range(clauses)]
     return "，".join(parts) + "。"
 
 
@@ -96,8 +94,16 @@ def make_encrypted(out: Path) -> None:
     if qpdf is None:
         raise SystemExit("qpdf not found: apt-get install -y qpdf")
     subprocess.run(
-        [qpdf, "--encrypt", "secret", "owner", "256", "--", str(out / "table.pdf"),
-         str(out / "encrypted.pdf")],
+        [
+            qpdf,
+            "--encrypt",
+            "secret",
+            "owner",
+            "256",
+            "--",
+            str(out / "table.pdf"),
+            str(out / "encrypted.pdf"),
+        ],
         check=True,
     )
 

@@ -21,7 +21,14 @@ try:  # the parser behind re.compile (Python ≥ 3.11); without it scan() is pla
 except ImportError:  # pragma: no cover - older or other Pythons
     _c = _sre_parse = None  # type: ignore[assignment]
 
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_NOT_WORD": r"\W",
+}
 
 Firsts = tuple[frozenset[str] | None, bool]
 """A piece's possible first characters (as class fragments; None: any character) and whether it
@@ -38,7 +45,7 @@ def _class_items(items: list[tuple[object, object]]) -> frozenset[str] | None:
             fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
         elif op is _c.CATEGORY and str(arg) in _CATEGORIES:
             fragments.add(_CATEGORIES[str(arg)])
-        else:  # a negated class, \D, \W, \S: nearly anything
+        else:  # a negated class: not worked out
             return None
     return frozenset(fragments)
 
@@ -119,3 +126,4 @@ def scan(
             continue
         yield found
         position = found.end()  # never empty: first_chars refuses patterns that can be
+
