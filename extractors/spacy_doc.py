@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from extractors.catalogue import load_catalogue
+from pipeline.jieba_import import import_jieba
 from pipeline.model import Document, Figure
 
 if TYPE_CHECKING:
@@ -60,10 +61,10 @@ def catalogue_words() -> dict[str, str]:
 @cache
 def nlp() -> Language:
     """Blank ``zh`` with jieba; the catalogue's wordings are jieba words and matcher patterns."""
-    import jieba
     import spacy
     from spacy.tokens import Span
 
+    jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     words = catalogue_words()
     for word in words:

@@ -22,6 +22,7 @@ from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from pipeline.jieba_import import import_jieba
 from pipeline.model import OffsetMap
 from pipeline.yamldata import package_yaml
 
@@ -99,8 +100,7 @@ def _decimal_edits(text: str) -> Iterable[Edit]:
 def _is_word(pair: str) -> bool:
     import logging
 
-    import jieba  # loaded only when a dotted word appears
-
+    jieba = import_jieba()  # loaded only when a dotted word appears
     jieba.setLogLevel(logging.WARNING)
     dt = jieba.dt
     dt.check_initialized()

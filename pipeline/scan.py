@@ -126,4 +126,3 @@ def scan(
             continue
         yield found
         position = found.end()  # never empty: first_chars refuses patterns that can be
-

@@ -21,9 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jieba
-
 from extractors.lists.vocab import categories, vocabulary
+from pipeline.jieba_import import import_jieba
 from pipeline.model import Item, ItemKind, ItemLink
 from pipeline.yamldata import YAMLError, package_yaml
 
@@ -37,8 +36,9 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 @cache
-def _tokenizer() -> jieba.Tokenizer:
+def _tokenizer() -> Any:
     """A jieba tokenizer over the domain words only: loads in milliseconds."""
+    jieba = import_jieba()
     words = set(_read_terms())
     words.update(w for _, group in vocabulary().categories for w in group)
     words.update(w for group in _concept_groups().values() for w in group)
