@@ -14,7 +14,6 @@ dropped even in a one-page file.
 
 from __future__ import annotations
 
-import ctypes
 import io
 import math
 import re
@@ -30,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline.document import build_document, cap_blocks
 from pipeline.errors import InputError
 from pipeline.ingest.limits import Limits
+from pipeline.ingest.pdfium_calls import Geometry, count_paths
 from pipeline.model import Block, BlockKind, Document
 
 _FINAL = "。！？；：!?;:"
@@ -59,6 +59,7 @@ _MARGIN_SHARE = 0.15  # of the page height: where running heads, footers and fol
 _FULL_WIDTH_TOLERANCE = 2.0  # in ems: how far short of the right margin a line still counts full
 _OVERLAP = 1.0  # PDF units: how far a glyph may start left of the one before and still be in order
 _LINE = re.compile(r"[^\r\n]+")
+_SPACE = re.compile(" ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,51 +110,9 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise InputError("PDF 已损坏、不完整或不是 PDF 文件，无法打开") from None
 
 
-class _Geometry:
-    """Where one text page's characters sit, through pdfium's calls made directly on reused
-    buffers (pypdfium2's ``get_charbox`` allocates them anew per call: the reader's hot spot)."""
-
-    __slots__ = ("_bottom", "_handle", "_left", "_rect", "_right", "_top")
-
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self._handle = textpage.raw
-        self._rect = pdfium_c.FS_RECTF()
-        self._left, self._right, self._bottom, self._top = (ctypes.c_double() for _ in range(4))
-
-    def loose(self, index: int) -> tuple[float, float, float, float]:
-        """Left, bottom, right, top of the character's font box (its line's full height)."""
-        rect = self._rect
-        pdfium_c.FPDFText_GetLooseCharBox(self._handle, index, rect)
-        return rect.left, rect.bottom, rect.right, rect.top
-
-    def spans(self, start: int, end: int) -> list[tuple[float, float]]:
-        """(left, right) of each character in ``start:end``."""
-        get, handle = pdfium_c.FPDFText_GetCharBox, self._handle
-        left, right, bottom, top = self._left, self._right, self._bottom, self._top
-        boxes = []
-        for index in range(start, end):
-            get(handle, index, left, right, bottom, top)
-            boxes.append((left.value, right.value))
-        return boxes
-
-    def runs(self, start: int, end: int) -> list[tuple[float, float]]:
-        """(left, right) of each run of ``start:end`` that pdfium draws as one text object, in
-        text order (pdfium leaves out the spaces it made up)."""
-        handle = self._handle
-        left, right, bottom, top = self._left, self._right, self._bottom, self._top
-        count = pdfium_c.FPDFText_CountRects(handle, start, end - start)
-        runs = []
-        for index in range(count):
-            pdfium_c.FPDFText_GetRect(handle, index, left, top, right, bottom)
-            runs.append((left.value, right.value))
-        return runs
-
-    def is_generated(self, index: int) -> bool:
-        return pdfium_c.FPDFText_IsGenerated(self._handle, index) == 1
-
-
-def _left_to_right(geometry: _Geometry, start: int, end: int) -> tuple[list[int], float]:
-    """The line's character indices sorted by their left edge, and its rightmost edge.
+def _left_to_right(geometry: Geometry, start: int, end: int) -> tuple[list[int] | None, float]:
+    """The line's character indices sorted by their left edge (None: already in that order), and
+    its rightmost edge.
 
     LibreOffice writes a run of Chinese with gaps, then the quotes (“ ”, in a Latin font) that fill
     them; pdfium keeps that drawing order, so ``“五爱”`` would come out as ``“”五爱``. When the
@@ -163,15 +122,15 @@ def _left_to_right(geometry: _Geometry, start: int, end: int) -> tuple[list[int]
     """
     runs = geometry.runs(start, end)
     if runs and all(b[0] >= a[1] - _OVERLAP for a, b in pairwise(runs)):
-        return list(range(start, end)), max(run[1] for run in runs)
+        return None, max(run[1] for run in runs)
     boxes = geometry.spans(start, end)
-    indices = list(range(start, end))
-    if any(b[0] < a[0] - _OVERLAP for a, b in pairwise(boxes)):
-        indices.sort(key=lambda i: boxes[i - start][0])
-    return indices, max(box[1] for box in boxes)
+    right = max(box[1] for box in boxes)
+    if not any(b[0] < a[0] - _OVERLAP for a, b in pairwise(boxes)):
+        return None, right
+    return sorted(range(start, end), key=lambda i: boxes[i - start][0]), right
 
 
-def _clean_line(geometry: _Geometry, text: str, start: int, end: int) -> tuple[str, float | None]:
+def _clean_line(geometry: Geometry, text: str, start: int, end: int) -> tuple[str, float | None]:
     """The line's text in left-to-right order, without the spaces pdfium made up inside Chinese,
     and its right edge when that had to be measured.
 
@@ -184,20 +143,27 @@ def _clean_line(geometry: _Geometry, text: str, start: int, end: int) -> tuple[s
     segment = text[start:end]
     if " " not in segment and not _QUOTES.intersection(segment):
         return segment, None
-    indices, right = _left_to_right(geometry, start, end)
-    chars = [text[i] for i in indices]
+    order, right = _left_to_right(geometry, start, end)
+    if order is not None:
+        segment = "".join(text[i] for i in order)
     kept: list[str] = []
-    for k, index in enumerate(indices):
-        ch = chars[k]
-        if ch == " ":
-            before = kept[-1] if kept else ""
-            after = chars[k + 1] if k + 1 < len(chars) else ""
-            if before in ("", " ") or after in ("", " "):
-                continue
-            latin = before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
-            if not latin and geometry.is_generated(index):
-                continue
-        kept.append(ch)
+    last = ""  # the last character kept
+    done = 0  # where the text not yet looked at starts
+    for space in _SPACE.finditer(segment):
+        k = space.start()
+        if k > done:
+            kept.append(segment[done:k])
+            last = segment[k - 1]
+        done = k + 1
+        after = segment[k + 1 : k + 2]
+        if last in ("", " ") or after in ("", " "):
+            continue
+        latin = last.isascii() and after.isascii() and last.isalnum() and after.isalnum()
+        if not latin and geometry.is_generated(start + k if order is None else order[k]):
+            continue
+        kept.append(" ")
+        last = " "
+    kept.append(segment[done:])
     return "".join(kept).strip(), right
 
 
@@ -210,7 +176,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
     """
     text = textpage.get_text_range()
     aligned = textpage.count_chars() == len(text)
-    geometry = _Geometry(textpage)
+    geometry = Geometry(textpage)
     lines: list[Line] = []
     for order, match in enumerate(_LINE.finditer(text)):
         raw = match.group()
@@ -229,27 +195,6 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
             right = geometry.spans(end - 1, end)[0][1]
         lines.append(Line(content, number, left, right, top, bottom, max(top - bottom, 1.0)))
     return lines
-
-
-def _count_paths(page: pdfium.PdfPage) -> int:
-    """Path objects on the page (and one level into form XObjects): table rules are paths.
-
-    A page of text holds hundreds of text objects, so the loop is kept to two direct calls each.
-    """
-    handle, count = page.raw, 0
-    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
-    path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
-    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
-        obj = get_object(handle, index)
-        kind = get_type(obj)
-        if kind == path:
-            count += 1
-            if count >= _MIN_TABLE_PATHS:
-                break  # enough to be worth a table search
-        elif kind == form:
-            for inner in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-                count += get_type(pdfium_c.FPDFFormObj_GetObject(obj, inner)) == path
-    return count
 
 
 def _read_pages(
@@ -274,7 +219,7 @@ def _read_pages(
                 pages.append(_page_lines(textpage, number))
             finally:
                 textpage.close()
-            if pages[-1] and _count_paths(page) >= _MIN_TABLE_PATHS:
+            if pages[-1] and count_paths(page, _MIN_TABLE_PATHS) >= _MIN_TABLE_PATHS:
                 ruled.append(number)
         finally:
             page.close()
