@@ -24,6 +24,7 @@ from functools import cache
 
 from pipeline.jieba_import import import_jieba
 from pipeline.model import OffsetMap
+from pipeline.scan import scan
 from pipeline.yamldata import package_yaml
 
 # An edit replaces raw[start:end] of the current text by `replacement`.
@@ -76,7 +77,8 @@ _DOT_RE = re.compile(f"(?<=[{_CJK}])[·•](?=[{_CJK}])")
 _DECIMAL_RE = re.compile(r"(?<=\d)[。，,](?=\d)")
 _NUMBERING_AFTER = re.compile(r"\d{1,2}(?:[、)）]|[.．](?!\d))")
 _OPENERS = {"“": "”", "《": "》", "(": ")", "「": "」", "『": "』", "【": "】", "‘": "’"}
-_LINE_BREAK_RE = re.compile(r"[ \t]*(?:\r?\n[ \t]*){1,3}")
+# A line break (with the spaces around it) between two Chinese characters.
+_LINE_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*(?:\r?\n[ \t]*){{1,3}}(?=[{_CJK}])")
 
 
 def _decimal_edits(text: str) -> Iterable[Edit]:
@@ -131,19 +133,15 @@ def _open_bracket_before(text: str, pos: int, window: int = 40) -> bool:
 
 def _line_break_edits(text: str) -> Iterable[Edit]:
     """A line break inside a word: between two Chinese characters, inside an open quote/bracket."""
-    for match in _LINE_BREAK_RE.finditer(text):
+    for match in scan(_LINE_BREAK_RE, text):
         start, end = match.span()
-        if start == 0 or end >= len(text) or "\n" not in match.group():
-            continue
-        if not (re.match(f"[{_CJK}]", text[start - 1]) and re.match(f"[{_CJK}]", text[end])):
-            continue
         if _open_bracket_before(text, start):
             yield start, end, ""
 
 
 def _regex_edits(pattern: re.Pattern[str], replacement: str) -> Callable[[str], Iterable[Edit]]:
     def edits(text: str) -> Iterable[Edit]:
-        for match in pattern.finditer(text):
+        for match in scan(pattern, text):
             yield match.start(), match.end(), replacement
 
     return edits
@@ -173,13 +171,17 @@ def _apply(text: str, source: list[int], edits: Iterable[Edit]) -> tuple[str, li
     return "".join(pieces), new_source
 
 
+@cache
+def _expanding() -> re.Pattern[str]:
+    """The characters whose fold is not exactly one character (expansions such as ⒈ → 1.)."""
+    chars = sorted(chr(code) for code, folded in _fold_table().items() if len(folded) != 1)
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+
+
 def _fold_edits(text: str) -> Iterable[Edit]:
-    """Characters whose fold is not exactly one character (expansions such as ⒈ → 1.)."""
     table = _fold_table()
-    for pos, ch in enumerate(text):
-        folded = table.get(ord(ch))
-        if folded is not None and len(folded) != 1:
-            yield pos, pos + 1, folded
+    for match in _expanding().finditer(text):
+        yield match.start(), match.end(), table[ord(match.group())]
 
 
 @cache
@@ -218,12 +220,8 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     source = list(range(len(raw)))
     # The decimal point is read before folding, where a Chinese 。/， is still told from a ",".
     text, source = _apply(raw, source, list(_decimal_edits(raw)))
-    if _EXPANDING.search(text):
-        text, source = _apply(text, source, list(_fold_edits(text)))
+    text, source = _apply(text, source, list(_fold_edits(text)))
     text = to_simplified(text.translate(_fold_table()))
     for edits in _EDIT_PASSES:
         text, source = _apply(text, source, list(edits(text)))
     return text, OffsetMap(array("l", source), len(raw))
-
-
-_EXPANDING = re.compile("[\u2474-\u249b\u3220-\u3229]")
