@@ -179,7 +179,7 @@ def chrome_free_length(text: str, rules: SegmentRules) -> int:
 
 
 def is_chrome(text: str, rules: SegmentRules) -> bool:
-    return bool(rules.chrome_line.search(text))
+    return rules.chrome_line.search(text)
 
 
 def is_short_line(text: str, limit: int = 40) -> bool:

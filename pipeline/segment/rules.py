@@ -27,7 +27,7 @@ class SegmentRules:
     collection_suffix: re.Pattern[str]
     marker: re.Pattern[str]
     ordinal_after_title: re.Pattern[str]
-    chrome_line: re.Pattern[str]
+    chrome_line: LineTest
     chrome_section: re.Pattern[str]
     chrome_phrase: re.Pattern[str]
     head_words: frozenset[str]
@@ -35,6 +35,58 @@ class SegmentRules:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``a|(b|c)|[|]d`` → ``a``, ``(b|c)``, ``[|]d``: split at the bars outside groups and sets."""
+    parts, current, depth, in_set, escaped = [], "", 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    return [*parts, current]
+
+
+@dataclass(frozen=True, slots=True)
+class LineTest:
+    """A set of line patterns, those anchored at the line start (``^…``) tried only there.
+
+    One alternation of every pattern, searched along a line, tries each anchored alternative at
+    every position; split in two, the anchored ones cost one match and the rest (literal phrases)
+    one search.
+    """
+
+    at_start: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, patterns: list[str]) -> LineTest:
+        alternatives = [part for pattern in patterns for part in _top_level_alternatives(pattern)]
+        anchored = [part for part in alternatives if part.startswith("^")]
+        floating = [part for part in alternatives if not part.startswith("^")]
+        return cls(
+            _alternation(anchored) if anchored else None,
+            _alternation(floating) if floating else None,
+        )
+
+    def search(self, line: str) -> bool:
+        """Whether any of the patterns is found in ``line`` (a single line)."""
+        return bool(
+            (self.at_start is not None and self.at_start.match(line))
+            or (self.anywhere is not None and self.anywhere.search(line))
+        )
 
 
 @cache
@@ -55,7 +107,7 @@ def load_rules() -> SegmentRules:
         collection_suffix=re.compile(suffix),
         marker=re.compile(data["marker"]),
         ordinal_after_title=re.compile(data["ordinal_after_title"]),
-        chrome_line=_alternation(data["chrome_lines"]),
+        chrome_line=LineTest.of(data["chrome_lines"]),
         chrome_section=_alternation(data["chrome_sections"]),
         chrome_phrase=_alternation(data["chrome_phrases"]),
         head_words=frozenset(heads),
