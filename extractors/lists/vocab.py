@@ -119,17 +119,27 @@ def heading_kind(title: str) -> ItemKind | None:
     return found[0] if found else None
 
 
+@cache
+def _lexicons() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Each category with its words and one pattern that finds whether any of them occurs."""
+    return tuple(
+        (name, words, re.compile("|".join(map(re.escape, words))))
+        for name, words in vocabulary().categories
+        if words
+    )
+
+
 def categories(text: str) -> frozenset[str]:
     """Every category whose lexicon words occur in ``text``."""
-    return frozenset(
-        name for name, words in vocabulary().categories if any(word in text for word in words)
-    )
+    return frozenset(name for name, _, anyone in _lexicons() if anyone.search(text))
 
 
 def category(text: str) -> str:
     """The category of an item's text: most (length-weighted) lexicon hits, else ``其他``."""
     best, best_score = "其他", 0
-    for name, words in vocabulary().categories:
+    for name, words, anyone in _lexicons():
+        if not anyone.search(text):
+            continue  # none of its words: its score is 0
         score = sum(len(word) * text.count(word) for word in words)
         if score > best_score:
             best, best_score = name, score

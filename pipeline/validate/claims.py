@@ -40,7 +40,7 @@ def _split(text: str, start: int, end: int, units: tuple[str, ...]) -> tuple[lis
     if match:
         fix_from = match.start()
     for q in quantities(text, start, end, units):
-        if q.role != "value" or q.hedged:
+        if q.hedged:
             continue
         before = text[max(start, q.start - 4) : q.start]
         if _DEFICIENCY.search(before) and (fix_from is None or q.start < fix_from):

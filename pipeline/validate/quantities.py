@@ -63,12 +63,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
 
 
 def quantities(text: str, start: int, end: int, counted_units: tuple[str, ...]) -> list[Q]:
-    """The quantities of ``text[start:end]`` with labels and written precision."""
+    """The values (not years, dates, numbering …) of ``text[start:end]`` with labels and written
+    precision; a label runs back to the previous quantity of any kind."""
     raw = quantities_in(text, start, end)
     found = []
     previous_end = start
     for item in sorted(raw, key=lambda q: q.start):
-        found.append(_wrap(text, item, previous_end, counted_units))
+        if (getattr(item, "role", None) or "value") == "value":
+            found.append(_wrap(text, item, previous_end, counted_units))
         previous_end = _unit_end(item)
     return found
 

@@ -620,8 +620,10 @@ def split_sentences(
 ) -> list[Sentence]:
     """The sentences of ``text[start:end]`` with their quantities; a paragraph is a line."""
     found = []
+    paragraph = text.count("\n", 0, start)
+    counted = start  # line breaks before here are in ``paragraph``
     for s, e in sentence_spans(text, start, end):
-        paragraph = text.count("\n", 0, s)
-        values = [q for q in quantities(text, s, e, counted_units) if q.role == "value"]
-        found.append(Sentence(s, e, paragraph, tuple(values)))
+        paragraph += text.count("\n", counted, s)
+        counted = s
+        found.append(Sentence(s, e, paragraph, tuple(quantities(text, s, e, counted_units))))
     return found
