@@ -22,9 +22,9 @@ from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from pipeline.jieba_import import import_jieba
 from pipeline.model import OffsetMap
 from pipeline.scan import scan
+from pipeline.words import is_word
 from pipeline.yamldata import package_yaml
 
 # An edit replaces raw[start:end] of the current text by `replacement`.
@@ -99,20 +99,10 @@ def _decimal_edits(text: str) -> Iterable[Edit]:
         yield pos, pos + 1, "."
 
 
-def _is_word(pair: str) -> bool:
-    import logging
-
-    jieba = import_jieba()  # loaded only when a dotted word appears
-    jieba.setLogLevel(logging.WARNING)
-    dt = jieba.dt
-    dt.check_initialized()
-    return dt.FREQ.get(pair, 0) > 0
-
-
 def _dot_edits(text: str) -> Iterable[Edit]:
     for match in _DOT_RE.finditer(text):
         pos = match.start()
-        if _is_word(text[pos - 1] + text[pos + 1]):
+        if is_word(text[pos - 1] + text[pos + 1]):
             yield pos, pos + 1, ""
 
 
