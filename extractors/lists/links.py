@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from extractors.lists.cutter import DomainCutter
 from extractors.lists.vocab import categories, vocabulary
 from pipeline.jieba_import import import_jieba
 from pipeline.model import Item, ItemKind, ItemLink
@@ -56,6 +57,12 @@ def _tokenizer() -> Any:
 def _lists_data() -> dict[str, Any]:
     """lists.yaml, parsed once."""
     return package_yaml("extractors.data", "lists.yaml")
+
+
+@cache
+def _cutter() -> DomainCutter:
+    """jieba's segmentation over the domain words (see :mod:`extractors.lists.cutter`)."""
+    return DomainCutter(_tokenizer(), import_jieba())
 
 
 def _read_terms() -> list[str]:
@@ -129,7 +136,7 @@ def key_terms(text: str) -> frozenset[str]:
     subs = _sub_terms()
     concept = _concept_of()
     found: set[str] = set()
-    for token in _tokenizer().cut(_plain(text), HMM=False):
+    for token in _cutter().cut(_plain(text)):
         if len(token) >= 2 and token not in stop and not token.isdigit():  # numbers: quantities
             for word in (token, *subs.get(token, ())):
                 if word not in stop:
@@ -202,6 +209,8 @@ def link_items(
     unlinked takes the answers of its category that answer nothing else; and an answer still
     unlinked goes to the ``broad`` problems (named in prose: 教育质量参差不齐) of a category its
     words touch (000 doc 8: 推进课程改革, 强化督导评估 ↔ 教育质量参差不齐)."""
+    if not any(item.kind is ItemKind.PROBLEM for item in items):
+        return [replace(item, links=()) for item in items]  # links sit on problems only
     groups = groups or {}
     features = {id(item): _Features(item.text) for item in items}
     by_kind = {kind: [i for i in items if i.kind is kind] for kind in ItemKind}
