@@ -415,8 +415,21 @@ def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
     value *= multiplier
     if range_end is not None and role != "year":
         range_end *= multiplier
-    q = Quantity(value, start, end, unit, unit_text, multiplier, qualifier, role, ratio, range_end)
-    return [replace(q, extent=m.span())]
+    return [
+        Quantity(
+            value,
+            start,
+            end,
+            unit,
+            unit_text,
+            multiplier,
+            qualifier,
+            role,
+            ratio,
+            range_end,
+            extent=m.span(),
+        )
+    ]
 
 
 def _day_or_month(unit: str, value: float, text: str, pos: int) -> str:

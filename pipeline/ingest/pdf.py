@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import reduce
 from itertools import pairwise
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -62,9 +63,11 @@ _LINE = re.compile(r"[^\r\n]+")
 _SPACE = re.compile(" ")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One text line of a page; x0/x1/top/bottom in PDF units (y grows upwards), em its height."""
+class Line(NamedTuple):
+    """One text line of a page; x0/x1/top/bottom in PDF units (y grows upwards), em its height.
+
+    A named tuple rather than a frozen dataclass: a file has thousands, and a tuple is built in a
+    fifth of the time."""
 
     text: str
     page: int
