@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,22 @@ def test_batch_writes_nothing_outside_out(tmp_path: Path, monkeypatch: pytest.Mo
         "reports.jsonl",
         "review.html",
     ]
+
+
+def test_a_fresh_run_leaves_the_temporary_folder_and_home_untouched(tmp_path: Path) -> None:
+    """In a new process (no cache warm from other tests): a PDF, a web copy with anti-scraping dots
+    and problem lists (so every dictionary is loaded), the temp folder and HOME pointed at empty
+    folders, which must stay empty (jieba used to leave a cache file in the temp folder per run)."""
+    seeds = Path(__file__).parents[1] / "corpus" / "seeds"
+    inputs, out, temp, home = (tmp_path / name for name in ("in", "out", "tmp", "home"))
+    for folder in (inputs, temp, home):
+        folder.mkdir()
+    for name in ("000_23018ebd59d83b14.txt", "001_ea2f5b18e91f2ba8.pdf"):
+        (inputs / name).write_bytes((seeds / name).read_bytes())
+    env = {**os.environ, "TMPDIR": str(temp), "HOME": str(home), "JUNHENG_TEST_HOOK": ""}
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)]
+    done = subprocess.run([*command, "--quiet", "--no-draft"], env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert json.loads((out / "manifest.json").read_text("utf-8"))["counts"]["documents"] > 10
+    assert (out / "items.jsonl").stat().st_size > 0
+    assert list(temp.iterdir()) == [] and list(home.iterdir()) == []

@@ -1,35 +1,55 @@
-"""jieba's exact segmentation (``Tokenizer.cut(text, HMM=False)``) over a small dictionary, faster.
+"""jieba's exact segmentation (``Tokenizer.cut(text, HMM=False)``) over a small dictionary, faster
+and without jieba.
 
-The links' key terms come from a jieba tokenizer that knows only junheng's few hundred domain
+The links' key terms come from segmenting with a dictionary of only junheng's few hundred domain
 words. jieba builds, for every character, the list of dictionary words starting there, then
 picks the most probable path; with a small dictionary most characters start no word at all, and
 for those the answer is known without the search. :class:`DomainCutter` takes that shortcut and
-does everything else as jieba does, in the same order and with the same floating-point steps, so
-its tokens are jieba's (tested against jieba on every item of the seeds).
+does everything else as jieba 0.42 does (its prefix dictionary, its block and English-run
+patterns, the same floating-point steps in the same order), so its tokens are jieba's: the tests
+compare them with a jieba tokenizer over the same words, on every seed item and random text.
+Building jieba's tokenizer for a custom dictionary meant a temporary dictionary file and a cache
+file jieba leaves in the temporary folder on every run; this needs neither.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from math import log
-from typing import Any
+
+# jieba 0.42's patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng).
+HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+SKIP = re.compile("(\r\n|\\s)", re.U)
+ENGLISH = re.compile("[a-zA-Z0-9]", re.U)
+
+
+def prefix_dictionary(entries: Iterable[tuple[str, int]]) -> tuple[dict[str, int], int]:
+    """jieba's ``gen_pfdict``: each word's frequency (a later entry wins), every prefix of a word
+    at 0 unless it is a word itself, and the total of the frequencies."""
+    frequencies: dict[str, int] = {}
+    total = 0
+    for word, frequency in entries:
+        frequencies[word] = frequency
+        total += frequency
+        for end in range(1, len(word) + 1):
+            frequencies.setdefault(word[:end], 0)
+    return frequencies, total
 
 
 class DomainCutter:
-    """``cut(text)`` → the tokens ``tokenizer.cut(text, HMM=False)`` yields, as a list."""
+    """``cut(text)`` → the tokens of ``jieba.Tokenizer(dictionary).cut(text, HMM=False)`` for a
+    dictionary of ``entries`` (word, frequency), as a list."""
 
-    def __init__(self, tokenizer: Any, jieba: Any) -> None:
-        tokenizer.check_initialized()
-        self._freq: dict[str, int] = tokenizer.FREQ
+    def __init__(self, entries: Iterable[tuple[str, int]]) -> None:
+        self._freq, total = prefix_dictionary(entries)
+        self._logtotal = log(total)
         # log(FREQ.get(w) or 1), as jieba computes it; absent words give log(1) = 0.0
         self._logfreq = {word: log(count or 1) for word, count in self._freq.items()}
-        self._logtotal = log(tokenizer.total)
-        self._han = jieba.re_han_default
-        self._skip = jieba.re_skip_default
-        self._english = jieba.re_eng
 
     def cut(self, sentence: str) -> list[str]:
         tokens: list[str] = []
-        han, skip = self._han, self._skip
+        han, skip = HAN, SKIP
         for block in han.split(sentence):
             if not block:
                 continue
@@ -74,7 +94,7 @@ class DomainCutter:
 
     def _cut_block(self, sentence: str, tokens: list[str]) -> None:
         end = self._route(sentence)
-        english = self._english
+        english = ENGLISH
         x, size, buffer = 0, len(sentence), ""
         while x < size:
             y = end[x] + 1

@@ -14,16 +14,13 @@ category fallback.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from extractors.lists.cutter import DomainCutter
 from extractors.lists.vocab import categories, vocabulary
-from pipeline.jieba_import import import_jieba
 from pipeline.model import Item, ItemKind, ItemLink
 from pipeline.yamldata import YAMLError, package_yaml
 
@@ -36,21 +33,14 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(册|人|台|间|所|个|米|平方米|
 _PLAIN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
-@cache
-def _tokenizer() -> Any:
-    """A jieba tokenizer over the domain words only: loads in milliseconds."""
-    jieba = import_jieba()
+def domain_words() -> list[str]:
+    """The words key terms are made of: the lists' terms, the category words, the concept words
+    and the catalogue's plain wordings."""
     words = set(_read_terms())
     words.update(w for _, group in vocabulary().categories for w in group)
     words.update(w for group in _concept_groups().values() for w in group)
     words.update(_catalogue_words())
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
-        handle.write("\n".join(f"{w} {1000 * len(w)}" for w in sorted(words)))
-    tokenizer = jieba.Tokenizer(dictionary=handle.name)
-    jieba.setLogLevel(60)
-    tokenizer.initialize()
-    Path(handle.name).unlink(missing_ok=True)
-    return tokenizer
+    return sorted(words)
 
 
 @cache
@@ -61,8 +51,9 @@ def _lists_data() -> dict[str, Any]:
 
 @cache
 def _cutter() -> DomainCutter:
-    """jieba's segmentation over the domain words (see :mod:`extractors.lists.cutter`)."""
-    return DomainCutter(_tokenizer(), import_jieba())
+    """jieba's segmentation over the domain words, a longer word more likely (see
+    :mod:`extractors.lists.cutter`)."""
+    return DomainCutter((word, 1000 * len(word)) for word in domain_words())
 
 
 def _read_terms() -> list[str]:
