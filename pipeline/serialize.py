@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import compress, count, islice, pairwise, repeat
+from operator import ne, sub
 from typing import Any
-
-import numpy
 
 from pipeline.model import Document, Figure, FileResult, Finding, Report, Section
 
@@ -69,14 +68,17 @@ def figure_dict(file: str, figure: Figure, doc: Document) -> dict[str, Any]:
 
 
 def offset_runs(doc: Document) -> list[list[int]]:
-    """The offset map as runs ``[text_start, raw_start, length]`` where it advances one to one."""
-    source = numpy.frombuffer(doc.offsets.source, dtype=numpy.dtype(doc.offsets.source.typecode))
+    """The offset map as runs ``[text_start, raw_start, length]`` where it advances one to one.
+
+    The breaks (where the next source index is not one more) are found by iterators that run in
+    C (``map``, ``compress``), not a Python loop per character."""
+    source = doc.offsets.source
     if not len(source):
         return []
-    starts = numpy.flatnonzero(numpy.diff(source) != 1) + 1  # where a run breaks
-    bounds = [0, *starts.tolist(), len(source)]
-    raw = source[bounds[:-1]].tolist()
-    return [[a, r, b - a] for (a, b), r in zip(pairwise(bounds), raw, strict=True)]
+    steps = map(sub, islice(source, 1, None), source)  # source[i] - source[i - 1], i ≥ 1
+    breaks = compress(count(1), map(ne, steps, repeat(1)))
+    bounds = [0, *breaks, len(source)]
+    return [[a, source[a], b - a] for a, b in pairwise(bounds)]
 
 
 def document_dict(file: str, doc: Document) -> dict[str, Any]:
