@@ -3,10 +3,14 @@ floor (bare pypdfium2 text extraction over the same PDFs) measured in the same r
 
 Each measured run is a fresh ``junheng run`` subprocess over synthetic inputs
 (:func:`pipeline.batch.synth.corpus_mix`) with an empty store, so nothing is served from a cache;
-its time is wall-clock from start to exit (interpreter start included). Peak memory is the largest
-sum of the resident set sizes of the run's whole process tree (the parent and its workers), sampled
-every 50 ms from /proc. Pages are PDF pages; characters are the lengths of the documents' texts, as
-documents.jsonl gives them.
+its time is wall-clock from start to exit (interpreter start included). The runs read junheng's
+modules from a bytecode cache under the work folder, filled by one untimed run first, as an
+installed package has them (an editable install in an environment with
+``PYTHONDONTWRITEBYTECODE`` set would otherwise compile every module anew in every run).
+
+Peak memory is the largest sum of the resident set sizes of the run's whole process tree (the
+parent and its workers), sampled every 50 ms from /proc. Pages are PDF pages; characters are the
+lengths of the documents' texts, as documents.jsonl gives them.
 """
 
 from __future__ import annotations
@@ -71,11 +75,11 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def _run_measured(argv: list[str]) -> tuple[float, float | None]:
+def _run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, float | None]:
     """Run ``argv``; its wall time and the peak RSS of its process tree in MiB."""
     peak = 0
     started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     done = threading.Event()
 
     def sample() -> None:
@@ -105,19 +109,37 @@ def _totals(out: Path) -> tuple[int, int]:
     return pages, chars
 
 
-def measure_run(what: str, inputs: Path, out: Path, workers: int) -> Measure:
-    shutil.rmtree(out, ignore_errors=True)
-    argv = [
-        sys.executable,
-        "-m",
-        "pipeline.cli",
-        "run",
-        str(inputs),
-        "--out",
-        str(out),
-        "--no-draft",
+def run_env(work: Path) -> dict[str, str]:
+    """The environment of the measured runs: bytecode cached under ``work`` (see the module)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+def _argv(inputs: Path, out: Path, workers: int) -> list[str]:
+    return [
+        *(sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)),
+        *("--no-draft", "--workers", str(workers), "--quiet"),
     ]
-    seconds, peak = _run_measured([*argv, "--workers", str(workers), "--quiet"])
+
+
+def fill_bytecode_cache(inputs: Path, work: Path) -> None:
+    """One untimed run over a file of each form, so the timed runs find junheng compiled."""
+    sample = work / "warm-up"
+    shutil.rmtree(sample, ignore_errors=True)
+    sample.mkdir(parents=True)
+    for suffix in (".txt", ".docx", ".pdf"):
+        first = next(iter(sorted(inputs.glob(f"*{suffix}"))), None)
+        if first is not None:
+            os.link(first, sample / first.name)
+    _run_measured(_argv(sample, work / "warm-up-out", 1), run_env(work))
+    shutil.rmtree(sample, ignore_errors=True)
+    shutil.rmtree(work / "warm-up-out", ignore_errors=True)
+
+
+def measure_run(what: str, inputs: Path, out: Path, workers: int, env: dict[str, str]) -> Measure:
+    shutil.rmtree(out, ignore_errors=True)
+    seconds, peak = _run_measured(_argv(inputs, out, workers), env)
     files = sum(1 for _ in inputs.iterdir())
     pages, chars = _totals(out)
     return Measure(what, files, workers, seconds, pages, chars, peak)
@@ -184,16 +206,19 @@ def bench(
 ) -> list[Measure]:
     """Every measurement, in table order: mixed sets by size and workers, then PDFs vs the floor."""
     results = []
+    env = run_env(work)
     for size in sizes:
         inputs = work / f"mix{size}"
         shutil.rmtree(inputs, ignore_errors=True)
         corpus_mix(seeds, inputs, size)
+        fill_bytecode_cache(inputs, work)
         for count in workers:
-            results.append(measure_run("mix .txt/.docx/.pdf", inputs, work / "out", count))
+            results.append(measure_run("mix .txt/.docx/.pdf", inputs, work / "out", count, env))
         pdfs = _pdf_set(inputs, work / f"pdf{size}")
         if not pdfs:  # a set too small to reach the .pdf copies
             continue
-        results.append(measure_run("text PDFs, end to end", pdfs[0].parent, work / "out", 1))
+        pdf_dir = pdfs[0].parent
+        results.append(measure_run("text PDFs, end to end", pdf_dir, work / "out", 1, env))
         results.append(measure_floor(pdfs))
         results.extend(measure_stages(pdfs))
     shutil.rmtree(work / "out", ignore_errors=True)
