@@ -9,11 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.draft import figures_csv, ledger, report_docx, review
-from pipeline.draft.env import environment
-from pipeline.draft.inputs import load
-from pipeline.draft.summary import summarise
-
 OUTPUT_NAMES = ("report.docx", "ledger.xlsx", "figures.csv", "review.html")
 
 
@@ -24,6 +19,13 @@ def draft(out_dir: Path, template_dir: Path | None = None) -> list[Path]:
         >>> draft(Path("out"))  # doctest: +SKIP
         [PosixPath('out/report.docx'), PosixPath('out/ledger.xlsx'), ...]
     """
+    # imported here: openpyxl, python-docx and jinja2 take half a second to import, and every
+    # ``junheng`` command imports this package (the draft subcommand's parser)
+    from pipeline.draft import figures_csv, ledger, report_docx, review
+    from pipeline.draft.env import environment
+    from pipeline.draft.inputs import load
+    from pipeline.draft.summary import summarise
+
     out_dir = Path(out_dir)
     batch = load(out_dir)
     summary = summarise(batch)
