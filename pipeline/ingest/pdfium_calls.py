@@ -19,9 +19,15 @@ _VP = ctypes.c_void_p
 _INT = ctypes.c_int
 
 
+_STDCALL = getattr(ctypes, "_FUNCFLAG_STDCALL", 0)  # Windows only
+
+
 def _bind(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """``function`` of pdfium (a pypdfium2.raw binding) re-typed to take plain addresses."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _VP).value)
+    """``function`` of pdfium (a pypdfium2.raw binding) re-typed to take plain addresses, with
+    the calling convention pypdfium2 loaded it with."""
+    stdcall = bool(_STDCALL and function._flags_ & _STDCALL)
+    prototype = ctypes.WINFUNCTYPE if stdcall else ctypes.CFUNCTYPE  # type: ignore[attr-defined]
+    return prototype(restype, *argtypes)(ctypes.cast(function, _VP).value)
 
 
 _char_box = _bind(pdfium_c.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)
