@@ -66,6 +66,8 @@ def _piece(op: object, arg: object) -> Firsts:
             empty |= nullable
         return frozenset(found), empty
     if op is _c.SUBPATTERN:
+        if arg[1] & re.IGNORECASE:  # type: ignore[index]  # (?i:…): other cases start it too
+            return None, False
         return _sequence(arg[3])  # type: ignore[index]
     if op is _c.ATOMIC_GROUP:
         return _sequence(arg)  # type: ignore[arg-type]

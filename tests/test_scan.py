@@ -37,7 +37,9 @@ def test_first_chars_are_every_possible_start(pattern: str, starts: str, not_sta
     assert not any(chars.fullmatch(c) for c in not_starts)
 
 
-@pytest.mark.parametrize("pattern", [r"a*", r"(?:x|)y?", r".b", r"[^a]b", r"(a)?\1b"])
+@pytest.mark.parametrize(
+    "pattern", [r"a*", r"(?:x|)y?", r".b", r"[^a]b", r"(a)?\1b", r"x|(?i:page)"]
+)
 def test_patterns_that_can_start_anywhere_are_left_to_finditer(pattern: str) -> None:
     assert first_chars(re.compile(pattern)) is None
     assert first_chars(re.compile("ab", re.IGNORECASE)) is None
