@@ -214,6 +214,9 @@ def test_segment_traditional_script_copy(tmp_path: Path) -> None:
 
 def test_top_level_alternatives_keep_groups_and_sets_whole() -> None:
     assert _top_level_alternatives(r"^a|(b|c)d|[|]e|f\|g") == ["^a", "(b|c)d", "[|]e", r"f\|g"]
+    assert _top_level_alternatives(r"[]|]x|[^]|]y|z") == ["[]|]x", "[^]|]y", "z"]
+    fallback = LineTest.of([r"^(a)x|\1"])  # a part that cannot stand alone: not split
+    assert fallback.at_start is None and fallback.search("ax")
 
 
 def test_chrome_lines_split_find_what_one_alternation_finds() -> None:

@@ -38,17 +38,22 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
-    """``a|(b|c)|[|]d`` → ``a``, ``(b|c)``, ``[|]d``: split at the bars outside groups and sets."""
-    parts, current, depth, in_set, escaped = [], "", 0, False, False
+    """``a|(b|c)|[|]d`` → ``a``, ``(b|c)``, ``[|]d``: split at the bars outside groups and sets
+    (a set's first character, or its first after ``^``, may be a literal ``]``)."""
+    parts, current, depth, escaped = [], "", 0, False
+    set_start: int | None = None  # where the current set's members begin
     for ch in pattern:
         if escaped:
             escaped = False
         elif ch == "\\":
             escaped = True
-        elif in_set:
-            in_set = ch != "]"
+        elif set_start is not None:
+            if ch == "^" and len(current) == set_start:
+                set_start += 1
+            elif ch == "]" and len(current) > set_start:
+                set_start = None
         elif ch == "[":
-            in_set = True
+            set_start = len(current) + 1
         elif ch in "()":
             depth += 1 if ch == "(" else -1
         elif ch == "|" and depth == 0:
@@ -74,6 +79,11 @@ class LineTest:
     @classmethod
     def of(cls, patterns: list[str]) -> LineTest:
         alternatives = [part for pattern in patterns for part in _top_level_alternatives(pattern)]
+        try:  # each part must stand on its own (a back-reference to another part would not)
+            for part in alternatives:
+                re.compile(part)
+        except re.error:
+            return cls(None, _alternation(patterns))
         anchored = [part for part in alternatives if part.startswith("^")]
         floating = [part for part in alternatives if not part.startswith("^")]
         return cls(
