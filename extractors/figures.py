@@ -71,7 +71,9 @@ def load_rules() -> FigureRules:
         beneficiary=re.compile(data["beneficiary"]),
         flow=re.compile(data["flow"]),
         plan_fact=re.compile(data["plan_fact"]),
-        level_list=re.compile(f"(?:{words})(?:、(?:{words}))+$"),
+        level_list=re.compile(
+            f"(?P<levels>(?:{words})(?:、(?:{words}))+)(?:{data['level_list_nouns']})?$"
+        ),
         sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
         continuation=re.compile(data["continuation"]),
     )
@@ -329,7 +331,7 @@ def _shared_by_list(
     match = rules.level_list.search(head)
     if match is None:
         return [pair]
-    names = [n for n in match.group().split("、") if n]
+    names = [n for n in match.group("levels").split("、") if n]
     return [_Pair(pair.indicator, pair.quantity, pair.mention_start, name) for name in names]
 
 

@@ -98,6 +98,11 @@ def _figures(text: str) -> list[tuple]:
             "2、规模与班额:学校现有10个教学班,七年级三个教学班,八年级四个教学班。",
             [("classes", 10, None), ("classes", 3, None), ("classes", 4, None)],
         ),
+        # seed 003 篇七 (held out): a list of levels, then whose rate it is, then the wording
+        (
+            "基本能满足正常教育教学需要;小学、初中教师学历合格率100%;校长任职符合规定条件。",
+            [("teacher_qualified_rate", 100, "小学"), ("teacher_qualified_rate", 100, "初中")],
+        ),
     ],
 )
 def test_figures_real_sentences(sentence: str, expected: list[tuple]) -> None:
