@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from extractors.catalogue import Indicator, after_patterns, indicator_patterns
 from extractors.numbers import Quantity, enumerated_subjects, quantities_in, respectively
@@ -52,6 +53,7 @@ class FigureRules:
     plan_fact: re.Pattern[str]
     sentence_level: re.Pattern[str]
     continuation: re.Pattern[str]
+    change_to: re.Pattern[str]
 
 
 @cache
@@ -76,6 +78,7 @@ def load_rules() -> FigureRules:
         ),
         sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
         continuation=re.compile(data["continuation"]),
+        change_to=re.compile(data["change_to"]),
     )
 
 
@@ -335,6 +338,27 @@ def _shared_by_list(
     return [_Pair(pair.indicator, pair.quantity, pair.mention_start, name) for name in names]
 
 
+def _changed_to_pairs(
+    text: str, values: list[Quantity], pairs: list[_Pair], rules: FigureRules
+) -> list[_Pair]:
+    """ "学校由114所调整至95所": the number a change goes to is a figure of the wording that the
+    number it comes from (after 由/从) was paired with, in the same unit."""
+    added: list[_Pair] = []
+    paired = {p.quantity.start for p in pairs}
+    following = dict(pairwise(sorted(values, key=lambda q: q.start)))
+    for pair in pairs:
+        origin = pair.quantity
+        if not text[max(0, origin.start - 2) : origin.start].rstrip().endswith(("由", "从")):
+            continue
+        target = following.get(origin)
+        if target is None or target.start in paired or target.unit != origin.unit:
+            continue
+        if rules.change_to.match(text[origin.span[1] : target.start].strip()):
+            added.append(_Pair(pair.indicator, target, pair.mention_start, pair.subject))
+            paired.add(target.start)
+    return added
+
+
 def _each_pairs(
     text: str,
     values: list[Quantity],
@@ -483,6 +507,7 @@ def _sentence_figures(
         if p.quantity.start not in paired
     ]
     pairs += _continued_pairs(text, values, pairs, mentions, sentence, rules)
+    pairs += _changed_to_pairs(text, values, pairs, rules)
     pairs = [shared for pair in pairs for shared in _shared_by_list(text, pair, sentence, rules)]
     paired = {p.quantity.start for p in pairs}
     pairs += [

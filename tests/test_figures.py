@@ -98,6 +98,20 @@ def _figures(text: str) -> list[tuple]:
             "2、规模与班额:学校现有10个教学班,七年级三个教学班,八年级四个教学班。",
             [("classes", 10, None), ("classes", 3, None), ("classes", 4, None)],
         ),
+        # seed 003 篇七 (held out): a change from one number to another; both are figures
+        (
+            "既要保障学生免试就近入学,又要保障办学效益和办学质量,"
+            "将全县义务教育阶段学校由114所调整至95所,同时在县城__新区规划建设教育园区",
+            [("schools", 114, "义务教育"), ("schools", 95, "义务教育")],
+        ),
+        # made: the same change with 从…减少到, and a per-student amount with 由…提高到
+        ("全县小学从32所减少到28所。", [("schools", 32, "小学"), ("schools", 28, "小学")]),
+        (
+            "生均公用经费由500元提高到650元。",
+            [("public_funds_per_student", 500, None), ("public_funds_per_student", 650, None)],
+        ),
+        # made: a change by an amount (增加了) is not the value it goes to
+        ("全县小学由32所增加了5所。", [("schools", 32, "小学")]),
         # seed 003 篇七 (held out): a list of levels, then whose rate it is, then the wording
         (
             "基本能满足正常教育教学需要;小学、初中教师学历合格率100%;校长任职符合规定条件。",
