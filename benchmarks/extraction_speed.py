@@ -3,8 +3,9 @@
     python benchmarks/extraction_speed.py [--repeat 5] [FILE ...]
 
 Reads the files (default: the seed corpus), segments them once, warms the extractor up (the
-catalogue and patterns are compiled on first use), then times ``extractors.figures.extract`` over
-all reports, best of --repeat runs, and prints characters per second and figures found.
+catalogue and patterns are compiled on first use), then times
+``junheng.extractors.figures.extract`` over all reports, best of --repeat runs, and prints
+characters per second and figures found.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import argparse
 import time
 from pathlib import Path
 
-from extractors.figures import extract
-from pipeline.ingest import read_file
-from pipeline.segment import segment
+from junheng.extractors.figures import extract
+from junheng.ingest import read_file
+from junheng.segment import segment
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "seeds"
 
@@ -35,7 +36,8 @@ def main() -> None:
         found = sum(len(extract(doc, reports)) for doc, reports in docs)
         best = min(best, time.perf_counter() - started)
     print(f"{len(files)} files, {chars} characters, {found} figures")
-    print(f"extraction: {best * 1000:.1f} ms best of {args.repeat} → {chars / best:,.0f} characters/s")
+    rate = chars / best
+    print(f"extraction: {best * 1000:.1f} ms best of {args.repeat} → {rate:,.0f} characters/s")
 
 
 if __name__ == "__main__":

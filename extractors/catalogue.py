@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from junheng.core.yamldata import package_yaml
 from pydantic import BaseModel, ConfigDict, Field
-
-from pipeline.yamldata import package_yaml
 
 
 class Indicator(BaseModel):
@@ -44,7 +43,7 @@ class Catalogue(BaseModel):
 
 @cache
 def load_catalogue() -> Catalogue:
-    return Catalogue.model_validate(package_yaml("extractors.data", "catalogue.yaml"))
+    return Catalogue.model_validate(package_yaml("junheng.extractors.data", "catalogue.yaml"))
 
 
 def indicator_name(indicator_id: str) -> str:

@@ -1,6 +1,6 @@
 """Figures: every number a report states for an indicator of the catalogue, tied to its sentence.
 
-For each sentence of a report, the quantities (``extractors.numbers``) are paired with the
+For each sentence of a report, the quantities (``junheng.extractors.numbers``) are paired with the
 indicator wordings of the catalogue (``extractors/data/catalogue.yaml``):
 
 * a wording before its number, with only filler, level words and years between
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from extractors.catalogue import Indicator, after_patterns, indicator_patterns
-from extractors.numbers import Quantity, enumerated_subjects, quantities_in, respectively
-from pipeline.model import Document, Figure, FigureKind, Report, Span
-from pipeline.yamldata import package_yaml
+from junheng.core.model import Document, Figure, FigureKind, Report, Span
+from junheng.core.yamldata import package_yaml
+from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
+from junheng.extractors.numbers import Quantity, enumerated_subjects, quantities_in, respectively
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -58,7 +58,7 @@ class FigureRules:
 
 @cache
 def load_rules() -> FigureRules:
-    data = package_yaml("extractors.data", "figures.yaml")
+    data = package_yaml("junheng.extractors.data", "figures.yaml")
     levels: dict[str, str] = data["levels"]
     words = "|".join(sorted(levels, key=len, reverse=True))
     return FigureRules(
@@ -248,7 +248,7 @@ def _per_student_pairs(
     text: str, values: list[Quantity], sentence: tuple[int, int], rules: FigureRules
 ) -> list[_Pair]:
     """A bare 生均 after a total: "校舍建筑总面积8380平方米,生均16平方米" → building area."""
-    from extractors.catalogue import load_catalogue
+    from junheng.extractors.catalogue import load_catalogue
 
     pairs: list[_Pair] = []
     by_id = load_catalogue().by_id

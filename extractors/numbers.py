@@ -1,6 +1,6 @@
 """Every quantity in a stretch of normalised text: numerals, multipliers, units, qualifiers, roles.
 
-The input is :func:`pipeline.normalize.normalize`'s view: ASCII digits and punctuation, ``.`` as
+The input is :func:`junheng.core.normalize.normalize`'s view: ASCII digits and punctuation, ``.`` as
 the decimal point, Simplified script. One compiled pattern (:data:`_PATTERN`) finds the candidates
 left to right; small functions turn each match into :class:`Quantity` objects and give each a role,
 so a caller can keep the ``value`` ones and use the ``year``/``date`` ones to scope them.
@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.scan import scan
+from junheng.core.scan import scan
 
 __all__ = [
     "Quantity",

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from pipeline.normalize import to_simplified
+from junheng.core.normalize import to_simplified
 
 KINDS = ("problem", "measure", "outcome")
 MATCH_AT = 0.5

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from extractors.catalogue import load_catalogue
-from pipeline.jieba_import import import_jieba
-from pipeline.model import Document, Figure
+from junheng.core.jieba_import import import_jieba
+from junheng.core.model import Document, Figure
+from junheng.extractors.catalogue import load_catalogue
 
 if TYPE_CHECKING:
     from spacy.language import Language

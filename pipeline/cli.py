@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline import __version__
-from pipeline.batch import (
+from junheng import __version__
+from junheng.batch import (
     ENGINES,
     STORE_NAME,
     Batch,
@@ -27,14 +27,14 @@ from pipeline.batch import (
     Store,
     make_engine,
 )
-from pipeline.batch import limits as batch_limits
-from pipeline.batch.testhook import from_env as test_hook_from_env
-from pipeline.batch.version import pipeline_version
-from pipeline.errors import UsageError
-from pipeline.model import FileResult, Status
-from pipeline.outputs import counts, write_json
-from pipeline.runner import InputFile, iter_inputs, process_file
-from pipeline.validate import Profile, RuleError, load_profile, validate_batch
+from junheng.batch import limits as batch_limits
+from junheng.batch.testhook import from_env as test_hook_from_env
+from junheng.batch.version import pipeline_version
+from junheng.core.errors import UsageError
+from junheng.core.model import FileResult, Status
+from junheng.outputs import counts, write_json
+from junheng.runner import InputFile, iter_inputs, process_file
+from junheng.validate import Profile, RuleError, load_profile, validate_batch
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -131,7 +131,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     }
     write_json(out / "manifest.json", manifest)
     if not args.no_draft:
-        from pipeline.draft import draft
+        from junheng.draft import draft
 
         draft(out)
     tally = manifest["counts"]
@@ -153,7 +153,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print a markdown table and the targets of issue 8. Writes only under --work."""
     import tempfile
 
-    from pipeline.batch.bench import main as bench_main
+    from junheng.batch.bench import main as bench_main
 
     seeds = Path(args.seeds)
     if not any(seeds.glob("*.txt")):
@@ -165,7 +165,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     """Print a file's reports and their heading trees, for a person to read."""
-    from pipeline.inspect import render
+    from junheng.inspect import render
 
     path = Path(args.file)
     if not path.is_file():
@@ -177,7 +177,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score OUT against the gold annotations in GOLD_DIR."""
-    from pipeline.evaluate import evaluate, render_scores
+    from junheng.evaluate import evaluate, render_scores
 
     scores = evaluate(Path(args.gold), Path(args.out))
     print(render_scores(scores, verbose=args.verbose))
@@ -319,7 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     evaluate.set_defaults(func=cmd_eval)
 
-    from pipeline.draft.cli import cmd_draft
+    from junheng.draft.cli import cmd_draft
 
     drafting = sub.add_parser(
         "draft",

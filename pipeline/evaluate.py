@@ -17,13 +17,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from extractors.catalogue import load_catalogue
-from extractors.score_items import combine as combine_items
-from extractors.score_items import prf as _prf
-from extractors.score_items import render as render_items
-from extractors.score_items import score_items
-from pipeline.normalize import to_simplified
-from pipeline.validate.rules import ARITHMETIC_RULES
+from junheng.core.normalize import to_simplified
+from junheng.extractors.catalogue import load_catalogue
+from junheng.extractors.score_items import combine as combine_items
+from junheng.extractors.score_items import prf as _prf
+from junheng.extractors.score_items import render as render_items
+from junheng.extractors.score_items import score_items
+from junheng.validate.rules import ARITHMETIC_RULES
 
 FIELDS = ("title", "unit_name", "type", "date")
 # The catalogue ids of shared/CONTRACT.md (the catalogue's others are marked extra): scored.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.model import FileResult, Section
+from junheng.core.model import FileResult, Section
 
 
 def _tree(sections: tuple[Section, ...], depth: int = 1) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.model import FileResult
+from junheng.core.model import FileResult
 
 
 class JsonLines:

@@ -1,8 +1,9 @@
 """The batch: walk the inputs, read and segment each file, and account for every one of them.
 
 :func:`iter_inputs` lists the files (folders walked recursively, in sorted order) with the name each
-gets in the outputs; :func:`process_file` turns one file into a :class:`~pipeline.model.FileResult`
-and never raises for a bad file: whatever goes wrong ends in the result's ``status`` and ``error``.
+gets in the outputs; :func:`process_file` turns one file into a
+:class:`~junheng.core.model.FileResult` and never raises for a bad file: whatever goes
+wrong ends in the result's ``status`` and ``error``.
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from extractors.figures import extract as extract_figures
-from extractors.lists import extract as extract_items
-from extractors.lists import item_dict
-from pipeline.errors import InputError, UnsupportedInput, UsageError
-from pipeline.ingest import format_for, read_file
-from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
-from pipeline.model import FileResult, Status
-from pipeline.segment import segment
-from pipeline.serialize import document_dict, figure_dict, report_dict
-from pipeline.validate import finding_dict, validate_document
+from junheng.core.errors import InputError, UnsupportedInput, UsageError
+from junheng.core.model import FileResult, Status
+from junheng.extractors.figures import extract as extract_figures
+from junheng.extractors.lists import extract as extract_items
+from junheng.extractors.lists import item_dict
+from junheng.ingest import format_for, read_file
+from junheng.ingest.limits import DEFAULT_LIMITS, Limits
+from junheng.segment import segment
+from junheng.serialize import document_dict, figure_dict, report_dict
+from junheng.validate import finding_dict, validate_document
 
 
 @dataclass(frozen=True, slots=True)

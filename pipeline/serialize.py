@@ -6,7 +6,7 @@ from itertools import compress, count, islice, pairwise, repeat
 from operator import ne, sub
 from typing import Any
 
-from pipeline.model import Document, Figure, FileResult, Finding, Report, Section
+from junheng.core.model import Document, Figure, FileResult, Finding, Report, Section
 
 # The line-per-object outputs of `junheng run`, in the order they are written.
 OUTPUTS: tuple[str, ...] = ("documents", "reports", "figures", "items", "findings")

@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.batch.synth import small_reports
-from pipeline.cli import main
+from junheng.batch.synth import small_reports
+from junheng.cli import main
 
 
 def _by_file(out: Path) -> dict[str, dict]:
@@ -130,7 +129,7 @@ def test_a_fresh_run_leaves_the_temporary_folder_and_home_untouched(tmp_path: Pa
     for name in ("000_23018ebd59d83b14.txt", "001_ea2f5b18e91f2ba8.pdf"):
         (inputs / name).write_bytes((seeds / name).read_bytes())
     env = {**os.environ, "TMPDIR": str(temp), "HOME": str(home), "JUNHENG_TEST_HOOK": ""}
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)]
+    command = [sys.executable, "-m", "junheng.cli", "run", str(inputs), "--out", str(out)]
     done = subprocess.run([*command, "--quiet", "--no-draft"], env=env, capture_output=True)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert json.loads((out / "manifest.json").read_text("utf-8"))["counts"]["documents"] > 10

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from pipeline.batch.synth import small_reports
-from pipeline.cli import main
-from pipeline.serialize import OUTPUTS
+from junheng.batch.synth import small_reports
+from junheng.cli import main
+from junheng.serialize import OUTPUTS
 
 ray = pytest.importorskip("ray")
 

@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pipeline.batch import STORE_NAME
-from pipeline.batch.synth import small_reports
-from pipeline.cli import main
-from pipeline.serialize import OUTPUTS
+from junheng.batch import STORE_NAME
+from junheng.batch.synth import small_reports
+from junheng.cli import main
+from junheng.serialize import OUTPUTS
 
 ROOT = Path(__file__).parent.parent
 
@@ -75,7 +74,7 @@ def test_batch_store_new_pipeline_version_reads_everything(
     inputs, out = tmp_path / "in", tmp_path / "out"
     small_reports(inputs, 3)
     _run(inputs, out, "--store", str(tmp_path / "s.sqlite"))
-    monkeypatch.setattr("pipeline.cli.pipeline_version", lambda: "9.9.9+changed")
+    monkeypatch.setattr("junheng.cli.pipeline_version", lambda: "9.9.9+changed")
     _run(inputs, out, "--store", str(tmp_path / "s.sqlite"))
     assert _last_run_files(tmp_path / "s.sqlite") == {"r000.txt", "r001.txt", "r002.txt"}
     versions = _query(tmp_path / "s.sqlite", "SELECT DISTINCT version FROM results")
@@ -104,7 +103,7 @@ def test_batch_store_resumes_after_sigkill(tmp_path: Path) -> None:
     assert _run(inputs, clean) == 1
 
     env = {**os.environ, "JUNHENG_TEST_HOOK": "delay=0.1", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)]
+    command = [sys.executable, "-m", "junheng.cli", "run", str(inputs), "--out", str(out)]
     process = subprocess.Popen(
         [*command, "--quiet", "--workers", "2"], env=env, start_new_session=True
     )

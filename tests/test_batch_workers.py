@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.batch.synth import small_reports
-from pipeline.cli import main
-from pipeline.serialize import OUTPUTS
+from junheng.batch.synth import small_reports
+from junheng.cli import main
+from junheng.serialize import OUTPUTS
 
 
 def _inputs(root: Path) -> Path:
@@ -41,7 +40,7 @@ def test_batch_workers_give_identical_outputs(tmp_path: Path, workers: str) -> N
 
 
 def test_batch_workers_default_is_the_cores() -> None:
-    from pipeline.cli import _cores, build_parser
+    from junheng.cli import _cores, build_parser
 
     args = build_parser().parse_args(["run", "x", "--out", "o"])
     assert args.workers == _cores() >= 1

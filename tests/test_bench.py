@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pipeline.batch.bench import bench, checks, run_env, table
+from junheng.batch.bench import bench, checks, run_env, table
 
 SEEDS = Path(__file__).parents[1] / "corpus" / "seeds"
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import main
+from junheng.cli import main
 
 ROOT = Path(__file__).parent.parent
 REPORT = (
@@ -138,7 +137,7 @@ def test_cli_inspect_prints_reports_and_tree(capsys: pytest.CaptureFixture[str])
 
 def test_cli_console_script_runs() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "--version"],
+        [sys.executable, "-m", "junheng.cli", "--version"],
         capture_output=True,
         text=True,
         check=True,

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-
-from pipeline.ingest import read_file
+from junheng.ingest import read_file
 
 SEEDS = sorted((Path(__file__).parents[1] / "corpus" / "seeds").glob("*.txt"))
 pytestmark = pytest.mark.corpus
@@ -69,7 +68,7 @@ def test_corpus_pdf_had_furniture_to_strip(seed: Path) -> None:
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
 def test_corpus_docx_reads_as_txt(seed: Path) -> None:
-    pytest.importorskip("pipeline.ingest.docx")
+    pytest.importorskip("junheng.ingest.docx")
     txt = read_file(seed)
     docx = read_file(seed.with_suffix(".docx"))
     assert squeeze(docx.text) == squeeze(txt.text)

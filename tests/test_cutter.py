@@ -1,4 +1,4 @@
-"""extractors.lists.cutter: jieba's segmentation over the domain words, token for token."""
+"""junheng.extractors.lists.cutter: jieba's segmentation over the domain words, token for token."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ import jieba
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.lists import extract
-from extractors.lists.cutter import ENGLISH, HAN, SKIP, prefix_dictionary
-from extractors.lists.links import _cutter, _plain, domain_words
-from pipeline.ingest import read_file
-from pipeline.segment import segment
+from junheng.extractors.lists import extract
+from junheng.extractors.lists.cutter import ENGLISH, HAN, SKIP, prefix_dictionary
+from junheng.extractors.lists.links import _cutter, _plain, domain_words
+from junheng.ingest import read_file
+from junheng.segment import segment
 
 SEEDS = sorted((Path(__file__).parents[1] / "corpus" / "seeds").glob("*.txt"))
 

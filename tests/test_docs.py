@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import build_parser
+from junheng.cli import build_parser
 
 ROOT = Path(__file__).parent.parent
 

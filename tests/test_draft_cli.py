@@ -7,10 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from pipeline.cli import main
-from pipeline.draft import OUTPUT_NAMES
-from pipeline.draft.env import default_template_dir, environment
+from junheng.cli import main
+from junheng.draft import OUTPUT_NAMES
+from junheng.draft.env import default_template_dir, environment
 
 FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-
-from pipeline.cli import main
+from junheng.cli import main
 
 SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
 

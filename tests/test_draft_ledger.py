@@ -9,8 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from pipeline.draft import draft
+from junheng.draft import draft
 
 FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 LEDGER = [

@@ -10,8 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Mm, Pt
-
-from pipeline.draft import draft
+from junheng.draft import draft
 
 FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 SECTIONS = (

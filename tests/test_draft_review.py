@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from junheng.draft import draft
 from lxml import html
-
-from pipeline.draft import draft
 
 FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 

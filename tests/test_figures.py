@@ -7,13 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from extractors.figures import extract
-from pipeline.document import build_document
-from pipeline.ingest import read_file
-from pipeline.model import Block, BlockKind, Document, FigureKind
-from pipeline.normalize import normalize
-from pipeline.segment import segment
+from junheng.core.document import build_document
+from junheng.core.model import Block, BlockKind, Document, FigureKind
+from junheng.core.normalize import normalize
+from junheng.extractors.figures import extract
+from junheng.ingest import read_file
+from junheng.segment import segment
 
 
 def _doc(text: str) -> Document:

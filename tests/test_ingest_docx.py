@@ -11,11 +11,10 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-
-from pipeline.ingest import docx as docx_reader
-from pipeline.ingest import read_file, txt
-from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
-from pipeline.model import Block, BlockKind, Document
+from junheng.core.model import Block, BlockKind, Document
+from junheng.ingest import docx as docx_reader
+from junheng.ingest import read_file, txt
+from junheng.ingest.limits import DEFAULT_LIMITS, Limits
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "seeds" / "002_1af8da0c0a7c36e4.txt"
 

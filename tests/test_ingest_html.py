@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from pipeline.ingest import html, read_file
-from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
-from pipeline.model import BlockKind
+from junheng.core.model import BlockKind
+from junheng.ingest import html, read_file
+from junheng.ingest.limits import DEFAULT_LIMITS, Limits
 
 TITLE = "2023年第一季度蒙城县义务教育优质均衡创建工作推进情况"
 PARAGRAPHS = (

@@ -17,11 +17,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-
-from pipeline.errors import InputError
-from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
-from pipeline.ingest.pdf import is_page_number, read
-from pipeline.model import BlockKind, Document
+from junheng.core.errors import InputError
+from junheng.core.model import BlockKind, Document
+from junheng.ingest.limits import DEFAULT_LIMITS, Limits
+from junheng.ingest.pdf import is_page_number, read
 
 DATA = Path(__file__).parent / "data" / "pdf"
 FULL = "The county has built many new schools and has improved the conditions"  # 70 chars
@@ -226,7 +225,7 @@ def test_pdf_table_search_failure_keeps_the_text(monkeypatch: pytest.MonkeyPatch
     def choke(data: bytes, numbers: list[int]) -> None:
         raise ValueError("pdfminer choked")
 
-    monkeypatch.setattr("pipeline.ingest.pdf._find_tables", choke)
+    monkeypatch.setattr("junheng.ingest.pdf._find_tables", choke)
     doc = read_fixture("table.pdf")
     assert {b.kind for b in doc.blocks} == {BlockKind.PARAGRAPH}
     assert "生均体育运动场馆面积" in squeeze(doc.text)  # the cells, read as lines

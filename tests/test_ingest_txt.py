@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pipeline.errors import InputError
-from pipeline.ingest import read_file
+from junheng.core.errors import InputError
+from junheng.ingest import read_file
 
 SENTENCE = (
     "义马市位于河南省西部,全市现有中小学校26所,在校中小学生18601人。\n二、教育费附加足额征收。\n"

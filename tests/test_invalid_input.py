@@ -1,6 +1,6 @@
 """Bad and hostile files: each fails alone, with one clear line, in bounded time and memory.
 
-Every file is built here, in ``tmp_path``, and read through :func:`pipeline.ingest.read_file`, so
+Every file is built here, in ``tmp_path``, and read through :func:`junheng.ingest.read_file`, so
 the registry's checks (extension, sniffed content, size) are exercised along with the readers.
 """
 
@@ -21,10 +21,9 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from pipeline.errors import InputError, UnsupportedInput
-from pipeline.ingest import read_file, sniff
-from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
+from junheng.core.errors import InputError, UnsupportedInput
+from junheng.ingest import read_file, sniff
+from junheng.ingest.limits import DEFAULT_LIMITS, Limits
 
 MiB = 1 << 20
 MAX_SECONDS = 5.0
@@ -474,7 +473,7 @@ PDF_CASES: list[Case] = [
 def test_invalid_input_pdf_is_refused(
     tmp_path: Path, name: str, build: Callable[[], bytes], kind: type[Exception], message: str
 ) -> None:
-    pytest.importorskip("pipeline.ingest.pdf")
+    pytest.importorskip("junheng.ingest.pdf")
     path = tmp_path / name
     path.write_bytes(build())
     assert_refused(bounded_read(path), kind, message)

@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from extractors.lists import extract, item_dict
-from extractors.lists.entries import parse_entries
-from extractors.lists.vocab import category, heading_kind
-from extractors.score_items import combine, dice, score_items
-from pipeline.ingest import read_file
-from pipeline.model import Document, Item, ItemKind
-from pipeline.segment import segment
+from junheng.core.model import Document, Item, ItemKind
+from junheng.extractors.lists import extract, item_dict
+from junheng.extractors.lists.entries import parse_entries
+from junheng.extractors.lists.vocab import category, heading_kind
+from junheng.extractors.score_items import combine, dice, score_items
+from junheng.ingest import read_file
+from junheng.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -251,7 +250,7 @@ def test_lists_problems_enumerated_in_a_sentence(name: str, doc: int, expected: 
 
 
 def test_lists_split_inline_needs_two_parts() -> None:
-    from extractors.lists.entries import split_inline
+    from junheng.extractors.lists.entries import split_inline
 
     text = "存在地区差异和不平衡的问题"
     assert split_inline(text, 0, len(text)) == []
@@ -321,7 +320,7 @@ def test_lists_unnumbered_measure_paragraph_split_by_sentence() -> None:
 
 
 def test_lists_parse_paragraph_unit() -> None:
-    from extractors.lists.entries import parse_paragraph
+    from junheng.extractors.lists.entries import parse_paragraph
 
     text = (
         "抓好改革创新。以创新为突破口,加强学校管理。做好开放沟通,开放我们的校园。\n今后我们将努力"
@@ -341,7 +340,7 @@ def test_lists_double_heading_gives_its_second_list() -> None:
 
 
 def test_lists_second_kind() -> None:
-    from extractors.lists.vocab import second_kind
+    from junheng.extractors.lists.vocab import second_kind
 
     assert second_kind("存在的问题及下一步工作打算") is ItemKind.MEASURE
     assert second_kind("存在问题") is None
@@ -416,7 +415,7 @@ def test_lists_status_of_broad_problems() -> None:
     ],
 )
 def test_lists_key_terms(text: str, has: set[str], lacks: set[str]) -> None:
-    from extractors.lists.links import key_terms
+    from junheng.extractors.lists.links import key_terms
 
     terms = key_terms(text)
     assert has <= terms and not (lacks & terms)
@@ -456,7 +455,7 @@ def _section_titles(sections) -> set[str]:
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
 def test_lists_no_item_is_a_heading_chrome_or_fragment(path: Path) -> None:
     """Issue 5: no item is a heading, a site's boilerplate line, or a fragment under 6 chars."""
-    from pipeline.segment.rules import load_rules
+    from junheng.segment.rules import load_rules
 
     doc = read_file(path)
     reports = segment(doc)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.normalize import fold_char, normalize, to_simplified
+from junheng.core.normalize import fold_char, normalize, to_simplified
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""extractors.numbers: quantities in normalised text, on sentences taken from the seeds.
+"""junheng.extractors.numbers: quantities in normalised text, on sentences taken from the seeds.
 
 Each case gives the raw sentence as the seed writes it (normalised here, as the pipeline does),
 the numeral as it must be spanned, and the fields that matter. Cases marked ``made`` are written
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.numbers import (
+from junheng.core.normalize import normalize
+from junheng.extractors.numbers import (
     Quantity,
     enumerated_subjects,
     find_quantities,
@@ -24,7 +24,6 @@ from extractors.numbers import (
     respective_pairs,
     respectively,
 )
-from pipeline.normalize import normalize
 
 SEEDS = Path(__file__).parents[1] / "corpus" / "seeds"
 

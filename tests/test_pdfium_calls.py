@@ -1,4 +1,4 @@
-"""pipeline.ingest.pdfium_calls: the same answers as pypdfium2's own calls, on a seed PDF."""
+"""junheng.ingest.pdfium_calls: the same answers as pypdfium2's own calls, on a seed PDF."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-
-from pipeline.ingest.pdfium_calls import Geometry, count_paths
+from junheng.ingest.pdfium_calls import Geometry, count_paths
 
 SEED_PDF = Path(__file__).parents[1] / "corpus" / "seeds" / "001_ea2f5b18e91f2ba8.pdf"
 TABLE_PDF = Path(__file__).parent / "data" / "pdf" / "table.pdf"

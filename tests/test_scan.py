@@ -1,4 +1,4 @@
-"""pipeline.scan: finditer's matches, found by trying a pattern only where one can begin."""
+"""junheng.core.scan: finditer's matches, found by trying a pattern only where one can begin."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.lists.markers import MARK
-from extractors.numbers import _PATTERN as QUANTITY
-from pipeline.normalize import normalize
-from pipeline.scan import first_chars, scan
+from junheng.core.normalize import normalize
+from junheng.core.scan import first_chars, scan
+from junheng.extractors.lists.markers import MARK
+from junheng.extractors.numbers import _PATTERN as QUANTITY
 
 SEEDS = Path(__file__).parents[1] / "corpus" / "seeds"
 

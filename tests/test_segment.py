@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from pipeline.ingest import read_file
-from pipeline.normalize import normalize
-from pipeline.segment import segment, segment_text
-from pipeline.segment.lines import HeadKind, read_head
-from pipeline.segment.meta import find_years, parse_date_line, unit_in_title, unit_on_line
-from pipeline.segment.rules import LineTest, _top_level_alternatives, load_rules
-from pipeline.yamldata import package_yaml
+from junheng.core.normalize import normalize
+from junheng.core.yamldata import package_yaml
+from junheng.ingest import read_file
+from junheng.segment import segment, segment_text
+from junheng.segment.lines import HeadKind, read_head
+from junheng.segment.meta import find_years, parse_date_line, unit_in_title, unit_on_line
+from junheng.segment.rules import LineTest, _top_level_alternatives, load_rules
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
@@ -32,7 +31,7 @@ def _gold(seed: Path) -> list[dict]:
 def test_segment_matches_gold(seed: Path, suffix: str) -> None:
     path = seed.with_suffix(suffix)
     if suffix != ".txt":
-        pytest.importorskip(f"pipeline.ingest.{suffix[1:]}")
+        pytest.importorskip(f"junheng.ingest.{suffix[1:]}")
         if not path.exists():
             pytest.skip(f"{path.name} not rendered")
     reports = segment(read_file(path))
@@ -196,8 +195,7 @@ def test_segment_plain_text_is_one_report() -> None:
 def test_segment_traditional_script_copy(tmp_path: Path) -> None:
     """A web copy converted to Traditional script splits the same, and keeps its own script."""
     import opencc
-
-    from pipeline.normalize import to_simplified
+    from junheng.core.normalize import to_simplified
 
     seed = ROOT / "corpus" / "seeds" / "002_1af8da0c0a7c36e4.txt"
     path = tmp_path / "traditional.txt"
@@ -222,7 +220,7 @@ def test_top_level_alternatives_keep_groups_and_sets_whole() -> None:
 def test_chrome_lines_split_find_what_one_alternation_finds() -> None:
     """The split test (anchored alternatives matched at the start, the rest searched) agrees with
     one search of every chrome pattern, over every line of every seed and a line of each kind."""
-    patterns = package_yaml("pipeline", "data/segment.yaml")["chrome_lines"]
+    patterns = package_yaml("junheng", "data/segment.yaml")["chrome_lines"]
     whole = re.compile("|".join(f"(?:{p})" for p in patterns))
     split = LineTest.of(patterns)
     assert split.at_start is not None and split.anywhere is not None

@@ -1,4 +1,4 @@
-"""pipeline.serialize: the offset map written as runs gives back every character's source."""
+"""junheng.serialize: the offset map written as runs gives back every character's source."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.document import build_document
-from pipeline.model import Block, BlockKind
-from pipeline.serialize import offset_runs
+from junheng.core.document import build_document
+from junheng.core.model import Block, BlockKind
+from junheng.serialize import offset_runs
 
 # What normalisation drops or folds: spaces, zero-width characters, full-width digits, ⒈, a
 # line break inside a word; and plain Chinese and digits that map one to one.

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.figures import extract
-from extractors.spacy_doc import literal_wordings, to_spacy
-from pipeline.document import build_document
-from pipeline.model import Block, BlockKind
-from pipeline.segment import segment
+from junheng.core.document import build_document
+from junheng.core.model import Block, BlockKind
+from junheng.extractors.figures import extract
+from junheng.extractors.spacy_doc import literal_wordings, to_spacy
+from junheng.segment import segment
 
 
 @pytest.mark.parametrize(

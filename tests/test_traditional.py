@@ -6,8 +6,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-
-from pipeline.runner import InputFile, process_file
+from junheng.runner import InputFile, process_file
 
 SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
 

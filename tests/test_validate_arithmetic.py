@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from pipeline.ingest import read_file
-from pipeline.ingest.limits import DEFAULT_LIMITS
-from pipeline.ingest.txt import read
-from pipeline.segment import segment
-from pipeline.validate import load_profile, validate_document
-from pipeline.validate.relations import read_relations, split_sentences
-from pipeline.validate.rules import ARITHMETIC_RULES as ARITHMETIC
+from junheng.ingest import read_file
+from junheng.ingest.limits import DEFAULT_LIMITS
+from junheng.ingest.txt import read
+from junheng.segment import segment
+from junheng.validate import load_profile, validate_document
+from junheng.validate.relations import read_relations, split_sentences
+from junheng.validate.rules import ARITHMETIC_RULES as ARITHMETIC
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.validate import load_profile, validate_batch
-from pipeline.validate.batch import weighted_cv
-from pipeline.validate.standards import below_standard, min_met, out_of_range
+from junheng.validate import load_profile, validate_batch
+from junheng.validate.batch import weighted_cv
+from junheng.validate.standards import below_standard, min_met, out_of_range
 
 # STANDARDS.md §3 test vector (S17): five 小学, (enrolment, books)
 VECTOR = [(45, 279), (37, 137), (89, 935), (76, 160), (55, 402)]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.ingest.limits import DEFAULT_LIMITS
-from pipeline.ingest.txt import read
-from pipeline.model import Item, ItemKind, ItemLink, Span
-from pipeline.validate import validate_document
+from junheng.core.model import Item, ItemKind, ItemLink, Span
+from junheng.ingest.limits import DEFAULT_LIMITS
+from junheng.ingest.txt import read
+from junheng.validate import validate_document
 
 PROBLEM = "1.运动场不达标,无 100米直跑道。"
 OUTCOME = "1.针对运动场不达标,无 100米直跑道,学校联系村委会,已修建5米宽60米长水泥直跑道。"

@@ -35,14 +35,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from extractors.figures import extract as extract_figures
-from extractors.lists import extract as extract_items
-from pipeline.ingest import read_file
-from pipeline.model import Finding
-from pipeline.segment import segment
-from pipeline.validate import load_profile, validate_document
-from pipeline.validate.rules import ARITHMETIC_RULES as ARITHMETIC
+from junheng.core.model import Finding
+from junheng.extractors.figures import extract as extract_figures
+from junheng.extractors.lists import extract as extract_items
+from junheng.ingest import read_file
+from junheng.segment import segment
+from junheng.validate import load_profile, validate_document
+from junheng.validate.rules import ARITHMETIC_RULES as ARITHMETIC
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpus" / "seeds"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from pipeline.validate.profile import PROFILES_DIR, RULE_KINDS, RuleError, load_profile
+from junheng.validate.profile import PROFILES_DIR, RULE_KINDS, RuleError, load_profile
 
 
 def _yaml_rule(profile: str, rule_id: str) -> dict:

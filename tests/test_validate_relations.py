@@ -6,12 +6,11 @@ left alone."""
 from __future__ import annotations
 
 import pytest
-
-from pipeline.ingest.limits import DEFAULT_LIMITS
-from pipeline.ingest.txt import read
-from pipeline.validate import load_profile, validate_document
-from pipeline.validate.relations import read_relations, split_sentences
-from pipeline.validate.rules import ARITHMETIC_RULES as ARITHMETIC
+from junheng.ingest.limits import DEFAULT_LIMITS
+from junheng.ingest.txt import read
+from junheng.validate import load_profile, validate_document
+from junheng.validate.relations import read_relations, split_sentences
+from junheng.validate.rules import ARITHMETIC_RULES as ARITHMETIC
 
 
 def _relations(text: str):

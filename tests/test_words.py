@@ -1,12 +1,11 @@
-"""pipeline.words: jieba's two-character words, read from its dictionary file directly."""
+"""junheng.core.words: jieba's two-character words, read from its dictionary file directly."""
 
 from __future__ import annotations
 
 import jieba
 import pytest
-
-from pipeline.normalize import normalize
-from pipeline.words import is_word, two_char_words
+from junheng.core.normalize import normalize
+from junheng.core.words import is_word, two_char_words
 
 
 @pytest.fixture(scope="module")

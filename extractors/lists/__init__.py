@@ -6,7 +6,7 @@ it and tell its status (issue 5; output rows in shared/CONTRACT.md, items.jsonl)
 
 from __future__ import annotations
 
-from extractors.lists.extract import extract
-from extractors.lists.serialize import item_dict
+from junheng.extractors.lists.extract import extract
+from junheng.extractors.lists.serialize import item_dict
 
 __all__ = ["extract", "item_dict"]

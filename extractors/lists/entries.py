@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extractors.lists.markers import Mark, accept, find_marks
-from extractors.lists.vocab import vocabulary
+from junheng.extractors.lists.markers import Mark, accept, find_marks
+from junheng.extractors.lists.vocab import vocabulary
 
 MIN_CHARS = 6
 TRIM = " \t\u3000\n。;；,，:：.、!！?？"

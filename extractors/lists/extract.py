@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extractors.lists.entries import (
+from junheng.core.model import Document, Figure, Item, ItemKind, Report, Section, Span
+from junheng.extractors.lists.entries import (
     MIN_CHARS,
     TRIM,
     Entry,
@@ -14,12 +15,11 @@ from extractors.lists.entries import (
     parse_paragraph,
     split_inline,
 )
-from extractors.lists.find import Region, find_regions
-from extractors.lists.links import Group, link_items
-from extractors.lists.markers import accept, find_marks
-from extractors.lists.status import deadline_of, owner_of, with_status
-from extractors.lists.vocab import KINDS, category, heading_kind, vocabulary
-from pipeline.model import Document, Figure, Item, ItemKind, Report, Section, Span
+from junheng.extractors.lists.find import Region, find_regions
+from junheng.extractors.lists.links import Group, link_items
+from junheng.extractors.lists.markers import accept, find_marks
+from junheng.extractors.lists.status import deadline_of, owner_of, with_status
+from junheng.extractors.lists.vocab import KINDS, category, heading_kind, vocabulary
 
 
 def extract(doc: Document, reports: Sequence[Report], figures: Sequence[Figure] = ()) -> list[Item]:

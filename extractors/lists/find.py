@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.lists.markers import find_marks
-from extractors.lists.vocab import heading_kind, heading_match, second_kind, vocabulary
-from pipeline.model import ItemKind, Report, Section
+from junheng.core.model import ItemKind, Report, Section
+from junheng.extractors.lists.markers import find_marks
+from junheng.extractors.lists.vocab import heading_kind, heading_match, second_kind, vocabulary
 
 # Numbering families, outermost first (a heading of the same or an outer family ends a list).
 _RANK = {"part": 0, "cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}

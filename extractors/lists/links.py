@@ -19,10 +19,10 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from extractors.lists.cutter import DomainCutter
-from extractors.lists.vocab import categories, vocabulary
-from pipeline.model import Item, ItemKind, ItemLink
-from pipeline.yamldata import YAMLError, package_yaml
+from junheng.core.model import Item, ItemKind, ItemLink
+from junheng.core.yamldata import YAMLError, package_yaml
+from junheng.extractors.lists.cutter import DomainCutter
+from junheng.extractors.lists.vocab import categories, vocabulary
 
 LINK_AT = 0.45
 GROUP_AT = 0.6
@@ -46,13 +46,13 @@ def domain_words() -> list[str]:
 @cache
 def _lists_data() -> dict[str, Any]:
     """lists.yaml, parsed once."""
-    return package_yaml("extractors.data", "lists.yaml")
+    return package_yaml("junheng.extractors.data", "lists.yaml")
 
 
 @cache
 def _cutter() -> DomainCutter:
     """jieba's segmentation over the domain words, a longer word more likely (see
-    :mod:`extractors.lists.cutter`)."""
+    :mod:`junheng.extractors.lists.cutter`)."""
     return DomainCutter((word, 1000 * len(word)) for word in domain_words())
 
 
@@ -72,7 +72,7 @@ def _stop_terms() -> frozenset[str]:
 def _catalogue_words() -> list[str]:
     """The catalogue's plain wordings (no regular-expression syntax), when the catalogue exists."""
     try:
-        data = package_yaml("extractors.data", "catalogue.yaml")
+        data = package_yaml("junheng.extractors.data", "catalogue.yaml")
     except (OSError, YAMLError, NotADirectoryError, ModuleNotFoundError):
         return []
     return [

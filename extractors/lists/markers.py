@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.scan import scan
+from junheng.core.scan import scan
 
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CN = "一二三四五六七八九十"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.model import Document, Item
+from junheng.core.model import Document, Item
 
 
 def item_dict(file: str, item: Item, doc: Document) -> dict[str, Any]:

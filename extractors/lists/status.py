@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.lists.vocab import vocabulary
-from pipeline.model import Item, ItemKind
+from junheng.core.model import Item, ItemKind
+from junheng.extractors.lists.vocab import vocabulary
 
 
 def _first(patterns, text: str) -> str | None:  # type: ignore[no-untyped-def]

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.model import ItemKind
-from pipeline.yamldata import package_yaml
+from junheng.core.model import ItemKind
+from junheng.core.yamldata import package_yaml
 
 KINDS: tuple[ItemKind, ...] = (ItemKind.PROBLEM, ItemKind.MEASURE, ItemKind.OUTCOME)
 
@@ -38,7 +38,7 @@ class Vocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
-    return package_yaml("extractors.data", name)
+    return package_yaml("junheng.extractors.data", name)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:

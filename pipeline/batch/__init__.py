@@ -1,21 +1,21 @@
 """Batch at scale: parallel workers, a store that survives a crash, Ray, per-file limits.
 
-The pieces, each small: :mod:`~pipeline.batch.task` (the per-file task every engine runs),
-:mod:`~pipeline.batch.local` and :mod:`~pipeline.batch.ray_engine` (who runs it),
-:mod:`~pipeline.batch.limits` (time and memory per file), :mod:`~pipeline.batch.store` (SQLite,
-keyed by file hash and :mod:`~pipeline.batch.version`), :mod:`~pipeline.batch.executor` (input
-order, resume) and :mod:`~pipeline.batch.writer` (OUT/*.jsonl). :func:`make_engine` picks the
+The pieces, each small: :mod:`~junheng.batch.task` (the per-file task every engine runs),
+:mod:`~junheng.batch.local` and :mod:`~junheng.batch.ray_engine` (who runs it),
+:mod:`~junheng.batch.limits` (time and memory per file), :mod:`~junheng.batch.store` (SQLite,
+keyed by file hash and :mod:`~junheng.batch.version`), :mod:`~junheng.batch.executor` (input
+order, resume) and :mod:`~junheng.batch.writer` (OUT/*.jsonl). :func:`make_engine` picks the
 engine by name, as ``junheng run --engine`` does.
 """
 
 from __future__ import annotations
 
-from pipeline.batch.executor import Batch, Engine
-from pipeline.batch.limits import Budget
-from pipeline.batch.store import STORE_NAME, Store
-from pipeline.batch.task import Outcome
-from pipeline.batch.version import pipeline_version
-from pipeline.batch.writer import Outputs
+from junheng.batch.executor import Batch, Engine
+from junheng.batch.limits import Budget
+from junheng.batch.store import STORE_NAME, Store
+from junheng.batch.task import Outcome
+from junheng.batch.version import pipeline_version
+from junheng.batch.writer import Outputs
 
 ENGINES = ("local", "ray")
 
@@ -23,11 +23,11 @@ ENGINES = ("local", "ray")
 def make_engine(name: str, workers: int, budget: Budget, address: str | None = None) -> Engine:
     """The engine called ``name``: ``local`` (worker processes here) or ``ray``."""
     if name == "local":
-        from pipeline.batch.local import LocalEngine
+        from junheng.batch.local import LocalEngine
 
         return LocalEngine(workers, budget)
     if name == "ray":
-        from pipeline.batch.ray_engine import RayEngine
+        from junheng.batch.ray_engine import RayEngine
 
         return RayEngine(budget, address)
     raise ValueError(f"unknown engine {name!r}; known engines: {', '.join(ENGINES)}")

@@ -2,7 +2,7 @@
 floor (bare pypdfium2 text extraction over the same PDFs) measured in the same run.
 
 Each measured run is a fresh ``junheng run`` subprocess over synthetic inputs
-(:func:`pipeline.batch.synth.corpus_mix`) with an empty store, so nothing is served from a cache;
+(:func:`junheng.batch.synth.corpus_mix`) with an empty store, so nothing is served from a cache;
 its time is wall-clock from start to exit (interpreter start included). The runs read junheng's
 modules from a bytecode cache under the work folder, filled by one untimed run first, as an
 installed package has them (an editable install in an environment with
@@ -25,7 +25,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from pipeline.batch.synth import corpus_mix
+from junheng.batch.synth import corpus_mix
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +118,7 @@ def run_env(work: Path) -> dict[str, str]:
 
 def _argv(inputs: Path, out: Path, workers: int) -> list[str]:
     return [
-        *(sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out)),
+        *(sys.executable, "-m", "junheng.cli", "run", str(inputs), "--out", str(out)),
         *("--no-draft", "--workers", str(workers), "--quiet"),
     ]
 
@@ -168,8 +168,8 @@ def measure_stages(pdfs: list[Path]) -> list[Measure]:
     Not end to end, and warm (after one untimed pass): these split the end-to-end time into what
     reading the PDF costs and what the later stages (segmentation, extraction, validation) add.
     """
-    from pipeline.ingest import read_file
-    from pipeline.runner import InputFile, process_file
+    from junheng.ingest import read_file
+    from junheng.runner import InputFile, process_file
 
     for path in pdfs:  # imports, lazy dictionaries and the page cache: paid once, not timed
         process_file(InputFile(path, path.name))

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from pipeline.batch.store import Store
-from pipeline.batch.task import Outcome, Task, outcome_of
-from pipeline.runner import InputFile, file_digest, process_file
+from junheng.batch.store import Store
+from junheng.batch.task import Outcome, Task, outcome_of
+from junheng.runner import InputFile, file_digest, process_file
 
 
 class Engine(Protocol):

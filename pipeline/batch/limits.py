@@ -1,6 +1,6 @@
 """Per-file budgets: how long and how much memory one file may take before it is given up.
 
-Why here and not in :mod:`pipeline.ingest.limits`: those limits are checked by the readers on what
+Why here and not in :mod:`junheng.ingest.limits`: those limits are checked by the readers on what
 they read (bytes, pages, zip members); these are enforced from *outside* the code that reads, by
 the process that runs it, so they also stop a reader that loops or allocates without checking.
 """
@@ -23,7 +23,7 @@ class Budget:
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
     """How far a worker's address space may grow while it works (``RLIMIT_AS``), in MiB."""
     test_hook: str | None = None
-    """``JUNHENG_TEST_HOOK`` as the parent saw it (see :mod:`pipeline.batch.testhook`)."""
+    """``JUNHENG_TEST_HOOK`` as the parent saw it (see :mod:`junheng.batch.testhook`)."""
     standard: str | None = None
     """The standards profile the validator checks against (a name or a YAML path)."""
 

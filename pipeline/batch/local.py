@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
-from pipeline.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
-from pipeline.batch.task import Outcome, Task, failed, run_task
+from junheng.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
+from junheng.batch.task import Outcome, Task, failed, run_task
 
 
 def _serve(conn: Connection, budget: Budget) -> None:

@@ -17,8 +17,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pipeline.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
-from pipeline.batch.task import Outcome, Task, failed, run_task
+from junheng.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
+from junheng.batch.task import Outcome, Task, failed, run_task
 
 _capped = False
 
@@ -38,7 +38,7 @@ class RayEngine:
         try:
             import ray
         except ImportError as exc:
-            from pipeline.errors import UsageError
+            from junheng.core.errors import UsageError
 
             raise UsageError("--engine ray 需要安装 Ray: pip install 'junheng[ray]'") from exc
         self.ray = ray
@@ -85,7 +85,7 @@ class RayEngine:
                 yield task, ray.get(ref)
             except ray.exceptions.RayTaskError as exc:
                 if isinstance(exc.cause, MemoryError):
-                    from pipeline.batch.limits import memory_message
+                    from junheng.batch.limits import memory_message
 
                     yield task, failed(task, memory_message(self.budget.max_memory_mb))
                 else:

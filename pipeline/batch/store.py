@@ -6,7 +6,7 @@ One row per file, keyed by ``(sha256, file, version)``:
 - ``sha256``: the file's content; a changed file gets a new key, so it is read again;
 - ``file``: its name in the outputs, because the rows carry it (a renamed file is re-read rather
   than given rows with the old name);
-- ``version``: :func:`pipeline.batch.version.pipeline_version`, so new code never serves old rows.
+- ``version``: :func:`junheng.batch.version.pipeline_version`, so new code never serves old rows.
 
 Each file is committed on its own as soon as it is done (WAL journal: a SIGKILL loses at most the
 file in flight, never a committed one, and never leaves half a row). The ``run`` column says which
@@ -20,7 +20,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.batch.task import Outcome
+from junheng.batch.task import Outcome
 
 SCHEMA_VERSION = 1
 STORE_NAME = ".junheng-store.sqlite"
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS results (
     version TEXT NOT NULL,
     entry TEXT NOT NULL,     -- the manifest entry, JSON
     rows TEXT NOT NULL,      -- rows per output, JSON {"reports": 3, ...}
-    payload BLOB NOT NULL,   -- the rows themselves (pipeline.batch.task.Outcome.payload)
+    payload BLOB NOT NULL,   -- the rows themselves (junheng.batch.task.Outcome.payload)
     run INTEGER NOT NULL REFERENCES runs (id),
     PRIMARY KEY (sha256, file, version)
 );

@@ -13,11 +13,11 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.batch.limits import Budget, memory_message
-from pipeline.ingest import format_for
-from pipeline.model import FileResult, Status
-from pipeline.runner import InputFile, process_file
-from pipeline.serialize import manifest_entry
+from junheng.batch.limits import Budget, memory_message
+from junheng.core.model import FileResult, Status
+from junheng.ingest import format_for
+from junheng.runner import InputFile, process_file
+from junheng.serialize import manifest_entry
 
 _MEMORY_ERRORS = ("处理时内存不足", "MemoryError")
 
@@ -37,7 +37,7 @@ class Outcome:
     """What became of one file, ready for the manifest, the store and OUT/*.jsonl."""
 
     entry: dict[str, Any]
-    """Its manifest entry (:func:`pipeline.serialize.manifest_entry`)."""
+    """Its manifest entry (:func:`junheng.serialize.manifest_entry`)."""
     rows: dict[str, int] = field(default_factory=dict)
     """How many rows it gave each output (for the manifest's counts)."""
     payload: bytes = b""
@@ -48,7 +48,7 @@ class Outcome:
 
 
 def encode_row(row: dict[str, Any]) -> str:
-    """One line of a .jsonl output, byte for byte as :class:`pipeline.outputs.JsonLines` writes."""
+    """One line of a .jsonl output, byte for byte as :class:`junheng.outputs.JsonLines` writes."""
     return json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n"
 
 
@@ -78,11 +78,11 @@ def run_task(task: Task, budget: Budget) -> Outcome:
     """Process one file inside a worker. Never raises for a bad file.
 
     A MemoryError (the worker's ``RLIMIT_AS`` was reached) becomes "内存超限", whether it escaped
-    :func:`~pipeline.runner.process_file` or was caught and reported by it.
+    :func:`~junheng.runner.process_file` or was caught and reported by it.
     """
     try:
         if budget.test_hook:
-            from pipeline.batch.testhook import misbehave
+            from junheng.batch.testhook import misbehave
 
             misbehave(budget.test_hook, task.item.name)
         result = process_file(task.item, standard=budget.standard)

@@ -2,7 +2,7 @@
 
 The tests need a file that sleeps, one that eats memory and one whose worker dies, without
 shipping hostile samples. When the environment variable ``JUNHENG_TEST_HOOK`` is set (the parent
-reads it once and passes it to the workers in :class:`~pipeline.batch.limits.Budget`), a file whose
+reads it once and passes it to the workers in :class:`~junheng.batch.limits.Budget`), a file whose
 name contains one of these markers misbehaves inside the worker, before it is read:
 
 - ``__sleep__``: sleeps for an hour (the timeout must stop it);

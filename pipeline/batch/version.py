@@ -1,6 +1,6 @@
 """The pipeline version a stored result is keyed by.
 
-``pipeline.__version__`` alone is not enough: it changes at releases, while a rule in
+``junheng.__version__`` alone is not enough: it changes at releases, while a rule in
 ``segment.yaml`` or a fix in a reader changes the rows between them. So the key is
 ``__version__`` plus a digest of every source and data file of the packages that make the rows
 (``pipeline`` and ``extractors``): any edit re-reads every file, and nothing stale survives.
@@ -13,9 +13,9 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
-from pipeline import __version__
+from junheng import __version__
 
-PACKAGES = ("pipeline", "extractors")
+PACKAGES = ("junheng", "junheng.extractors")
 SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".txt", ".j2"})
 
 

@@ -21,10 +21,10 @@ def draft(out_dir: Path, template_dir: Path | None = None) -> list[Path]:
     """
     # imported here: openpyxl, python-docx and jinja2 take half a second to import, and every
     # ``junheng`` command imports this package (the draft subcommand's parser)
-    from pipeline.draft import figures_csv, ledger, report_docx, review
-    from pipeline.draft.env import environment
-    from pipeline.draft.inputs import load
-    from pipeline.draft.summary import summarise
+    from junheng.draft import figures_csv, ledger, report_docx, review
+    from junheng.draft.env import environment
+    from junheng.draft.inputs import load
+    from junheng.draft.summary import summarise
 
     out_dir = Path(out_dir)
     batch = load(out_dir)

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.errors import UsageError
+from junheng.core.errors import UsageError
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Rebuild report.docx, ledger.xlsx, figures.csv and review.html from the jsonl files in OUT."""
-    from pipeline.draft import draft
+    from junheng.draft import draft
 
     out = Path(args.out)
     if not (out / "reports.jsonl").is_file():

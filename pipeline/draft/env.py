@@ -7,7 +7,7 @@ it. ``StrictUndefined`` makes a misspelt name fail loudly instead of leaving a b
 
 from __future__ import annotations
 
-import importlib.util
+from importlib import resources
 from pathlib import Path
 
 from jinja2 import (
@@ -18,22 +18,17 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
 )
-
-from pipeline.draft.labels import FILTERS
-from pipeline.errors import UsageError
+from junheng.core.errors import UsageError
+from junheng.draft.labels import FILTERS
 
 _MARKER = "review.html.j2"  # a file every templates folder of ours has
 
 
 def default_template_dir() -> Path:
-    """The built-in ``templates/``: next to the package in a checkout, else the installed one."""
-    checkout = Path(__file__).resolve().parents[2] / "templates"
-    if (checkout / _MARKER).is_file():
-        return checkout
-    spec = importlib.util.find_spec("templates")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        if (Path(location) / _MARKER).is_file():
-            return Path(location)
+    """The built-in ``templates/`` (the package ``junheng.templates``, installed or editable)."""
+    folder = Path(str(resources.files("junheng.templates")))
+    if (folder / _MARKER).is_file():
+        return folder
     raise FileNotFoundError("junheng's templates/ folder is missing from this installation")
 
 

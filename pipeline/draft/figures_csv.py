@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from pipeline.draft.inputs import Batch
-from pipeline.draft.labels import indicator_name
-from pipeline.draft.summary import Summary
+from junheng.draft.inputs import Batch
+from junheng.draft.labels import indicator_name
+from junheng.draft.summary import Summary
 
 # Contract field names first (tools read them), then the Chinese name people filter on.
 COLUMNS = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.catalogue import indicator_name as catalogue_indicator_name
+from junheng.extractors.catalogue import indicator_name as catalogue_indicator_name
 
 _CN_DIGITS = "零一二三四五六七八九"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}

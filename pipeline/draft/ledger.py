@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from junheng.draft.inputs import Batch
+from junheng.draft.labels import cn_punct, number
+from junheng.draft.summary import Summary
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-
-from pipeline.draft.inputs import Batch
-from pipeline.draft.labels import cn_punct, number
-from pipeline.draft.summary import Summary
 
 FONT = "仿宋"
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")

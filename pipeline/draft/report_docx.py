@@ -26,11 +26,10 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 from jinja2 import Environment
-
-from pipeline.draft import gongwen
-from pipeline.draft.inputs import Figure
-from pipeline.draft.labels import indicator_name, number, value_with_unit
-from pipeline.draft.summary import Summary
+from junheng.draft import gongwen
+from junheng.draft.inputs import Figure
+from junheng.draft.labels import indicator_name, number, value_with_unit
+from junheng.draft.summary import Summary
 
 STYLE_OF = {
     "@title": "公文标题",

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-
-from pipeline.draft.inputs import Batch, Figure, Finding, Key, Report
-from pipeline.draft.labels import indicator_name, value_with_unit
-from pipeline.draft.summary import Summary
+from junheng.draft.inputs import Batch, Figure, Finding, Key, Report
+from junheng.draft.labels import indicator_name, value_with_unit
+from junheng.draft.summary import Summary
 
 KIND = {"actual": "实际值", "target": "目标值", "standard": "标准值"}
 SEVERITY = {"error": "错误", "warning": "疑点", "info": "提示"}

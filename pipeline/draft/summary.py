@@ -12,8 +12,8 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.draft.inputs import Batch, Figure, Finding, Item, Key, Report
-from pipeline.draft.labels import cn_punct, indicator_name
+from junheng.draft.inputs import Batch, Figure, Finding, Item, Key, Report
+from junheng.draft.labels import cn_punct, indicator_name
 
 STATUSES = ("已整改", "整改中", "未整改")
 NO_STATUS = "未注明"

@@ -1,8 +1,9 @@
-"""Ingest: one reader per format, all returning the same :class:`~pipeline.model.Document`.
+"""Ingest: one reader per format, all returning the same :class:`~junheng.core.model.Document`.
 
 ``READERS`` is the whole registry: a format name → ``"module:function"``; each reader has the
 signature ``read(data: bytes, source: str, limits: Limits) -> Document`` and raises
-:class:`~pipeline.errors.InputError` for a file it cannot read. :func:`read_file` picks the reader
+:class:`~junheng.core.errors.InputError`
+for a file it cannot read. :func:`read_file` picks the reader
 from the extension, checks the content agrees (an HTML page named .pdf is refused, not guessed at),
 and applies the size limit before any reader sees the bytes.
 """
@@ -13,17 +14,17 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from pipeline.errors import InputError, UnsupportedInput
-from pipeline.ingest.limits import DEFAULT_LIMITS, Limits
-from pipeline.model import Document
+from junheng.core.errors import InputError, UnsupportedInput
+from junheng.core.model import Document
+from junheng.ingest.limits import DEFAULT_LIMITS, Limits
 
 Reader = Callable[[bytes, str, Limits], Document]
 
 READERS: dict[str, str] = {
-    "txt": "pipeline.ingest.txt:read",
-    "docx": "pipeline.ingest.docx:read",
-    "pdf": "pipeline.ingest.pdf:read",
-    "html": "pipeline.ingest.html:read",
+    "txt": "junheng.ingest.txt:read",
+    "docx": "junheng.ingest.docx:read",
+    "pdf": "junheng.ingest.pdf:read",
+    "html": "junheng.ingest.html:read",
 }
 
 EXTENSIONS: dict[str, str] = {

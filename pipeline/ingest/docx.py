@@ -1,6 +1,6 @@
 """Word reports (.docx): body paragraphs and table cells, in document order.
 
-The package is checked in memory first (:mod:`pipeline.ingest.safezip`: corruption, zip bombs,
+The package is checked in memory first (:mod:`junheng.ingest.safezip`: corruption, zip bombs,
 unsafe paths, DTDs), then opened with python-docx. The body is walked on the XML rather than with
 ``Document.iter_inner_content()`` because that skips paragraphs wrapped in content controls
 (``w:sdt``), and ``Paragraph.text`` skips tracked insertions (``w:ins``) while keeping soft line
@@ -25,13 +25,12 @@ import docx
 from docx.document import Document as WordDocument
 from docx.opc.exceptions import OpcError
 from docx.styles import BabelFish
+from junheng.core.document import build_document, cap_blocks
+from junheng.core.errors import InputError
+from junheng.core.model import Block, BlockKind, Document
+from junheng.ingest import safezip
+from junheng.ingest.limits import Limits
 from lxml import etree
-
-from pipeline.document import build_document, cap_blocks
-from pipeline.errors import InputError
-from pipeline.ingest import safezip
-from pipeline.ingest.limits import Limits
-from pipeline.model import Block, BlockKind, Document
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

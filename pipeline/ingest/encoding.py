@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-from pipeline.errors import InputError
+from junheng.core.errors import InputError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -19,13 +19,12 @@ import re
 from collections.abc import Iterator
 
 import lxml.html
+from junheng.core.document import build_document, cap_blocks
+from junheng.core.errors import InputError
+from junheng.core.model import Block, BlockKind, Document
+from junheng.ingest.encoding import decode_text
+from junheng.ingest.limits import Limits
 from lxml import etree
-
-from pipeline.document import build_document, cap_blocks
-from pipeline.errors import InputError
-from pipeline.ingest.encoding import decode_text
-from pipeline.ingest.limits import Limits
-from pipeline.model import Block, BlockKind, Document
 
 META_SCAN_BYTES = 2048
 _MAX_REPLACED_SHARE = 0.002

@@ -26,12 +26,11 @@ from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-
-from pipeline.document import build_document, cap_blocks
-from pipeline.errors import InputError
-from pipeline.ingest.limits import Limits
-from pipeline.ingest.pdfium_calls import Geometry, count_paths
-from pipeline.model import Block, BlockKind, Document
+from junheng.core.document import build_document, cap_blocks
+from junheng.core.errors import InputError
+from junheng.core.model import Block, BlockKind, Document
+from junheng.ingest.limits import Limits
+from junheng.ingest.pdfium_calls import Geometry, count_paths
 
 _FINAL = "。！？；：!?;:"
 _CLOSERS = "”’\"'）)】》」』]"

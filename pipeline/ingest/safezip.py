@@ -3,7 +3,7 @@
 python-docx reads every part of the package into memory with ``zipfile`` and parses the XML parts
 with lxml. A hostile file can make that cost gigabytes (a zip bomb), carry paths meant to escape
 an extraction directory (``../evil``), or declare XML entities (billion laughs).
-:func:`check_package` refuses all of these with an :class:`~pipeline.errors.InputError`, working
+:func:`check_package` refuses all of these with an :class:`~junheng.core.errors.InputError`, working
 only on the bytes: nothing is ever extracted to disk.
 
 The declared sizes in the ZIP directory are checked first (cheap, and they stop an honest bomb
@@ -20,8 +20,8 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
-from pipeline.errors import InputError
-from pipeline.ingest.limits import Limits
+from junheng.core.errors import InputError
+from junheng.ingest.limits import Limits
 
 CHUNK_BYTES = 1 << 20
 RATIO_FLOOR_BYTES = 1 << 20

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.document import build_document
-from pipeline.ingest.encoding import decode_text
-from pipeline.ingest.limits import Limits
-from pipeline.model import Block, BlockKind, Document
+from junheng.core.document import build_document
+from junheng.core.model import Block, BlockKind, Document
+from junheng.ingest.encoding import decode_text
+from junheng.ingest.limits import Limits
 
 
 def read(data: bytes, source: str, limits: Limits) -> Document:

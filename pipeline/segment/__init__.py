@@ -1,7 +1,7 @@
 """Segmentation: a Document → its reports, each with title, unit, type, date and heading tree.
 
-``segment(doc)`` is the front door; see :mod:`pipeline.segment.reports` for how reports are found,
-:mod:`pipeline.segment.headings` for the heading tree and :mod:`pipeline.segment.meta` for what a
+``segment(doc)`` is the front door; see :mod:`junheng.segment.reports` for how reports are found,
+:mod:`junheng.segment.headings` for the heading tree and :mod:`junheng.segment.meta` for what a
 report says about itself. The vocabulary lives in ``pipeline/data/segment.yaml``.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.model import Document, Report
-from pipeline.segment.headings import build_tree, find_headings
-from pipeline.segment.lines import is_short_line, split_lines
-from pipeline.segment.meta import (
+from junheng.core.model import Document, Report
+from junheng.segment.headings import build_tree, find_headings
+from junheng.segment.lines import is_short_line, split_lines
+from junheng.segment.meta import (
     find_date,
     find_type,
     find_years,
@@ -21,8 +21,8 @@ from pipeline.segment.meta import (
     unit_on_line,
     unit_opening,
 )
-from pipeline.segment.reports import ReportSpan, find_reports
-from pipeline.segment.rules import load_rules
+from junheng.segment.reports import ReportSpan, find_reports
+from junheng.segment.rules import load_rules
 
 __all__ = ["segment"]
 

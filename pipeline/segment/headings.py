@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Section
-from pipeline.scan import first_chars
-from pipeline.segment.lines import Line
+from junheng.core.model import Section
+from junheng.core.scan import first_chars
+from junheng.segment.lines import Line
 
 _CN = "一二三四五六七八九十"
 # (family, pattern) in the order reports most often nest them.

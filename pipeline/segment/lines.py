@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pipeline.segment.rules import SegmentRules
+from junheng.segment.rules import SegmentRules
 
 _SENTENCE_PUNCT = re.compile(r"[。,;!?:、]|\.(?!\d)")
 _TITLE_ALLOWED_MAX = 48

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.segment.rules import SegmentRules
+from junheng.segment.rules import SegmentRules
 
 _CN_DIGITS = {
     "〇": 0,

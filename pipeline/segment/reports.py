@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.segment.lines import (
+from junheng.segment.lines import (
     Head,
     HeadKind,
     Line,
@@ -28,8 +28,8 @@ from pipeline.segment.lines import (
     read_head,
     split_lines,
 )
-from pipeline.segment.meta import parse_date_line, unit_on_line
-from pipeline.segment.rules import SegmentRules
+from junheng.segment.meta import parse_date_line, unit_on_line
+from junheng.segment.rules import SegmentRules
 
 _MIN_BODY_CHARS = 40
 

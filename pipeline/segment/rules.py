@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.yamldata import package_yaml
+from junheng.core.yamldata import package_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ class LineTest:
 
 @cache
 def load_rules() -> SegmentRules:
-    data = package_yaml("pipeline", "data/segment.yaml")
+    data = package_yaml("junheng", "data/segment.yaml")
     heads = sorted(data["title_heads"], key=len, reverse=True)
     suffix = data["collection_suffix"]
     return SegmentRules(

@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pipeline.model import Document, Figure, Finding, Item, Report
-from pipeline.serialize import figure_dict, finding_dict
-from pipeline.validate.context import DocContext
-from pipeline.validate.profile import Profile, RuleError, load_profile
-from pipeline.validate.rules import RULES
-from pipeline.validate.standards import Issue, report_year
+from junheng.core.model import Document, Figure, Finding, Item, Report
+from junheng.serialize import figure_dict, finding_dict
+from junheng.validate.context import DocContext
+from junheng.validate.profile import Profile, RuleError, load_profile
+from junheng.validate.rules import RULES
+from junheng.validate.standards import Issue, report_year
 
 __all__ = [
     "RULES",
@@ -44,7 +44,7 @@ def figure_row(doc: Document, figure: Figure, file: str | None = None) -> dict[s
 
 def _issue_dict(issue: Issue) -> dict[str, Any]:
     """A batch issue (its rows may come from several files) as a findings.jsonl row."""
-    from pipeline.model import Evidence
+    from junheng.core.model import Evidence
 
     first = issue.rows[0] if issue.rows else {}
     evidence = tuple(
@@ -71,7 +71,7 @@ def _issue_dict(issue: Issue) -> dict[str, Any]:
 
 
 def _issue_finding(ctx: DocContext, issue: Issue) -> Finding:
-    from pipeline.model import Evidence
+    from junheng.core.model import Evidence
 
     first = issue.rows[0] if issue.rows else {"doc": 0}
     evidence = tuple(

@@ -1,6 +1,6 @@
 """Arithmetic rules: a relation the text states that its own numbers do not satisfy.
 
-The relations are read by :mod:`pipeline.validate.relations`; each rule here turns the ones that
+The relations are read by :mod:`junheng.validate.relations`; each rule here turns the ones that
 fail into findings with the arithmetic spelled out (``262+247+199=708人，与报告所写合计611人不符``).
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.model import Finding
-from pipeline.validate.context import DocContext, finding, fmt, quantity_evidence
-from pipeline.validate.relations import Relation
+from junheng.core.model import Finding
+from junheng.validate.context import DocContext, finding, fmt, quantity_evidence
+from junheng.validate.relations import Relation
 
 
 def _topic(label: str) -> str:

@@ -11,11 +11,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from extractors.catalogue import indicator_name
-from pipeline.model import Severity
-from pipeline.validate.context import fmt
-from pipeline.validate.profile import CvEachRule, CvMeanRule, IndicatorRef, Profile
-from pipeline.validate.standards import Issue, Row, actual
+from junheng.core.model import Severity
+from junheng.extractors.catalogue import indicator_name
+from junheng.validate.context import fmt
+from junheng.validate.profile import CvEachRule, CvMeanRule, IndicatorRef, Profile
+from junheng.validate.standards import Issue, Row, actual
 
 _NOT_SCHOOL = re.compile(r"(省|市|县|区|旗|镇|乡|教育局|教体局|学区|联校)$")
 _REL_TOL = 1e-3  # two reports "agree" within the gold's matching tolerance (CONTRACT.md)

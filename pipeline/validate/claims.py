@@ -14,16 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.model import Finding, Item, ItemKind, Severity
-from pipeline.validate.context import (
+from junheng.core.model import Finding, Item, ItemKind, Severity
+from junheng.validate.context import (
     DocContext,
     figure_evidence,
     finding,
     fmt,
     quantity_evidence,
 )
-from pipeline.validate.profile import ThresholdRule
-from pipeline.validate.quantities import Q, quantities
+from junheng.validate.profile import ThresholdRule
+from junheng.validate.quantities import Q, quantities
 
 _DEFICIENCY = re.compile(r"(?:无|没有|缺少?|不足|未达到|达不到)\s*$")
 _FIX = re.compile(

@@ -2,7 +2,7 @@
 
 :class:`DocContext` holds one file's document, reports, figures, items and the profile, with the
 sentences and relations read once and shared by the rules. :func:`finding` builds a
-:class:`~pipeline.model.Finding` whose evidence cuts the numbers out of ``Document.text``.
+:class:`~junheng.core.model.Finding` whose evidence cuts the numbers out of ``Document.text``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.model import Document, Evidence, Figure, Finding, Item, Report, Severity
-from pipeline.validate.profile import Profile
-from pipeline.validate.quantities import Q
-from pipeline.validate.relations import Relation, Sentence, read_relations, split_sentences
+from junheng.core.model import Document, Evidence, Figure, Finding, Item, Report, Severity
+from junheng.validate.profile import Profile
+from junheng.validate.quantities import Q
+from junheng.validate.relations import Relation, Sentence, read_relations, split_sentences
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.validate.quantities import Q
+from junheng.validate.quantities import Q
 
 _EPS = 1e-9
 

@@ -16,10 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+from junheng.core.errors import JunhengError
+from junheng.core.yamldata import YAMLError, load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from pipeline.errors import JunhengError
-from pipeline.yamldata import YAMLError, load_yaml
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "youzhi-2017"

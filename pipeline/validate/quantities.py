@@ -1,6 +1,7 @@
 """The quantities of a sentence, as the validator reads them.
 
-The numbers come from ``extractors.numbers`` (value, start, end, unit, multiplier, qualifier,
+The numbers come from ``junheng.extractors.numbers``
+(value, start, end, unit, multiplier, qualifier,
 role, ratio, extent), read once per document and shared with the figure extractor.
 
 :class:`Q` adds what the checks need: the *label* (the words before the number in its clause), the
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.numbers import quantities_in
+from junheng.extractors.numbers import quantities_in
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BREAK = "，,、；;：:（）()。!?！？\n"

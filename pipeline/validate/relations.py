@@ -15,7 +15,7 @@ for a base or a count stated there), the relations the text lets one check:
 
 Each :class:`Relation` carries the numbers, the interval the inputs allow, and whether the stated
 number fits it. The words come from ``relations.yaml``. Nothing here decides severity or wording:
-that is :mod:`pipeline.validate.arithmetic`.
+that is :mod:`junheng.validate.arithmetic`.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from pipeline.validate.interval import Interval, total
-from pipeline.validate.quantities import Q, quantities, sentence_spans
-from pipeline.yamldata import package_yaml
+from junheng.core.yamldata import package_yaml
+from junheng.validate.interval import Interval, total
+from junheng.validate.quantities import Q, quantities, sentence_spans
 
 _PAREN_OPEN, _PAREN_CLOSE = "（(", "）)"
 _BASE_LOOKBACK = 5  # sentences of the same paragraph searched for a base or a count
@@ -37,7 +37,7 @@ _BASE_LOOKBACK = 5  # sentences of the same paragraph searched for a base or a c
 @cache
 def vocab() -> dict[str, Any]:
     """The word lists of ``relations.yaml``, regular expressions compiled."""
-    data = package_yaml("pipeline.validate", "relations.yaml")
+    data = package_yaml("junheng.validate", "relations.yaml")
     return {k: (re.compile(v) if isinstance(v, str) else v) for k, v in data.items()}
 
 

@@ -3,7 +3,7 @@
 ``scope`` is ``document`` (one file's text, figures and items: ``DocContext`` → findings) or
 ``batch`` (figure rows of the whole batch → issues). Thresholds are never here: they come from the
 profile (``profiles/*.yaml``); tolerances come from the precision the report writes
-(:mod:`pipeline.validate.interval`).
+(:mod:`junheng.validate.interval`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.validate import arithmetic, batch, claims, standards
+from junheng.validate import arithmetic, batch, claims, standards
 
 
 @dataclass(frozen=True, slots=True)

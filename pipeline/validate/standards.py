@@ -3,7 +3,7 @@
 They work on figure rows (``file, doc, unit_name, indicator, value, unit, level, year, kind,
 qualifier, text, page, start, end``) so that the per-document pass (rows made from ``Figure``) and
 the batch pass (rows read from figures.jsonl) share them. Each returns :class:`Issue` values;
-``pipeline.validate`` turns them into findings.
+``junheng.validate`` turns them into findings.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.model import Severity
-from pipeline.validate.context import fmt
-from pipeline.validate.profile import OPS, MinMetRule, Profile, ThresholdRule
+from junheng.core.model import Severity
+from junheng.validate.context import fmt
+from junheng.validate.profile import OPS, MinMetRule, Profile, ThresholdRule
 
 Row = dict
 

@@ -22,10 +22,10 @@ from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from pipeline.model import OffsetMap
-from pipeline.scan import scan
-from pipeline.words import is_word
-from pipeline.yamldata import package_yaml
+from junheng.core.model import OffsetMap
+from junheng.core.scan import scan
+from junheng.core.words import is_word
+from junheng.core.yamldata import package_yaml
 
 # An edit replaces raw[start:end] of the current text by `replacement`.
 Edit = tuple[int, int, str]
@@ -36,7 +36,7 @@ _WORDISH = f"{_CJK}0-9A-Za-z%"
 
 @cache
 def _variants() -> dict[str, str]:
-    table: dict[str, str] = package_yaml("pipeline", "data/variants.yaml")["variants"]
+    table: dict[str, str] = package_yaml("junheng.core", "data/variants.yaml")["variants"]
     return {k: v for k, v in table.items() if len(k) == 1}
 
 

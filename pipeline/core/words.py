@@ -1,6 +1,6 @@
 """The two-character words of jieba's dictionary, read straight from its ``dict.txt``.
 
-The anti-scraping rule of :mod:`pipeline.normalize` drops a dot between two Chinese characters
+The anti-scraping rule of :mod:`junheng.core.normalize` drops a dot between two Chinese characters
 when the two make a word (``教·育`` → ``教育``). jieba answers that only after building its whole
 prefix dictionary, some 0.6 s in every process that meets a dotted word; the same file's
 two-character entries are read in about a tenth of that. The answer is the one jieba's default

@@ -1,11 +1,11 @@
-"""Build a :class:`~pipeline.model.Document` from the blocks a reader found."""
+"""Build a :class:`~junheng.core.model.Document` from the blocks a reader found."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pipeline.model import Block, Document
-from pipeline.normalize import normalize
+from junheng.core.model import Block, Document
+from junheng.core.normalize import normalize
 
 
 def cap_blocks(blocks: Iterable[Block], max_chars: int) -> tuple[list[Block], list[str]]:
