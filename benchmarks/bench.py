@@ -1,6 +1,6 @@
 """The benchmark of issue 8, as a script: ``python benchmarks/bench.py [--sizes 100,1000] …``.
 
-The same as ``junheng bench`` (the code is :mod:`junheng.batch.bench`, so the installed command
+The same as ``junheng bench`` (the code is :mod:`junheng.bench.measure`, so the installed command
 has it too); run from the repository root so the seed corpus is found. The table in README's
 "Speed" section is this script's output.
 """

@@ -16,6 +16,8 @@ import json
 import sys
 from pathlib import Path
 
+from junheng.core.levels import LEVELS as LEVEL_NAMES
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "corpus" / "gold" / "dev"
 DOCS_DIR = ROOT.parent / "shared" / "devcorpus" / "docs"
@@ -30,7 +32,7 @@ CATALOGUE = {
     "revenue_growth", "public_funds_per_student", "edu_surcharge",
 }
 EXTRA = {"investment", "computers", "boarding_subsidy"}
-LEVELS = {None, "小学", "初中", "高中", "学前", "义务教育"}
+LEVELS = {None, *LEVEL_NAMES}
 TYPES = {"汇报", "总结", "计划", "整改报告", "自查", "推进情况", "报告", "其他"}
 KINDS = {"problem", "measure", "outcome"}
 STATUSES = {None, "已整改", "整改中", "未整改"}

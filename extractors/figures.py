@@ -28,7 +28,7 @@ from itertools import pairwise
 from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
-from junheng.extractors.numbers import Quantity, enumerated_subjects, quantities_in, respectively
+from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -463,9 +463,13 @@ def _kind(
     return FigureKind.ACTUAL
 
 
-def extract(doc: Document, reports: Sequence[Report]) -> list[Figure]:
-    """Every figure of every report of ``doc``, in text order."""
+def extract(
+    doc: Document, reports: Sequence[Report], quantities: Quantities | None = None
+) -> list[Figure]:
+    """Every figure of every report of ``doc``, in text order. ``quantities`` are the document's
+    numbers when the caller has read them already (the runner shares them with the validator)."""
     text = doc.text
+    quantities = quantities if quantities is not None else Quantities.of(text)
     rules = load_rules()
     figures: list[Figure] = []
     for report in reports:
@@ -475,7 +479,7 @@ def extract(doc: Document, reports: Sequence[Report]) -> list[Figure]:
         for sentence in sentences(text, report.start, report.end):
             first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
             here = [m for m in mentions[first:last] if m.end <= sentence[1]]
-            figures.extend(_sentence_figures(text, report, sentence, rules, here))
+            figures.extend(_sentence_figures(text, report, sentence, rules, here, quantities))
     return figures
 
 
@@ -485,8 +489,9 @@ def _sentence_figures(
     sentence: tuple[int, int],
     rules: FigureRules,
     mentions: Sequence[Mention],
+    quantities: Quantities,
 ) -> list[Figure]:
-    values = [q for q in quantities_in(text, *sentence) if q.role == "value"]
+    values = [q for q in quantities.between(*sentence) if q.role == "value"]
     if not values:
         return []
     mentions = list(mentions)

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from junheng.core.levels import LEVELS
 from junheng.core.scan import scan
 
 __all__ = [
@@ -562,25 +563,30 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return _years_in_lists(text, found)
 
 
-_SHARED: dict[int, tuple[str, list[Quantity], list[int]]] = {}
+@dataclass(frozen=True, slots=True)
+class Quantities:
+    """Every quantity of one text, read in one pass, handed out a sentence at a time.
 
+    Figure extraction and validation ask for every sentence of a document; the runner reads the
+    document once (``Quantities.of(doc.text)``) and passes the result to both.
 
-def quantities_in(text: str, start: int, end: int) -> list[Quantity]:
-    """The quantities of ``text[start:end]``, from one pass over the whole ``text``.
-
-    Figure extraction and validation ask for every sentence of a document; reading the document
-    once and handing out each sentence's share costs one pass instead of one per asker. The last
-    text read is kept (the same ``str`` object, checked by identity).
+    >>> Quantities.of("在校生510人。教师46人").between(7, 12)[0].value
+    46.0
     """
-    held = _SHARED.get(id(text))
-    if held is None or held[0] is not text:
-        found = find_quantities(text)
-        held = (text, found, [q.start for q in found])
-        _SHARED.clear()
-        _SHARED[id(text)] = held
-    _, found, starts = held
-    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    return [q for q in found[first:last] if q.end <= end]
+
+    text: str
+    found: tuple[Quantity, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Quantities:
+        found = tuple(find_quantities(text))
+        return cls(text, found, tuple(q.start for q in found))
+
+    def between(self, start: int, end: int) -> list[Quantity]:
+        """The quantities of ``text[start:end]``."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [q for q in self.found[first:last] if q.end <= end]
 
 
 # --- lists: 分别 ---------------------------------------------------------------------------------
@@ -648,7 +654,8 @@ def respectively(
     return [group for _, group in _respective_groups(text, quantities, bare_lists)]
 
 
-_LEVELS = ("义务教育", "幼儿园", "小学", "初中", "高中", "学前", "城区", "农村", "城镇", "乡村")
+# what a list of levels or areas may name (小学、初中分别…; 城区、农村分别…)
+_LEVELS = (*LEVELS, "幼儿园", "城区", "农村", "城镇", "乡村")
 _TRAILING_VERB = re.compile(r"(?:分别|均)?(?:达到|达|为|是|增长|增加|提高到|征收)*\s*$")
 _TRAILING_SUMMARY = re.compile(rf"[\d{_CN}]+(?:位|名|个|所|级|项|种|类|家)[^\s、]{{0,2}}$")
 _YEAR_TAIL = re.compile(r"(?:(?:19|20)\d\d|\d\d|[〇零一二三四五六七八九]{2,4}|20__)(?:年度?|学年)$")

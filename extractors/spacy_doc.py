@@ -7,10 +7,11 @@ as a spaCy ``Doc`` with ``doc.spans["figures"]`` (label: indicator id; ``span._.
 ``.year``, ``.kind``, ``.unit``) and ``doc.spans["wordings"]``. Offsets are the same characters
 as junheng's own spans, so nothing is lost either way.
 
-The extractor itself works on the text with compiled patterns: measured on the seed corpus, spaCy's
-jieba tokenisation alone runs at about 230,000 characters per second, below what the figure
-extractor must reach on its own (200,000/s for the whole extraction), so spaCy is the model to hand
-results on in, not the engine that finds them.
+spaCy is an optional dependency (``pip install 'junheng[spacy]'``): nothing of ``junheng run``
+needs it. The extractor itself works on the text with compiled patterns: measured on the seed
+corpus, spaCy's jieba tokenisation alone runs at about 230,000 characters per second, below what
+the figure extractor must reach on its own (200,000/s for the whole extraction), so spaCy is the
+model to hand results on in, not the engine that finds them.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from junheng.core.jieba_import import import_jieba
 from junheng.core.model import Document, Figure
 from junheng.extractors.catalogue import load_catalogue
 
 if TYPE_CHECKING:
+    from spacy.lang.zh import ChineseTokenizer
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
@@ -61,8 +63,11 @@ def catalogue_words() -> dict[str, str]:
 @cache
 def nlp() -> Language:
     """Blank ``zh`` with jieba; the catalogue's wordings are jieba words and matcher patterns."""
-    import spacy
-    from spacy.tokens import Span
+    try:
+        import spacy
+        from spacy.tokens import Span
+    except ImportError as exc:  # spaCy is an extra: only this adapter needs it
+        raise ImportError("the spaCy view needs spaCy: pip install 'junheng[spacy]'") from exc
 
     jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
@@ -82,12 +87,14 @@ def wordings_matcher() -> PhraseMatcher:
     from spacy.matcher import PhraseMatcher
 
     pipeline = nlp()
+    # spaCy types Language.tokenizer as a bare callable; nlp()'s (blank zh) is a ChineseTokenizer
+    tokenizer = cast("ChineseTokenizer", pipeline.tokenizer)
     matcher = PhraseMatcher(pipeline.vocab)
     by_indicator: dict[str, list[str]] = {}
     for word, indicator in catalogue_words().items():
         by_indicator.setdefault(indicator, []).append(word)
     for indicator, group in by_indicator.items():
-        matcher.add(indicator, list(pipeline.tokenizer.pipe(group)))
+        matcher.add(indicator, list(tokenizer.pipe(group)))
     return matcher
 
 

@@ -7,40 +7,21 @@ skipped (the outputs are still written for the rest), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
-from junheng import __version__
-from junheng.batch import (
-    ENGINES,
-    STORE_NAME,
-    Batch,
-    Budget,
-    Engine,
-    Outcome,
-    Outputs,
-    Store,
-    make_engine,
-)
+from junheng.api import Options, Summary, run
+from junheng.batch import ENGINES, STORE_NAME, Outcome
 from junheng.batch import limits as batch_limits
-from junheng.batch.testhook import from_env as test_hook_from_env
-from junheng.batch.version import pipeline_version
+from junheng.core.codec import write_json
 from junheng.core.errors import UsageError
-from junheng.core.model import FileResult, Status
-from junheng.outputs import counts, write_json
-from junheng.runner import InputFile, iter_inputs, process_file
-from junheng.validate import Profile, RuleError, load_profile, validate_batch
+from junheng.core.model import Status
+from junheng.core.version import __version__
+from junheng.runner import InputFile, process_file
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _progress(results: Iterator[Outcome], total: int, quiet: bool) -> Iterator[Outcome]:
@@ -53,46 +34,6 @@ def _progress(results: Iterator[Outcome], total: int, quiet: bool) -> Iterator[O
     return iter(tqdm(results, total=total, desc="junheng", unit="file", file=sys.stderr))
 
 
-def _results(
-    inputs: list[InputFile], args: argparse.Namespace, store: Store
-) -> tuple[Batch, Engine]:
-    """The run's batch (files served from the store) and the engine that processes the rest."""
-    budget = Budget(args.timeout, args.max_memory, test_hook_from_env(), args.standard)
-    return Batch(inputs, store), make_engine(args.engine, args.workers, budget, args.address)
-
-
-def _counted(outcome: Outcome) -> FileResult:
-    """A light FileResult: status and empty placeholder rows, enough for the manifest's counts."""
-    entry = outcome.entry
-    return FileResult(
-        entry["file"],
-        "",
-        entry["sha256"],
-        entry["bytes"],
-        entry["format"],
-        Status(entry["status"]),
-        entry["error"],
-        rows={name: ({},) * count for name, count in outcome.rows.items()},
-    )
-
-
-def _append_batch_findings(out: Path, profile: Profile) -> None:
-    """Checks across files (the same figure in two reports, 差异系数 over schools), added to
-    findings.jsonl once every file's figures are written."""
-    rows = []
-    with (out / "figures.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            # the batch rules compare named units' reported facts; keeping only those keeps the
-            # memory of a large batch near the size of what can be compared
-            if row.get("kind") == "actual" and row.get("unit_name"):
-                rows.append(row)
-    found = validate_batch(rows, profile)
-    if found:
-        with (out / "findings.jsonl").open("a", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in found)
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     """Read every input, find its reports, write OUT/manifest.json and the OUT/*.jsonl files.
 
@@ -100,45 +41,27 @@ def cmd_run(args: argparse.Namespace) -> int:
     limit, and kept in a store (default OUT/.junheng-store.sqlite): a re-run reads only new or
     changed files, and a run that was killed picks up where it stopped.
     """
-    inputs = list(iter_inputs([Path(p) for p in args.inputs]))
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    started = _now()
-    entries: list[dict] = []
-    results: list[FileResult] = []  # light: status and row counts only
-    try:  # a bad --standard is a usage error, found before any work
-        profile = load_profile(args.standard)
-    except (RuleError, OSError) as exc:
-        raise UsageError(str(exc)) from exc
-    # other thresholds give other findings: the store keys results by the profile too
-    digest = hashlib.sha256(profile.model_dump_json().encode()).hexdigest()[:8]
-    version = f"{pipeline_version()}+{digest}"
-    with Store(Path(args.store) if args.store else out / STORE_NAME, version) as store:
-        batch, engine = _results(inputs, args, store)
-        with Outputs(out) as outputs:
-            for outcome in _progress(batch.run(engine), len(inputs), args.quiet):
-                outputs.write(outcome)
-                entries.append(outcome.entry)
-                results.append(_counted(outcome))
-        store.prune()
-    _append_batch_findings(out, profile)
-    manifest = {
-        "inputs": entries,
-        "counts": counts(results),
-        "started": started,
-        "finished": _now(),
-        "version": __version__,
-    }
-    write_json(out / "manifest.json", manifest)
-    if not args.no_draft:
-        from junheng.draft import draft
-
-        draft(out)
-    tally = manifest["counts"]
+    options = Options(
+        out=out,
+        standard=args.standard,
+        workers=args.workers,
+        store=Path(args.store) if args.store else None,
+        engine=args.engine,
+        address=args.address,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        draft=not args.no_draft,
+        decode=False,
+        progress=lambda outcomes, total: _progress(outcomes, total, args.quiet),
+    )
+    summary = Summary()
+    results = list(run(args.inputs, options, summary))
+    tally = summary.manifest["counts"]
     print(
         f"{tally['files']} 个文件: {tally['ok']} 成功, {tally['partial']} 部分, "
         f"{tally['failed']} 失败, {tally['skipped']} 跳过; {tally['documents']} 篇报告 → {out}"
-        f" （{batch.reused} 个未变的文件取自存储）",
+        f" （{summary.reused} 个未变的文件取自存储）",
         file=sys.stderr,
     )
     for result in results:
@@ -153,7 +76,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print a markdown table and the targets of issue 8. Writes only under --work."""
     import tempfile
 
-    from junheng.batch.bench import main as bench_main
+    from junheng.bench.measure import main as bench_main
 
     seeds = Path(args.seeds)
     if not any(seeds.glob("*.txt")):
@@ -176,10 +99,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Score OUT against the gold annotations in GOLD_DIR."""
+    """Score OUT against the gold annotations in GOLD_DIR: the seed gold (corpus/gold) or the
+    development-corpus gold (corpus/gold/dev, whose texts are read from ../shared/devcorpus/docs
+    next to the repository, or --texts), overall, held-out and tuning."""
     from junheng.evaluate import evaluate, render_scores
 
-    scores = evaluate(Path(args.gold), Path(args.out))
+    texts = Path(args.texts) if args.texts else None
+    scores = evaluate(Path(args.gold), Path(args.out), texts)
     print(render_scores(scores, verbose=args.verbose))
     if args.json:
         write_json(Path(args.json), scores)
@@ -311,10 +237,17 @@ def build_parser() -> argparse.ArgumentParser:
         "eval",
         help="score OUT against corpus gold",
         description=cmd_eval.__doc__,
-        epilog="Example: junheng eval corpus/gold out",
+        epilog="Example: junheng eval corpus/gold out; junheng eval corpus/gold/dev out_dev "
+        "(out_dev: a run over ../shared/devcorpus/docs)",
     )
     evaluate.add_argument("gold", metavar="GOLD_DIR")
     evaluate.add_argument("out", metavar="OUT_DIR")
+    evaluate.add_argument(
+        "--texts",
+        metavar="DIR",
+        help="dev gold: the folder of the dNNN.txt pages (default ../shared/devcorpus/docs "
+        "from the repository root)",
+    )
     evaluate.add_argument("--json", help="also write the scores as JSON to this file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     evaluate.set_defaults(func=cmd_eval)

@@ -15,15 +15,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from junheng.core.errors import InputError, UnsupportedInput, UsageError
+from junheng.core.ground import ground
 from junheng.core.model import FileResult, Status
 from junheng.extractors.figures import extract as extract_figures
 from junheng.extractors.lists import extract as extract_items
-from junheng.extractors.lists import item_dict
+from junheng.extractors.numbers import Quantities
 from junheng.ingest import format_for, read_file
 from junheng.ingest.limits import DEFAULT_LIMITS, Limits
 from junheng.segment import segment
-from junheng.serialize import document_dict, figure_dict, report_dict
-from junheng.validate import finding_dict, validate_document
+from junheng.validate import validate_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,20 +107,25 @@ def process_file(
     error = "; ".join(doc.warnings) if doc.warnings else None
     if not reports:
         status, error = Status.PARTIAL, error or "文件中没有找到报告正文"
-    rows = {
-        "documents": (document_dict(item.name, doc),),
-        "reports": tuple(report_dict(item.name, report, doc) for report in reports),
-    }
     try:
-        figures = extract_figures(doc, reports)
-        items = extract_items(doc, reports, figures)
-        findings = validate_document(doc, reports, figures, items, profile=standard, file=item.name)
+        numbers = Quantities.of(doc.text)  # read once, for the extractor and the validator
+        found = extract_figures(doc, reports, numbers)
+        entries = extract_items(doc, reports, found)
+        grounded, figures, items = ground(doc, item.name, reports, found, entries)
+        findings = validate_document(
+            doc, grounded, figures, items, profile=standard, file=item.name, quantities=numbers
+        )
     except Exception as exc:  # a bug in an extractor costs this file's figures, not the batch
         error = f"内部错误（数据抽取失败）: {type(exc).__name__}: {exc}"
-        return replace(
-            result, status=Status.PARTIAL, reports=reports, rows=rows, document=doc, error=error
-        )
-    rows["figures"] = tuple(figure_dict(item.name, figure, doc) for figure in figures)
-    rows["items"] = tuple(item_dict(item.name, entry, doc) for entry in items)
-    rows["findings"] = tuple(finding_dict(finding) for finding in findings)
-    return replace(result, status=status, error=error, reports=reports, rows=rows, document=doc)
+        grounded, _, _ = ground(doc, item.name, reports, ())
+        return replace(result, status=Status.PARTIAL, reports=grounded, document=doc, error=error)
+    return replace(
+        result,
+        status=status,
+        error=error,
+        reports=grounded,
+        figures=figures,
+        items=items,
+        findings=tuple(findings),
+        document=doc,
+    )

@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from junheng.batch.synth import small_reports
+from junheng.bench.synth import small_reports
 from junheng.cli import main
+
+pytestmark = pytest.mark.slow  # every test runs whole batches, some in worker processes
 
 
 def _by_file(out: Path) -> dict[str, dict]:
@@ -118,11 +120,12 @@ def test_batch_writes_nothing_outside_out(tmp_path: Path, monkeypatch: pytest.Mo
     ]
 
 
-def test_a_fresh_run_leaves_the_temporary_folder_and_home_untouched(tmp_path: Path) -> None:
+def test_a_fresh_run_leaves_the_temporary_folder_and_home_untouched(
+    tmp_path: Path, seeds: Path
+) -> None:
     """In a new process (no cache warm from other tests): a PDF, a web copy with anti-scraping dots
     and problem lists (so every dictionary is loaded), the temp folder and HOME pointed at empty
     folders, which must stay empty (jieba used to leave a cache file in the temp folder per run)."""
-    seeds = Path(__file__).parents[1] / "corpus" / "seeds"
     inputs, out, temp, home = (tmp_path / name for name in ("in", "out", "tmp", "home"))
     for folder in (inputs, temp, home):
         folder.mkdir()

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from junheng.batch.synth import small_reports
+from junheng.bench.synth import small_reports
 from junheng.cli import main
-from junheng.serialize import OUTPUTS
+from junheng.core.codec import OUTPUTS
 
 ray = pytest.importorskip("ray")
+pytestmark = pytest.mark.slow  # a local Ray instance and batches on it
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 from junheng.batch import STORE_NAME
-from junheng.batch.synth import small_reports
+from junheng.bench.synth import small_reports
 from junheng.cli import main
-from junheng.serialize import OUTPUTS
+from junheng.core.codec import OUTPUTS
 
 ROOT = Path(__file__).parent.parent
+pytestmark = pytest.mark.slow  # whole batches, twice or more per test; one killed mid-run
 
 
 def _run(inputs: Path, out: Path, *extra: str) -> int:
@@ -74,7 +75,7 @@ def test_batch_store_new_pipeline_version_reads_everything(
     inputs, out = tmp_path / "in", tmp_path / "out"
     small_reports(inputs, 3)
     _run(inputs, out, "--store", str(tmp_path / "s.sqlite"))
-    monkeypatch.setattr("junheng.cli.pipeline_version", lambda: "9.9.9+changed")
+    monkeypatch.setattr("junheng.api.pipeline_version", lambda: "9.9.9+changed")
     _run(inputs, out, "--store", str(tmp_path / "s.sqlite"))
     assert _last_run_files(tmp_path / "s.sqlite") == {"r000.txt", "r001.txt", "r002.txt"}
     versions = _query(tmp_path / "s.sqlite", "SELECT DISTINCT version FROM results")

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from junheng.batch.synth import small_reports
+from junheng.bench.synth import small_reports
 from junheng.cli import main
-from junheng.serialize import OUTPUTS
+from junheng.core.codec import OUTPUTS
 
 
 def _inputs(root: Path) -> Path:
@@ -24,6 +24,7 @@ def _manifest(out: Path) -> dict:
     return {k: v for k, v in manifest.items() if k not in {"started", "finished"}}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", ["2", "3"])
 def test_batch_workers_give_identical_outputs(tmp_path: Path, workers: str) -> None:
     inputs = _inputs(tmp_path / "in")

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from junheng.batch.bench import bench, checks, run_env, table
-
-SEEDS = Path(__file__).parents[1] / "corpus" / "seeds"
+from junheng.bench.measure import bench, checks, run_env, table
 
 
-def test_bench_measures_every_row_and_keeps_to_its_work_folder(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_bench_measures_every_row_and_keeps_to_its_work_folder(tmp_path: Path, seeds: Path) -> None:
     work = tmp_path / "work"
-    results = bench(SEEDS, work, sizes=(12,), workers=(1,))
+    results = bench(seeds, work, sizes=(12,), workers=(1,))
     rows = [m.what for m in results]
     assert rows == [
         "mix .txt/.docx/.pdf",

@@ -46,6 +46,7 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
+@pytest.mark.slow
 def test_cli_run_accounts_for_every_file(tmp_path: Path) -> None:
     inputs = _batch(tmp_path / "in")
     out = tmp_path / "out"
@@ -95,6 +96,7 @@ def test_cli_run_accounts_for_every_file(tmp_path: Path) -> None:
     assert [s["title"] for s in first["sections"]] == ["指导思想", "具体目标"]
 
 
+@pytest.mark.slow
 def test_cli_run_exit_zero_when_all_ok(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(REPORT, encoding="utf-8")
@@ -125,8 +127,10 @@ def test_cli_usage_errors_exit_2(
     assert code == 2
 
 
-def test_cli_inspect_prints_reports_and_tree(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["inspect", str(ROOT / "corpus" / "seeds" / "002_1af8da0c0a7c36e4.txt")])
+def test_cli_inspect_prints_reports_and_tree(
+    capsys: pytest.CaptureFixture[str], seeds: Path
+) -> None:
+    code = main(["inspect", str(seeds / "002_1af8da0c0a7c36e4.txt")])
     out = capsys.readouterr().out
     assert code == 0
     assert "5 篇报告" in out
@@ -135,6 +139,7 @@ def test_cli_inspect_prints_reports_and_tree(capsys: pytest.CaptureFixture[str])
     assert "(一) 加强宣传,有效落实,加快创建步伐" in out
 
 
+@pytest.mark.slow
 def test_cli_console_script_runs() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "junheng.cli", "--version"],
@@ -145,9 +150,11 @@ def test_cli_console_script_runs() -> None:
     assert done.stdout.startswith("junheng ")
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
-def test_cli_eval_on_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    seeds = ROOT / "corpus" / "seeds"
+def test_cli_eval_on_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seeds: Path
+) -> None:
     main(["run", str(seeds), "--out", str(tmp_path / "out"), "--quiet"])
     main(
         [
@@ -168,6 +175,7 @@ def test_cli_eval_on_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert all(v == 1.0 for v in overall["field_accuracy"].values())
 
 
+@pytest.mark.slow
 def test_cli_run_workers_give_the_same_outputs(tmp_path: Path) -> None:
     inputs = _batch(tmp_path / "in")
     for workers in ("1", "2"):

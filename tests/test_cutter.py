@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from junheng.extractors.lists import extract
 from junheng.extractors.lists.cutter import ENGLISH, HAN, SKIP, prefix_dictionary
 from junheng.extractors.lists.links import _cutter, _plain, domain_words
-from junheng.ingest import read_file
 from junheng.segment import segment
 
 SEEDS = sorted((Path(__file__).parents[1] / "corpus" / "seeds").glob("*.txt"))
@@ -41,8 +40,8 @@ def test_the_patterns_and_prefix_dictionary_are_jiebas(tokenizer: Any) -> None:
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
-def test_every_seed_item_cuts_as_jieba_cuts_it(path: Path, tokenizer: Any) -> None:
-    doc = read_file(path)
+def test_every_seed_item_cuts_as_jieba_cuts_it(path: Path, tokenizer: Any, seed_doc) -> None:
+    doc = seed_doc(path.name)
     texts = [_plain(item.text) for item in extract(doc, segment(doc))]
     assert texts
     for text in texts:
@@ -59,6 +58,7 @@ def _domain_alphabet() -> str:
     return "".join(sorted(set("".join(words)))) + "的了和0123456789abcXY .,-%\n\r\t、。（）"
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(_domain_alphabet()), max_size=60))
 def test_any_text_over_the_domain_characters_cuts_as_jieba(text: str, tokenizer: Any) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import docx
@@ -11,33 +10,27 @@ from junheng.cli import main
 from junheng.draft import OUTPUT_NAMES
 from junheng.draft.env import default_template_dir, environment
 
-FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 
-
-@pytest.fixture
-def out(tmp_path: Path) -> Path:
-    shutil.copytree(FIXTURE, tmp_path / "OUT")
-    return tmp_path / "OUT"
-
-
-def test_draft_cli_writes_every_output(out: Path) -> None:
-    assert main(["draft", str(out)]) == 0
+@pytest.mark.slow
+def test_draft_cli_writes_every_output(draft_out: Path) -> None:
+    assert main(["draft", str(draft_out)]) == 0
     for name in OUTPUT_NAMES:
-        assert (out / name).stat().st_size > 0
+        assert (draft_out / name).stat().st_size > 0
 
 
-def test_draft_cli_user_template_comes_first(out: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_draft_cli_user_template_comes_first(draft_out: Path, tmp_path: Path) -> None:
     mine = tmp_path / "mine" / "report"
     mine.mkdir(parents=True)
     (mine / "closing.j2").write_text("附件：整改台账\n@sign 某某县教育局\n", "utf-8")
-    assert main(["draft", str(out), "--template", str(mine.parent)]) == 0
-    text = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs]
+    assert main(["draft", str(draft_out), "--template", str(mine.parent)]) == 0
+    text = [p.text for p in docx.Document(str(draft_out / "report.docx")).paragraphs]
     assert "某某县教育局" in text and "（发文单位）" not in text
 
 
-def test_draft_cli_usage_errors(tmp_path: Path, out: Path) -> None:
+def test_draft_cli_usage_errors(tmp_path: Path, draft_out: Path) -> None:
     assert main(["draft", str(tmp_path / "nothing")]) == 2
-    assert main(["draft", str(out), "--template", str(tmp_path / "missing")]) == 2
+    assert main(["draft", str(draft_out), "--template", str(tmp_path / "missing")]) == 2
 
 
 def test_draft_templates_fail_loudly_on_a_missing_name(tmp_path: Path) -> None:

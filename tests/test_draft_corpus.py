@@ -11,13 +11,13 @@ import openpyxl
 import pytest
 from junheng.cli import main
 
-SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
+pytestmark = pytest.mark.slow  # one run over the seed corpus
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def out(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Path:
     folder = tmp_path_factory.mktemp("corpus") / "OUT"
-    main(["run", *map(str, sorted(SEEDS.glob("*.txt"))), "--out", str(folder), "--quiet"])
+    main(["run", *map(str, sorted(seeds.glob("*.txt"))), "--out", str(folder), "--quiet"])
     return folder
 
 

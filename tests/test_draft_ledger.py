@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 
 import openpyxl
-import pytest
-from junheng.draft import draft
 
 FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 LEDGER = [
@@ -27,20 +24,12 @@ LEDGER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("draft") / "OUT"
-    shutil.copytree(FIXTURE, out)
-    draft(out)
-    return out
-
-
 def _rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (FIXTURE / name).read_text("utf-8").splitlines()]
 
 
-def test_draft_ledger_sheets_and_headers(out: Path) -> None:
-    book = openpyxl.load_workbook(out / "ledger.xlsx")
+def test_draft_ledger_sheets_and_headers(drafted_out: Path) -> None:
+    book = openpyxl.load_workbook(drafted_out / "ledger.xlsx")
     assert book.sheetnames == ["整改台账", "指标汇总", "核查发现"]
     sheet = book["整改台账"]
     assert [c.value for c in sheet[1]] == LEDGER
@@ -50,8 +39,8 @@ def test_draft_ledger_sheets_and_headers(out: Path) -> None:
     assert sheet["D2"].alignment.wrap_text
 
 
-def test_draft_ledger_one_row_per_problem(out: Path) -> None:
-    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["整改台账"]
+def test_draft_ledger_one_row_per_problem(drafted_out: Path) -> None:
+    sheet = openpyxl.load_workbook(drafted_out / "ledger.xlsx")["整改台账"]
     problems = [r for r in _rows("items.jsonl") if r["kind"] == "problem"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(problems)
@@ -63,8 +52,8 @@ def test_draft_ledger_one_row_per_problem(out: Path) -> None:
         assert not {"None", "nan"} & {str(v) for v in row if v is not None}
 
 
-def test_draft_ledger_indicator_sheet_marks_below_standard(out: Path) -> None:
-    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["指标汇总"]
+def test_draft_ledger_indicator_sheet_marks_below_standard(drafted_out: Path) -> None:
+    sheet = openpyxl.load_workbook(drafted_out / "ledger.xlsx")["指标汇总"]
     assert sheet["A1"].value == "标准" and sheet["A2"].value == "单位"
     headers = [c.value for c in sheet[2]]
     col = next(i for i, h in enumerate(headers) if h and h.startswith("生均体育运动场馆面积"))
@@ -76,15 +65,15 @@ def test_draft_ledger_indicator_sheet_marks_below_standard(out: Path) -> None:
     assert len(units) == len(set(units)) and "义马市" in units
 
 
-def test_draft_ledger_findings_sheet(out: Path) -> None:
-    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["核查发现"]
+def test_draft_ledger_findings_sheet(drafted_out: Path) -> None:
+    sheet = openpyxl.load_workbook(drafted_out / "ledger.xlsx")["核查发现"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(_rows("findings.jsonl"))
     assert any("611" in r[4] and "全市共计611人" in r[8] for r in rows)
 
 
-def test_draft_figures_csv_has_bom_and_every_figure(out: Path) -> None:
-    raw = (out / "figures.csv").read_bytes()
+def test_draft_figures_csv_has_bom_and_every_figure(drafted_out: Path) -> None:
+    raw = (drafted_out / "figures.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == len(_rows("figures.jsonl"))
@@ -93,10 +82,10 @@ def test_draft_figures_csv_has_bom_and_every_figure(out: Path) -> None:
     assert all(r["level"] != "None" for r in rows)
 
 
-def test_draft_ledger_reads_without_resizing(out: Path) -> None:
+def test_draft_ledger_reads_without_resizing(drafted_out: Path) -> None:
     """Rows are tall enough for their wrapped text, and the sheet prints A4 landscape on one
     page width with the header repeated (Excel and WPS do not grow rows a program wrote)."""
-    sheet = openpyxl.load_workbook(out / "ledger.xlsx")["整改台账"]
+    sheet = openpyxl.load_workbook(drafted_out / "ledger.xlsx")["整改台账"]
     heights = [sheet.row_dimensions[r].height for r in range(2, sheet.max_row + 1)]
     assert all(h and h >= 15 for h in heights)
     longest = max(range(2, sheet.max_row + 1), key=lambda r: len(str(sheet.cell(r, 5).value or "")))

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
 from docx.shared import Mm, Pt
-from junheng.draft import draft
 
-FIXTURE = Path(__file__).parent / "data" / "draft" / "OUT"
 SECTIONS = (
     "一、基本情况",
     "二、指标达标情况",
@@ -24,11 +21,8 @@ SECTIONS = (
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
-    out = tmp_path_factory.mktemp("draft") / "OUT"
-    shutil.copytree(FIXTURE, out)
-    draft(out)
-    return docx.Document(str(out / "report.docx"))
+def report(drafted_out: Path) -> docx.document.Document:
+    return docx.Document(str(drafted_out / "report.docx"))
 
 
 def _east_asian(style: docx.styles.style.ParagraphStyle) -> str:

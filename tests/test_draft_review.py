@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,11 +25,8 @@ def _rows(out: Path, name: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> html.HtmlElement:
-    out = tmp_path_factory.mktemp("draft") / "OUT"
-    shutil.copytree(FIXTURE, out)
-    draft(out)
-    return html.fromstring((out / "review.html").read_text("utf-8"))
+def page(drafted_out: Path) -> html.HtmlElement:
+    return html.fromstring((drafted_out / "review.html").read_text("utf-8"))
 
 
 def test_draft_review_lists_every_report(page) -> None:
@@ -76,9 +72,9 @@ def test_draft_review_is_self_contained(page) -> None:
     assert "Noto Sans CJK SC" in page.xpath("//style")[0].text
 
 
-def test_draft_review_escapes_report_text(tmp_path: Path) -> None:
-    out = tmp_path / "OUT"
-    shutil.copytree(FIXTURE, out)
+@pytest.mark.slow
+def test_draft_review_escapes_report_text(draft_out: Path) -> None:
+    out = draft_out
     documents = _rows(out, "documents.jsonl")
     report = _rows(out, "reports.jsonl")[0]
     doc = next(d for d in documents if d["file"] == report["file"])

@@ -11,7 +11,6 @@ from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind, Document, FigureKind
 from junheng.core.normalize import normalize
 from junheng.extractors.figures import extract
-from junheng.ingest import read_file
 from junheng.segment import segment
 
 
@@ -196,13 +195,13 @@ def _gold_files() -> list[Path]:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.parent.name + "/" + p.stem[:3])
-def test_figures_every_gold_figure_cut_exactly(gold_path: Path) -> None:
+def test_figures_every_gold_figure_cut_exactly(gold_path: Path, seed_doc) -> None:
     """Each gold figure the extractor finds is cut exactly (start/end hold the number as the
     gold's `number` says, normalised) and its `text` is the sentence the gold quotes."""
     gold = json.loads(gold_path.read_text("utf-8"))
     if not gold.get("figures"):
         pytest.skip("no figures annotated")
-    doc = read_file(Path(__file__).parent.parent / "corpus" / "seeds" / gold["file"])
+    doc = seed_doc(gold["file"])
     figures = extract(doc, segment(doc))
     checked = 0
     for want in gold["figures"]:

@@ -63,8 +63,8 @@ def test_ingest_txt_refuses_binary(tmp_path: Path, payload: bytes) -> None:
         read_file(path)
 
 
-def test_ingest_txt_reads_seed(tmp_path: Path) -> None:
-    seed = Path(__file__).parent.parent / "corpus" / "seeds" / "000_23018ebd59d83b14.txt"
+def test_ingest_txt_reads_seed(tmp_path: Path, seeds: Path) -> None:
+    seed = seeds / "000_23018ebd59d83b14.txt"
     doc = read_file(seed)
     assert "优先发展的战略位置" in doc.text  # 臵 → 置 in the view
     assert "优先发展的战略位臵" in doc.raw_text  # the source is untouched

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from junheng.core.codec import item_row
+from junheng.core.ground import ground_item
 from junheng.core.model import Document, Item, ItemKind
-from junheng.extractors.lists import extract, item_dict
+from junheng.core.text import dice
+from junheng.evaluate.items import combine, score_items
+from junheng.extractors.lists import extract
 from junheng.extractors.lists.entries import parse_entries
 from junheng.extractors.lists.vocab import category, heading_kind
-from junheng.extractors.score_items import combine, dice, score_items
 from junheng.ingest import read_file
 from junheng.segment import segment
 
@@ -93,7 +96,7 @@ def test_lists_spans_cut_the_text() -> None:
 
 def test_lists_item_dict_contract() -> None:
     doc, items = _seed(SEED_001)
-    row = item_dict(SEED_001, items[0], doc)
+    row = item_row(ground_item(doc, SEED_001, items[0]))
     assert set(row) >= {"file", "doc", "unit_name", "page", "start", "end", "kind", "index"}
     assert set(row) >= {"text", "category", "status", "links", "deadline", "owner", "figures"}
     json.dumps(row, ensure_ascii=False)
@@ -103,7 +106,7 @@ def test_lists_golden_seed_001_last_report() -> None:
     """Our own last output for seed 001's last report; regenerate with JUNHENG_GEN_GOLDEN=1."""
     doc, items = _seed(SEED_001)
     last = max(item.doc for item in items)
-    rows = [item_dict(SEED_001, item, doc) for item in items if item.doc == last]
+    rows = [item_row(ground_item(doc, SEED_001, item)) for item in items if item.doc == last]
     path = GOLDEN / "001_last_report.items.json"
     if os.environ.get("JUNHENG_GEN_GOLDEN") or not path.exists():
         path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -149,6 +152,7 @@ _STYLES = {
 _ENTRY = st.text(alphabet="器材图书不足教师经费运动场设备管理规范", min_size=6, max_size=20)
 
 
+@pytest.mark.slow
 @given(
     style=st.sampled_from(sorted(_STYLES)),
     entries=st.lists(_ENTRY, min_size=1, max_size=9),
@@ -161,6 +165,7 @@ def test_lists_numbering_styles(style: str, entries: list[str], joined: bool) ->
     assert [text[e.start : e.end] for e in found] == entries
 
 
+@pytest.mark.slow
 @given(st.text(min_size=2, max_size=40))
 def test_lists_dice_identity(text: str) -> None:
     assert dice(text, text) == (1.0 if text.strip() else 0.0) or len(text.strip()) < 1
@@ -191,9 +196,10 @@ def test_lists_score_items_perfect_and_combine() -> None:
     assert combine([scores])["outcome"]["f1"] == 1.0
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
-def test_lists_corpus_speed() -> None:
-    docs = [read_file(path) for path in sorted(SEEDS.glob("*.txt"))]
+def test_lists_corpus_speed(seed_doc) -> None:
+    docs = [seed_doc(path.name) for path in sorted(SEEDS.glob("*.txt"))]
     reports = [segment(doc) for doc in docs]
     extract(docs[0], reports[0])  # load the vocabulary and the tokenizer once
     started = time.perf_counter()
@@ -453,11 +459,11 @@ def _section_titles(sections) -> set[str]:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
-def test_lists_no_item_is_a_heading_chrome_or_fragment(path: Path) -> None:
+def test_lists_no_item_is_a_heading_chrome_or_fragment(path: Path, seed_doc) -> None:
     """Issue 5: no item is a heading, a site's boilerplate line, or a fragment under 6 chars."""
     from junheng.segment.rules import load_rules
 
-    doc = read_file(path)
+    doc = seed_doc(path.name)
     reports = segment(doc)
     headings = set().union(*(_section_titles(r.sections) for r in reports))
     chrome = load_rules()

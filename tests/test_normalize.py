@@ -67,6 +67,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=80), st.data())
 def test_normalize_span_maps_back_to_its_source(raw: str, data: st.DataObject) -> None:

@@ -398,6 +398,7 @@ prefixes = st.sampled_from(["", "共有", "学校现有", "合计", "投入资�
 suffixes = st.sampled_from(["", "。", ",其中", "\n2、加强管理"])
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(
     prefixes,
@@ -423,6 +424,7 @@ def test_numbers_property_arabic(pre: str, numeral: str, mult: str, unit: str, p
     assert q.unit_text == mult + unit
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(
     prefixes,
@@ -464,6 +466,7 @@ FRAGMENTS = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(
     st.lists(

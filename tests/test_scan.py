@@ -62,6 +62,7 @@ _ALPHABET = (
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(alphabet=_ALPHABET, max_size=80),

@@ -22,6 +22,7 @@ def test_spacy_doc_literal_wordings(pattern: str, words: set[str]) -> None:
     assert set(literal_wordings(pattern)) == words
 
 
+@pytest.mark.slow
 def test_spacy_doc_figures_as_span_group() -> None:
     text = "学校占地面积19980平方米,生均占地面积40平方米。全校学生510人,师生比1:11。"
     doc = build_document("t.txt", "txt", [Block(BlockKind.PARAGRAPH, text)])

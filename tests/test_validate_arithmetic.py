@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from junheng.ingest import read_file
 from junheng.ingest.limits import DEFAULT_LIMITS
 from junheng.ingest.txt import read
 from junheng.segment import segment
@@ -152,12 +151,12 @@ def test_validate_arithmetic_planted_errors_are_flagged():
     assert len(missed) <= 0.05 * len(cases), missed
 
 
-def test_validate_arithmetic_seed_corpus_only_real_errors():
+def test_validate_arithmetic_seed_corpus_only_real_errors(seed_doc):
     """Over the five seeds, the arithmetic findings are exactly the errors a person confirms
     (corpus/gold ``inconsistencies``, the held-out 篇七 included)."""
     found = set()
     for path in sorted(SEEDS.glob("*.txt")):
-        doc = read_file(path)
+        doc = seed_doc(path.name)
         for f in validate_document(doc, segment(doc), [], rules=ARITHMETIC):
             found.add((path.name[:3], f.rule, f.values[-1]))
     assert found == {

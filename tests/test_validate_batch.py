@@ -1,8 +1,9 @@
-"""Standards and cross-file rules over figure rows; thresholds read from the profiles."""
+"""Standards and cross-file rules over figures; thresholds read from the profiles."""
 
 from __future__ import annotations
 
 import pytest
+from junheng.core.codec import figure_from_row, finding_row
 from junheng.validate import load_profile, validate_batch
 from junheng.validate.batch import weighted_cv
 from junheng.validate.standards import below_standard, min_met, out_of_range
@@ -14,7 +15,7 @@ VECTOR = [(45, 279), (37, 137), (89, 935), (76, 160), (55, 402)]
 def _row(
     indicator, value, unit_name="甲小学", level="小学", year=None, file="a.txt", doc=0, unit=""
 ):
-    return {
+    return figure_from_row({
         "file": file,
         "doc": doc,
         "unit_name": unit_name,
@@ -29,7 +30,7 @@ def _row(
         "page": None,
         "start": 0,
         "end": 1,
-    }
+    })
 
 
 def test_validate_batch_cv_official_formula():
@@ -46,7 +47,9 @@ def test_validate_batch_cv_exceeds_from_profile():
     for i, (pupils, books) in enumerate(VECTOR):
         rows.append(_row("students", pupils, f"第{i}小学"))
         rows.append(_row("teaching_area_per_student", books / pupils, f"第{i}小学"))
-    found = [f for f in validate_batch(rows, profile) if f["rule"] == "cv_exceeds"]
+    found = [
+        f for f in map(finding_row, validate_batch(rows, profile)) if f["rule"] == "cv_exceeds"
+    ]
     assert len(found) == 1
     assert found[0]["values"][0] == pytest.approx(0.515, abs=5e-4) and found[0]["expected"] == limit
 
@@ -57,7 +60,7 @@ def test_validate_batch_cross_report_conflict():
         _row("students", 530, "某中学", "初中", 2018, "b.txt"),
         _row("students", 300, "另一中学", "初中", 2018, "b.txt"),
     ]
-    found = validate_batch(rows)
+    found = [finding_row(f) for f in validate_batch(rows)]
     assert [f["rule"] for f in found] == ["cross_report_conflict"]
     assert found[0]["values"] == [510, 530] and "某中学" in found[0]["message"]
 

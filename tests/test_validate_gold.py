@@ -276,6 +276,7 @@ def test_validate_gold_not_checked_list_is_current():
     assert all(len(reason) > 10 for reason in NOT_CHECKED.values())
 
 
+@pytest.mark.slow
 def test_validate_gold_planted_errors_are_flagged():
     """≥ 95% of the planted errors over the checkable gold relations are flagged (main and holdout
     together), each in its report and with the changed number among the finding's values."""
@@ -293,6 +294,7 @@ def test_validate_gold_planted_errors_are_flagged():
     assert _rate(outcomes) >= TARGET, summary
 
 
+@pytest.mark.slow  # shares the planted runs with the test above
 def test_validate_gold_planted_errors_raise_nothing_elsewhere():
     """A planted error adds no finding that does not rest on the changed number."""
     stray = {o.planting.describe(): o.stray for o in _outcomes() if o.stray}
@@ -336,12 +338,13 @@ def test_validate_gold_seed_arithmetic_findings_are_gold_inconsistencies():
     assert not stray, stray
 
 
-def test_validate_gold_corpus_validates_fast():
+@pytest.mark.slow
+def test_validate_gold_corpus_validates_fast(seed_doc):
     """The five seeds validate (all per-file rules, figures and items given) in well under a
     second."""
     prepared = []
     for seed in sorted(SEEDS.glob("*.txt")):
-        doc = read_file(seed)
+        doc = seed_doc(seed.name)
         reports = segment(doc)
         figures = extract_figures(doc, reports)
         prepared.append((doc, reports, figures, extract_items(doc, reports, figures), seed.name))

@@ -15,6 +15,7 @@ def jieba_freq() -> dict[str, int]:
     return tokenizer.FREQ
 
 
+@pytest.mark.slow
 def test_the_two_character_words_are_jiebas(jieba_freq: dict[str, int]) -> None:
     expected = {w for w, f in jieba_freq.items() if len(w) == 2 and f > 0}
     assert two_char_words() == expected

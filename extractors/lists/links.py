@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from junheng.core.model import Item, ItemKind, ItemLink
+from junheng.core.text import dice
 from junheng.core.yamldata import YAMLError, package_yaml
 from junheng.extractors.lists.cutter import DomainCutter
 from junheng.extractors.lists.vocab import categories, vocabulary
@@ -144,12 +145,6 @@ def quantities(text: str) -> frozenset[tuple[float, str]]:
 def _bigrams(text: str) -> set[str]:
     chars = re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z]", "", text)
     return {chars[i : i + 2] for i in range(len(chars) - 1)}
-
-
-def dice(a: str, b: str) -> float:
-    """Character-bigram Dice coefficient of two texts."""
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
 class _Features:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from junheng.core.model import Item, ItemKind
 from junheng.extractors.lists.vocab import vocabulary
 
 
-def _first(patterns, text: str) -> str | None:  # type: ignore[no-untyped-def]
+def _first(patterns: Iterable[re.Pattern[str]], text: str) -> str | None:
     for pattern in patterns:
         found = pattern.search(text)
         if found:

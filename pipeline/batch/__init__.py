@@ -13,23 +13,25 @@ from __future__ import annotations
 from junheng.batch.executor import Batch, Engine
 from junheng.batch.limits import Budget
 from junheng.batch.store import STORE_NAME, Store
-from junheng.batch.task import Outcome
+from junheng.batch.task import Outcome, TaskOptions
 from junheng.batch.version import pipeline_version
 from junheng.batch.writer import Outputs
 
 ENGINES = ("local", "ray")
 
 
-def make_engine(name: str, workers: int, budget: Budget, address: str | None = None) -> Engine:
+def make_engine(
+    name: str, workers: int, options: TaskOptions, address: str | None = None
+) -> Engine:
     """The engine called ``name``: ``local`` (worker processes here) or ``ray``."""
     if name == "local":
         from junheng.batch.local import LocalEngine
 
-        return LocalEngine(workers, budget)
+        return LocalEngine(workers, options)
     if name == "ray":
         from junheng.batch.ray_engine import RayEngine
 
-        return RayEngine(budget, address)
+        return RayEngine(options, address)
     raise ValueError(f"unknown engine {name!r}; known engines: {', '.join(ENGINES)}")
 
 
@@ -42,6 +44,7 @@ __all__ = [
     "Outcome",
     "Outputs",
     "Store",
+    "TaskOptions",
     "make_engine",
     "pipeline_version",
 ]

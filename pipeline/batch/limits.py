@@ -22,10 +22,6 @@ class Budget:
     """Seconds of wall-clock time per file; the worker is killed when it overruns."""
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
     """How far a worker's address space may grow while it works (``RLIMIT_AS``), in MiB."""
-    test_hook: str | None = None
-    """``JUNHENG_TEST_HOOK`` as the parent saw it (see :mod:`junheng.batch.testhook`)."""
-    standard: str | None = None
-    """The standards profile the validator checks against (a name or a YAML path)."""
 
 
 def timeout_message(seconds: float) -> str:

@@ -20,14 +20,16 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
-from junheng.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
-from junheng.batch.task import Outcome, Task, failed, run_task
+from junheng.batch import testhook
+from junheng.batch.limits import apply_memory_limit, crash_message, timeout_message
+from junheng.batch.task import Outcome, Task, TaskOptions, failed, run_task
 
 
-def _serve(conn: Connection, budget: Budget) -> None:
+def _serve(conn: Connection, options: TaskOptions) -> None:
     """A worker's life: cap memory, then process files until the parent says stop or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    apply_memory_limit(budget.max_memory_mb)
+    apply_memory_limit(options.budget.max_memory_mb)
+    before = testhook.from_env()  # None unless a test asks for misbehaviour
     while True:
         try:
             task = conn.recv()
@@ -35,7 +37,7 @@ def _serve(conn: Connection, budget: Budget) -> None:
             return
         if task is None:
             return
-        conn.send(run_task(task, budget))
+        conn.send(run_task(task, options, before))
 
 
 @dataclass(slots=True)
@@ -49,17 +51,22 @@ class _Worker:
 class LocalEngine:
     """Run tasks on ``workers`` processes; yield ``(task, outcome)`` as each file finishes."""
 
-    def __init__(self, workers: int, budget: Budget) -> None:
+    def __init__(self, workers: int, options: TaskOptions) -> None:
         self.workers = max(1, workers)
-        self.budget = budget
+        self.options = options
+        self.budget = options.budget
         methods = multiprocessing.get_all_start_methods()
         # fork: workers start in milliseconds with junheng already imported
-        self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._context = (
+            multiprocessing.get_context("fork")
+            if "fork" in methods
+            else multiprocessing.get_context("spawn")
+        )
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_serve, args=(child, self.budget), name="junheng-worker", daemon=True
+            target=_serve, args=(child, self.options), name="junheng-worker", daemon=True
         )
         process.start()
         child.close()

@@ -14,27 +14,30 @@ local engine, set by the first task a Ray worker runs: the worker's size then pl
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from junheng.batch.limits import Budget, apply_memory_limit, crash_message, timeout_message
-from junheng.batch.task import Outcome, Task, failed, run_task
+from junheng.batch import testhook
+from junheng.batch.limits import apply_memory_limit, crash_message, timeout_message
+from junheng.batch.task import Outcome, Task, TaskOptions, failed, run_task
 
 _capped = False
 
 
-def _ray_task(task: Task, budget: Budget) -> Outcome:
+def _ray_task(
+    task: Task, options: TaskOptions, before: Callable[[str], None] | None = None
+) -> Outcome:
     global _capped
     if not _capped:  # once per Ray worker process
-        apply_memory_limit(budget.max_memory_mb)
+        apply_memory_limit(options.budget.max_memory_mb)
         _capped = True
-    return run_task(task, budget)
+    return run_task(task, options, before)
 
 
 class RayEngine:
     """Run tasks on a Ray cluster (``address``), or on a local Ray started for the run."""
 
-    def __init__(self, budget: Budget, address: str | None = None) -> None:
+    def __init__(self, options: TaskOptions, address: str | None = None) -> None:
         try:
             import ray
         except ImportError as exc:
@@ -42,7 +45,8 @@ class RayEngine:
 
             raise UsageError("--engine ray 需要安装 Ray: pip install 'junheng[ray]'") from exc
         self.ray = ray
-        self.budget = budget
+        self.options = options
+        self.budget = options.budget
         self.address = address
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, Outcome]]:
@@ -51,7 +55,9 @@ class RayEngine:
         if started_here:
             ray.init(address=self.address, include_dashboard=False, log_to_driver=False)
         remote = ray.remote(max_retries=0)(_ray_task)
-        budget_ref = ray.put(self.budget)
+        options_ref = ray.put(self.options)
+        # the driver reads the test hook: a Ray worker does not have the driver's environment
+        before_ref = ray.put(testhook.from_env())
         capacity = max(1, int(ray.cluster_resources().get("CPU", 1)))
         flight: dict[Any, tuple[Task, float]] = {}
         pending = iter(tasks)
@@ -64,7 +70,7 @@ class RayEngine:
                         exhausted = True
                         break
                     deadline = time.monotonic() + (self.budget.timeout or float("inf"))
-                    flight[remote.remote(task, budget_ref)] = (task, deadline)
+                    flight[remote.remote(task, options_ref, before_ref)] = (task, deadline)
                 if not flight:
                     return
                 yield from self._collect(flight)

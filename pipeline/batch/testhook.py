@@ -1,8 +1,7 @@
 """Misbehaviour on demand, for the tests of the per-file limits. Off unless asked for.
 
 The tests need a file that sleeps, one that eats memory and one whose worker dies, without
-shipping hostile samples. When the environment variable ``JUNHENG_TEST_HOOK`` is set (the parent
-reads it once and passes it to the workers in :class:`~junheng.batch.limits.Budget`), a file whose
+shipping hostile samples. When the environment variable ``JUNHENG_TEST_HOOK`` is set, a file whose
 name contains one of these markers misbehaves inside the worker, before it is read:
 
 - ``__sleep__``: sleeps for an hour (the timeout must stop it);
@@ -11,20 +10,29 @@ name contains one of these markers misbehaves inside the worker, before it is re
 
 ``JUNHENG_TEST_HOOK=delay=0.05`` also delays every file by 0.05 s (the kill-and-resume test needs a
 run slow enough to kill halfway). With the variable unset nothing here is called.
+
+The variable is read by :func:`from_env` only, and outside the run's data types: a local worker
+calls it as it starts (a forked or spawned worker has the parent's environment); the Ray driver
+calls it and ships the hook with each task (a Ray worker has its raylet's environment, not the
+driver's). Either passes the hook to :func:`junheng.batch.task.run_task` as ``before``.
 """
 
 from __future__ import annotations
 
 import faulthandler
+import functools
 import os
 import signal
 import time
+from collections.abc import Callable
 
 ENV = "JUNHENG_TEST_HOOK"
 
 
-def from_env() -> str | None:
-    return os.environ.get(ENV) or None
+def from_env() -> Callable[[str], None] | None:
+    """The hook ``JUNHENG_TEST_HOOK`` asks for, as a call on a file's name; None when unset."""
+    hook = os.environ.get(ENV)
+    return functools.partial(misbehave, hook) if hook else None
 
 
 def misbehave(hook: str, name: str) -> None:

@@ -13,7 +13,7 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
-from junheng import __version__
+from junheng.core.version import __version__
 
 PACKAGES = ("junheng", "junheng.extractors")
 SUFFIXES = frozenset({".py", ".yaml", ".yml", ".json", ".txt", ".j2"})

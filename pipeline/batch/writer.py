@@ -3,7 +3,7 @@
 Every output goes to a hidden temporary file and is renamed into place only when the whole batch is
 through, so a run killed halfway leaves the previous run's outputs intact (and a re-run rewrites
 them from the store). The lines are the bytes the workers encoded (see
-:func:`junheng.batch.task.encode_row`), so the outputs do not depend on who computed a row.
+:func:`junheng.core.codec.encode_row`), so the outputs do not depend on who computed a row.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from junheng.batch.task import Outcome, decode_rows
-from junheng.serialize import OUTPUTS
+from junheng.core.codec import OUTPUTS
 
 
 class Outputs:

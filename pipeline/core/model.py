@@ -17,6 +17,9 @@ from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+ReportKey = tuple[str, int]
+"""One report of a batch: ``(file, doc)``, the file's name in the outputs and its index in it."""
+
 
 class BlockKind(StrEnum):
     HEADING = "heading"
@@ -187,6 +190,18 @@ class Report:
     match_title: str = ""
     """The title in the normalised view (Simplified, ASCII punctuation), for rules to match;
     ``title`` is as the source writes it."""
+    file: str = ""
+    """The input file's name in the outputs (set by :func:`junheng.core.ground.ground`)."""
+    page: int | None = None
+
+    @property
+    def key(self) -> ReportKey:
+        return (self.file, self.index)
+
+    @property
+    def doc(self) -> int:
+        """``index`` under its name in the rows (``doc``), as templates use it."""
+        return self.index
 
 
 class FigureKind(StrEnum):
@@ -215,6 +230,27 @@ class Figure:
     span: Span
     sentence: Span
     unit_name: str | None = None
+    file: str = ""
+    text: str = ""
+    """The sentence as the source writes it (stripped); ``number`` is the number as written."""
+    number: str = ""
+
+    @property
+    def key(self) -> ReportKey:
+        """The report it was read from: ``(file, doc)``."""
+        return (self.file, self.doc)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def page(self) -> int | None:
+        return self.span.page
 
 
 class ItemKind(StrEnum):
@@ -249,6 +285,26 @@ class Item:
     owner: str | None = None
     unit_name: str | None = None
     figures: tuple[Figure, ...] = ()
+    file: str = ""
+    source_text: str = ""
+    """The entry as the source writes it. ``text`` is its normalised view, for matching; an item
+    read back from items.jsonl has only the source's form, in both fields."""
+
+    @property
+    def key(self) -> ReportKey:
+        return (self.file, self.doc)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    @property
+    def page(self) -> int | None:
+        return self.span.page
 
 
 class Severity(StrEnum):
@@ -286,6 +342,10 @@ class Finding:
     indicator: str | None = None  # the indicator and level the finding is about, when one
     level: str | None = None
 
+    @property
+    def key(self) -> ReportKey:
+        return (self.file, self.doc)
+
 
 class Status(StrEnum):
     OK = "ok"
@@ -306,18 +366,7 @@ class FileResult:
     status: Status
     error: str | None = None
     reports: tuple[Report, ...] = ()
-    rows: dict[str, tuple[dict, ...]] = field(default_factory=dict)
-    """The JSON rows this file contributes to each output (``"figures"`` → figures.jsonl …)."""
+    figures: tuple[Figure, ...] = ()
+    items: tuple[Item, ...] = ()
+    findings: tuple[Finding, ...] = ()
     document: Document | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def report_count(self) -> int:
-        return len(self.rows.get("reports", ()))
-
-    @property
-    def figures(self) -> int:
-        return len(self.rows.get("figures", ()))
-
-    @property
-    def items(self) -> int:
-        return len(self.rows.get("items", ()))

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import cast
 
 try:  # the parser behind re.compile (Python ≥ 3.11); without it scan() is plain finditer
-    from re import _constants as _c
-    from re import _parser as _sre_parse
+    # private CPython modules, read on purpose; typeshed does not declare them
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older or other Pythons
-    _c = _sre_parse = None  # type: ignore[assignment]
+    _c = _sre_parse = None
 
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d",
@@ -41,7 +43,7 @@ def _class_items(items: list[tuple[object, object]]) -> frozenset[str] | None:
         if op is _c.LITERAL:
             fragments.add(re.escape(chr(arg)))  # type: ignore[arg-type]
         elif op is _c.RANGE:
-            low, high = arg  # type: ignore[misc]
+            low, high = cast("tuple[int, int]", arg)
             fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
         elif op is _c.CATEGORY and str(arg) in _CATEGORIES:
             fragments.add(_CATEGORIES[str(arg)])
@@ -70,9 +72,9 @@ def _piece(op: object, arg: object) -> Firsts:
             return None, False
         return _sequence(arg[3])  # type: ignore[index]
     if op is _c.ATOMIC_GROUP:
-        return _sequence(arg)  # type: ignore[arg-type]
+        return _sequence(arg)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _, body = arg  # type: ignore[misc]
+        low, _, body = cast("tuple[int, int, object]", arg)
         chars, nullable = _sequence(body)
         return chars, nullable or low == 0
     if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):  # zero width: a lookaround only narrows

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 from jinja2 import Environment
+from junheng.core.model import Figure
 from junheng.draft import gongwen
-from junheng.draft.inputs import Figure
 from junheng.draft.labels import indicator_name, number, value_with_unit
 from junheng.draft.summary import Summary
 
@@ -135,7 +136,7 @@ def table_rows(summary: Summary) -> dict[str, list[list[str]]]:
 
 
 def _widths(name: str, count: int, landscape: bool) -> list[Mm]:
-    widths = WIDTHS.get(name)
+    widths: tuple[float, ...] | None = WIDTHS.get(name)
     if widths is None or len(widths) != count:
         widths = (TEXT_WIDTH[landscape] / count,) * count
     return [Mm(w) for w in widths]
@@ -154,7 +155,7 @@ def breakable(text: str) -> str:
 
 
 def _add_table(
-    document: Document, name: str, header: list[str], rows: list[list[str]], landscape: bool
+    document: DocxDocument, name: str, header: list[str], rows: list[list[str]], landscape: bool
 ) -> None:
     body, head = ("附表文字", "附表表头") if landscape else ("表格文字", "表头文字")
     table = document.add_table(rows=1, cols=len(header))
@@ -199,7 +200,7 @@ def build(blocks: list[Block], tables: dict[str, list[list[str]]], path: Path) -
         document.add_paragraph(
             breakable(block.text), style=document.styles[STYLE_OF.get(block.kind, "公文正文")]
         )
-    document.save(path)
+    document.save(str(path))  # python-docx types the path as str (a Path works the same)
     return path
 
 

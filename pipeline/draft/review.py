@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-from junheng.draft.inputs import Batch, Figure, Finding, Key, Report
+from junheng.core.model import Figure, Finding, Report
+from junheng.draft.inputs import Batch, Key
 from junheng.draft.labels import indicator_name, value_with_unit
 from junheng.draft.summary import Summary
 
@@ -142,8 +143,8 @@ def _report_view(
         segment.findings = list(
             {id(views[i]): views[i] for kind, i in segment.refs if kind == "finding"}.values()
         )
-    for view in figures:
-        _anchor(segments, report.start, view.figure.start, view.id)
+    for figure_view in figures:
+        _anchor(segments, report.start, figure_view.figure.start, figure_view.id)
     for view in views:
         for k, ev in enumerate(view.finding.evidence):
             target = f"{view.id}-e{k}"

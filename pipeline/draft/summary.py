@@ -12,13 +12,15 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from junheng.draft.inputs import Batch, Figure, Finding, Item, Key, Report
+from junheng.core.levels import level_order
+from junheng.core.model import Figure, Finding, Item, Report
+from junheng.core.text import dice
+from junheng.draft.inputs import Batch, Key
 from junheng.draft.labels import cn_punct, indicator_name
 
 STATUSES = ("已整改", "整改中", "未整改")
 NO_STATUS = "未注明"
 CATEGORIES = ("办学条件", "师资队伍", "经费保障", "教育质量", "学校管理", "安全", "其他")
-LEVELS = ("学前", "小学", "初中", "义务教育", "高中")
 # What section 一 shows as headline figures, in this order (others go to ledger's 指标汇总).
 HEADLINE = (
     "schools",
@@ -214,14 +216,6 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[max(before, start - 60) : after.start() if after else len(text)].strip()
 
 
-def _dice(a: str, b: str) -> float:
-    """Character-bigram Dice, the contract's own measure of "the same item"."""
-    grams_a = Counter(a[i : i + 2] for i in range(len(a) - 1))
-    grams_b = Counter(b[i : i + 2] for i in range(len(b) - 1))
-    total = sum(grams_a.values()) + sum(grams_b.values())
-    return 2 * sum((grams_a & grams_b).values()) / total if total else float(a == b)
-
-
 def _linked(item: Item, kind: str, by_index: dict[tuple[Key, str, int], Item]) -> tuple[str, ...]:
     texts = [
         by_index[(item.key, kind, ln.index)].text
@@ -232,7 +226,7 @@ def _linked(item: Item, kind: str, by_index: dict[tuple[Key, str, int], Item]) -
 
 
 def _ledger(batch: Batch, unit_of: dict[Key, str]) -> list[LedgerRow]:
-    by_index = {(i.key, i.kind, i.index): i for i in batch.items}
+    by_index: dict[tuple[Key, str, int], Item] = {(i.key, i.kind, i.index): i for i in batch.items}
     rows: list[LedgerRow] = []
     seen: set[tuple[str, str]] = set()
     for item in batch.items:
@@ -303,7 +297,7 @@ def _table(batch: Batch, unit_of: dict[Key, str]) -> tuple[list[Column], dict[st
         key=lambda k: (
             order.get(k[0], len(order)),
             k[0],
-            LEVELS.index(k[1]) if k[1] in LEVELS else -1,
+            level_order(k[1]),
         ),
     )
     columns = [Column(k[0], k[1], units[k], *standards.get(k, (None, None))) for k in keys]
@@ -345,7 +339,7 @@ def _group_problems(rows: list[LedgerRow]) -> list[ProblemGroup]:
     groups: list[tuple[str, list[str]]] = []
     for row in rows:
         for text, units in groups:
-            if _dice(text, row.problem) >= SAME_PROBLEM:
+            if dice(text, row.problem) >= SAME_PROBLEM:
                 units.append(row.unit)
                 break
         else:
@@ -395,7 +389,7 @@ def summarise(batch: Batch) -> Summary:
         cells = [(unit, figure) for unit, figure in cells if figure is not None]
         if cells:
             headline.append((column, cells))
-    years = sorted({_report_year(r) for r in batch.reports} - {None})
+    years = sorted({y for r in batch.reports if (y := _report_year(r)) is not None})
     files = {r.file for r in batch.reports} | {i.get("file") for i in batch.inputs}
     return Summary(
         reports=list(batch.reports),

@@ -285,8 +285,8 @@ def _repeated_edge(pages: list[list[Line]], heights: dict[int, float], top: bool
     for group in by_key.values():
         if len(group) < needed:
             continue
-        heights = sorted(ln.top for ln in group)
-        usual = heights[len(heights) // 2]
+        tops = sorted(ln.top for ln in group)
+        usual = tops[len(tops) // 2]
         same = [ln for ln in group if abs(ln.top - usual) <= 0.5 * ln.em]
         if len(same) >= needed:
             dropped.update(id(ln) for ln in same)

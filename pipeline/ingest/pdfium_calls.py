@@ -27,7 +27,10 @@ def _bind(function: Any, restype: Any, *argtypes: Any) -> Any:
     the calling convention pypdfium2 loaded it with."""
     stdcall = bool(_STDCALL and function._flags_ & _STDCALL)
     prototype = ctypes.WINFUNCTYPE if stdcall else ctypes.CFUNCTYPE  # type: ignore[attr-defined]
-    return prototype(restype, *argtypes)(ctypes.cast(function, _VP).value)
+    at = ctypes.cast(function, _VP).value
+    if at is None:  # a NULL symbol: ctypes refuses None as an address with this same TypeError
+        raise TypeError(f"pdfium function {function!r} has no address")
+    return prototype(restype, *argtypes)(at)
 
 
 _char_box = _bind(pdfium_c.FPDFText_GetCharBox, _INT, _VP, _INT, _VP, _VP, _VP, _VP)

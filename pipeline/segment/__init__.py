@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import overload
 
 from junheng.core.model import Document, Report
 from junheng.segment.headings import build_tree, find_headings
@@ -46,6 +47,10 @@ def segment(doc: Document) -> tuple[Report, ...]:
     )
 
 
+@overload
+def _as_source(doc: Document, value: str, near: int) -> str: ...
+@overload
+def _as_source(doc: Document, value: str | None, near: int) -> str | None: ...
 def _as_source(doc: Document, value: str | None, near: int) -> str | None:
     """``value`` (found in the normalised text) as the source writes it, whitespace removed."""
     if not value:

@@ -127,7 +127,9 @@ def find_type(title: str, opening: str, rules: SegmentRules, borrowed: bool = Fa
 
 def unit_in_title(title: str) -> str | None:
     """The unit a title opens with: 义马市…, 新和县尤镇…, 2023年第一季度蒙城县…, 栾塬小学…."""
-    rest = title[_LEADING_YEAR.match(title).end() :]
+    leading = _LEADING_YEAR.match(title)
+    assert leading is not None  # every part of the pattern is optional: it always matches
+    rest = title[leading.end() :]
     match = _UNIT.match(rest)
     if not match:
         return None

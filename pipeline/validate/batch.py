@@ -1,48 +1,67 @@
 """Rules across the files of a batch: cross_report_conflict and the between-school CV.
 
 The batch is taken to be one county: the 差异系数 is computed over every school of a level found
-in it. A school is a row whose ``unit_name`` is not a county, town or bureau.
+in it. A school is a figure whose ``unit_name`` is not a county, town or bureau. Both rules work on
+one pandas table of the batch's named facts (:func:`figure_table`); pandas is imported only when
+a batch has facts of two or more named reports to compare (``junheng.validate.validate_batch``).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from junheng.core.model import Severity
+from junheng.core.model import Figure, Severity
 from junheng.extractors.catalogue import indicator_name
 from junheng.validate.context import fmt
 from junheng.validate.profile import CvEachRule, CvMeanRule, IndicatorRef, Profile
-from junheng.validate.standards import Issue, Row, actual
+from junheng.validate.standards import Issue
 
-_NOT_SCHOOL = re.compile(r"(省|市|县|区|旗|镇|乡|教育局|教体局|学区|联校)$")
+if TYPE_CHECKING:  # pandas is imported where it is used: the workers never need it
+    import pandas as pd
+
+_NOT_SCHOOL = re.compile(r"(?:省|市|县|区|旗|镇|乡|教育局|教体局|学区|联校)$")
 _REL_TOL = 1e-3  # two reports "agree" within the gold's matching tolerance (CONTRACT.md)
 
 
-def cross_report_conflict(rows: Sequence[Row]) -> list[Issue]:
+def figure_table(figures: Sequence[Figure]) -> pd.DataFrame:
+    """The batch's reported facts of named units as a table, one row per figure, in batch order:
+    ``unit_name, indicator, level, year, value, file, doc, qualifier`` and ``at`` (the figure's
+    position in ``figures``). The key columns keep None (object dtype), not NaN."""
+    import pandas as pd
+
+    rows = [
+        (f.unit_name, f.indicator, f.level, f.year, f.value, f.file, f.doc, f.qualifier, i)
+        for i, f in enumerate(figures)
+        if f.kind == "actual" and f.unit_name
+    ]
+    columns = ["unit_name", "indicator", "level", "year", "value", "file", "doc", "qualifier", "at"]
+    table = pd.DataFrame(rows, columns=columns, dtype=object)
+    return table.astype({"value": float, "at": int})
+
+
+def cross_report_conflict(figures: Sequence[Figure]) -> list[Issue]:
     """The same unit, indicator, level and year with different values in two reports."""
-    groups: dict[tuple, list[Row]] = defaultdict(list)
-    for row in actual(rows):
-        if row.get("unit_name") and not row.get("qualifier"):
-            key = (row["unit_name"], row["indicator"], row.get("level"), row.get("year"))
-            groups[key].append(row)
+
+    table = figure_table(figures)
+    table = table[table["qualifier"].isna()]  # a hedged number (约, 以上) does not conflict
+    # the first figure of each report, per unit, indicator, level and year
+    first = table.drop_duplicates(["unit_name", "indicator", "level", "year", "file", "doc"])
     issues = []
-    for (unit_name, indicator, level, year), group in groups.items():
-        sources = {(r.get("file"), r.get("doc")) for r in group}
-        if len(sources) < 2:
+    keys = ["unit_name", "indicator", "level", "year"]
+    for _, group in first.groupby(keys, sort=False, dropna=False):
+        # the key as the figures hold it (groupby's own key would turn a None year into NaN)
+        unit_name, indicator, level, year = group.iloc[0][keys]
+        if len(group) < 2:
             continue
-        first = {}
-        for row in group:
-            first.setdefault((row.get("file"), row.get("doc")), row)
-        values = sorted({r["value"] for r in first.values()})
-        if values[-1] - values[0] <= _REL_TOL * max(abs(values[-1]), 1e-9):
+        low, high = group["value"].min(), group["value"].max()
+        if high - low <= _REL_TOL * max(abs(high), 1e-9):
             continue
-        chosen = tuple(first.values())
+        chosen = tuple(figures[i] for i in group["at"])
         said = "；".join(
-            f"{r.get('file')}第{(r.get('doc') or 0) + 1}篇写{fmt(r['value'], r.get('unit') or '')}"
-            for r in chosen
+            f"{r.file}第{(r.doc or 0) + 1}篇写{fmt(r.value, r.unit or '')}" for r in chosen
         )
         when = f"{year}年" if year else "（未注明年份）"
         issues.append(
@@ -52,7 +71,7 @@ def cross_report_conflict(rows: Sequence[Row]) -> list[Issue]:
                 f"{said}，"
                 "请核对以哪份为准",
                 chosen,
-                tuple(r["value"] for r in chosen),
+                tuple(r.value for r in chosen),
                 None,
                 None,
                 Severity.ERROR if year else Severity.WARNING,
@@ -68,57 +87,57 @@ def weighted_cv(values: Sequence[float], weights: Sequence[float] | None = None)
     >>> round(weighted_cv([279/45, 137/37, 935/89, 160/76, 402/55], [45, 37, 89, 76, 55]), 3)
     0.515
     """
-    weights = list(weights) if weights is not None else [1.0] * len(values)
-    total = sum(weights)
-    if total <= 0 or len(values) < 2:
+    import pandas as pd
+
+    x = pd.Series(values, dtype=float)
+    w = pd.Series(weights if weights is not None else [1.0] * len(x), dtype=float)
+    total = w.sum()
+    if total <= 0 or len(x) < 2:
         return None
-    mean = sum(w * x for w, x in zip(weights, values, strict=True)) / total
+    mean = (w * x).sum() / total
     if mean == 0:
         return None
-    variance = sum(w / total * (x - mean) ** 2 for w, x in zip(weights, values, strict=True))
-    return math.sqrt(variance) / mean
+    return math.sqrt((w / total * (x - mean) ** 2).sum()) / mean
 
 
-def _school_values(rows: Sequence[Row], ref: IndicatorRef, level: str) -> dict[str, float]:
-    found: dict[str, float] = {}
-    for row in actual(rows):
-        name = row.get("unit_name")
-        if (
-            row["indicator"] == ref.id
-            and row.get("level") == level
-            and name
-            and not _NOT_SCHOOL.search(name)
-        ):
-            value = row["value"]
-            if ref.transform == "reciprocal":
-                if not value:
-                    continue
-                value = 1 / value
-            found.setdefault(name, value)
-    return found
+def _school_values(table: pd.DataFrame, ref: IndicatorRef, level: str) -> pd.Series:
+    """Each school's first value of ``ref`` at ``level`` (indexed by school name)."""
+
+    rows = table[
+        (table["indicator"] == ref.id)
+        & (table["level"] == level)
+        & ~table["unit_name"].str.contains(_NOT_SCHOOL)
+    ]
+    if ref.transform == "reciprocal":
+        rows = rows[rows["value"] != 0]
+    values = rows.drop_duplicates("unit_name").set_index("unit_name")["value"]
+    return 1 / values if ref.transform == "reciprocal" else values
 
 
 def _cv_of(
-    rows: Sequence[Row], ref: IndicatorRef, level: str, weighted: bool
-) -> tuple[float, list[Row]] | None:
-    values = _school_values(rows, ref, level)
-    students = _school_values(rows, IndicatorRef(id="students"), level)
-    if len(values) < 2 or (weighted and not set(values) <= set(students)):
+    figures: Sequence[Figure], table: pd.DataFrame, ref: IndicatorRef, level: str, weighted: bool
+) -> tuple[float, list[Figure]] | None:
+    values = _school_values(table, ref, level)
+    students = _school_values(table, IndicatorRef(id="students"), level)
+    if len(values) < 2 or (weighted and not set(values.index) <= set(students.index)):
         return None
-    names = sorted(values)
-    cv = weighted_cv([values[n] for n in names], [students[n] for n in names] if weighted else None)
+    names = sorted(values.index)
+    cv = weighted_cv(
+        list(values[names]), list(students[names]) if weighted else None
+    )
     if cv is None:
         return None
-    used = [
-        r
-        for r in actual(rows)
-        if r["indicator"] == ref.id and r.get("level") == level and r.get("unit_name") in values
+    used = table[
+        (table["indicator"] == ref.id)
+        & (table["level"] == level)
+        & table["unit_name"].isin(values.index)
     ]
-    return cv, used
+    return cv, [figures[i] for i in used["at"]]
 
 
-def cv_exceeds(rows: Sequence[Row], profile: Profile) -> list[Issue]:
+def cv_exceeds(figures: Sequence[Figure], profile: Profile) -> list[Issue]:
     """Between-school CVs per level: each against the limit (cv_each) or their mean (cv_mean)."""
+    table = figure_table(figures)
     issues = []
     for rule in profile.active(CvEachRule) + profile.active(CvMeanRule):
         levels = (
@@ -129,7 +148,7 @@ def cv_exceeds(rows: Sequence[Row], profile: Profile) -> list[Issue]:
         for level in levels:
             limit = rule.limit(level)
             results = {
-                ref.id: _cv_of(rows, ref, level, rule.weights == "students")
+                ref.id: _cv_of(figures, table, ref, level, rule.weights == "students")
                 for ref in rule.indicators
             }
             if isinstance(rule, CvEachRule):
@@ -150,7 +169,7 @@ def cv_exceeds(rows: Sequence[Row], profile: Profile) -> list[Issue]:
             elif all(results.values()):
                 mean = sum(r[0] for r in results.values() if r) / len(results)
                 if not rule.passes(mean, level):
-                    used = tuple(row for r in results.values() if r for row in r[1])
+                    used = tuple(figure for r in results.values() if r for figure in r[1])
                     issues.append(
                         Issue(
                             "cv_exceeds",

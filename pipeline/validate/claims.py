@@ -32,14 +32,15 @@ _FIX = re.compile(
 _CLAIM = re.compile(r"已达标|已解决|已整改到位|已配齐|已补足|达到标准")
 
 
-def _split(text: str, start: int, end: int, units: tuple[str, ...]) -> tuple[list[Q], list[Q]]:
+def _split(ctx: DocContext, start: int, end: int) -> tuple[list[Q], list[Q]]:
     """Quantities stated as a deficiency, and quantities stated as what was done."""
+    text, units = ctx.doc.text, tuple(ctx.profile.tolerances.counted_units)
     wanted, done = [], []
     fix_from = None
     match = _FIX.search(text, start, end)
     if match:
         fix_from = match.start()
-    for q in quantities(text, start, end, units):
+    for q in quantities(text, start, end, units, ctx.quantities):
         if q.hedged:
             continue
         before = text[max(start, q.start - 4) : q.start]
@@ -71,10 +72,9 @@ def _message(need: Q, best: Q, text: str) -> str:
 
 def _from_sentences(ctx: DocContext) -> list[Finding]:
     found = []
-    units = tuple(ctx.profile.tolerances.counted_units)
     for index, start, end in ctx.spans():
         for sentence in ctx.sentences(index, start, end):
-            wanted, done = _split(ctx.doc.text, sentence.start, sentence.end, units)
+            wanted, done = _split(ctx, sentence.start, sentence.end)
             for need, best in _unsupported(wanted, done):
                 found.append(
                     finding(
@@ -109,12 +109,11 @@ def _linked(problem: Item, items: Iterable[Item]) -> list[Item]:
 
 def _from_items(ctx: DocContext) -> list[Finding]:
     found = []
-    units = tuple(ctx.profile.tolerances.counted_units)
     text = ctx.doc.text
     for problem in (i for i in ctx.items if i.kind == ItemKind.PROBLEM):
-        wanted, _ = _split(text, problem.span.start, problem.span.end, units)
+        wanted, _ = _split(ctx, problem.span.start, problem.span.end)
         for outcome in _linked(problem, ctx.items):
-            _, done = _split(text, outcome.span.start, outcome.span.end, units)
+            _, done = _split(ctx, outcome.span.start, outcome.span.end)
             for need, best in _unsupported(wanted, done):
                 found.append(
                     finding(
@@ -134,7 +133,8 @@ def _from_items(ctx: DocContext) -> list[Finding]:
 
 def _claimed_met(ctx: DocContext, problem: Item, outcome: Item) -> list[Finding]:
     """An outcome saying 已达标 while a figure of the problem or outcome misses its threshold."""
-    if not _CLAIM.search(outcome.text):
+    claim = _CLAIM.search(outcome.text)
+    if not claim:
         return []
     rules = {r.indicator: r for r in ctx.profile.active(ThresholdRule) if r.indicator}
     found = []
@@ -145,7 +145,7 @@ def _claimed_met(ctx: DocContext, problem: Item, outcome: Item) -> list[Finding]
         if rule.passes(figure.value, figure.level) is False:
             limit = rule.limit(figure.level)
             message = (
-                f"整改情况称“{_CLAIM.search(outcome.text).group()}”，但报告所写{rule.name_zh}"
+                f"整改情况称“{claim.group()}”，但报告所写{rule.name_zh}"
                 f"为{fmt(figure.value, figure.unit)}，仍低于{rule.source.cite()}要求的"
                 f"{fmt(limit, rule.unit)}，请核实"
             )

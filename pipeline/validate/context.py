@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from junheng.core.model import Document, Evidence, Figure, Finding, Item, Report, Severity
+from junheng.extractors.numbers import Quantities
 from junheng.validate.profile import Profile
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, read_relations, split_sentences
@@ -27,10 +28,14 @@ class DocContext:
     items: Sequence[Item]
     profile: Profile
     file: str = ""
+    quantities: Quantities | None = None
+    """The document's numbers, read once (by the runner, shared with the figure extractor)."""
     _sentences: dict[int, list[Sentence]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.file = self.file or self.doc.source
+        if self.quantities is None:
+            self.quantities = Quantities.of(self.doc.text)
 
     def spans(self) -> list[tuple[int, int, int]]:
         """``(report index, start, end)`` for each report, or the whole text as report 0."""
@@ -41,7 +46,9 @@ class DocContext:
     def sentences(self, index: int, start: int, end: int) -> list[Sentence]:
         if index not in self._sentences:
             units = tuple(self.profile.tolerances.counted_units)
-            self._sentences[index] = split_sentences(self.doc.text, start, end, units)
+            self._sentences[index] = split_sentences(
+                self.doc.text, start, end, units, self.quantities
+            )
         return self._sentences[index]
 
     @cached_property

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from junheng.core.errors import JunhengError
+from junheng.core.levels import LEVELS
 from junheng.core.yamldata import YAMLError, load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "youzhi-2017"
-LEVELS = ("小学", "初中", "高中", "学前", "义务教育")
 OPS: dict[str, str] = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "eq": "="}
 STATUSES = ("CONFIRMED", "CORROBORATED", "WEAK")
 

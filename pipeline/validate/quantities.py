@@ -1,8 +1,8 @@
 """The quantities of a sentence, as the validator reads them.
 
-The numbers come from ``junheng.extractors.numbers``
-(value, start, end, unit, multiplier, qualifier,
-role, ratio, extent), read once per document and shared with the figure extractor.
+The numbers come from ``junheng.extractors.numbers`` (value, start, end, unit, multiplier,
+qualifier, role, ratio, extent), read once per document
+(:class:`~junheng.extractors.numbers.Quantities`) and shared with the figure extractor.
 
 :class:`Q` adds what the checks need: the *label* (the words before the number in its clause), the
 precision as written (``half``: half a unit of the last written digit, in normalised units) and
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from junheng.extractors.numbers import quantities_in
+from junheng.extractors.numbers import Quantities
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BREAK = "，,、；;：:（）()。!?！？\n"
@@ -63,17 +63,25 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
         yield cursor, end
 
 
-def quantities(text: str, start: int, end: int, counted_units: tuple[str, ...]) -> list[Q]:
+def quantities(
+    text: str,
+    start: int,
+    end: int,
+    counted_units: tuple[str, ...],
+    found: Quantities | None = None,
+) -> list[Q]:
     """The values (not years, dates, numbering …) of ``text[start:end]`` with labels and written
-    precision; a label runs back to the previous quantity of any kind."""
-    raw = quantities_in(text, start, end)
-    found = []
+    precision; a label runs back to the previous quantity of any kind. ``found`` are the
+    document's quantities when the caller has them (else ``text`` is read here)."""
+    found = found if found is not None else Quantities.of(text)
+    raw = found.between(start, end)
+    wrapped = []
     previous_end = start
     for item in sorted(raw, key=lambda q: q.start):
         if (getattr(item, "role", None) or "value") == "value":
-            found.append(_wrap(text, item, previous_end, counted_units))
+            wrapped.append(_wrap(text, item, previous_end, counted_units))
         previous_end = _unit_end(item)
-    return found
+    return wrapped
 
 
 def _wrap(text: str, item: Any, floor: int, counted_units: tuple[str, ...]) -> Q:

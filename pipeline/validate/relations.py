@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any
 
 from junheng.core.yamldata import package_yaml
+from junheng.extractors.numbers import Quantities
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q, quantities, sentence_spans
 
@@ -222,9 +223,10 @@ def _breakdowns(
         qs[i - 1] if i and qs[i - 1].unit == words["band_unit"].pattern else None
         for i in (qs.index(q) for q in people)
     ]
-    if all(bands):
-        low = words["band_open_low"].search(_band_text(text, bands[0]))
-        high = words["band_open_high"].search(_band_text(text, bands[-1]))
+    first, last = bands[0], bands[-1]
+    if all(bands) and first is not None and last is not None:
+        low = words["band_open_low"].search(_band_text(text, first))
+        high = words["band_open_high"].search(_band_text(text, last))
         exhaustive = bool(low and high)
     elif all(words["breakdown_parts"].search(q.label) for q in people):
         exhaustive = False
@@ -326,7 +328,8 @@ def _best(relations: list[Relation | None], prefer: int) -> Relation | None:
     if holding:
         return holding[0]
     preferred = [r for r in found if r.inputs[-1].start == prefer]
-    return (preferred or found or [None])[0]
+    chosen = preferred or found
+    return chosen[0] if chosen else None
 
 
 # ---- ratios ---------------------------------------------------------------------------------
@@ -616,14 +619,21 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
 
 
 def split_sentences(
-    text: str, start: int, end: int, counted_units: tuple[str, ...]
+    text: str,
+    start: int,
+    end: int,
+    counted_units: tuple[str, ...],
+    numbers: Quantities | None = None,
 ) -> list[Sentence]:
-    """The sentences of ``text[start:end]`` with their quantities; a paragraph is a line."""
+    """The sentences of ``text[start:end]`` with their quantities; a paragraph is a line.
+    ``numbers`` are the document's quantities when the caller has read them already."""
+    numbers = numbers if numbers is not None else Quantities.of(text)
     found = []
     paragraph = text.count("\n", 0, start)
     counted = start  # line breaks before here are in ``paragraph``
     for s, e in sentence_spans(text, start, end):
         paragraph += text.count("\n", counted, s)
         counted = s
-        found.append(Sentence(s, e, paragraph, tuple(quantities(text, s, e, counted_units))))
+        qs = quantities(text, s, e, counted_units, numbers)
+        found.append(Sentence(s, e, paragraph, tuple(qs)))
     return found

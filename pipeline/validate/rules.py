@@ -1,9 +1,9 @@
 """The rule registry: every rule id the validator can emit, what it runs on, and its check.
 
-``scope`` is ``document`` (one file's text, figures and items: ``DocContext`` → findings) or
-``batch`` (figure rows of the whole batch → issues). Thresholds are never here: they come from the
-profile (``profiles/*.yaml``); tolerances come from the precision the report writes
-(:mod:`junheng.validate.interval`).
+``scope`` is ``document`` (one file's text, figures and items: ``DocContext`` → findings),
+``figures`` (one file's figures → issues) or ``batch`` (the figures of the whole batch → issues).
+Thresholds are never here: they come from the profile (``profiles/*.yaml``); tolerances come from
+the precision the report writes (:mod:`junheng.validate.interval`).
 """
 
 from __future__ import annotations
@@ -40,21 +40,21 @@ RULES: dict[str, Rule] = {
         "document", claims.check_claims, "整改情况称已解决/已达标，但所写数字仍未达到"
     ),
     "out_of_range": Rule(
-        "rows",
+        "figures",
         standards.out_of_range,
         "比率超过100%、负数、辍学率高于100%−巩固率、年份晚于报告日期",
     ),
-    "below_standard": Rule("rows", standards.below_standard, "指标低于标准配置中的阈值"),
+    "below_standard": Rule("figures", standards.below_standard, "指标低于标准配置中的阈值"),
     "six_of_seven": Rule(
-        "rows", standards.min_met, "每所学校至少6项资源配置指标达标、余项不低于85%"
+        "figures", standards.min_met, "每所学校至少6项资源配置指标达标、余项不低于85%"
     ),
     "cross_report_conflict": Rule(
         "batch", batch.cross_report_conflict, "同一单位、指标、学段、年份在两份报告中数值不同"
     ),
     "cv_exceeds": Rule("batch", batch.cv_exceeds, "校际差异系数超过标准"),
 }
-"""``rows`` rules run on one file's figures in ``validate_document`` (and on the batch's rows in
-``validate_batch`` for units spread over several files)."""
+"""``figures`` rules run on one file's figures in ``validate_document`` (and on the batch's
+figures in ``validate_batch`` for units spread over several files)."""
 
 ARITHMETIC_RULES = frozenset(
     rule_id for rule_id, rule in RULES.items() if rule.check.__module__ == arithmetic.__name__

@@ -1,9 +1,8 @@
-"""Rules over figures in CONTRACT row form: below_standard, out_of_range and the 6-of-7 rule.
+"""Rules over one figure at a time: below_standard, out_of_range and the 6-of-7 rule.
 
-They work on figure rows (``file, doc, unit_name, indicator, value, unit, level, year, kind,
-qualifier, text, page, start, end``) so that the per-document pass (rows made from ``Figure``) and
-the batch pass (rows read from figures.jsonl) share them. Each returns :class:`Issue` values;
-``junheng.validate`` turns them into findings.
+They take grounded :class:`~junheng.core.model.Figure` objects, so the per-document pass (the
+extractor's figures) and the batch pass (figures.jsonl read back through the codec) share them.
+Each returns :class:`Issue` values; ``junheng.validate`` turns them into findings.
 """
 
 from __future__ import annotations
@@ -13,11 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from junheng.core.model import Severity
+from junheng.core.model import Figure, Severity
 from junheng.validate.context import fmt
 from junheng.validate.profile import OPS, MinMetRule, Profile, ThresholdRule
-
-Row = dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,46 +23,47 @@ class Issue:
 
     rule: str
     message: str
-    rows: tuple[Row, ...]
+    figures: tuple[Figure, ...]
     values: tuple[float, ...]
     expected: float | None = None
     standard: str | None = None
     severity: Severity = Severity.ERROR
 
 
-def actual(rows: Iterable[Row]) -> list[Row]:
+def actual(figures: Iterable[Figure]) -> list[Figure]:
     """Rows that report a fact (not a target or a quoted standard)."""
-    return [r for r in rows if r.get("kind", "actual") == "actual"]
+    return [r for r in figures if r.kind == "actual"]
 
 
-def _name(row: Row) -> str:
-    level = row.get("level") or ""
-    unit = f"（{row['unit_name']}）" if row.get("unit_name") else ""
+def _name(figure: Figure) -> str:
+    level = figure.level or ""
+    unit = f"（{figure.unit_name}）" if figure.unit_name else ""
     return f"{unit}{level}"
 
 
-def below_standard(rows: Sequence[Row], profile: Profile) -> list[Issue]:
+def below_standard(figures: Sequence[Figure], profile: Profile) -> list[Issue]:
     """Each actual figure against the thresholds of its indicator and level."""
     by_indicator: dict[str, list[ThresholdRule]] = defaultdict(list)
     for rule in profile.active(ThresholdRule):
         if rule.indicator:
             by_indicator[rule.indicator].append(rule)
     issues = []
-    for row in actual(rows):
-        for rule in by_indicator.get(row["indicator"], ()):
-            ok = rule.passes(row["value"], row.get("level"))
+    for figure in actual(figures):
+        for rule in by_indicator.get(figure.indicator, ()):
+            ok = rule.passes(figure.value, figure.level)
             if ok is None or ok:
                 continue
-            limit = rule.limit(row.get("level"))
+            limit = rule.limit(figure.level)
+            assert limit is not None  # passes() gave False: the level has a threshold
             scope = "（每所学校均须达到）" if rule.scope == "school" else ""
             issues.append(
                 Issue(
                     "below_standard",
-                    f"{rule.name_zh}{_name(row)}为{fmt(row['value'], row.get('unit') or '')}，"
+                    f"{rule.name_zh}{_name(figure)}为{fmt(figure.value, figure.unit or '')}，"
                     f"未达到{rule.source.cite()}要求的{OPS[rule.op]}{fmt(limit, rule.unit)}"
                     f"（{rule.id}）{scope}",
-                    (row,),
-                    (row["value"],),
+                    (figure,),
+                    (figure.value,),
                     limit,
                     f"{rule.source.cite()} {rule.id} {rule.name_zh}",
                 )
@@ -73,12 +71,14 @@ def below_standard(rows: Sequence[Row], profile: Profile) -> list[Issue]:
     return issues
 
 
-def out_of_range(rows: Sequence[Row], report_years: dict[tuple[str, int], int]) -> list[Issue]:
+def out_of_range(
+    figures: Sequence[Figure], report_years: dict[tuple[str, int], int]
+) -> list[Issue]:
     """Impossible values: a rate above 100 (not a gross rate), a negative count, a dropout rate
     above the retention rate's complement, a year after the report's date."""
     issues = []
-    for row in actual(rows):
-        value, unit, indicator = row["value"], row.get("unit"), row["indicator"]
+    for figure in actual(figures):
+        value, unit, indicator = figure.value, figure.unit, figure.indicator
         if (
             unit == "%"
             and value > 100
@@ -88,8 +88,8 @@ def out_of_range(rows: Sequence[Row], report_years: dict[tuple[str, int], int]) 
             issues.append(
                 Issue(
                     "out_of_range",
-                    f"{row.get('text', '')[:30]}…中的比率{fmt(value)}%超过100%，请核对",
-                    (row,),
+                    f"{figure.text[:30]}…中的比率{fmt(value)}%超过100%，请核对",
+                    (figure,),
                     (value,),
                     100.0,
                 )
@@ -99,62 +99,62 @@ def out_of_range(rows: Sequence[Row], report_years: dict[tuple[str, int], int]) 
                 Issue(
                     "out_of_range",
                     f"数值{fmt(value, unit or '')}为负数，请核对",
-                    (row,),
+                    (figure,),
                     (value,),
                     0.0,
                 )
             )
-        year = row.get("year")
-        limit = report_years.get((row.get("file", ""), row.get("doc", 0)))
+        year = figure.year
+        limit = report_years.get((figure.file, figure.doc))
         if year and limit and year > limit:
             issues.append(
                 Issue(
                     "out_of_range",
                     f"实际数据所属年份{year}年晚于报告日期（{limit}年），请核对年份",
-                    (row,),
+                    (figure,),
                     (float(year),),
                     float(limit),
                 )
             )
-    issues += _dropout_vs_retention(rows)
+    issues += _dropout_vs_retention(figures)
     return issues
 
 
-def _dropout_vs_retention(rows: Sequence[Row]) -> list[Issue]:
-    keyed: dict[tuple, dict[str, Row]] = defaultdict(dict)
-    for row in actual(rows):
-        if row["indicator"] in ("dropout_rate", "retention_rate"):
-            key = (row.get("file"), row.get("doc"), row.get("level"), row.get("year"))
-            keyed[key].setdefault(row["indicator"], row)
+def _dropout_vs_retention(figures: Sequence[Figure]) -> list[Issue]:
+    keyed: dict[tuple, dict[str, Figure]] = defaultdict(dict)
+    for figure in actual(figures):
+        if figure.indicator in ("dropout_rate", "retention_rate"):
+            key = (figure.file, figure.doc, figure.level, figure.year)
+            keyed[key].setdefault(figure.indicator, figure)
     issues = []
     for pair in keyed.values():
         if len(pair) == 2:
             drop, keep = pair["dropout_rate"], pair["retention_rate"]
-            if drop["value"] > 100 - keep["value"] + 1e-9:
+            if drop.value > 100 - keep.value + 1e-9:
                 issues.append(
                     Issue(
                         "out_of_range",
-                        f"辍学率{fmt(drop['value'])}%高于100%−巩固率{fmt(keep['value'])}%="
-                        f"{fmt(100 - keep['value'])}%，两者不能同时成立，请核对",
+                        f"辍学率{fmt(drop.value)}%高于100%−巩固率{fmt(keep.value)}%="
+                        f"{fmt(100 - keep.value)}%，两者不能同时成立，请核对",
                         (drop, keep),
-                        (drop["value"], keep["value"]),
-                        100 - keep["value"],
+                        (drop.value, keep.value),
+                        100 - keep.value,
                         severity=Severity.WARNING,
                     )
                 )
     return issues
 
 
-def min_met(rows: Sequence[Row], profile: Profile) -> list[Issue]:
+def min_met(figures: Sequence[Figure], profile: Profile) -> list[Issue]:
     """The 6-of-7 rule per school and level: a second miss, or a miss below 85%, fails."""
     issues = []
     for rule in profile.active(MinMetRule):
         members = [profile.rule(rule_id) for rule_id in rule.rules]
-        groups: dict[tuple, list[Row]] = defaultdict(list)
-        for row in actual(rows):
-            if row.get("unit_name") and row.get("level"):
-                groups[(row.get("file"), row.get("doc"), row["unit_name"], row["level"])].append(
-                    row
+        groups: dict[tuple, list[Figure]] = defaultdict(list)
+        for figure in actual(figures):
+            if figure.unit_name and figure.level:
+                groups[(figure.file, figure.doc, figure.unit_name, figure.level)].append(
+                    figure
                 )
         for (_, _, unit_name, level), group in groups.items():
             issue = _min_met_group(rule, members, group, unit_name, level)
@@ -164,21 +164,21 @@ def min_met(rows: Sequence[Row], profile: Profile) -> list[Issue]:
 
 
 def _min_met_group(
-    rule: MinMetRule, members: list[ThresholdRule], group: list[Row], unit_name: str, level: str
+    rule: MinMetRule, members: list[ThresholdRule], group: list[Figure], unit_name: str, level: str
 ) -> Issue | None:
     misses, deep = [], []
     for member in members:
-        row = next((r for r in group if r["indicator"] == member.indicator), None)
+        figure = next((r for r in group if r.indicator == member.indicator), None)
         limit = member.limit(level)
-        if row is None or limit is None or member.passes(row["value"], level):
+        if figure is None or limit is None or member.passes(figure.value, level):
             continue
-        misses.append((member, row, limit))
-        if row["value"] < rule.floor_ratio * limit:
+        misses.append((member, figure, limit))
+        if figure.value < rule.floor_ratio * limit:
             deep.append(member.id)
     allowed = len(members) - rule.min_met
     if len(misses) <= allowed and not deep:
         return None
-    names = "、".join(f"{m.name_zh}{fmt(r['value'])}（要求{fmt(lim)}）" for m, r, lim in misses)
+    names = "、".join(f"{m.name_zh}{fmt(r.value)}（要求{fmt(lim)}）" for m, r, lim in misses)
     why = (
         f"{len(misses)}项未达标，超过允许的{allowed}项"
         if len(misses) > allowed
@@ -188,7 +188,7 @@ def _min_met_group(
         "six_of_seven",
         f"{unit_name}{level}：{names}；{why}，不符合“{rule.name_zh}”",
         tuple(r for _, r, _ in misses),
-        tuple(r["value"] for _, r, _ in misses),
+        tuple(r.value for _, r, _ in misses),
         float(rule.min_met),
         f"{rule.source.cite()} {rule.id}",
     )

@@ -1,68 +1,39 @@
-"""Score extracted items against the hand-made gold (``item_records`` of corpus/gold/*.json).
+"""Items: problems, measures and outcomes against the gold's.
 
-A system item matches a gold one of the same kind (and the same report, when the gold gives one)
-when the character-bigram Dice of their texts is at least 0.5; matching is one-to-one, greedy by
-best Dice. Reported per kind: precision, recall, F1; then link accuracy (of the gold links whose
-both ends matched, how many the system has) and status accuracy (of the matched gold problems).
+A system item matches a gold one of the same kind (and, for the seed gold, the same report when
+the gold gives one) when the character-bigram Dice of their texts is at least 0.5; matching is
+one-to-one, greedy by best Dice. Reported per kind: precision, recall, F1; then links (of the gold
+links whose both ends matched, how many the system has: the seed gold's "link accuracy"; of the
+system's links between matched items, how many the gold has: link precision) and status accuracy
+(of the matched gold problems).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from junheng.core.normalize import to_simplified
+from junheng.core.text import dice
+from junheng.evaluate.gold import DevGold, gold_records
+from junheng.evaluate.metrics import accuracy, prf
+from junheng.evaluate.offsets import TextMap, snippet
 
 KINDS = ("problem", "measure", "outcome")
 MATCH_AT = 0.5
-_DROP = re.compile(r"\s+")
 
+Row = dict[str, Any]
 Key = tuple[int | None, str, int]
 
 
-def _bigrams(text: str) -> list[str]:
-    chars = to_simplified(_DROP.sub("", unicodedata.normalize("NFKC", text or "")))
-    return [chars[i : i + 2] for i in range(len(chars) - 1)] or ([chars] if chars else [])
-
-
-def dice(a: str, b: str) -> float:
-    """Character-bigram Dice of two texts (multiset, whitespace dropped, NFKC)."""
-    x, y = _bigrams(a), _bigrams(b)
-    if not x or not y:
-        return 0.0
-    pool: dict[str, int] = {}
-    for gram in x:
-        pool[gram] = pool.get(gram, 0) + 1
-    shared = 0
-    for gram in y:
-        if pool.get(gram, 0) > 0:
-            pool[gram] -= 1
-            shared += 1
-    return 2 * shared / (len(x) + len(y))
-
-
-def gold_records(gold: dict[str, Any]) -> list[dict[str, Any]]:
-    """The gold items: ``item_records`` when present, else the plain ``items`` lists."""
-    if gold.get("item_records") is not None:
-        return list(gold["item_records"])
-    records: list[dict[str, Any]] = []
-    for kind, texts in (gold.get("items") or {}).items():
-        records += [
-            {"doc": None, "kind": kind, "index": i, "text": t} for i, t in enumerate(texts, 1)
-        ]
-    return records
-
-
-def match(gold: list[dict], rows: list[dict]) -> list[tuple[int, int, float]]:
-    """One-to-one pairs (gold position, row position, Dice), greedy by best Dice."""
+def match(gold: list[Row], rows: list[Row], by_doc: bool = True) -> list[tuple[int, int, float]]:
+    """One-to-one pairs (gold position, row position, Dice), greedy by best Dice. ``by_doc``: a
+    gold record with a ``doc`` takes rows of that report only."""
     candidates: list[tuple[float, int, int]] = []
     for g, record in enumerate(gold):
         for s, row in enumerate(rows):
             if row.get("kind") != record.get("kind"):
                 continue
-            if record.get("doc") is not None and row.get("doc") != record["doc"]:
+            if by_doc and record.get("doc") is not None and row.get("doc") != record["doc"]:
                 continue
             score = dice(record.get("text", ""), row.get("text", ""))
             if score >= MATCH_AT:
@@ -78,22 +49,7 @@ def match(gold: list[dict], rows: list[dict]) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def prf(found: int, gold: int, system: int) -> dict[str, float | int]:
-    """Precision, recall and F1 (rounded), with the counts they come from."""
-    precision = found / system if system else 1.0
-    recall = found / gold if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "gold": gold,
-        "system": system,
-        "matched": found,
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
-    }
-
-
-def _key(record: dict[str, Any], kind: str | None = None, index: int | None = None) -> Key:
+def _key(record: Row, kind: str | None = None, index: int | None = None) -> Key:
     return (
         record.get("doc"),
         kind or record["kind"],
@@ -101,7 +57,7 @@ def _key(record: dict[str, Any], kind: str | None = None, index: int | None = No
     )
 
 
-def _links(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, float]]) -> dict:
+def _links(gold: list[Row], rows: list[Row], pairs: list[tuple[int, int, float]]) -> Row:
     to_row = {g: s for g, s, _ in pairs}
     gold_at = {_key(r): g for g, r in enumerate(gold)}
     total = right = 0
@@ -131,14 +87,16 @@ def _links(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, float
     for s, row in enumerate(rows):
         if s not in to_gold:
             continue
-        wanted = {(link["kind"], link["index"]) for link in gold[to_gold[s]].get("links") or []}
+        wanted_links = {
+            (link["kind"], link["index"]) for link in gold[to_gold[s]].get("links") or []
+        }
         for link in row.get("links") or []:
             target = row_at.get(_key(row, link["kind"], link["index"]))
             if target is None or target not in to_gold or link["kind"] == "problem":
                 continue
             made += 1
             other = gold[to_gold[target]]
-            if (other["kind"], other["index"]) in wanted:
+            if (other["kind"], other["index"]) in wanted_links:
                 kept += 1
             else:
                 extra.append(
@@ -148,7 +106,7 @@ def _links(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, float
     return {
         "gold": total,
         "correct": right,
-        "accuracy": round(right / total, 4) if total else 1.0,
+        "accuracy": accuracy(right, total),
         "system": made,
         "system_correct": kept,
         "misses": misses,
@@ -156,7 +114,7 @@ def _links(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, float
     }
 
 
-def _status(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, float]]) -> dict:
+def _status(gold: list[Row], rows: list[Row], pairs: list[tuple[int, int, float]]) -> Row:
     total = right = 0
     misses: list[str] = []
     for g, s, _ in pairs:
@@ -171,27 +129,13 @@ def _status(gold: list[dict], rows: list[dict], pairs: list[tuple[int, int, floa
                 f"doc {record.get('doc')} problem {record['index']}: gold "
                 f"{record.get('status')} system {rows[s].get('status')}"
             )
-    return {
-        "gold": total,
-        "correct": right,
-        "accuracy": round(right / total, 4) if total else 1.0,
-        "misses": misses,
-    }
+    return {"gold": total, "correct": right, "accuracy": accuracy(right, total), "misses": misses}
 
 
-def score_items(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Scores of one file's item rows (items.jsonl rows of that file) against its gold JSON.
-
-    Example:
-        >>> record = {"doc": 0, "kind": "problem", "index": 1, "text": "生均图书不足,缺600册"}
-        >>> row = dict(record, text="生均图书不足，缺600册", status=None, links=[])
-        >>> score_items({"item_records": [record]}, [row])["problem"]["f1"]
-        1.0
-    """
-    records = gold_records(gold)
-    pairs = match(records, rows)
+def _score(
+    records: list[Row], rows: list[Row], pairs: list[tuple[int, int, float]]
+) -> dict[str, Any]:
     matched_gold = {g for g, _, _ in pairs}
-    matched_rows = {s for _, s, _ in pairs}
     result: dict[str, Any] = {}
     for kind in KINDS:
         result[kind] = prf(
@@ -201,6 +145,23 @@ def score_items(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, A
         )
     result["links"] = _links(records, rows, pairs)
     result["status"] = _status(records, rows, pairs)
+    return result
+
+
+def score_items(gold: dict[str, Any], rows: list[Row]) -> dict[str, Any]:
+    """Seed gold: scores of one file's item rows (items.jsonl rows of that file).
+
+    Example:
+        >>> record = {"doc": 0, "kind": "problem", "index": 1, "text": "生均图书不足,缺600册"}
+        >>> row = dict(record, text="生均图书不足，缺600册", status=None, links=[])
+        >>> score_items({"item_records": [record]}, [row])["problem"]["f1"]
+        1.0
+    """
+    records = gold_records(gold)
+    pairs = match(records, rows)
+    result = _score(records, rows, pairs)
+    matched_gold = {g for g, _, _ in pairs}
+    matched_rows = {s for _, s, _ in pairs}
     result["missed"] = [
         f"doc {r.get('doc')} {r['kind']} {r['index']}: {r['text'][:40]}"
         for g, r in enumerate(records)
@@ -215,7 +176,7 @@ def score_items(gold: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, A
 
 
 def combine(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Totals over files: P/R/F1 per kind, link and status accuracy."""
+    """Totals over files: P/R/F1 per kind, link and status accuracy, link precision."""
     scores = list(scores)
     total: dict[str, Any] = {}
     for kind in KINDS:
@@ -227,35 +188,61 @@ def combine(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
     for name in ("links", "status"):
         gold = sum(s[name]["gold"] for s in scores)
         right = sum(s[name]["correct"] for s in scores)
-        total[name] = {
-            "gold": gold,
-            "correct": right,
-            "accuracy": round(right / gold, 4) if gold else 1.0,
-        }
+        total[name] = {"gold": gold, "correct": right, "accuracy": accuracy(right, gold)}
     made = sum(s["links"].get("system", 0) for s in scores)
     kept = sum(s["links"].get("system_correct", 0) for s in scores)
     total["links"].update(
         system=made, system_correct=kept, precision=round(kept / made, 4) if made else 1.0
     )
+    if any("all_gold" in s["links"] for s in scores):
+        every = sum(s["links"].get("all_gold", 0) for s in scores)
+        total["links"].update(all_gold=every, recall=accuracy(total["links"]["correct"], every))
     return total
 
 
-def render(scores: dict[str, Any]) -> str:
-    """One line: P/R/F1 per kind, link and status accuracy."""
-    parts = [
-        f"{kind} P={scores[kind]['precision']:.3f} R={scores[kind]['recall']:.3f} "
-        f"F1={scores[kind]['f1']:.3f} ({scores[kind]['matched']}/{scores[kind]['gold']}/"
-        f"{scores[kind]['system']})"
-        for kind in KINDS
+# --- dev gold -------------------------------------------------------------------------------
+
+
+def score_dev_items(gold: DevGold, rows: list[Row], spans: TextMap) -> dict[str, Any]:
+    """Dev gold: one file's items. A gold item's text is the file's text at its offsets; items
+    are matched over the whole file (not per report). Link recall counts every gold link (also
+    those whose ends the system did not find)."""
+    records = [
+        dict(item, text=gold.cut(int(item["start"]), int(item["end"])))
+        for item in gold.data.get("items", [])
     ]
-    parts.append(
-        f"links {scores['links']['accuracy']:.3f} ({scores['links']['correct']}/"
-        f"{scores['links']['gold']})"
+    pairs = match(records, rows, by_doc=False)
+    result = _score(records, rows, pairs)
+    result["links"]["all_gold"] = sum(
+        len(r.get("links") or []) for r in records if r["kind"] == "problem"
     )
-    if "precision" in scores["links"]:
-        parts[-1] += f" precision {scores['links']['precision']:.3f}"
-    parts.append(
-        f"status {scores['status']['accuracy']:.3f} ({scores['status']['correct']}/"
-        f"{scores['status']['gold']})"
-    )
-    return "; ".join(parts)
+    matched_gold = {g for g, _, _ in pairs}
+    matched_rows = {s for _, s, _ in pairs}
+    result["missed"] = [
+        {
+            "kind": r["kind"],
+            "index": r["index"],
+            "doc": r["doc"],
+            "start": r["start"],
+            "end": r["end"],
+            "context": snippet(gold.text, r["start"], r["end"]),
+        }
+        for g, r in enumerate(records)
+        if g not in matched_gold
+    ]
+    result["extra"] = []
+    for s, row in enumerate(rows):
+        if s in matched_rows:
+            continue
+        start, end = spans.span(int(row["start"]), int(row["end"]))
+        result["extra"].append(
+            {
+                "kind": row.get("kind"),
+                "index": row.get("index"),
+                "doc": row.get("doc"),
+                "start": start,
+                "end": end,
+                "context": snippet(gold.text, start, end),
+            }
+        )
+    return result

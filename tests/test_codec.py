@@ -1,14 +1,15 @@
-"""junheng.serialize: the offset map written as runs gives back every character's source."""
+"""junheng.core.codec: the offset map written as runs gives back every character's source."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from junheng.core.codec import offset_runs
 from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind
-from junheng.serialize import offset_runs
 
 # What normalisation drops or folds: spaces, zero-width characters, full-width digits, ⒈, a
 # line break inside a word; and plain Chinese and digits that map one to one.
@@ -19,6 +20,7 @@ def _expand(runs: list[list[int]]) -> list[int]:
     return [raw + k for _, raw, length in runs for k in range(length)]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(paragraphs=st.lists(_RAW, min_size=1, max_size=4))
 def test_runs_give_back_the_offset_map(paragraphs: list[str]) -> None:

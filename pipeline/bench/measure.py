@@ -2,7 +2,7 @@
 floor (bare pypdfium2 text extraction over the same PDFs) measured in the same run.
 
 Each measured run is a fresh ``junheng run`` subprocess over synthetic inputs
-(:func:`junheng.batch.synth.corpus_mix`) with an empty store, so nothing is served from a cache;
+(:func:`junheng.bench.synth.corpus_mix`) with an empty store, so nothing is served from a cache;
 its time is wall-clock from start to exit (interpreter start included). The runs read junheng's
 modules from a bytecode cache under the work folder, filled by one untimed run first, as an
 installed package has them (an editable install in an environment with
@@ -25,7 +25,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from junheng.batch.synth import corpus_mix
+from junheng.bench.synth import corpus_mix
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +168,7 @@ def measure_stages(pdfs: list[Path]) -> list[Measure]:
     Not end to end, and warm (after one untimed pass): these split the end-to-end time into what
     reading the PDF costs and what the later stages (segmentation, extraction, validation) add.
     """
+    from junheng.core.model import FileResult
     from junheng.ingest import read_file
     from junheng.runner import InputFile, process_file
 
@@ -181,8 +182,9 @@ def measure_stages(pdfs: list[Path]) -> list[Measure]:
         pages = chars = 0
         started = time.perf_counter()
         for path in pdfs:
-            document = run(path)
-            document = getattr(document, "document", document)
+            found = run(path)
+            document = found.document if isinstance(found, FileResult) else found
+            assert document is not None  # the set's PDFs are all read
             pages += document.pages or 0
             chars += len(document.text)
         seconds = time.perf_counter() - started

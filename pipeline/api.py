@@ -1,0 +1,197 @@
+"""The front door: ``run(paths, options)`` reads a batch into OUT/ and yields each file's result.
+
+Everything ``junheng run`` does happens here, in this order: list the inputs, load the standards
+profile, process each file (in parallel workers, served from the store when unchanged), write
+OUT/*.jsonl as the results stream past in input order, add the checks across files, write
+manifest.json and draft. The command line (:mod:`junheng.cli`) only turns options into
+:class:`Options` and results into messages and an exit code.
+
+>>> for result in run(["corpus/seeds"], Options(out=Path("out"))):  # doctest: +SKIP
+...     print(result.file, result.status, len(result.figures))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from junheng.batch import (
+    STORE_NAME,
+    Batch,
+    Budget,
+    Outcome,
+    Outputs,
+    Store,
+    TaskOptions,
+    make_engine,
+)
+from junheng.batch import limits as batch_limits
+from junheng.batch.task import decode_rows
+from junheng.batch.version import pipeline_version
+from junheng.core.codec import (
+    JsonLines,
+    figure_from_row,
+    finding_from_row,
+    finding_row,
+    item_from_row,
+    read_jsonl,
+    report_from_row,
+    write_json,
+)
+from junheng.core.errors import UsageError
+from junheng.core.model import FileResult, Status
+from junheng.core.version import __version__
+from junheng.runner import iter_inputs
+from junheng.validate import Profile, RuleError, load_profile, validate_batch
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to run a batch: where the outputs go and what the run may use (``junheng run``'s
+    options; README.md, "Options of run")."""
+
+    out: Path
+    standard: str | None = None
+    workers: int = 1
+    store: Path | None = None
+    engine: str = "local"
+    address: str | None = None
+    timeout: float = batch_limits.DEFAULT_TIMEOUT
+    max_memory: int = batch_limits.DEFAULT_MAX_MEMORY_MB
+    draft: bool = True
+    decode: bool = True
+    """Whether each yielded result carries its reports, figures, items and findings (read back
+    from the rows); the command line needs only the status and sets it False."""
+    progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = field(
+        default=None, compare=False
+    )
+    """Wraps the stream of outcomes (a progress bar), given it and the number of inputs."""
+
+
+@dataclass
+class Summary:
+    """What the last run wrote into manifest.json, and how many files came from the store."""
+
+    manifest: dict[str, Any] = field(default_factory=dict)
+    reused: int = 0
+
+
+def run(
+    paths: Sequence[str | Path], options: Options, summary: Summary | None = None
+) -> Iterator[FileResult]:
+    """Process every input into ``options.out``; yield one :class:`FileResult` per input file,
+    in input order. The batch checks, manifest.json and the drafts are written when the last
+    result has been taken. Raises :class:`UsageError` for a bad profile or output folder.
+    """
+    inputs = list(iter_inputs([Path(p) for p in paths]))
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    started = _now()
+    profile = _profile(options.standard)
+    # other thresholds give other findings: the store keys results by the profile too
+    digest = hashlib.sha256(profile.model_dump_json().encode()).hexdigest()[:8]
+    version = f"{pipeline_version()}+{digest}"
+    entries: list[dict[str, Any]] = []
+    tally: Counter[str] = Counter()
+    task = TaskOptions(options.standard, Budget(options.timeout, options.max_memory))
+    with Store(options.store or out / STORE_NAME, version) as store:
+        batch = Batch(inputs, store)
+        engine = make_engine(options.engine, options.workers, task, options.address)
+        outcomes = batch.run(engine)
+        if options.progress is not None:
+            outcomes = options.progress(outcomes, len(inputs))
+        with Outputs(out) as outputs:
+            for outcome in outcomes:
+                outputs.write(outcome)
+                entries.append(outcome.entry)
+                tally.update(outcome.rows)
+                yield _result(outcome, options.decode)
+        store.prune()
+    _append_batch_findings(out, profile)
+    manifest = {
+        "inputs": entries,
+        "counts": _counts(entries, tally),
+        "started": started,
+        "finished": _now(),
+        "version": __version__,
+    }
+    write_json(out / "manifest.json", manifest)
+    if summary is not None:
+        summary.manifest, summary.reused = manifest, batch.reused
+    if options.draft:
+        from junheng.draft import draft
+
+        draft(out)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _profile(standard: str | None) -> Profile:
+    try:  # a bad --standard is a usage error, found before any work
+        return load_profile(standard)
+    except (RuleError, OSError) as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _result(outcome: Outcome, decode: bool) -> FileResult:
+    """The FileResult an outcome stands for (its content read back from the rows if asked)."""
+    entry = outcome.entry
+    result = FileResult(
+        entry["file"],
+        "",
+        entry["sha256"],
+        entry["bytes"],
+        entry["format"],
+        Status(entry["status"]),
+        entry["error"],
+    )
+    if not decode or not outcome.payload:
+        return result
+    rows = {name: _lines(text) for name, text in decode_rows(outcome.payload).items()}
+    return FileResult(
+        *(result.file, result.path, result.sha256, result.bytes, result.format, result.status),
+        result.error,
+        reports=tuple(map(report_from_row, rows.get("reports", ()))),
+        figures=tuple(map(figure_from_row, rows.get("figures", ()))),
+        items=tuple(map(item_from_row, rows.get("items", ()))),
+        findings=tuple(map(finding_from_row, rows.get("findings", ()))),
+    )
+
+
+def _lines(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def _counts(entries: Iterable[dict[str, Any]], rows: Counter[str]) -> dict[str, int]:
+    """How many files ended in each status, and how many reports, figures and items in all."""
+    status: Counter[str] = Counter({"ok": 0, "partial": 0, "failed": 0, "skipped": 0})
+    files = 0
+    for entry in entries:
+        files += 1
+        status[entry["status"]] += 1
+    found = {"documents": rows["reports"], "figures": rows["figures"], "items": rows["items"]}
+    return {"files": files, **status, **found}
+
+
+def _append_batch_findings(out: Path, profile: Profile) -> None:
+    """Checks across files (the same figure in two reports, 差异系数 over schools), added to
+    findings.jsonl once every file's figures are written."""
+    # the batch rules compare named units' reported facts; keeping only those keeps the memory
+    # of a large batch near the size of what can be compared
+    figures = [
+        figure_from_row(row)
+        for row in read_jsonl(out / "figures.jsonl")
+        if row.get("kind") == "actual" and row.get("unit_name")
+    ]
+    found = validate_batch(figures, profile)
+    if found:
+        with JsonLines(out / "findings.jsonl", append=True) as findings:
+            findings.write_all(map(finding_row, found))
