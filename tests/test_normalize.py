@@ -38,6 +38,22 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         # Traditional script
         ("學校佔地面積19980平方米,專任教師46人", "学校占地面积19980平方米,专任教师46人"),
         ("", ""),
+        # pinyin ruby glosses (issue 14's invented examples), Simplified and Traditional
+        ("生均预(yù)算内(nèi)公用经(jīng)费(fèi)为1200元", "生均预算内公用经费为1200元"),
+        ("投入資金3200萬(wàn)元", "投入资金3200万元"),
+        ("督導(dǎo)檢查組對(duì)30個(gè)縣(區(qū))進(jìn)行", "督导检查组对30个县(区)进行"),
+        ("教育（jiào yù）均衡", "教育均衡"),
+        # a gloss after a letter left by a damaged encoding; brackets that are no glosses stay
+        ("出F(xiàn)了", "出F了"),
+        ("某县(xxxx)路", "某县(xxxx)路"),
+        ("小学(dang)建", "小学(dang)建"),
+        ("(yù)算", "(yù)算"),
+        # look-alike symbols (symbols.yaml); ㎡ stays for the extractor to read
+        ("本学期入学率为99℅", "本学期入学率为99%"),
+        ("师生比1∶11﹐生均12㎡", "师生比1:11,生均12㎡"),
+        ("距县城5㎞", "距县城5公里"),
+        # a sharing site's separator is a line break
+        ("四、整改措施@#@一是加强领导", "四、整改措施\n一是加强领导"),
     ],
 )
 def test_normalize_examples(raw: str, expected: str) -> None:
@@ -51,6 +67,23 @@ def test_normalize_offsets_point_at_source() -> None:
     text, offsets = normalize(raw)
     start = text.index("16.38")
     assert offsets.to_raw(start, start + 5) == (raw.index("16。38"), raw.index("16。38") + 5)
+
+
+def test_normalize_gloss_spans_keep_the_gloss_in_the_source() -> None:
+    raw = "公用经(jīng)费为1200元"
+    text, offsets = normalize(raw)
+    start = text.index("经费")
+    raw_start, raw_end = offsets.to_raw(start, start + 2)
+    assert raw[raw_start:raw_end] == "经(jīng)费"
+    number = text.index("1200")
+    assert raw[slice(*offsets.to_raw(number, number + 4))] == "1200"
+
+
+def test_normalize_expanded_symbol_maps_to_its_one_source_character() -> None:
+    raw = "距县城5㎞"
+    text, offsets = normalize(raw)
+    assert text == "距县城5公里"
+    assert offsets.to_raw(4, 6) == (4, 5)
 
 
 def test_normalize_traditional_keeps_source_text() -> None:

@@ -5,11 +5,14 @@ its characters, the index of the raw character it came from. What the view chang
 
 * full-width ASCII forms (``１２３``, ``Ａ``, ``，``, ``（``) become ASCII; ideographic and
   no-break spaces become spaces; enclosed numbering (``⒈`` → ``1.``, ``⑴`` → ``(1)``) is spelt out;
-* variant characters (``臵`` → ``置``, from ``variants.yaml``);
+* look-alike symbols (``℅`` → ``%``, ``∶`` → ``:``, ``㎞`` → ``公里``, from ``symbols.yaml``) and
+  variant characters (``臵`` → ``置``, from ``variants.yaml``);
 * Traditional characters become Simplified (OpenCC ``t2s``, kept only where it maps one character
   to one character), so ``學校佔地面積`` matches the same rules as ``学校占地面积``;
 * ``。`` or ``，`` between digits used as a decimal point (``3。74`` → ``3.74``), but not a sentence
   end followed by list numbering (``共12所。3、…``) nor a list of years (``2019，2020年``);
+* what a web copy adds (:mod:`junheng.core.webcopy`): pinyin ruby glosses are dropped
+  (``預(yù)算`` → ``預算``) and sharing-site separators (``@#@``) become line breaks;
 * dropped: zero-width characters, spaces inside Chinese text (``择校 过度``), line breaks inside
   a word that a web copy broke (``“均\\n\\n衡发展”``), and anti-scraping dots inside a word
   (``督导委·员会``).
@@ -24,6 +27,7 @@ from functools import cache
 
 from junheng.core.model import OffsetMap
 from junheng.core.scan import scan
+from junheng.core.webcopy import web_copy_edits
 from junheng.core.words import is_word
 from junheng.core.yamldata import package_yaml
 
@@ -41,8 +45,14 @@ def _variants() -> dict[str, str]:
 
 
 @cache
+def _symbols() -> dict[str, str]:
+    table: dict[str, str] = package_yaml("junheng.core", "data/symbols.yaml")["symbols"]
+    return {k: v for k, v in table.items() if len(k) == 1 and v}
+
+
+@cache
 def _fold_table() -> dict[int, str]:
-    """Character-level folds: full-width forms, spaces, enclosed numbers, variants."""
+    """Character-level folds: full-width forms, spaces, enclosed numbers, symbols, variants."""
     table: dict[int, str] = {}
     for code in range(0xFF01, 0xFF5F):  # FULLWIDTH ! .. ~
         table[code] = chr(code - 0xFEE0)
@@ -54,6 +64,8 @@ def _fold_table() -> dict[int, str]:
     for i, numeral in enumerate("一二三四五六七八九十"):
         table[0x3220 + i] = f"({numeral})"  # ㈠ .. ㈩
     table[0xFE4F] = "_"
+    for src, dst in _symbols().items():
+        table[ord(src)] = dst
     for src, dst in _variants().items():
         table[ord(src)] = dst
     return table
@@ -208,8 +220,11 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     ('生均3.74平方米', (2, 6))
     """
     source = list(range(len(raw)))
+    # Glosses and separators first, on the text as written, so no later pass sees them (and the
+    # Traditional → Simplified conversion reads 經(jīng)費 as the one word 經費).
+    text, source = _apply(raw, source, web_copy_edits(raw))
     # The decimal point is read before folding, where a Chinese 。/， is still told from a ",".
-    text, source = _apply(raw, source, list(_decimal_edits(raw)))
+    text, source = _apply(text, source, list(_decimal_edits(text)))
     text, source = _apply(text, source, list(_fold_edits(text)))
     text = to_simplified(text.translate(_fold_table()))
     for edits in _EDIT_PASSES:

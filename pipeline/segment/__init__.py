@@ -12,18 +12,21 @@ from dataclasses import replace
 from typing import overload
 
 from junheng.core.model import Document, Report
+from junheng.core.webcopy import gloss_end
 from junheng.segment.headings import build_tree, find_headings
-from junheng.segment.lines import is_short_line, split_lines
+from junheng.segment.lines import is_chrome, is_short_line, split_lines
 from junheng.segment.meta import (
     find_date,
     find_type,
     find_years,
+    parse_dateline,
     unit_in_title,
     unit_on_line,
     unit_opening,
 )
-from junheng.segment.reports import ReportSpan, find_reports
-from junheng.segment.rules import load_rules
+from junheng.segment.reports import find_reports
+from junheng.segment.rules import SegmentRules, load_rules
+from junheng.segment.untitled import settle
 
 __all__ = ["segment"]
 
@@ -60,14 +63,15 @@ def _as_source(doc: Document, value: str | None, near: int) -> str | None:
     found = pattern.search(doc.text, near) or pattern.search(doc.text)
     if found is None:
         return value
-    return re.sub(r"\s+", "", doc.source_text(found.start(), found.end()))
+    raw_start, raw_end = doc.raw_span(found.start(), found.end())
+    # A ruby gloss after the last character is part of the title as written (…意見(jiàn)).
+    raw_end = gloss_end(doc.raw_text, raw_end)
+    return re.sub(r"\s+", "", doc.raw_text[raw_start:raw_end])
 
 
 def segment_text(text: str) -> tuple[Report, ...]:
     rules = load_rules()
-    spans = find_reports(text, rules)
-    if not spans and text.strip():
-        spans = [_whole_text(text)]
+    spans = settle(find_reports(text, rules), text, rules)
     reports: list[Report] = []
     previous_end = 0
     for index, span in enumerate(spans):
@@ -78,13 +82,14 @@ def segment_text(text: str) -> tuple[Report, ...]:
         tail_lines = [ln.text for ln in body_lines[-_SIGNATURE_LINES:] if len(ln.text) <= 48]
         preamble = [ln.text for ln in split_lines(text[previous_end : span.start])]
         opening = text[span.body_start : span.body_start + 400]
+        dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
         reports.append(
             Report(
                 index=index,
                 title=span.title,
                 unit_name=_unit(span.title, head_lines, tail_lines, opening),
                 type=find_type(span.title, opening, rules, span.borrowed_title),
-                date=find_date(head_lines + list(reversed(tail_lines)) + preamble),
+                date=find_date(head_lines + list(reversed(tail_lines)) + preamble) or dateline,
                 years=find_years(text[span.start : span.end]),
                 start=span.start,
                 end=span.end,
@@ -108,17 +113,10 @@ def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str
     return unit_opening(opening.lstrip())
 
 
-def _whole_text(text: str) -> ReportSpan:
-    lines = split_lines(text)
-    first = lines[0]
-    title = first.text if is_short_line(first.text) else ""
-    span = ReportSpan(
-        start=first.start,
-        title=title,
-        title_start=first.start,
-        title_end=first.end if title else first.start,
-        body_start=first.end if title else first.start,
-    )
-    span.lines.extend(lines)
-    span.end = lines[-1].end
-    return span
+def _dateline(lines: list[str], rules: SegmentRules) -> str | None:
+    """The date of a news page's dateline near the report's start (not a site's upload time)."""
+    for line in lines:
+        date = parse_dateline(line) if not is_chrome(line, rules) else None
+        if date:
+            return date
+    return None

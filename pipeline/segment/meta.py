@@ -30,12 +30,20 @@ _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _DATE_LINE = re.compile(
     rf"^(?:[\u4e00-\u9fff()“”]{{0,32}}\s*)?(?:(?P<y>(?:19|20)\d\d)\s*(?:年|[.\-/])\s*(?P<m>\d{{1,2}})"
     rf"(?:\s*(?:月|[.\-/])\s*(?P<d>\d{{1,2}})\s*日?|\s*月)?"
-    rf"|(?P<cy>{_CN_YEAR})年(?P<cm>{_CN_SMALL})月(?:(?P<cd>{_CN_SMALL})日)?)\s*[。.]?\s*$"
+    rf"|(?P<cy>{_CN_YEAR})年(?P<cm>{_CN_SMALL})月(?:(?P<cd>{_CN_SMALL})日)?)\s*[。.)]?\s*$"
 )
-# A government page's metadata line (seed 004): 发文日期: 2023-04-05.
+# A government page's metadata line (seed 004): 发文日期: 2023-04-05, - 发布日期2019-01-28.
 _META_DATE = re.compile(
-    r"(?:发文日期|成文日期|印发日期)\s*:\s*(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})"
+    r"(?:发文日期|成文日期|印发日期|发布日期)\s*:?\s*"
+    r"(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})"
 )
+# A news page's dateline under its headline: a date with the time of day (2019-09-03 16:23,
+# 发布时间: 2022-10-10 09:11:00, 时间:06/06/2012 18:50:30), usually with 来源 or the paper's name.
+_DATELINE = re.compile(
+    r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
+    r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\s+\d{1,2}:\d\d(?!\d)"
+)
+_DATELINE_MAX = 80
 _YEAR = re.compile(rf"(?<![0-9])(?P<y>(?:19|20)\d\d)(?=\s*(?:年|—|-|~|至))|(?P<cy>{_CN_YEAR})年")
 
 _ADMIN = "省|自治区|市|州|盟|县|区|旗|镇|乡|街道|农场"
@@ -49,8 +57,15 @@ _UNIT = re.compile(
 )
 # Words that look like a unit's tail but are not a name (区域, 县域, 城区 …) or open a sentence.
 _NOT_UNIT_START = re.compile(
-    r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关)"
+    r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关"
+    r"|区内|县内|市内|镇内|乡内|辖区)"
 )
+# A county's or a city's department is not the unit (dev gold NOTES: 青阳县, not 青阳县教育体育局).
+_DEPARTMENT = re.compile(
+    rf"^(?P<keep>[\u4e00-\u9fff]{{2,}}?(?:{_ADMIN}))(?:教育局|教体局|教育体育局|人民政府)$"
+)
+# Verbs that show a unit's "school" tail is a headline's words (…县大力推进农村寄宿制学校建设).
+_VERB_IN_UNIT = re.compile(r"推进|推动|加强|实施|开展|提升|提高|改善|建设|做好|大力|全面|打造|实现")
 _NOT_UNIT_END = re.compile(r"(?:域|区域|城区|社区|校区|片区|园区|辖区|地区|学区内)$")
 _UNIT_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}(?:{_SCHOOL}|{_ADMIN}))$")
 _LEADING_YEAR = re.compile(r"^(?:\d{4}年)?(?:第[一二三四]季度|上半年|下半年|度)?")
@@ -100,6 +115,18 @@ def find_date(lines: Iterable[str]) -> str | None:
     return None
 
 
+def parse_dateline(line: str) -> str | None:
+    """The ISO date of a news page's dateline (a date followed by the time of day)."""
+    if len(line) > _DATELINE_MAX:
+        return None
+    match = _DATELINE.search(line)
+    if not match:
+        return None
+    if match["y"]:
+        return _iso(int(match["y"]), int(match["m"]), int(match["d"]))
+    return _iso(int(match["y2"]), int(match["m2"]), int(match["d2"]))
+
+
 def find_years(text: str) -> tuple[int, ...]:
     """Every calendar year the text names (2008年, 2013-2014年, 二〇一五年), sorted."""
     years: set[int] = set()
@@ -122,7 +149,7 @@ def find_type(title: str, opening: str, rules: SegmentRules, borrowed: bool = Fa
     )
     if borrowed and by_body:
         return by_body
-    return by_title or by_body or ("其他" if title else None)
+    return by_title or by_body or "其他"
 
 
 def unit_in_title(title: str) -> str | None:
@@ -133,13 +160,18 @@ def unit_in_title(title: str) -> str | None:
     match = _UNIT.match(rest)
     if not match:
         return None
-    return _clean_unit(match["unit"])
+    unit = match["unit"]
+    if _VERB_IN_UNIT.search(unit):
+        admin = re.match(rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+", unit)
+        unit = admin.group() if admin and not _VERB_IN_UNIT.search(admin.group()) else ""
+    return _clean_unit(unit)
 
 
 def _clean_unit(unit: str) -> str | None:
     if len(unit) < 3 or _NOT_UNIT_START.match(unit) or _NOT_UNIT_END.search(unit):
         return None
-    return unit
+    department = _DEPARTMENT.match(unit)
+    return department["keep"] if department else unit
 
 
 def unit_on_line(line: str) -> str | None:

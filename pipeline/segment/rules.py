@@ -17,6 +17,18 @@ class ReportType:
 
 
 @dataclass(frozen=True, slots=True)
+class UntitledLimits:
+    """Lengths that tell a headline, an untitled body and a teaser (``untitled`` in the YAML)."""
+
+    headline_min: int
+    headline_max: int
+    dateline_window: int
+    leading_body_min: int
+    paragraph_min: int
+    teaser_max: int
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRules:
     report_types: tuple[ReportType, ...]
     title_head: re.Pattern[str]
@@ -31,6 +43,10 @@ class SegmentRules:
     chrome_section: re.Pattern[str]
     chrome_phrase: re.Pattern[str]
     head_words: frozenset[str]
+    untitled: UntitledLimits
+    truncated: re.Pattern[str]
+    original_title: re.Pattern[str]
+    byline: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -121,4 +137,8 @@ def load_rules() -> SegmentRules:
         chrome_section=_alternation(data["chrome_sections"]),
         chrome_phrase=_alternation(data["chrome_phrases"]),
         head_words=frozenset(heads),
+        untitled=UntitledLimits(**data["untitled"]),
+        truncated=re.compile(data["truncated"]),
+        original_title=re.compile(data["original_title"]),
+        byline=re.compile(data["byline"]),
     )

@@ -1,0 +1,163 @@
+"""Reports without a title line of their own, and the teasers that look like reports.
+
+* A page with no report title (a news article, an untitled body) is one report: its title is
+  the headline above the page's dateline (2019-09-03 16:23 来源: …), the repost's 原标题, or a
+  first line that reads as a title; else it has none.
+* Body text before the first report found (a report that opens with 一、基本情况:) is a report
+  of its own when there is enough of it, not a preamble to drop.
+* A teaser of a related page — a title line and one paragraph cut off with … or ... — is site
+  chrome, not a report.
+The limits are data in ``pipeline/data/segment.yaml`` (``untitled``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from junheng.segment.lines import Line, is_chrome, split_lines
+from junheng.segment.meta import parse_date_line, parse_dateline
+from junheng.segment.reports import ReportSpan
+from junheng.segment.rules import SegmentRules
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}\s*[、.)]|\()")
+
+
+def _is_headline(text: str, rules: SegmentRules) -> bool:
+    """A line that can be an article's headline: short, Chinese, no sentence end, not a date or a
+    numbered heading."""
+    limits = rules.untitled
+    return (
+        limits.headline_min <= len(text) <= limits.headline_max
+        and _HAN.search(text) is not None
+        and not re.search(r"[。;!?]$|。", text)
+        and _NUMBERED.match(text) is None
+        and parse_date_line(text) is None
+        and parse_dateline(text) is None
+    )
+
+
+def _headline(lines: list[Line], rules: SegmentRules) -> Line | None:
+    """The headline over a dateline among the first lines; else the first line if it reads as a
+    title naming the domain."""
+    window = rules.untitled.dateline_window
+    for number, line in enumerate(lines[:window]):
+        if number and parse_dateline(line.text):
+            near = lines[max(0, number - 3) : number]
+            above = [ln for ln in near if _is_headline(ln.text, rules)]
+            above = [ln for ln in above if not rules.byline.search(ln.text)]
+            if above:
+                return above[-1]
+            break
+    first = lines[0]
+    named = rules.title_domain.search(first.text) or rules.title_head.search(first.text)
+    if len(lines) > 1 and _is_headline(first.text, rules) and named:
+        return first
+    return None
+
+
+def _original_title(lines: list[Line], rules: SegmentRules) -> tuple[Line, str] | None:
+    """A repost's 原标题: line (the article's own title, written at its end)."""
+    for line in lines:
+        match = rules.original_title.match(line.text)
+        if match and _is_headline(match["title"], rules):
+            offset = match.start("title")
+            return Line(line.index, line.start + offset, line.end, match["title"]), match["title"]
+    return None
+
+
+def _without_teasers(lines: list[Line], rules: SegmentRules) -> list[Line]:
+    """``lines`` without the teasers at their end (a title line over one short paragraph cut off
+    with …), nor the line that opens their list (相关文章)."""
+    end = len(lines)
+    while end >= 3 and _is_teaser_pair(lines[end - 2].text, lines[end - 1].text, rules):
+        end -= 2
+    if end < len(lines) and end > 1 and rules.chrome_section.search(lines[end - 1].text):
+        end -= 1
+    return lines[:end]
+
+
+def _is_teaser_pair(title: str, paragraph: str, rules: SegmentRules) -> bool:
+    return (
+        _is_headline(title, rules)
+        and len(paragraph) <= rules.untitled.teaser_max
+        and rules.truncated.search(paragraph) is not None
+    )
+
+
+def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
+    """The whole text as one report, from its first line that is not site chrome."""
+    every = split_lines(text)
+    lines = _without_teasers([ln for ln in every if not is_chrome(ln.text, rules)] or every, rules)
+    headline = _headline(lines, rules)
+    if headline is not None:
+        start = headline.start
+        title = rules.chrome_phrase.sub("", headline.text).strip()
+        span = ReportSpan(start, title, headline.start, headline.end, headline.end)
+    else:
+        start = lines[0].start
+        span = ReportSpan(start, "", start, start, start)
+        original = _original_title(lines, rules)
+        if original is not None:
+            line, span.title = original
+            span.title_start, span.title_end = line.start, line.end
+    span.lines.extend(ln for ln in lines if ln.start >= start)
+    span.end = lines[-1].end
+    return span
+
+
+def leading_body(lines: list[Line], rules: SegmentRules) -> ReportSpan | None:
+    """Body lines before the first report, as an untitled report when there is enough of them:
+    so many characters, and one paragraph of sentences at least (not a run of short lines, not a
+    line of comma-separated spam)."""
+    limits = rules.untitled
+    body = [ln for ln in lines if not is_chrome(ln.text, rules)]
+    if not body or sum(len(ln.text) for ln in body) < limits.leading_body_min:
+        return None
+    if not any(len(ln.text) >= limits.paragraph_min and "。" in ln.text for ln in body):
+        return None
+    start = body[0].start
+    span = ReportSpan(start, "", start, start, start)
+    span.lines.extend(body)
+    span.end = body[-1].end
+    return span
+
+
+def is_teaser(span: ReportSpan, rules: SegmentRules) -> bool:
+    """A title and one short paragraph cut off with … or ...: a related page's teaser."""
+    body = [ln for ln in span.lines if ln.end > span.body_start and not is_chrome(ln.text, rules)]
+    if len(body) != 1:
+        return False
+    text = body[0].text[max(0, span.body_start - body[0].start) :]
+    return len(text) <= rules.untitled.teaser_max and rules.truncated.search(text) is not None
+
+
+def _adjoins(lead: ReportSpan, report: ReportSpan, text: str, rules: SegmentRules) -> bool:
+    """Nothing but blank lines between an untitled body and the report found after it."""
+    between = split_lines(text[lead.end : report.start])
+    return not between and report is not None
+
+
+def _open_with(report: ReportSpan, lead: ReportSpan) -> None:
+    """A body runs on into what looked like a report's title: that line was a heading inside
+    the body (a news article's 小标题), and the report is the untitled whole."""
+    report.lines[:0] = lead.lines
+    report.start = report.title_start = report.title_end = report.body_start = lead.start
+    report.title = ""
+    report.borrowed_title = False
+
+
+def settle(spans: list[ReportSpan], text: str, rules: SegmentRules) -> list[ReportSpan]:
+    """The reports of ``text`` from those :func:`~junheng.segment.reports.find_reports` found:
+    teasers dropped, an untitled leading body kept, the whole text when nothing is left."""
+    teasers = [span for span in spans if is_teaser(span, rules)]
+    reports = [span for span in spans if not is_teaser(span, rules)]
+    lead = leading_body(split_lines(text[: spans[0].start]), rules) if spans else None
+    if lead is not None and reports and _adjoins(lead, reports[0], text, rules):
+        _open_with(reports[0], lead)
+    elif lead is not None:
+        reports.insert(0, lead)
+    if not reports and text.strip():
+        before = text[: teasers[0].start] if teasers else text
+        reports = [whole_text(before if before.strip() else text, rules)]
+    return reports

@@ -1,0 +1,100 @@
+"""Untitled reports, news headlines and teasers (issue 14). Examples are invented; the dev-corpus
+test reads the tuning pages from ../shared/devcorpus and skips when they are absent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from junheng.core.normalize import normalize
+from junheng.segment import segment_text
+from junheng.segment.meta import parse_dateline
+
+_BODY = (
+    "一、基本情况:我校现有教学班12个,在校学生560人,专任教师38人,学校占地面积12000平方米。"
+    "近年来,学校在上级部门的关心支持下,办学条件得到了明显改善。\n"
+    "二、存在问题:功能室数量不足,音体美器材配备不全,教师结构性缺编问题仍然存在。\n"
+)
+_TEASERS = (
+    "相关文章\n"
+    "某镇中心小学义务教育均衡发展工作计划\n为进一步推进我镇义务教育均衡发展,结合实际,特制定...\n"
+    "某县义务教育均衡发展工作总结\n今年以来,我县认真贯彻落实上级关于均衡发展的部署…\n"
+)
+
+
+def test_segment_untitled_body_followed_by_teasers_is_the_report() -> None:
+    teaser = "某县义务教育均衡发展工作计划\n为进一步推进我县义务教育均衡发展...\n"
+    (report,) = segment_text(_BODY + teaser)
+    assert report.start == 0 and report.title == ""
+    assert report.type != "计划"
+
+
+@pytest.mark.parametrize("teasers", [_TEASERS, _TEASERS.replace("相关文章\n", "")])
+def test_segment_teasers_are_not_reports(teasers: str) -> None:
+    reports = segment_text(_BODY + teasers)
+    assert len(reports) == 1
+    assert reports[0].end <= len(_BODY)
+
+
+def test_segment_truncated_preview_with_a_long_body_stays_a_report() -> None:
+    text = "某县义务教育均衡发展自查报告\n" + _BODY + "三、下一步打算:继续加大投入……\n"
+    (report,) = segment_text(text)
+    assert report.title == "某县义务教育均衡发展自查报告" and report.type == "自查"
+
+
+def test_segment_news_headline_over_its_dateline() -> None:
+    text = (
+        "首页 > 新闻\n某市农村学校办学条件全面改善\n张三/某某日报\n"
+        "2021-03-05 10:20 来源: 某某日报\n"
+        "本报讯 记者从某市教育局获悉,全市农村学校办学条件全面改善,义务教育均衡发展取得新进展。\n"
+    )
+    (report,) = segment_text(normalize(text)[0])
+    assert report.title == "某市农村学校办学条件全面改善"
+    assert report.date == "2021-03-05" and report.type == "其他"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("2019-09-03 16:23 来源: 新华社", "2019-09-03"),
+        ("发布时间: 2022-10-10 09:11:00 来源: 某某网", "2022-10-10"),
+        ("某某网  时间:06/06/2012 18:50:30", "2012-06-06"),
+        ("2019年9月3日", None),  # a date line, no dateline: read by parse_date_line
+        ("投入资金2019-09-03", None),
+    ],
+)
+def test_segment_parse_dateline(line: str, iso: str | None) -> None:
+    assert parse_dateline(line) == iso
+
+
+def test_segment_body_after_chrome_is_kept_whole() -> None:
+    text = "合集下载\n" + _BODY
+    (report,) = segment_text(text)
+    assert text[report.start : report.end] == _BODY.rstrip("\n")
+
+
+_DEV = Path(__file__).resolve().parents[2] / "shared" / "devcorpus" / "docs"
+_GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold" / "dev"
+
+
+def _tuning_pages() -> list[str]:
+    if not _DEV.is_dir():
+        return []
+    held_out = set((_GOLD / "heldout.txt").read_text(encoding="utf-8").split())
+    return sorted(p.stem for p in _GOLD.glob("d*.json") if p.stem not in held_out)
+
+
+@pytest.mark.skipif(not _DEV.is_dir(), reason="../shared/devcorpus is absent")
+@pytest.mark.parametrize("page", _tuning_pages())
+def test_segment_dev_page_body_is_not_dropped_as_chrome(page: str) -> None:
+    """Every gold report's body (the tuning pages only) lies inside the reports found."""
+    raw = (_DEV / f"{page}.txt").read_bytes().decode("utf-8")
+    text, offsets = normalize(raw)
+    spans = [offsets.to_raw(r.start, r.end) for r in segment_text(text)]
+    gold = json.loads((_GOLD / f"{page}.json").read_text(encoding="utf-8"))
+    for report in gold["reports"]:
+        body_start = report["title_end"] if report.get("title_end") is not None else report["start"]
+        wanted = [i for i in range(body_start, report["end"]) if not raw[i].isspace()]
+        covered = [i for i in wanted if any(start <= i < end for start, end in spans)]
+        assert len(covered) >= 0.98 * len(wanted), (page, len(covered), len(wanted))
