@@ -43,8 +43,15 @@ _ACHIEVEMENT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|所|个|台|�
 
 
 def _reports_achievements(text: str, entries: list[Entry]) -> bool:
-    """Whether most entries of a 措施 list report figures: work done, not measures."""
-    with_figures = sum(1 for e in entries if _ACHIEVEMENT.search(text, e.start, e.end))
+    """Whether most entries of a 措施 list report figures: work done, not measures. An entry that
+    states a deadline or an owner (``今年9月底前完成``, ``责任单位:…``) is a plan, not work done."""
+    with_figures = sum(
+        1
+        for e in entries
+        if _ACHIEVEMENT.search(text, e.start, e.end)
+        and deadline_of(text[e.start : e.end]) is None
+        and owner_of(text[e.start : e.end]) is None
+    )
     return bool(entries) and with_figures >= vocabulary().achievements_share * len(entries)
 
 
@@ -140,7 +147,9 @@ def _report_items(
     found: list[tuple[ItemKind, Entry, Group | None, bool]] = []
     seen: set[tuple[int, int]] = set()
     for region in find_regions(text, report):
-        open_end = region.prose or region.end >= report.end
+        # a list that runs into prose (the report's end, transition prose): its last entry
+        # keeps its own paragraph only
+        open_end = region.closed or region.prose or region.end >= report.end
         pairs = _region_entries(text, region, open_end)
         if region.kind is ItemKind.MEASURE and _reports_achievements(
             text, [e for k, e in pairs if k is ItemKind.MEASURE]

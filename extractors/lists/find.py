@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from junheng.core.model import ItemKind, Report, Section
-from junheng.extractors.lists.markers import find_marks
-from junheng.extractors.lists.vocab import heading_kind, heading_match, second_kind, vocabulary
+from junheng.extractors.lists.markers import Mark, accept, find_marks
+from junheng.extractors.lists.vocab import (
+    heading_kind,
+    heading_match,
+    is_transition,
+    second_kind,
+    vocabulary,
+)
 
 # Numbering families, outermost first (a heading of the same or an outer family ends a list).
 _RANK = {"part": 0, "cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "circled": 5}
@@ -17,6 +23,7 @@ _INLINE_FAMILIES = frozenset({"cn", "paren_cn"})
 _SENTENCE_END = re.compile(r"[。:：]")
 _LIST_END = re.compile(r"[。;；!！?？\n]")
 _FIRST_MARK = re.compile(r"\s*(?:首先|第一|一是|[(（]?(?:1|一)[)）、.．]|①)")
+_SENTENCE_START = re.compile(r"(?<=[。!！?？;；\n])[ \t\u3000\n]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,34 @@ class Region:
     prose: bool = False
     inline: bool = False  # one sentence listing its entries between commas (``主要包括:A,B,C等``)
     then: ItemKind | None = None  # a double heading's second kind (``存在的问题及下一步工作打算``)
+    closed: bool = False  # ends at transition prose (``针对上述问题…``), not at a heading
+
+
+def close_at_transition(text: str, region: Region) -> Region:
+    """``region`` ended where unnumbered transition prose begins after its first entry (a sentence
+    opening with 针对上述问题, 下一步, 现将…如下: lists.yaml ``transitions``) and no entry that
+    continues the list's numbering follows, so that the last entry is the entry and what follows
+    is free for the next list (``现将整改情况汇报如下: 1、…``)."""
+    if region.inline or region.then is not None:  # a double heading: its second list follows
+        return region
+    kept = accept(find_marks(text, region.start, region.end))
+    if not kept:
+        return region
+    for found in _SENTENCE_START.finditer(text, kept[0][0].end, region.end):
+        at = found.end()
+        paragraph = "\n" in text[found.start() - 1 : at]
+        if at >= region.end or not is_transition(text, at, paragraph):
+            continue
+        before = [mark for mark, depth in kept if depth == 0 and mark.start < at]
+        after = accept(find_marks(text, at, region.end), free_start=True)
+        if after and before and _continues(before[-1], after[0][0]):
+            continue  # an entry's own sentence: the list goes on after it
+        return replace(region, end=at, closed=True)
+    return region
+
+
+def _continues(last: Mark, mark: Mark) -> bool:
+    return mark.family == last.family and mark.value == last.value + 1
 
 
 def _flatten(sections: tuple[Section, ...]) -> Iterator[Section]:
@@ -57,7 +92,7 @@ def _region_end(section: Section, ordered: list[Section], report_end: int) -> in
     return report_end
 
 
-def heading_regions(report: Report) -> list[Region]:
+def heading_regions(report: Report, report_text: str) -> list[Region]:
     """Regions of the sections whose heading names a list; a section with a list section inside
     it gives way to that inner section."""
     ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
@@ -69,7 +104,7 @@ def heading_regions(report: Report) -> list[Region]:
             then = second_kind(section.title)
             found.append(Region(kind, section.heading_end, end, section.start, then=then))
     return [
-        region
+        close_at_transition(report_text, region)
         for region in found
         if not any(region.start <= o.heading_start < region.end for o in found if o is not region)
     ]
@@ -129,7 +164,8 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
             if stop is None or not _FIRST_MARK.match(text, stop.end()):
                 continue
             end = _prose_end(text, stop.end(), ordered, report.end)
-            regions.append(Region(kind, stop.end(), end, trigger.start(), prose=True))
+            region = Region(kind, stop.end(), end, trigger.start(), prose=True)
+            regions.append(close_at_transition(text, region))
     return regions
 
 
@@ -161,17 +197,32 @@ def inline_regions(text: str, report: Report, taken: list[Region]) -> list[Regio
             m.start for m in marks[i + 1 :] if m.family == mark.family and m.value > mark.value
         ]
         nexts += [r.heading_start for r in taken if r.heading_start > mark.start]
-        regions.append(
-            Region(kind, mark.end + title_end, min(nexts, default=report.end), mark.start)
-        )
+        region = Region(kind, mark.end + title_end, min(nexts, default=report.end), mark.start)
+        regions.append(close_at_transition(text, region))
     return regions
+
+
+def _clipped(region: Region, taken: list[Region]) -> Region | None:
+    """A prose list up to the first list heading inside it (``经自查,存在以下问题:`` + entries
+    under descriptive headings, then ``三、整改措施``). None when that heading comes before any
+    entry of its own, or names a list of the same kind: the lead-in announced that list (``仍存在
+    一些问题。1. 基本情况… 2. 验收中发现的问题…``)."""
+    inner = [r for r in taken if region.start <= r.heading_start < region.end]
+    if not inner:
+        return region
+    first = min(inner, key=lambda r: r.heading_start)
+    if first.heading_start <= region.start or first.kind is region.kind:
+        return None
+    return replace(region, end=first.heading_start, closed=True)
 
 
 def find_regions(text: str, report: Report) -> list[Region]:
     """Every list region of ``report``, in document order."""
-    regions = heading_regions(report)
+    regions = heading_regions(report, text)
     regions += inline_regions(text, report, regions)
-    prose = prose_regions(text, report, regions)
-    regions += [p for p in prose if not any(p.start <= r.heading_start < p.end for r in regions)]
+    for prose in prose_regions(text, report, regions):
+        clipped = _clipped(prose, regions)
+        if clipped is not None:
+            regions.append(clipped)
     regions += enumeration_regions(text, report, regions)
     return sorted(regions, key=lambda r: r.start)

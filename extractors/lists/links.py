@@ -30,6 +30,11 @@ GROUP_AT = 0.6
 RESTATE_AT = 0.5
 BEST_AT = 0.25
 REPEAT_AT = 0.5
+PARALLEL_SHARE = 0.75  # of the aligned pairs that must score best in their row
+NAMED_AT = 0.5
+CLOSEST_AT = 0.5  # an answer of a group scores this with a problem: it is about that one
+CLOSEST_SHARE = 0.6
+NAMED_MARGIN = 1.5  # the named problem scores this much more than the next one
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(册|人|台|间|所|个|米|平方米|万元|元|%|套|张)")
 _PLAIN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
@@ -143,8 +148,11 @@ def quantities(text: str) -> frozenset[tuple[float, str]]:
 
 
 def _bigrams(text: str) -> set[str]:
+    """The text's character bigrams, without the common words (``stop_terms``: 学校, 教育, 问题 …)
+    that any two items share."""
     chars = re.sub(r"[^\u4e00-\u9fff0-9a-zA-Z]", "", text)
-    return {chars[i : i + 2] for i in range(len(chars) - 1)}
+    stop = _stop_terms()
+    return {chars[i : i + 2] for i in range(len(chars) - 1)} - stop
 
 
 class _Features:
@@ -207,21 +215,16 @@ def link_items(
     for kind in (ItemKind.MEASURE, ItemKind.OUTCOME):
         listed = by_kind[kind]
         aligned = len(listed) == len(originals)
+        table = {
+            (id(answer), id(p)): _score(
+                features[id(p)], features[id(answer)], aligned and p.index == answer.index
+            )
+            for answer in listed
+            for p in originals
+        }
+        parallel = _parallel(originals, listed, table)
         for answer in listed:
-            scored = [
-                (
-                    _score(
-                        features[id(p)], features[id(answer)], aligned and p.index == answer.index
-                    ),
-                    p,
-                )
-                for p in originals
-            ]
-            hits = [p for s, p in scored if s >= LINK_AT]
-            if not hits and scored:
-                best_score, best = max(scored, key=lambda pair: pair[0])
-                hits = [best] if best_score >= BEST_AT else []
-            for problem in hits:
+            for problem in _answered(answer, originals, table, features, parallel):
                 links[id(problem)].add(ItemLink(answer.kind, answer.index))
     _link_groups(originals, answers, groups, features, links)
     _link_restated(originals, by_kind[ItemKind.MEASURE], by_kind[ItemKind.OUTCOME], links)
@@ -231,6 +234,62 @@ def link_items(
         links[id(original)].add(ItemLink(repeat.kind, repeat.index))
         links[id(repeat)].add(ItemLink(original.kind, original.index))
     return [replace(item, links=tuple(sorted(links[id(item)], key=_link_order))) for item in items]
+
+
+def _parallel(
+    problems: list[Item], answers: list[Item], table: Mapping[tuple[int, int], float]
+) -> bool:
+    """Whether ``answers`` is a list parallel to ``problems``: as many entries, two or more, and
+    the i-th answer scores best with the i-th problem for most of them (001 doc 14: 教育资源配置
+    不均衡 ↔ 资源投入优化, 学生选择权受限 ↔ 学生选择权保障 …). Then the numbering is the link."""
+    if len(problems) < 2 or len(problems) != len(answers):
+        return False
+    agree = 0
+    for problem, answer in zip(problems, answers, strict=True):
+        row = [table[(id(a), id(problem))] for a in answers]
+        agree += table[(id(answer), id(problem))] >= max(row)
+    return agree >= PARALLEL_SHARE * len(problems)
+
+
+def _answered(
+    answer: Item,
+    problems: list[Item],
+    table: Mapping[tuple[int, int], float],
+    features: dict[int, _Features],
+    parallel: bool,
+) -> list[Item]:
+    """The problems one measure or outcome answers: the one it names (``针对…问题``), the one at
+    its own position in a parallel list, else those it scores with above the threshold, else its
+    best problem when that one is close enough."""
+    named = _named_problem(answer, problems, features)
+    if named is not None:
+        return [named]
+    if parallel:
+        return [problems[answer.index - 1]] if answer.index <= len(problems) else []
+    scored = [(table[(id(answer), id(p))], p) for p in problems]
+    hits = [p for s, p in scored if s >= LINK_AT]
+    if not hits and scored:
+        best_score, best = max(scored, key=lambda pair: pair[0])
+        hits = [best] if best_score >= BEST_AT else []
+    return hits
+
+
+def _named_problem(
+    answer: Item, problems: list[Item], features: dict[int, _Features]
+) -> Item | None:
+    """The problem an answer names (``针对功能室管理不规范的问题,…``; lists.yaml ``names_problem``)
+    when the named words clearly match one problem better than any other."""
+    found = vocabulary().names_problem.search(answer.text)
+    if found is None or not problems:
+        return None
+    named = _Features(found.group("what"))
+    scored = sorted(
+        ((_score(named, features[id(p)], False), p) for p in problems),
+        key=lambda pair: -pair[0],
+    )
+    best_score, best = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    return best if best_score >= NAMED_AT and best_score > runner_up * NAMED_MARGIN else None
 
 
 def _link_groups(
@@ -257,6 +316,7 @@ def _link_groups(
         if group is not None:
             own[id(problem)] = cached.setdefault(group[0], _Features(group[1]))
     flat = [p for p in problems if id(p) not in own]
+    claimed: dict[int, list[Item]] = {}
     for problem in problems:
         if len(flat) == len(order) and problem in flat:  # aligned: the i-th problem, group i
             matched = [order[flat.index(problem)]]
@@ -270,8 +330,23 @@ def _link_groups(
         if not matched and problem in flat and len(flat) <= len(order):
             matched = [order[flat.index(problem)]]
         for key in matched:
-            for answer in members[key]:
+            claimed.setdefault(key, []).append(problem)
+    for key, problems_of in claimed.items():
+        nested = all(id(p) in own for p in problems_of)  # leaves under headings on both sides
+        for answer in members[key]:
+            for problem in _closest(answer, problems_of, features) if nested else problems_of:
                 links[id(problem)].add(ItemLink(answer.kind, answer.index))
+
+
+def _closest(answer: Item, problems: list[Item], features: dict[int, _Features]) -> list[Item]:
+    """Of the leaf problems whose group matches an answer's group, those the answer is about:
+    the ones it scores clearly best with (``更新实验室仪器`` ↔ ``实验室仪器老化``, not
+    ``厕所设施简陋`` under the same ``(一)办学条件方面``); all of them when it scores with none."""
+    scored = [(_score(features[id(p)], features[id(answer)], False), p) for p in problems]
+    top = max(s for s, _ in scored)
+    if len(problems) < 2 or top < CLOSEST_AT:
+        return problems
+    return [p for s, p in scored if s >= CLOSEST_SHARE * top]
 
 
 def _link_restated(

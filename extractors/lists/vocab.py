@@ -24,7 +24,11 @@ class Vocabulary:
     enum_forward: re.Pattern[str]
     enum_backward: re.Pattern[str]
     enum_closing: re.Pattern[str]
+    transitions: re.Pattern[str]
+    paragraph_transitions: re.Pattern[str]
+    joined_heading: re.Pattern[str]
     causes: re.Pattern[str]
+    names_problem: re.Pattern[str]
     progress: re.Pattern[str]
     outcome_reports: re.Pattern[str]
     outcome_sections: re.Pattern[str]
@@ -60,7 +64,11 @@ def vocabulary() -> Vocabulary:
         enum_forward=_any(data["enumerations"]["forward"]),
         enum_backward=_any(data["enumerations"]["backward"]),
         enum_closing=re.compile(data["enumerations"]["closing"]),
+        transitions=_any(data["transitions"]["sentence"]),
+        paragraph_transitions=_any(data["transitions"]["paragraph"]),
+        joined_heading=re.compile(data["joined_heading"]),
         causes=_any(data["causes"]),
+        names_problem=re.compile(data["names_problem"]),
         progress=_any(data["progress"]),
         outcome_reports=_any(data["outcome_reports"]),
         outcome_sections=_any(data["outcome_sections"]),
@@ -93,7 +101,31 @@ def heading_match(title: str) -> tuple[ItemKind, int] | None:
             and (best is None or found.start() < best[0])
         ):
             best = (found.start(), kind, lead + found.end())
-    return (best[1], best[2]) if best else None
+    return (best[1], best[2]) if best else _joined_match(title)
+
+
+_JOINED_END = re.compile(r"\s*(?:$|[:：]|[(（]?[一1][)）、.．])")
+
+
+def _joined_match(title: str) -> tuple[ItemKind, int] | None:
+    """A list named after a description (``商河县教师编制使用现状及存在问题``): a list word right
+    after 及/和/与 that ends the title (or comes right before a colon or a first mark)."""
+    vocab = vocabulary()
+    for joined in vocab.joined_heading.finditer(title):
+        for kind, pattern in vocab.headings.items():
+            found = pattern.match(title, joined.end())
+            if found and _JOINED_END.match(title, found.end()):
+                return kind, found.end()
+    return None
+
+
+def is_transition(text: str, at: int, paragraph: bool) -> bool:
+    """Whether the sentence at ``at`` (a ``paragraph`` start or not) opens unnumbered transition
+    prose (lists.yaml ``transitions``: 针对上述问题…, 下一步…, 现将…如下; 今后, at a paragraph)."""
+    vocab = vocabulary()
+    if vocab.transitions.match(text, at):
+        return True
+    return paragraph and vocab.paragraph_transitions.match(text, at) is not None
 
 
 def second_kind(title: str) -> ItemKind | None:

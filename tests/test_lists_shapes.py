@@ -1,0 +1,220 @@
+"""Lists as real reports write them (issue 15), on invented documents in tests/data/lists/shapes/:
+a list ended by transition prose, lists announced by a lead-in sentence, a descriptive heading
+between the lead-in and the entries, inspection feedback (一是…二是… in one paragraph, (一)(二)
+under 存在的主要问题), heading vocabulary (存在的困难, 督查发现的问题与不足), parallel and grouped
+problem / measure lists for links. Then, over every gold item of the seeds and of the dev corpus:
+the system's entry is the entry, not the entry and the prose after it."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pytest
+from junheng.core.model import Item
+from junheng.extractors.lists import extract
+from junheng.extractors.lists.vocab import heading_kind, is_transition
+from junheng.ingest import read_file
+from junheng.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPES = Path(__file__).parent / "data" / "lists" / "shapes"
+SEEDS = ROOT / "corpus" / "seeds"
+GOLD = ROOT / "corpus" / "gold"
+DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
+
+Row = tuple[str, int, str]  # (kind, index, text)
+
+
+@cache
+def _items(path: Path) -> tuple[Item, ...]:
+    doc = read_file(path)
+    return tuple(extract(doc, segment(doc)))
+
+
+def _rows(name: str) -> list[Row]:
+    return [(i.kind.value, i.index, i.text) for i in _items(SHAPES / name)]
+
+
+def _links(name: str) -> dict[int, set[str]]:
+    return {
+        i.index: {f"{link.kind.value[0]}{link.index}" for link in i.links}
+        for i in _items(SHAPES / name)
+        if i.kind.value == "problem"
+    }
+
+
+def test_lists_shapes_transition_prose_ends_the_list() -> None:
+    """``1、…;2、…。针对督查指出的上述问题,…现将整改情况汇报如下: 1、…``: entry 2 stops at the
+    transition, and the lead-in opens the outcome list after it."""
+    assert _rows("transition.txt") == [
+        ("problem", 1, "音乐器材配备不足"),
+        ("problem", 2, "图书室面积偏小,藏书更新较慢"),
+        ("outcome", 1, "新购置音乐器材一批,已配齐到位"),
+        ("outcome", 2, "将图书室搬迁至综合楼二楼,面积扩大到120平方米,新增图书1500册"),
+    ]
+    assert _links("transition.txt") == {1: {"o1"}, 2: {"o2"}}
+    assert _items(SHAPES / "transition.txt")[0].status == "已整改"
+
+
+def test_lists_shapes_descriptive_headings_between_lead_in_and_entries() -> None:
+    """``经自查,我县仍存在以下问题:`` then ``一、办学条件现状`` / ``二、师资队伍现状`` over the
+    entries: one problem list up to ``三、整改措施``; measures with deadline and owner."""
+    assert _rows("leadin.txt") == [
+        ("problem", 1, "部分农村学校运动场地不足,未建设标准跑道"),
+        ("problem", 2, "县城学校大班额问题仍然存在,个别班级超过60人"),
+        ("problem", 3, "音乐、美术专任教师缺编23人"),
+        ("measure", 1, "投入资金800万元,新建三所农村学校运动场,今年9月底前完成"),
+        ("measure", 2, "新建城南小学,分流县城学校学生,2022年8月前投入使用"),
+        ("measure", 3, "公开招聘音乐、美术专任教师23人,责任单位:县教育局人事股"),
+    ]
+    measures = [i for i in _items(SHAPES / "leadin.txt") if i.kind.value == "measure"]
+    assert [m.deadline for m in measures] == ["今年9月底", "2022年8月前", None]
+    assert measures[2].owner == "县教育局人事股"
+    assert _links("leadin.txt") == {1: {"m1"}, 2: {"m2"}, 3: {"m3"}}
+
+
+def test_lists_shapes_lead_in_sentence_announces_measures() -> None:
+    """``现将整改安排报告如下:`` with the entries on the next lines; the closing ``以上整改工作…``
+    is not an entry."""
+    assert _rows("arrangement.txt") == [
+        ("measure", 1, "制定学校图书更新计划,每年更新图书不少于生均1册"),
+        ("measure", 2, "完善功能室使用登记制度,责任人:各校校长"),
+        ("measure", 3, "加强安全隐患排查,本学期内完成校舍安全鉴定"),
+    ]
+
+
+def test_lists_shapes_feedback_yishi_in_one_paragraph() -> None:
+    """Inspection feedback: ``主要问题是:一是…;二是…;三是…。`` inside one paragraph, the county
+    named in each entry; ``下一步,…`` after it is not part of the last entry."""
+    assert _rows("yishi.txt") == [
+        ("problem", 1, "南岭县部分学校校舍面积不足,生均校舍面积低于标准"),
+        ("problem", 2, "南岭县教师培训经费未按公用经费的5%足额安排"),
+        ("problem", 3, "南岭县个别学校图书更新不及时,复本量偏大"),
+    ]
+
+
+def test_lists_shapes_feedback_paren_entries_under_main_problems() -> None:
+    """``二、存在的主要问题`` (一)(二)(三) and ``三、整改意见`` (一)(二)(三): parallel lists, linked
+    by position."""
+    assert _rows("feedback.txt") == [
+        ("problem", 1, "西山县部分学校生均教学仪器设备值未达到省定标准,城乡之间差距较大"),
+        ("problem", 2, "西山县教师队伍结构不合理,音乐、体育、美术学科专任教师紧缺"),
+        ("problem", 3, "西山县部分学校功能室使用率不高,管理不够规范"),
+        ("measure", 1, "加大投入,按标准补足农村学校教学仪器设备"),
+        ("measure", 2, "通过招聘、交流等方式补充音体美专任教师,优化教师队伍结构"),
+        ("measure", 3, "加强功能室管理,建立使用登记制度,提高使用率"),
+    ]
+    assert _links("feedback.txt") == {1: {"m1"}, 2: {"m2"}, 3: {"m3"}}
+
+
+def test_lists_shapes_difficulties_heading() -> None:
+    assert _rows("difficulties.txt") == [
+        ("problem", 1, "学校没有独立的音乐教室,音乐课只能在普通教室上"),
+        ("problem", 2, "教师年龄偏大,平均年龄48岁,缺少青年教师"),
+        ("measure", 1, "积极争取上级支持,建设音乐教室"),
+        ("measure", 2, "加强青年教师的引进和培养"),
+    ]
+    assert _links("difficulties.txt") == {1: {"m1"}, 2: {"m2"}}
+
+
+def test_lists_shapes_nested_groups_link_by_content() -> None:
+    """Leaves under ``(一)办学条件方面`` in both lists: a measure links to the problem of its
+    group it is about, not to every problem of the group."""
+    rows = _rows("nested.txt")
+    assert [r[:2] for r in rows] == [("problem", i) for i in range(1, 5)] + [
+        ("measure", i) for i in range(1, 5)
+    ]
+    assert rows[0][2] == "部分学校实验室仪器老化,不能满足分组实验需要"  # not cut at the sub-list
+    links = _links("nested.txt")
+    assert "m1" in links[1] and "m1" not in links[2]
+    assert "m3" in links[3] and "m3" not in links[4]
+    assert "m4" in links[4]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("存在的困难", "problem"),
+        ("督查发现的问题与不足", "problem"),
+        ("反馈问题", "problem"),
+        ("主要问题", "problem"),
+        ("存在的主要问题", "problem"),
+        ("商河县教师编制使用现状及存在问题", "problem"),
+        ("整改意见", "measure"),
+        ("办学条件现状", None),
+        ("基本情况", None),
+    ],
+)
+def test_lists_shapes_heading_vocabulary(title: str, kind: str | None) -> None:
+    found = heading_kind(title)
+    assert (found.value if found else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paragraph", "expected"),
+    [
+        ("针对督查指出的上述问题,学校随即成立整改小组", False, True),
+        ("下一步,我校将继续巩固整改成果", False, True),
+        ("现将整改情况汇报如下:", False, True),
+        ("今后,我们将继续努力", True, True),
+        ("今后,学校之间将加强交流", False, False),  # an entry's own sentence
+        ("针对学生人数超标,新建学校一所", False, False),  # names one problem: an entry
+    ],
+)
+def test_lists_shapes_transition_words(sentence: str, paragraph: bool, expected: bool) -> None:
+    assert is_transition(sentence, 0, paragraph) is expected
+
+
+# --- every gold entry is the entry, not the prose after it ---------------------------------
+
+
+def _norm(text: str) -> str:
+    bare = "".join(unicodedata.normalize("NFKC", text).split())
+    return bare.rstrip("。;,:.、!?")
+
+
+def _overruns(gold_texts: list[str], system: list[str]) -> list[str]:
+    """System entries that are a gold entry followed by more text (the prose after the list)."""
+    found: list[str] = []
+    entries = set(map(_norm, gold_texts))
+    for gold in entries:
+        for text in map(_norm, system):
+            if text in entries:
+                continue  # another gold entry that starts with the same words
+            if len(gold) >= 6 and text.startswith(gold) and len(text) > len(gold) + 2:
+                found.append(f"{gold[:30]} … + {text[len(gold) : len(gold) + 30]}")
+    return found
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("gold_path", sorted(GOLD.glob("0*.json")), ids=lambda p: p.stem[:3])
+def test_lists_seed_gold_entries_stop_at_their_end(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    system = [i.text for i in _items(SEEDS / f"{gold_path.stem}.txt")]
+    texts = [r["text"] for r in gold.get("item_records", [])]
+    assert texts
+    assert _overruns(texts, system) == []
+
+
+def _dev_gold_with_items() -> list[Path]:
+    return [
+        p
+        for p in sorted((GOLD / "dev").glob("d*.json"))
+        if json.loads(p.read_text(encoding="utf-8")).get("items")
+    ]
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not DEVCORPUS.is_dir(), reason=f"no development corpus at {DEVCORPUS}")
+@pytest.mark.parametrize("gold_path", _dev_gold_with_items(), ids=lambda p: p.stem)
+def test_lists_dev_gold_entries_stop_at_their_end(gold_path: Path) -> None:
+    """Held-out files included: this reads no rule from them, it only checks the spans' ends."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    path = DEVCORPUS / gold["file"]
+    raw = path.read_bytes().decode("utf-8")
+    texts = [raw[int(i["start"]) : int(i["end"])] for i in gold["items"]]
+    system = [i.text for i in _items(path)]
+    assert _overruns(texts, system) == []
