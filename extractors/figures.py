@@ -28,7 +28,9 @@ from itertools import pairwise
 from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
+from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
+from junheng.extractors.statements import Statement, lexicon, read_statements
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -54,6 +56,7 @@ class FigureRules:
     sentence_level: re.Pattern[str]
     continuation: re.Pattern[str]
     change_to: re.Pattern[str]
+    subgroup_rate: re.Pattern[str]
 
 
 @cache
@@ -79,6 +82,7 @@ def load_rules() -> FigureRules:
         sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
         continuation=re.compile(data["continuation"]),
         change_to=re.compile(data["change_to"]),
+        subgroup_rate=re.compile(data["subgroup_rate"]),
     )
 
 
@@ -166,6 +170,7 @@ class _Pair:
     quantity: Quantity
     mention_start: int
     subject: str | None = None  # the item of a list this value belongs to (分别, 各, 小学、初中…)
+    own_scope: bool = False  # the subject alone scopes it (an item of a list of wordings)
 
 
 def _pairs_before(
@@ -181,16 +186,18 @@ def _pairs_before(
     for quantity in values:
         group = listed.get(quantity.start)
         anchor = group[0] if group else quantity
-        previous = [m for m in mentions if m.end <= anchor.start]
+        # where the number begins as written: 百分之 comes before its numeral (入园率百分之百)
+        begins = anchor.span[0] if anchor.unit_text == "百分之" else anchor.start
+        previous = [m for m in mentions if m.end <= begins]
         # The nearest wording that takes this number; nearer wordings that are only level words
         # (生均教学及辅助用房小学3.74: 小学 is also a wording of schools) are stepped over.
         for back in range(len(previous) - 1, -1, -1):
             mention = previous[back]
-            if any(mention.end <= q.start < anchor.start for q in values):
+            if any(mention.end <= q.start < begins for q in values):
                 break
-            if not _gap_is_filler(text, mention.end, anchor.start, rules):
+            if not _gap_is_filler(text, mention.end, begins, rules):
                 break
-            growth = bool(rules.growth.search(text, mention.end, anchor.start))
+            growth = bool(rules.growth.search(text, mention.end, begins))
             found = [
                 _Pair(target.indicator, quantity, target.start, subjects.get(quantity.start))
                 for target in _joined_mentions(text, previous[: back + 1])
@@ -204,6 +211,40 @@ def _pairs_before(
             if found:
                 pairs.extend(found)
                 break
+    return pairs
+
+
+_LIST_JOINT = re.compile(r"[、,和及与]")
+
+
+def _respective_wordings(text: str, mentions: list[Mention], group: list[Quantity]) -> list[_Pair]:
+    """A list of wordings said once for a list of values: "学前教育毛入园率、九年义务教育巩固率、
+    高中阶段教育毛入学率分别达到87.71%、96.94%、90.25%" pairs the i-th value with the i-th
+    wording, each scoped by its own item (高中阶段 → 高中), when as many wordings as values stand
+    in the clause before 分别, one list separator between each two."""
+    said = text.rfind("分别", 0, group[0].start)
+    if said < 0:
+        return []
+    clause = _clause_start(text, said, max(0, said - 120))
+    rules = load_rules()
+    listed = [
+        m
+        for m in mentions
+        if clause <= m.start and m.end <= said and text[m.start : m.end] not in rules.levels
+    ]
+    if len(listed) != len(group) or len(listed) < 2:
+        return []
+    starts = [clause] + [m.end for m in listed[:-1]]
+    for previous, mention in pairwise(listed):
+        gap = text[previous.end : mention.start]
+        if len(_LIST_JOINT.findall(gap)) != 1 or re.search(r"\d", gap):
+            return []
+    pairs = []
+    for item_start, mention, quantity in zip(starts, listed, group, strict=True):
+        if not _accepts(mention.indicator, quantity):
+            return []
+        item = text[item_start : mention.end].lstrip("、,和及与")
+        pairs.append(_Pair(mention.indicator, quantity, mention.start, item, own_scope=True))
     return pairs
 
 
@@ -265,12 +306,15 @@ def _per_student_pairs(
 
 
 def _scoping_levels(text: str, start: int, end: int, rules: FigureRules) -> list[re.Match[str]]:
-    """Level words in ``text[start:end]`` that scope (not 小学 inside 东区中心小学, a name)."""
-    return [
-        match
-        for match in rules.level_re.finditer(text, start, end)
-        if not rules.name_before.search(text, max(0, match.start() - 2), match.start())
-    ]
+    """Level words in ``text[start:end]`` that scope (not 小学 inside 东区中心小学, a name; and
+    其中小学 is 小学, not 中小学)."""
+    found = []
+    for match in rules.level_re.finditer(text, start, end):
+        if text.startswith("其中", match.start() - 1):
+            match = rules.level_re.match(text, match.start() + 1, end) or match
+        if not rules.name_before.search(text, max(0, match.start() - 2), match.start()):
+            found.append(match)
+    return found
 
 
 def _sentence_scope(
@@ -394,6 +438,8 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
         found = rules.level_re.search(pair.subject)
         if found:
             return rules.levels[found.group()]
+        if pair.own_scope:
+            return None
     clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
     in_clause = _scoping_levels(text, clause, pair.quantity.start, rules)
     if in_clause:
@@ -405,12 +451,53 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
     ]
     if staged:
         return rules.levels[staged[-1].group()]
+    topic = None if pair.indicator.id == "schools" else _school_topic(text, segment, clause)
+    if topic:  # a school counted before is the topic of what follows, not of other schools
+        return topic
     head = _sentence_scope(text, sentence, rules.sentence_level)
-    return rules.levels[head.group(1) or head.group(2)] if head else None
+    if head:
+        return rules.levels[head.group(1) or head.group(2)]
+    return _paragraph_level(text, sentence[0], rules)
+
+
+def _school_topic(text: str, start: int, end: int) -> str | None:
+    """The level of the school counted last before ``end`` in the ;-segment from ``start``: "有
+    普通初级中学1所,教学班26个,在校学生1774人" — the school is the topic of what follows it."""
+    lex = lexicon()
+    level = None
+    for match in lex.noun_re.finditer(text, start, end):
+        noun = lex.nouns[match.group()]
+        if noun.group == "schools" and noun.level and _COUNT_NEAR.search(
+            text, max(start, match.start() - 6), min(end, match.end() + 6)
+        ):
+            level = noun.level
+    return level
+
+
+_COUNT_NEAR = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
+_NUMBERING = re.compile(
+    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十]+[,、:])?\s*"
+)
+
+
+def _paragraph_level(text: str, pos: int, rules: FigureRules) -> str | None:
+    """A paragraph that opens (after its numbering) with a level word is about that level:
+    "1、小学2012年…入学率为99.8%。2013年…入学率99%" scopes both sentences."""
+    start = text.rfind("\n", 0, pos) + 1
+    opening = _NUMBERING.match(text, start)
+    cursor = opening.end() if opening else start
+    found = rules.level_re.match(text, cursor, cursor + 6)
+    if found is None or rules.name_before.search(text, max(0, cursor - 2), cursor):
+        return None
+    return rules.levels[found.group()]
 
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d|(?<!\d)\d\d)年(?!\d)")
-_SCHOOL_YEAR_RE = re.compile(r"((?:19|20)\d\d)(?:[-—~至]+((?:19|20)\d\d))?学?年(?![0-9月])")
+# a year said once at the start of a sentence ("2008—2009学年,", "2013年13—15周岁人口…"); not a
+# date ("2013年9月")
+_SCHOOL_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d)(?:[-—~至]+((?:19|20)\d\d))?学?年(?!\d{1,2}月|月|\d{1,2}日)"
+)
 
 
 def _year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
@@ -436,6 +523,24 @@ def _year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
 def _full_year(digits: str) -> int:
     year = int(digits)
     return year if year > 100 else 2000 + year if year < 50 else 1900 + year
+
+
+_RATES_OF_PEOPLE = frozenset(
+    {"enrollment_rate", "gross_enrollment_rate", "dropout_rate", "retention_rate"}
+)
+
+
+def _of_subgroup(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules) -> bool:
+    """A rate of a subgroup (``subgroup_rate`` in its clause or its sentence's first clause)."""
+    if pair.indicator.id not in _RATES_OF_PEOPLE:
+        return False
+    clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
+    first = _CLAUSE_END.search(text, sentence[0], sentence[1])
+    head_end = first.start() if first else sentence[1]
+    return bool(
+        rules.subgroup_rate.search(text, clause, pair.quantity.start)
+        or rules.subgroup_rate.search(text, sentence[0], min(head_end, pair.quantity.start))
+    )
 
 
 def _is_flow(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules) -> bool:
@@ -476,11 +581,61 @@ def extract(
         # wordings found once per report (none crosses a sentence end), handed out per sentence
         mentions = find_mentions(text, report.start, report.end)
         starts = [m.start for m in mentions]
+        found: list[Figure] = []
+        statements: list[Statement] = []
+        sentence_of: dict[int, tuple[int, int]] = {}
         for sentence in sentences(text, report.start, report.end):
             first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
             here = [m for m in mentions[first:last] if m.end <= sentence[1]]
-            figures.extend(_sentence_figures(text, report, sentence, rules, here, quantities))
+            found.extend(_sentence_figures(text, report, sentence, rules, here, quantities))
+            counts = read_statements(text, quantities.between(*sentence), *sentence)
+            statements.extend(counts)
+            sentence_of.update((s.quantity.start, sentence) for s in counts)
+
+        def make(
+            indicator: Indicator,
+            statement: Statement,
+            sentence: tuple[int, int],
+            level: str | None,
+            fallback: str | None,
+            report: Report = report,
+        ) -> Figure | None:
+            return _count_figure(text, report, indicator, statement, sentence, level, fallback)
+
+        figures.extend(apply_statements(report, text, found, statements, sentence_of, make))
     return figures
+
+
+def _count_figure(
+    text: str,
+    report: Report,
+    indicator: Indicator,
+    statement: Statement,
+    sentence: tuple[int, int],
+    level: str | None,
+    fallback: str | None,
+) -> Figure | None:
+    """A figure for a count the statements found (:mod:`junheng.extractors.counts`)."""
+    rules = load_rules()
+    quantity = statement.quantity
+    if not _accepts(indicator, quantity):
+        return None
+    pair = _Pair(indicator, quantity, min(statement.noun_start, quantity.start))
+    if indicator.stock and _is_flow(text, pair, sentence, rules):
+        return None
+    return Figure(
+        doc=report.index,
+        indicator=indicator.id,
+        value=_value(indicator, quantity),
+        unit=indicator.unit,
+        level=level or _level(text, pair, sentence, rules) or fallback,
+        year=_year(text, pair, sentence),
+        kind=_kind(text, pair, sentence, rules, report.type == "计划"),
+        qualifier=quantity.qualifier,
+        span=Span(quantity.start, quantity.end),
+        sentence=Span(*sentence),
+        unit_name=report.unit_name,
+    )
 
 
 def _sentence_figures(
@@ -503,6 +658,10 @@ def _sentence_figures(
         if len(names) == len(group):
             subjects.update({q.start: name for q, name in zip(group, names, strict=True)})
     pairs = _pairs_before(text, mentions, values, rules, lists, subjects)
+    respective = [p for group in lists for p in _respective_wordings(text, mentions, group)]
+    if respective:
+        taken = {p.quantity.start for p in respective}
+        pairs = [p for p in pairs if p.quantity.start not in taken] + respective
     paired = {p.quantity.start for p in pairs}
     pairs += [p for p in _pairs_after(text, values, sentence[1]) if p.quantity.start not in paired]
     paired = {p.quantity.start for p in pairs}
@@ -524,6 +683,8 @@ def _sentence_figures(
     for pair in sorted(pairs, key=lambda p: (p.quantity.start, p.mention_start)):
         quantity = pair.quantity
         if pair.indicator.stock and _is_flow(text, pair, sentence, rules):
+            continue
+        if pair.indicator.unit == "%" and _of_subgroup(text, pair, sentence, rules):
             continue
         figures.append(
             Figure(

@@ -560,7 +560,27 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if m.start(name) != -1:
                 found.extend(handler(m, text))
                 break
-    return _years_in_lists(text, found)
+    return [_thousands(q, text) for q in _years_in_lists(text, found)]
+
+
+_WHOLE_UNITS = frozenset({"人", "名", "所", "个", "班", "台", "册", "间"})
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _thousands(quantity: Quantity, text: str) -> Quantity:
+    """A count written with "." between groups of three digits ("248.230人") is 248230: a count
+    of people or schools is whole, so the dot separates thousands (pages copied from sites that
+    write 1.000 for a thousand). A per-student or average value keeps its decimals."""
+    written = text[quantity.start : quantity.end]
+    if (
+        quantity.unit not in _WHOLE_UNITS
+        or quantity.multiplier != 1.0
+        or quantity.ratio is not None
+        or not _GROUPED.fullmatch(written)
+        or re.search(r"(?:生均|平均|人均|每)", text[max(0, quantity.start - 12) : quantity.start])
+    ):
+        return quantity
+    return replace(quantity, value=float(written.replace(".", "")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,300 @@
+"""What a count states: the head noun it counts, what kind of count it is, and the breakdowns.
+
+A report writes a count in either order — "全县共有28所中小学" (number, classifier, noun) or
+"完小5所" (noun, number, classifier) — and often breaks a total into parts: "在校生6230人(其中
+小学4105人,初中2125人)", "全县学校共52所,其中农村45所,城区7所". This module reads, for every
+quantity counted in a classifier (人, 所, 个 …):
+
+* its **head noun** from a lexicon (``extractors/data/statements.yaml``: school types and their
+  abbreviations, people, classes, books), with the level the noun names (完小 → 小学);
+* the **marks** in its own phrase that make it something other than the unit's holding: a sample
+  (抽查学校108所), a condition (寄宿制中小学43所, 达标学校), a subgroup (留守儿童, 高级教师), a flow
+  (新建幼儿园16所);
+* **breakdowns**: a total, then its parts in brackets, after 其中 or after a colon. A part that
+  names no noun of its own (农村45所, 小学4105人) counts what the total counts; a part inherits the
+  total's marks (其中 parts of a sample are a sample too).
+
+:mod:`junheng.extractors.figures` makes figures of them; the statements carry offsets only, so
+they cost nothing to keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from junheng.core.yamldata import package_yaml
+from junheng.extractors.catalogue import load_catalogue
+from junheng.extractors.numbers import Quantity
+
+_CLAUSE_BREAK = re.compile(r"[,，;；。!?！？:：、()（）\n]")
+# what ends a count's clause after its noun: "28所中小学," — not a verb ("21所学校接入…",
+# "四名教师退休"), which makes it an event or a condition, not a holding
+_CLAUSE_OVER = re.compile(r"[,，;；。!?！？:：、()（）\n]|$|在内|左右|等|及|和|与")
+# a count of the whole stock may be the subject of a verb: "全县18所小学以…为领衔"
+_WHOLE = re.compile(r"全[县市区镇乡旗校省国][^,，;；。:：、()（）\n\d]{0,8}$")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A head noun of the lexicon: what it counts (a catalogue id, or None) and its level."""
+
+    word: str
+    group: str
+    indicator: str | None
+    level: str | None
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    nouns: dict[str, Noun]
+    noun_re: re.Pattern[str]
+    before_number: re.Pattern[str]
+    marks: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
+    breakdown_open: re.Pattern[str]
+    part_subjects: re.Pattern[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = package_yaml("junheng.extractors.data", "statements.yaml")
+    nouns: dict[str, Noun] = {}
+    for group, entry in data["nouns"].items():
+        for word, level in entry["words"].items():
+            nouns[word] = Noun(word, group, entry["indicator"], level, tuple(entry["units"]))
+    alternation = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    return Lexicon(
+        nouns=nouns,
+        noun_re=re.compile(alternation),
+        before_number=re.compile(data["before_number"]),
+        marks=tuple(
+            (name, frozenset(mark["groups"]), re.compile(mark["words"]))
+            for name, mark in data["not_the_unit"].items()
+        ),
+        breakdown_open=re.compile(data["breakdown_open"]),
+        part_subjects=re.compile(data["part_subjects"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One count: the quantity, its head noun (if the lexicon knows it) and its marks.
+
+    ``noun_start``/``noun_end`` cut the noun out of the text (equal when there is none);
+    ``clause_start`` is where the count's clause begins; ``marks`` are the classes of
+    ``not_the_unit`` found in its phrase (``sample``, ``condition``, ``subgroup``, ``flow``).
+    """
+
+    quantity: Quantity
+    noun: Noun | None
+    noun_start: int
+    noun_end: int
+    clause_start: int
+    marks: frozenset[str]
+
+    @property
+    def indicator(self) -> str | None:
+        return self.noun.indicator if self.noun else None
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A total and the parts the text breaks it into, in text order."""
+
+    total: Statement
+    parts: tuple[Statement, ...]
+
+
+def _unit(quantity: Quantity) -> str:
+    return "人" if quantity.unit == "名" else quantity.unit or ""
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    for index in range(pos - 1, floor - 1, -1):
+        if _CLAUSE_BREAK.match(text, index):
+            return index + 1
+    return floor
+
+
+def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int, bool] | None:
+    """The noun right after the number and its classifier (28所中小学, 12个教学班), and whether
+    the count's clause ends there; a verb after it ("21所学校接入…") makes the count an event
+    or a condition, unless it counts the whole stock ("全县18所小学以…为领衔")."""
+    lex = lexicon()
+    cursor = quantity.span[1]
+    match = lex.noun_re.match(text, cursor, end)
+    if match is None:
+        return None
+    noun = lex.nouns[match.group()]
+    if _unit(quantity) not in noun.units:
+        return None
+    whole = _WHOLE.search(text, max(0, quantity.start - 11), quantity.start)
+    closed = bool(whole) or bool(_CLAUSE_OVER.match(text, match.end()))
+    return noun, match.start(), match.end(), closed
+
+
+def _noun_before(text: str, quantity: Quantity, floor: int) -> tuple[Noun, int, int] | None:
+    """The noun before the number in its clause, with only filler between (完小5所, 在校中小学生
+    4089名): the one ending nearest the number, the longest of those; never one that starts
+    inside 其中 (其中小学52所 is 小学, not 中小学)."""
+    lex = lexicon()
+    best: re.Match[str] | None = None
+    for pos in range(floor, quantity.start):
+        match = lex.noun_re.match(text, pos, quantity.start)
+        if match is None or text.startswith("其中", pos - 1):
+            continue
+        if not lex.before_number.match(text[match.end() : quantity.start]):
+            continue
+        if best is None or match.end() > best.end():
+            best = match
+    if best is None:
+        return None
+    noun = lex.nouns[best.group()]
+    return (noun, best.start(), best.end()) if _unit(quantity) in noun.units else None
+
+
+def read_statement(text: str, quantity: Quantity, start: int, end: int) -> Statement:
+    """The statement of ``quantity`` inside the sentence ``text[start:end]``."""
+    clause = _clause_start(text, quantity.start, start)
+    tally = _tallies(text, clause, start)
+    after = None if tally else _noun_after(text, quantity, end)
+    event = after is not None and not after[3]
+    found = after[:3] if after else _noun_before(text, quantity, clause)
+    noun, noun_start, noun_end = found if found else (None, quantity.start, quantity.start)
+    phrase_end = _clause_end(text, max(quantity.span[1], noun_end), end)
+    phrase = text[clause:phrase_end]
+    group = noun.group if noun else None
+    marks = {
+        name
+        for name, groups, pattern in lexicon().marks
+        if (group is None or group in groups) and pattern.search(phrase)
+    }
+    if noun is not None and _subgroup_prefix(text, noun, noun_start):
+        marks.add("subgroup")  # 女教师, 骨干教师: the catalogue's not_before of the indicator
+    if tally:
+        marks.add("tally")
+    if event:
+        marks.add("event")
+    if text.startswith("的", quantity.span[1]):
+        marks.add("attributive")  # "3-6周岁幼儿250人的家长": the count describes something else
+    return Statement(quantity, noun, noun_start, noun_end, clause, frozenset(marks))
+
+
+_NUMBERING_BEFORE = re.compile(r"(?:^|\n)\s*[(（]?[\d一二三四五六七八九十]{1,3}[)）]?$")
+
+
+_ITEM_BREAK = re.compile(r"[,，;；。!?！？:：\n]")
+_COUNT_IN_ITEM = re.compile(r"\d|[一二三四五六七八九十两]+[所个人名]")
+
+
+def _tallies(text: str, clause: int, start: int) -> bool:
+    """Whether a count right after "、" tallies an enumeration of names ("市一中、市二中、东区中心
+    小学三所学校"). Not when the items before it hold counts of their own ("幼儿园10所、小学32所":
+    a list of counts), nor after a list mark such as "3、" at a line's start."""
+    if clause <= start or text[clause - 1] != "、":
+        return False
+    if _NUMBERING_BEFORE.search(text, max(0, clause - 8), clause - 1):
+        return False
+    items_start = start
+    for match in _ITEM_BREAK.finditer(text, start, clause):
+        items_start = match.end()
+    return not _COUNT_IN_ITEM.search(text, items_start, clause - 1)
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    found = _CLAUSE_BREAK.search(text, pos, end)
+    return found.start() if found else end
+
+
+def _subgroup_prefix(text: str, noun: Noun, noun_start: int) -> bool:
+    """Whether the words right before the noun make it a subgroup, by the catalogue's
+    ``not_before`` of what the noun counts (男|女|骨干|特岗 … before 教师)."""
+    if noun.indicator is None:
+        return False
+    pattern = not_before(noun.indicator)
+    return pattern is not None and bool(pattern.search(text, max(0, noun_start - 4), noun_start))
+
+
+@cache
+def not_before(indicator_id: str) -> re.Pattern[str] | None:
+    indicator = load_catalogue().by_id.get(indicator_id)
+    return re.compile(indicator.not_before) if indicator and indicator.not_before else None
+
+
+def read_statements(
+    text: str, quantities: Sequence[Quantity], start: int, end: int
+) -> list[Statement]:
+    """The statements of the counted quantities of one sentence, in text order."""
+    return [
+        read_statement(text, q, start, end)
+        for q in quantities
+        if q.role == "value" and q.ratio is None and _unit(q) in _COUNTED
+    ]
+
+
+_COUNTED = frozenset(unit for noun in lexicon().nouns.values() for unit in noun.units)
+
+
+def _part_of(text: str, total: Statement, part: Statement) -> bool:
+    """Whether ``part`` can be a part of ``total``: the same unit, and a noun of the same count,
+    a school-type noun, or a subject the lexicon's ``part_subjects`` allows (a level, a school's
+    name, an area, a category); not a role or subgroup (校级领导3人 under 教职工48人)."""
+    if _unit(part.quantity) != _unit(total.quantity) and not (
+        part.noun is not None and _unit(total.quantity) in part.noun.units
+    ):  # 学校151所,其中…教学点39个: a school-type noun may be counted in 个 beside 所
+        return False
+    if part.noun is not None and _unit(part.quantity) not in part.noun.units:
+        return False
+    if part.noun is not None:
+        if total.noun is None or part.noun.indicator == total.noun.indicator:
+            return True
+        return part.noun.group in ("schools", "school_points")  # 教学点441人: pupils there
+    subject = text[part.clause_start : part.quantity.start]
+    subject = re.sub(r"^\s*其中\s*[:：,，]?|[\s共有为达计:：]+$", "", subject)
+    return not subject or bool(lexicon().part_subjects.search(subject))
+
+
+def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Breakdown]:
+    """Totals followed by their parts (bracketed, after 其中 in the same or the next sentence, or
+    after a colon), the parts running to the end of their sentence or the closing bracket:
+    "学校151所,其中小学65所,教学点39个,初中21所". ``end`` bounds the search (the report's end)."""
+    lex = lexicon()
+    found: list[Breakdown] = []
+    used: set[int] = set()
+    for i, total in enumerate(statements):
+        if i in used:
+            continue
+        after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
+        opener = lex.breakdown_open.match(text, after, end)
+        if opener is None:
+            continue
+        bracket = "(" in opener.group() or "（" in opener.group()
+        stop = _SENTENCE_END.search(text, opener.end(), end)
+        close = _closing(text, opener.end(), end) if bracket else stop.start() if stop else end
+        parts = []
+        for j in range(i + 1, len(statements)):
+            part = statements[j]
+            if part.quantity.start >= close:
+                break
+            if _part_of(text, total, part):
+                parts.append(part)
+                used.add(j)
+        if len(parts) >= 2 or (parts and bracket):
+            found.append(Breakdown(total, tuple(parts)))
+    return found
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    depth = 1
+    for index in range(start, end):
+        if text[index] in "(（":
+            depth += 1
+        elif text[index] in ")）":
+            depth -= 1
+            if depth == 0:
+                return index
+    return end

@@ -1,0 +1,160 @@
+"""The statement layer: what each count states, breakdowns, and the figures made of them.
+
+Sentences are invented in the shapes real reports use (the forms of issue 13), or taken from the
+seeds; the dev corpus pages are not copied here (tests/test_gold_dev.py scores them from
+../shared).
+"""
+
+from __future__ import annotations
+
+import pytest
+from junheng.core.document import build_document
+from junheng.core.model import Block, BlockKind, Document
+from junheng.extractors.figures import extract
+from junheng.extractors.numbers import Quantities
+from junheng.extractors.statements import breakdowns, read_statements
+from junheng.segment import segment
+
+
+def _doc(text: str) -> Document:
+    return build_document(
+        "t.txt", "txt", [Block(BlockKind.PARAGRAPH, line) for line in text.split("\n")]
+    )
+
+
+def _figures(text: str) -> list[tuple]:
+    doc = _doc(text)
+    return [
+        (f.indicator, f.value, f.level) for f in extract(doc, segment(doc)) if f.kind == "actual"
+    ]
+
+
+def _statements(text: str):
+    doc = _doc(text)
+    return read_statements(doc.text, Quantities.of(doc.text).found, 0, len(doc.text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "indicator", "level"),
+    [
+        ("全县共有28所中小学。", "中小学", "schools", None),
+        ("全镇现有2所初级中学。", "初级中学", "schools", "初中"),
+        ("全县完小5所。", "完小", "schools", "小学"),
+        ("现有老师36人。", "老师", "teachers", None),
+        ("学校拥有一至六年级12个教学班。", "教学班", "classes", None),
+        ("在园幼儿70人。", "在园幼儿", "students", "学前"),
+        ("小学教学点11个。", "小学教学点", None, "小学"),
+    ],
+)
+def test_statements_head_noun_either_order(
+    sentence: str, noun: str, indicator: str | None, level: str | None
+) -> None:
+    (statement,) = _statements(sentence)
+    assert statement.noun is not None and statement.noun.word == noun
+    assert (statement.indicator, statement.noun.level) == (indicator, level)
+    assert not statement.marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mark"),
+    [
+        ("共随机抽查学校108所。", "sample"),
+        ("目前已建成寄宿制中小学43所。", "condition"),
+        ("其中女教师6人。", "subgroup"),
+        ("审批设立民办幼儿园48所。", "flow"),
+        ("义马市寄宿制学校有市一中、市二中、东区中心小学三所学校。", "tally"),  # seed 000
+        ("3-6周岁幼儿250人的家长要求入园。", "attributive"),
+    ],
+)
+def test_statements_marks_what_is_not_the_units_holding(sentence: str, mark: str) -> None:
+    statements = _statements(sentence)
+    assert any(mark in s.marks for s in statements), [(s.noun, s.marks) for s in statements]
+
+
+def test_statements_list_mark_is_not_a_tally() -> None:
+    """ "3、" at a line's start numbers an entry; the count after it tallies nothing (seed 003)."""
+    (statement,) = _statements("各种规章制度张贴上墙。\n3、教育信息化基础设施现在10个班级,")
+    assert "tally" not in statement.marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        ("在校生6230人(其中小学4105人,初中2125人)。", [4105, 2125]),
+        ("全县学校共52所,其中农村45所,城区7所。", [45, 7]),
+        ("共有学生1210名。其中:东关小学400名,西关小学300名,南关小学500名。", [400, 300, 500]),
+        ("学校151所,其中小学65所,教学点39个,初中21所。", [65, 39, 21]),
+    ],
+)
+def test_statements_breakdowns(sentence: str, parts: list[int]) -> None:
+    doc = _doc(sentence)
+    statements = read_statements(doc.text, Quantities.of(doc.text).found, 0, len(doc.text))
+    (found,) = breakdowns(doc.text, statements, len(doc.text))
+    assert [p.quantity.value for p in found.parts] == parts
+
+
+def test_statements_a_role_is_not_a_part_of_the_staff() -> None:
+    """ "教职工48人,其中校级领导3人,中层领导4人": roles are subgroups, not staff."""
+    found = _figures("学校共有教职工48人,其中校级领导3人,中层领导4人,专任教师40人。")
+    assert ("staff", 48, None) in found and ("teachers", 40, None) in found
+    assert not [f for f in found if f[0] == "staff" and f[1] != 48]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts the catalogue wordings alone missed
+        ("全县共有28所中小学,在校学生9000人。", [("schools", 28, None), ("students", 9000, None)]),
+        ("全县完小5所,村小8所,完中1所。", [("schools", 5, "小学"), ("schools", 8, "小学"),
+                                       ("schools", 1, None)]),
+        ("学校现有老师36人。", [("teachers", 36, None)]),
+        ("学校图书8600本,生均18.2本。", [("books", 8600, None), ("books_per_student", 18.2, None)]),
+        # parts count what the total counts, each with its level
+        ("全县在校生6230人(其中小学4105人,初中2125人)。",
+         [("students", 6230, None), ("students", 4105, "小学"), ("students", 2125, "初中")]),
+        ("该县有义务教育阶段学校151所,其中小学65所,教学点39个,初中21所。",
+         [("schools", 151, "义务教育"), ("schools", 65, "小学"), ("schools", 21, "初中")]),
+        # not the unit's holding, and neither are the parts under it
+        ("共随机抽查学校108所,其中小学52所,初中9所。", []),
+        ("改扩建学生食堂76所,其中初中3所,中心小学6所。", []),
+        ("我县已有36所学校完成改造,其中8所初中、29所小学已达标。", []),
+        ("全校学生1200人,其中少数民族学生318人。", [("students", 1200, None)]),
+        ("少数民族学龄儿童入学率为95%,外来务工子女入学率为100%。", []),
+        # a count written with thousands separated by "."
+        ("全市中小学生248.230人。", [("students", 248230, None)]),
+    ],
+)
+def test_statements_make_figures(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("学前三年毛入园率达到91.5%。", [("gross_enrollment_rate", 91.5, "学前")]),
+        ("学前一年幼儿入园率达96.8%。", [("enrollment_rate", 96.8, "学前")]),
+        ("全市小学就近入学率达到99%以上。", []),  # the share placed near home
+        # a list of wordings said once for a list of values: each value its own wording
+        ("全县学前教育毛入园率、义务教育巩固率、高中阶段毛入学率分别达到85.2%、97.1%、91.3%。",
+         [("gross_enrollment_rate", 85.2, "学前"), ("retention_rate", 97.1, "义务教育"),
+          ("gross_enrollment_rate", 91.3, "高中")]),
+    ],
+)
+def test_statements_rates(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_statements_scope_carried_through_the_paragraph() -> None:
+    """A paragraph that opens with a level scopes its sentences; a school counted in a
+    ;-segment is the topic of what follows it there."""
+    text = (
+        "1、小学2015年适龄儿童总数为3510人,其中在校适龄儿童3503人,入学率为99.8%。"
+        "2016年入学率100%。\n"
+        "全镇有完小12所,教学班96个,在校学生3000人;有普通初级中学1所,教学班20个,在校学生900人。"
+    )
+    doc = _doc(text)
+    found = [(f.indicator, f.value, f.level, f.year) for f in extract(doc, segment(doc))]
+    assert ("enrollment_rate", 99.8, "小学", 2015) in found
+    assert ("enrollment_rate", 100, "小学", 2016) in found
+    assert ("classes", 96, "小学", None) in found and ("students", 3000, "小学", None) in found
+    assert ("classes", 20, "初中", None) in found and ("students", 900, "初中", None) in found
