@@ -54,7 +54,8 @@ def apply_statements(
             if statement.marks:
                 continue  # 1: not the unit's holding
             if statement.noun and statement.noun.indicator == figure.indicator:
-                figure = replace(figure, level=statement.noun.level or figure.level)  # 2
+                level = None if statement.spans_levels else statement.noun.level or figure.level
+                figure = replace(figure, level=level)  # 2
         at[figure.span.start].append(figure)
     in_parts: set[int] = set()
     for breakdown in breakdowns(text, statements, report.end):

@@ -56,7 +56,9 @@ class Lexicon:
     before_number: re.Pattern[str]
     marks: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
     breakdown_open: re.Pattern[str]
+    breakdown_stop: re.Pattern[str]
     part_subjects: re.Pattern[str]
+    spans_levels: re.Pattern[str]
 
 
 @cache
@@ -76,7 +78,9 @@ def lexicon() -> Lexicon:
             for name, mark in data["not_the_unit"].items()
         ),
         breakdown_open=re.compile(data["breakdown_open"]),
+        breakdown_stop=re.compile(data["breakdown_stop"]),
         part_subjects=re.compile(data["part_subjects"]),
+        spans_levels=re.compile(data["spans_levels"]),
     )
 
 
@@ -100,13 +104,22 @@ class Statement:
     def indicator(self) -> str | None:
         return self.noun.indicator if self.noun else None
 
+    @property
+    def spans_levels(self) -> bool:
+        """Whether its noun is a school type of several levels (九年一贯制学校, 完全中学)."""
+        return self.noun is not None and bool(lexicon().spans_levels.search(self.noun.word))
+
 
 @dataclass(frozen=True, slots=True)
 class Breakdown:
-    """A total and the parts the text breaks it into, in text order."""
+    """A total and the parts the text breaks it into, in text order. ``complete`` when every
+    count between the opener and the end of the parts is a part, no part is a subgroup, and the
+    text is not cut off there (a line break mid-phrase, the end of an excerpt): only then do the
+    parts have to add up to the total."""
 
     total: Statement
     parts: tuple[Statement, ...]
+    complete: bool = False
 
 
 def _unit(quantity: Quantity) -> str:
@@ -275,17 +288,51 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
         close = _closing(text, opener.end(), end) if bracket else stop.start() if stop else end
-        parts = []
+        halt = lex.breakdown_stop.search(text, opener.end(), close)
+        if halt is not None:
+            close = halt.start()
+        parts: list[Statement] = []
+        nested: dict[int, list[Statement]] = {}
+        others = False
         for j in range(i + 1, len(statements)):
             part = statements[j]
             if part.quantity.start >= close:
                 break
+            if _nested(text, opener.end(), part.quantity.start):
+                if parts and _part_of(text, parts[-1], part):  # 幼儿园10所(含民办幼儿园4所)
+                    nested.setdefault(len(parts) - 1, []).append(part)
+                    used.add(j)
+                continue
             if _part_of(text, total, part):
                 parts.append(part)
                 used.add(j)
+            else:
+                others = True
         if len(parts) >= 2 or (parts and bracket):
-            found.append(Breakdown(total, tuple(parts)))
+            cut = _cut_at(text, close, end) if not bracket or close == end else False
+            complete = not others and not cut and not any(p.marks for p in parts)
+            found.append(Breakdown(total, tuple(parts), complete))
+            # a part's own parts count what it counts; they need not add up (含…, 其中…)
+            found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
     return found
+
+
+def _nested(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside brackets opened after ``start``."""
+    depth = 0
+    for char in text[start:pos]:
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _cut_at(text: str, close: int, end: int) -> bool:
+    """Whether the parts end where the text is cut off: at a line break or the end of the text
+    with no sentence-final punctuation before it."""
+    at_break = close >= min(end, len(text.rstrip())) or text.startswith("\n", close)
+    return at_break and close > 0 and text[close - 1] not in "。.!?！？;；:：)）"
 
 
 def _closing(text: str, start: int, end: int) -> int:

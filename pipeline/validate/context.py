@@ -58,7 +58,10 @@ class DocContext:
         found = []
         for index, start, end in self.spans():
             sentences = self.sentences(index, start, end)
-            found += [(index, r) for r in read_relations(self.doc.text, sentences, rounding)]
+            found += [
+                (index, r)
+                for r in read_relations(self.doc.text, sentences, rounding, self.quantities)
+            ]
         return found
 
     def report(self, index: int) -> Report | None:

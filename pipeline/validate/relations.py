@@ -24,10 +24,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.numbers import Quantities
+from junheng.extractors.statements import Statement, breakdowns, lexicon, read_statements
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q, quantities, sentence_spans
 
@@ -71,18 +73,26 @@ class Sentence:
 
 
 def read_relations(
-    text: str, sentences: Sequence[Sentence], rounding: str = "either"
+    text: str,
+    sentences: Sequence[Sentence],
+    rounding: str = "either",
+    numbers: Quantities | None = None,
 ) -> Iterator[Relation]:
     """Every relation stated in ``sentences`` (in document order).
 
     ``sentences`` are those of one report: a per-student figure or a ratio whose counts are not in
     its own paragraph takes them from anywhere in the report when the report states them once
-    (:func:`_report_count`).
+    (:func:`_report_count`). The breakdowns come from the statement layer
+    (:mod:`junheng.extractors.statements`), the same reading the figures are made from; the
+    sums it does not cover are read here.
     """
     pool = [q for sentence in sentences for q in sentence.quantities]
+    numbers = numbers if numbers is not None else Quantities.of(text)
+    structured, handled = _structured(text, sentences, numbers, rounding)
+    yield from structured
     for index, sentence in enumerate(sentences):
         window = _window(sentences, index)
-        yield from _sums(text, sentence, rounding)
+        yield from _sums(text, sentence, rounding, handled)
         yield from _breakdowns(text, sentence, window, rounding)
         yield from _shares(text, sentence, window, rounding)
         yield from _ratios(text, sentence, window, pool, rounding)
@@ -130,21 +140,103 @@ def _iv(q: Q, rounding: str) -> Interval:
 # ---- sums -----------------------------------------------------------------------------------
 
 
-def _sums(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+def _structured(
+    text: str, sentences: Sequence[Sentence], numbers: Quantities, rounding: str
+) -> tuple[list[Relation], set[int]]:
+    """Sums of the statement layer's breakdowns (a total and its parts, complete or not: an
+    incomplete one is checked only for parts above the total), and a single part's named rate
+    ("总数为3510人,其中在校3503人,入学率为99.8%"); with the totals they cover."""
+    if not sentences:
+        return [], set()
+    q_at = {q.start: q for sentence in sentences for q in sentence.quantities}
+    statements = [
+        statement
+        for sentence in sentences
+        for statement in read_statements(
+            text, numbers.between(sentence.start, sentence.end), sentence.start, sentence.end
+        )
+    ]
+    found: list[Relation] = []
+    handled: set[int] = set()
+    for breakdown in breakdowns(text, statements, sentences[-1].end):
+        head = q_at.get(breakdown.total.quantity.start)
+        parts = [q_at.get(p.quantity.start) for p in breakdown.parts]
+        if head is None or any(p is None for p in parts) or not _digits(head):
+            continue
+        counted = [p for p in parts if p is not None and _digits(p)]
+        if len(counted) != len(parts):
+            continue
+        handled.add(head.start)
+        whole = breakdown.complete and _exhaustive(counted[0])  # 其中义务教育阶段…: a subset
+        relation = _sum(head, counted, rounding, whole)
+        if relation is not None:
+            found.append(relation)
+    found += _part_rates(text, statements, q_at, rounding)
+    return found, handled
+
+
+def _part_rates(
+    text: str, statements: Sequence[Statement], q_at: dict[int, Q], rounding: str
+) -> list[Relation]:
+    """A total, 其中 one part, then a rate named 率 in the same sentence: the part over the total
+    ("适龄儿童总数为3510人,其中在校适龄儿童3503人,入学率为99.8%")."""
+    words = vocab()
+    found = []
+    for whole, part in pairwise(statements):
+        between = text[whole.quantity.span[1] : part.quantity.start]
+        if part.quantity.unit != whole.quantity.unit or not _ONE_PART.match(between):
+            continue
+        head, count = q_at.get(whole.quantity.start), q_at.get(part.quantity.start)
+        if head is None or count is None or not (_checkable(head) and _checkable(count)):
+            continue
+        after = count.unit_end or count.end
+        rest = _REST_OF_SENTENCE.match(text, after)
+        stop = rest.end() if rest else after
+        rates = sorted(
+            (q for q in q_at.values() if q.unit == "%" and after < q.start <= stop),
+            key=lambda q: q.start,
+        )
+        if not rates:
+            continue
+        label = text[after : rates[0].start]
+        if "率" not in label or words["growth"].search(label) or re.search(r"\d", label):
+            continue
+        named = text[part.clause_start : part.quantity.start]
+        numerator = next(
+            (re.compile(p) for rate, p in words["rate_numerators"].items() if rate in label), None
+        )
+        if numerator is None or not numerator.search(named):
+            continue
+        relation = _share(count, head, rates[0], rounding)
+        if relation is not None:
+            found.append(relation)
+    return found
+
+
+_ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
+_REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
+
+
+def _sums(
+    text: str, sentence: Sentence, rounding: str, handled: set[int] = frozenset()  # type: ignore[assignment]
+) -> Iterator[Relation]:
     words = vocab()
     qs = [q for q in sentence.quantities if not _in_parens(text, sentence.start, q)]
     used: set[int] = set()
     for i, head in enumerate(qs):
         if head.start in used or head.unit in ("%", "年", "") or not _digits(head):
             continue
+        if head.start in handled:
+            continue  # a breakdown the statement layer read
         after = qs[i + 1] if i + 1 < len(qs) else None
         if after is not None and re.match(
             r"^[，,：:\s]*" + words["parts"].pattern, _between(text, head, after) + after.label
         ):
-            parts = _parts_after(text, qs[i + 1 :], head.unit)
+            parts, skipped = _parts_after(text, qs[i + 1 :], head.unit)
             if parts:
                 used.update(q.start for q in parts)
-                relation = _sum(head, parts, rounding, _exhaustive(parts[0]))
+                whole = _exhaustive(parts[0]) and not skipped and not _cut(text, sentence)
+                relation = _sum(head, parts, rounding, whole)
                 if relation is not None:
                     yield relation
             continue
@@ -156,9 +248,12 @@ def _sums(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
                     yield relation
 
 
-def _parts_after(text: str, qs: Sequence[Q], unit: str) -> list[Q]:
+def _parts_after(text: str, qs: Sequence[Q], unit: str) -> tuple[list[Q], bool]:
+    """The parts after a total, and whether a number among them was left out (another unit, a
+    word count): then the parts read are not the whole breakdown."""
     words = vocab()
     parts: list[Q] = []
+    skipped = False
     for index, q in enumerate(qs):
         if index and (words["stop"].search(q.label) or words["parts"].search(q.label)):
             break
@@ -166,9 +261,30 @@ def _parts_after(text: str, qs: Sequence[Q], unit: str) -> list[Q]:
             break
         if parts and _exhaustive(parts[0]) and not _exhaustive(q):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
-        if q.unit == unit and _digits(q):
+        if (q.unit == unit or _school_type_part(q, unit)) and _digits(q):
             parts.append(q)
-    return parts
+        elif q.unit not in ("%", "年"):
+            skipped = True
+    return parts, skipped
+
+
+def _school_type_part(q: Q, unit: str) -> bool:
+    """学校151所,其中小学65所,教学点39个: a school type counted in 个 beside 所 is a part."""
+    lex = lexicon()
+    found = list(lex.noun_re.finditer(q.label))
+    if not found or found[-1].end() != len(q.label.rstrip("共有为达计:： ")):
+        return False
+    noun = lex.nouns[found[-1].group()]
+    return noun.group in ("schools", "school_points") and {unit, q.unit} <= set(noun.units)
+
+
+def _cut(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is cut off mid-phrase, by a line break (a page copied with its
+    wrapping) or by the end of the text (an excerpt): the parts after the cut are not there, so
+    those before it are not the whole list."""
+    end = sentence.end
+    broken = end == len(text.rstrip()) or (end < len(text) and text[end] == "\n")
+    return broken and end > 0 and text[end - 1] not in "。.!?！？;；:：)）"
 
 
 def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> list[Q]:
@@ -278,6 +394,8 @@ def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
             continue
         if words["named_base"].search(label):
             continue  # 占全市…在校生的4%: the base is a word, not a number nearby
+        if _in_parens(text, sentence.start, count) and not _in_parens(text, sentence.start, pct):
+            continue  # (注:…减少19个),占比95.32%: a note's number is not the share's count
         bases = [
             q
             for q in window
@@ -286,6 +404,11 @@ def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
             and _checkable(q)
             and not _is_share_count(text, q, window)
         ]
+        listed = text.rfind(words["parts"].pattern, sentence.start, count.start)
+        if listed >= 0 and _exhaustive(count):
+            # 其中东部890个、中部872个、西部1005个,占…: a part's siblings are not its base (a
+            # subset such as 其中专任教师45人,本科学历30人,占66.7% is still of the part before it)
+            bases = [q for q in bases if q.start < listed]
         if not bases:
             continue
         larger = [q for q in bases if q.value > count.value]
@@ -293,8 +416,19 @@ def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
             [_share(count, base, pct, rounding) for base in bases],
             prefer=(larger or bases)[-1].start,
         )
-        if relation is not None:
+        if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+def _plausible_base(relation: Relation, pct: Q) -> bool:
+    """Whether a share that does not hold may be an error rather than a share of another base.
+    The base is not named (占比93.24%, not 占全县学生的…), so it is guessed from the numbers before
+    it; when the stated share is more than twice or under half of what that base gives, the text
+    most likely means another base (a region's own total, a composite) and nothing is said: a
+    false alarm in an official report costs more than a miss. Typos and miscounts move a share
+    by far less."""
+    expected = relation.expected or 0.0
+    return expected > 0 and 0.5 <= pct.value / expected <= 2.0
 
 
 def _is_share_count(text: str, q: Q, window: list[Q]) -> bool:

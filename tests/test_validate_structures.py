@@ -1,0 +1,83 @@
+"""Arithmetic over the statement layer's structures: breakdown sums, a part's named rate, and the
+guards that keep an incomplete or ambiguous structure from raising a false alarm.
+
+Sentences are invented in the shapes of real reports (issue 13); each error case has its clean
+twin, which must raise nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from junheng.ingest.limits import DEFAULT_LIMITS
+from junheng.ingest.txt import read
+from junheng.validate import validate_document
+from junheng.validate.rules import ARITHMETIC_RULES
+
+
+def _findings(text: str) -> list[tuple[str, tuple[float, ...]]]:
+    doc = read(text.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
+    found = validate_document(doc, [], [], rules=ARITHMETIC_RULES)
+    return [(f.rule, f.values) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # parts in brackets
+            "全县在校生6230人(其中小学4105人,初中2225人)。",
+            "全县在校生6230人(其中小学4105人,初中2125人)。",
+        ),
+        (  # a school type counted in 个 beside 所 is a part
+            "全县有学校151所,其中小学65所,教学点39个,初中57所。",
+            "全县有学校151所,其中小学65所,教学点39个,初中47所。",
+        ),
+        (  # parts after 其中 in the next sentence
+            "共有学生1210名。其中:东关小学400名,西关小学300名,南关小学600名。",
+            "共有学生1210名。其中:东关小学400名,西关小学300名,南关小学510名。",
+        ),
+    ],
+)
+def test_validate_structures_breakdown_sums(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number the parts leave out (another unit): they are not the whole breakdown
+        "全县有学校151所,其中小学65所,初中21所,另设分校若干,教学点39处。",
+        # the text is cut off after the parts (an excerpt, a line broken mid-phrase)
+        "该县有义务教育阶段学校151所,其中小学65所,教学点39个,初中21所,九年一贯",
+        # a scope narrower than the total (其中义务教育阶段…): a subset, not a partition
+        "全市在校中小学生18601人,其中义务教育阶段有初中学生4432人,小学生10973人。",
+        # a part's own parts (含…) are not parts of the total
+        "全县有各类学校51所,其中幼儿园10所(含民办幼儿园4所)、小学32所、初中8所、普通高中1所。",
+    ],
+)
+def test_validate_structures_incomplete_breakdowns_raise_nothing(text: str) -> None:
+    assert _findings(text) == []
+
+
+def test_validate_structures_part_rate() -> None:
+    """total, 其中 the part the rate counts, then the rate: part / total."""
+    right = "2015年校内外适龄儿童总数为3510人,其中在校适龄儿童3503人,入学率为99.8%。"
+    wrong = "2015年校内外适龄儿童总数为3510人,其中在校适龄儿童3403人,入学率为99.8%。"
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the rate is the part's own population's (三类残疾儿童), not part over total
+        "全县现有残疾儿童395人,其中三类残疾儿童174人,入学率93.10%。",
+        # a share whose base is not named and no number nearby gives it: another base is meant
+        "全国累计2767个县通过国家认定,占比95.32%;其中东部地区890个,中部地区872个,西部地区1005个,"
+        "占93.24%。",
+        # a number in a note is not the count of the share after it
+        "全国累计2767个县(注:因区划调整减少19个)通过认定,占比95.32%。",
+    ],
+)
+def test_validate_structures_ambiguous_shares_raise_nothing(text: str) -> None:
+    assert _findings(text) == []
