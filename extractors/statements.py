@@ -59,6 +59,8 @@ class Lexicon:
     breakdown_stop: re.Pattern[str]
     part_subjects: re.Pattern[str]
     spans_levels: re.Pattern[str]
+    total_words: re.Pattern[str]
+    parallel_subjects: re.Pattern[str]
 
 
 @cache
@@ -81,6 +83,8 @@ def lexicon() -> Lexicon:
         breakdown_stop=re.compile(data["breakdown_stop"]),
         part_subjects=re.compile(data["part_subjects"]),
         spans_levels=re.compile(data["spans_levels"]),
+        total_words=re.compile(data["total_words"]),
+        parallel_subjects=re.compile(data["parallel_subjects"]),
     )
 
 
@@ -284,6 +288,12 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
         opener = lex.breakdown_open.match(text, after, end)
         if opener is None:
+            parallel = _parallel(text, total, statements[i + 1 :])
+            if parallel:
+                used.update(range(i + 1, i + 1 + len(parallel)))
+                stop = _SENTENCE_END.search(text, parallel[-1].quantity.end, end)
+                cut = _cut_at(text, stop.start() if stop else end, end)
+                found.append(Breakdown(total, tuple(parallel), not cut))
             continue
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
@@ -315,6 +325,29 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
             found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
     return found
+
+
+def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> list[Statement]:
+    """The parts of a parallel frame after ``total`` (see ``parallel_subjects``): consecutive
+    clauses, each an area or a category and a count in the total's unit; two or more."""
+    lex = lexicon()
+    if not lex.total_words.search(text, total.clause_start, total.quantity.start):
+        return []
+    parts: list[Statement] = []
+    previous_end = total.quantity.span[1]
+    for part in following:
+        gap = text[previous_end : part.clause_start]
+        subject = text[part.clause_start : part.quantity.start].strip()
+        if (
+            not re.fullmatch(r"\s*[,，]\s*", gap)
+            or part.noun is not None
+            or _unit(part.quantity) != _unit(total.quantity)
+            or not lex.parallel_subjects.search(subject)
+        ):
+            break
+        parts.append(part)
+        previous_end = part.quantity.span[1]
+    return parts if len(parts) >= 2 else []
 
 
 def _nested(text: str, start: int, pos: int) -> bool:

@@ -46,9 +46,10 @@ DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
 # without a number in digits), 27 flagged: recall 0.221 (held-out 1/44 = 0.023, tuning 26/78 =
 # 0.333); 8 false alarms on the unchanged pages. After the breakdowns of the statement layer went
 # into the sums (the same evening): 34 flagged, recall 0.279 (held-out 3/44, tuning 31/78); 1
-# false alarm. These are floors against regressions, not targets: the targets are recall
-# >= 0.90 and 0 false alarms.
-RECALL_TODAY = 0.279
+# false alarm; with named rates, class sizes, per-hundred values and parallel frames: 37 (held-out
+# 3/44, tuning 34/78), recall 0.303. These are floors against regressions, not targets: the
+# issue's targets are recall >= 0.90 and 0 false alarms.
+RECALL_TODAY = 0.303
 FALSE_ALARMS_TODAY = 1
 TARGET_RECALL, TARGET_FALSE_ALARMS = 0.90, 0
 

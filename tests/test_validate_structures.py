@@ -81,3 +81,43 @@ def test_validate_structures_part_rate() -> None:
 )
 def test_validate_structures_ambiguous_shares_raise_nothing(text: str) -> None:
     assert _findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a rate of a population named before its numerator, without 其中
+            "2012年13—15周岁人口总数1436人,初中阶段在校学生1419人,毛入学率98.8%。",
+            "2012年13—15周岁人口总数1436人,初中阶段在校学生1319人,毛入学率98.8%。",
+        ),
+        (  # average class size (issue 13: 在校生900人,18个教学班,平均班额45人 does not hold)
+            "学校在校生900人,现有教学班20个,平均班额45人。",
+            "学校在校生900人,现有教学班18个,平均班额45人。",
+        ),
+        (  # per hundred students (issue 13: 学生600人,计算机60台,每百名学生12台 does not hold)
+            "学校有学生600人,有计算机60台,每百名学生拥有计算机10台。",
+            "学校有学生600人,有计算机60台,每百名学生拥有计算机12台。",
+        ),
+    ],
+)
+def test_validate_structures_named_rates_class_size_per_hundred(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert len(_findings(wrong)) == 1
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("全县学校共52所,农村45所,城区7所。", "全县学校共52所,农村45所,城区9所。"),
+        ("目前共有学区131个,城区63个,郊区68个。", "目前共有学区131个,城区63个,郊区88个。"),
+    ],
+)
+def test_validate_structures_parallel_frame(right: str, wrong: str) -> None:
+    """A total said as one (共…) and parts that each name an area, without 其中."""
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+
+
+def test_validate_structures_parallel_frame_needs_areas() -> None:
+    """Two school types after a count are not its parts: "共有小学20所,初中5所"."""
+    assert _findings("全县共有小学20所,初中5所。") == []

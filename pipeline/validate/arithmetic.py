@@ -76,6 +76,23 @@ def _ratio_message(r: Relation) -> str:
     )
 
 
+def _class_size_message(r: Relation) -> str:
+    students, classes = r.inputs
+    return (
+        f"平均班额{fmt(r.stated.value, '人')}：按{fmt(students.value, '人')}÷"
+        f"{fmt(classes.value, classes.unit)}教学班计应为{r.expected:.1f}人，与所写不符，请核对"
+    )
+
+
+def _per_hundred_message(r: Relation) -> str:
+    count, students = r.inputs
+    return (
+        f"{r.stated.label.strip('，,')}{fmt(r.stated.value, r.stated.unit)}：按"
+        f"{fmt(count.value, count.unit)}÷{fmt(students.value, '人')}×100计应为"
+        f"{r.expected:.1f}{r.stated.unit}，与所写不符，请核对"
+    )
+
+
 def _shortfall_message(r: Relation) -> str:
     standard, existing = r.inputs
     unit = r.stated.unit
@@ -107,6 +124,8 @@ _RULE_OF: dict[str, tuple[str, Callable[[Relation], str]]] = {
     "percent": ("percent_mismatch", _percent_message),
     "ratio": ("ratio_mismatch", _ratio_message),
     "per_student": ("ratio_mismatch", _ratio_message),
+    "class_size": ("ratio_mismatch", _class_size_message),
+    "per_100": ("ratio_mismatch", _per_hundred_message),
     "shortfall": ("shortfall_mismatch", _shortfall_message),
     "growth": ("growth_mismatch", _growth_message),
 }

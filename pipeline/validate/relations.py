@@ -97,6 +97,8 @@ def read_relations(
         yield from _shares(text, sentence, window, rounding)
         yield from _ratios(text, sentence, window, pool, rounding)
         yield from _per_student(text, sentence, window, pool, rounding)
+        yield from _class_sizes(text, sentence, window, pool, rounding)
+        yield from _per_hundred(text, sentence, window, pool, rounding)
         yield from _shortfalls(text, sentence, rounding)
         yield from _growth(text, sentence, rounding)
 
@@ -184,7 +186,12 @@ def _part_rates(
     found = []
     for whole, part in pairwise(statements):
         between = text[whole.quantity.span[1] : part.quantity.start]
-        if part.quantity.unit != whole.quantity.unit or not _ONE_PART.match(between):
+        if part.quantity.unit != whole.quantity.unit:
+            continue
+        named_whole = text[whole.clause_start : whole.quantity.start]
+        if not _ONE_PART.match(between) and not (
+            _NEXT_CLAUSE.fullmatch(between) and words["rate_denominators"].search(named_whole)
+        ):
             continue
         head, count = q_at.get(whole.quantity.start), q_at.get(part.quantity.start)
         if head is None or count is None or not (_checkable(head) and _checkable(count)):
@@ -214,7 +221,60 @@ def _part_rates(
 
 
 _ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
+_NEXT_CLAUSE = re.compile(r"[^,，;；。\d]{0,4}[,，][^,，;；。\d]{0,16}")
 _REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
+
+
+def _class_sizes(
+    text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
+) -> Iterator[Relation]:
+    """平均班额N人 against the students ÷ the classes stated before it (in the paragraph, else
+    the report's one count of each): "在校学生264人…现有教学班6个,平均班额44人"."""
+    words = vocab()
+    for q in sentence.quantities:
+        if not words["class_size"].search(q.label[-8:]) or not _checkable(q) or q.unit != "人":
+            continue
+        before = [p for p in window if p.start < q.start]
+        classes = [
+            p for p in before if p.unit in ("个", "班") and words["classes"].search(p.label)
+        ]
+        students = [p for p in before if _role(p, "students")] or _report_count(
+            pool, "students", None
+        )
+        if classes and students and _checkable(classes[-1]):
+            relation = _ratio(students[-1], classes[-1], q, rounding)
+            if relation is not None:
+                yield replace(relation, kind="class_size")
+
+
+def _per_hundred(
+    text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
+) -> Iterator[Relation]:
+    """每百名学生拥有计算机N台 against 100 × the computers ÷ the students stated before it."""
+    words = vocab()
+    for q in sentence.quantities:
+        if not words["per_hundred"].search(q.label) or not _checkable(q) or q.unit != "台":
+            continue
+        before = [p for p in window if p.start < q.start and p is not q]
+        items = [p for p in before if _role(p, "computers")]
+        students = [p for p in before if _role(p, "students")] or _report_count(
+            pool, "students", None
+        )
+        if not items or not students:
+            continue
+        count, base = items[-1], students[-1]
+        allowed = _iv(count, rounding) / _iv(base, rounding)
+        if allowed is None:
+            continue
+        allowed = allowed * 100.0
+        yield Relation(
+            "per_100",
+            (count, base),
+            q,
+            100.0 * count.value / base.value,
+            allowed,
+            allowed.overlaps(_iv(q, rounding)),
+        )
 
 
 def _sums(
