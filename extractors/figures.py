@@ -57,6 +57,7 @@ class FigureRules:
     continuation: re.Pattern[str]
     change_to: re.Pattern[str]
     subgroup_rate: re.Pattern[str]
+    level_heading: re.Pattern[str]
 
 
 @cache
@@ -64,6 +65,7 @@ def load_rules() -> FigureRules:
     data = package_yaml("junheng.extractors.data", "figures.yaml")
     levels: dict[str, str] = data["levels"]
     words = "|".join(sorted(levels, key=len, reverse=True))
+    scoping = "|".join(sorted((w for w in levels if levels[w]), key=len, reverse=True))
     return FigureRules(
         levels=levels,
         level_re=re.compile(words),
@@ -83,6 +85,10 @@ def load_rules() -> FigureRules:
         continuation=re.compile(data["continuation"]),
         change_to=re.compile(data["change_to"]),
         subgroup_rate=re.compile(data["subgroup_rate"]),
+        level_heading=re.compile(
+            r"[ \t]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?[ \t]*"
+            f"({scoping})(?:教育|阶段|学段)?[ \\t]*[:：]?[ \\t]*"
+        ),
     )
 
 
@@ -454,10 +460,45 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
     topic = None if pair.indicator.id == "schools" else _school_topic(text, segment, clause)
     if topic:  # a school counted before is the topic of what follows, not of other schools
         return topic
+    if segment > sentence[0]:
+        # "全镇小学巩固率…100%;初中入学率为99.2%,巩固率为98.6%": the level that opens the
+        # ;-segment is nearer than the sentence's
+        opening = _scoping_levels(text, segment, min(clause, segment + 8), rules)
+        if opening:
+            return rules.levels[opening[0].group()]
     head = _sentence_scope(text, sentence, rules.sentence_level)
     if head:
         return rules.levels[head.group(1) or head.group(2)]
-    return _paragraph_level(text, sentence[0], rules)
+    return _paragraph_level(text, sentence[0], rules) or _heading_level(text, sentence[0], rules)
+
+
+_HEADING_LINES = 40  # how far back a level heading is looked for
+
+
+def _heading_level(text: str, pos: int, rules: FigureRules) -> str | None:
+    """A line that is only a level ("1、小学:", "(二)初中教育") scopes the lines after it, up to
+    the next heading (a line opening with a list mark) or a blank line."""
+    pattern = rules.level_heading
+    cursor = text.rfind("\n", 0, pos)
+    for _ in range(_HEADING_LINES):
+        if cursor <= 0:
+            break
+        start = text.rfind("\n", 0, cursor) + 1
+        line = text[start:cursor]
+        if not line.strip():
+            return None
+        found = pattern.fullmatch(line)
+        if found:
+            return rules.levels[found.group(1)]
+        if _HEADING_MARK.match(line):
+            return None  # another heading: its section is not the level's
+        cursor = start - 1
+    return None
+
+
+_HEADING_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+)
 
 
 def _school_topic(text: str, start: int, end: int) -> str | None:

@@ -158,3 +158,20 @@ def test_statements_scope_carried_through_the_paragraph() -> None:
     assert ("enrollment_rate", 100, "小学", 2016) in found
     assert ("classes", 96, "小学", None) in found and ("students", 3000, "小学", None) in found
     assert ("classes", 20, "初中", None) in found and ("students", 900, "初中", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heading that is only a level scopes the lines under it (issue 13)
+        ("1、小学:\n全镇适龄儿童入学率100%。", [("enrollment_rate", 100, "小学")]),
+        ("(二)初中教育\n入学率达99.5%。\n(三)经费保障\n入学率99%。",
+         [("enrollment_rate", 99.5, "初中"), ("enrollment_rate", 99, None)]),
+        # the level that opens a ;-segment is nearer than the sentence's (issue 13)
+        ("全镇小学巩固率、入学率均为100%;初中入学率为99.2%,巩固率为98.6%。",
+         [("retention_rate", 100, "小学"), ("enrollment_rate", 100, "小学"),
+          ("enrollment_rate", 99.2, "初中"), ("retention_rate", 98.6, "初中")]),
+    ],
+)
+def test_statements_scope_from_headings_and_segments(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
