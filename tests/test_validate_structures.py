@@ -121,3 +121,25 @@ def test_validate_structures_parallel_frame(right: str, wrong: str) -> None:
 def test_validate_structures_parallel_frame_needs_areas() -> None:
     """Two school types after a count are not its parts: "共有小学20所,初中5所"."""
     assert _findings("全县共有小学20所,初中5所。") == []
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a rate named after its part: 本科率 is the 本科 part over the total (issue 13)
+            "教师60人,其中本科学历21人,本科率35%。",
+            "教师60人,其中本科学历21人,本科率40%。",
+        ),
+        (  # a base named in words resolved to the stated total (issue 13)
+            "全县学校30所,其中24所已达标,另有6所基本达标,占学校总数的20%。",
+            "全县学校30所,其中24所已达标,另有6所基本达标,占学校总数的25%。",
+        ),
+        (  # average class size with the classes counted before their noun (issue 13)
+            "在校生900人,20个教学班,平均班额45人。",
+            "在校生900人,18个教学班,平均班额45人。",
+        ),
+    ],
+)
+def test_validate_structures_issue_examples(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert len(_findings(wrong)) == 1

@@ -212,7 +212,8 @@ def _part_rates(
         numerator = next(
             (re.compile(p) for rate, p in words["rate_numerators"].items() if rate in label), None
         )
-        if numerator is None or not numerator.search(named):
+        stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's rate
+        if not (numerator and numerator.search(named)) and not (stem and stem.group(1) in named):
             continue
         relation = _share(count, head, rates[0], rounding)
         if relation is not None:
@@ -236,7 +237,10 @@ def _class_sizes(
             continue
         before = [p for p in window if p.start < q.start]
         classes = [
-            p for p in before if p.unit in ("个", "班") and words["classes"].search(p.label)
+            p
+            for p in before
+            if p.unit in ("个", "班")
+            and words["classes"].search(p.label + _after_unit(text, p))
         ]
         students = [p for p in before if _role(p, "students")] or _report_count(
             pool, "students", None
@@ -452,8 +456,13 @@ def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
             or _between(text, count, pct).count("，") + _between(text, count, pct).count(",") > 1
         ):
             continue
-        if words["named_base"].search(label):
-            continue  # 占全市…在校生的4%: the base is a word, not a number nearby
+        named = words["named_base"].search(label)
+        if named:
+            # 占学校总数的20%: the base is the total whose words are named (学校), if one is stated
+            relation = _named_share(text, count, pct, window, named.group(1), rounding)
+            if relation is not None:
+                yield relation
+            continue
         if _in_parens(text, sentence.start, count) and not _in_parens(text, sentence.start, pct):
             continue  # (注:…减少19个),占比95.32%: a note's number is not the share's count
         bases = [
@@ -478,6 +487,36 @@ def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+def _named_share(
+    text: str, count: Q, pct: Q, window: list[Q], named: str, rounding: str
+) -> Relation | None:
+    """A share whose base is named in words (占学校总数的20%, 占全县在校生的4%): the base is the
+    last earlier number of the count's unit whose own words hold the named noun; none, nothing."""
+    noun = _WHOLE_PREFIX.sub("", _COUNT_SUFFIX.sub("", named))
+    if len(noun) < 2:
+        return None
+    bases = [
+        q
+        for q in window
+        if q.start < count.start
+        and q.unit == count.unit
+        and _checkable(q)
+        and q.value > count.value
+        and (noun in q.label or noun in _after_unit(text, q))
+    ]
+    return _share(count, bases[-1], pct, rounding) if bases else None
+
+
+_WHOLE_PREFIX = re.compile(r"^(?:全县|全市|全区|全镇|全乡|全校|全省|全国)")
+_COUNT_SUFFIX = re.compile(r"(?:总数|总人数|总量|人数|数)$")
+
+
+def _after_unit(text: str, q: Q) -> str:
+    """The few characters after a number's unit (18个教学班: what it counts)."""
+    end = q.unit_end or q.end
+    return text[end : end + 4]
 
 
 def _plausible_base(relation: Relation, pct: Q) -> bool:
