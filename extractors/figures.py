@@ -664,11 +664,26 @@ def _count_figure(
     pair = _Pair(indicator, quantity, min(statement.noun_start, quantity.start))
     if indicator.stock and _is_flow(text, pair, sentence, rules):
         return None
+    return _figure(text, report, pair, sentence, rules, level, fallback)
+
+
+def _figure(
+    text: str,
+    report: Report,
+    pair: _Pair,
+    sentence: tuple[int, int],
+    rules: FigureRules,
+    level: str | None = None,
+    fallback: str | None = None,
+) -> Figure:
+    """The figure of a pair: its level (given, else the scope rules, else ``fallback``), year,
+    kind and spans."""
+    quantity = pair.quantity
     return Figure(
         doc=report.index,
-        indicator=indicator.id,
-        value=_value(indicator, quantity),
-        unit=indicator.unit,
+        indicator=pair.indicator.id,
+        value=_value(pair.indicator, quantity),
+        unit=pair.indicator.unit,
         level=level or _level(text, pair, sentence, rules) or fallback,
         year=_year(text, pair, sentence),
         kind=_kind(text, pair, sentence, rules, report.type == "计划"),
@@ -722,24 +737,9 @@ def _sentence_figures(
     ]
     figures = []
     for pair in sorted(pairs, key=lambda p: (p.quantity.start, p.mention_start)):
-        quantity = pair.quantity
         if pair.indicator.stock and _is_flow(text, pair, sentence, rules):
             continue
         if pair.indicator.unit == "%" and _of_subgroup(text, pair, sentence, rules):
             continue
-        figures.append(
-            Figure(
-                doc=report.index,
-                indicator=pair.indicator.id,
-                value=_value(pair.indicator, quantity),
-                unit=pair.indicator.unit,
-                level=_level(text, pair, sentence, rules),
-                year=_year(text, pair, sentence),
-                kind=_kind(text, pair, sentence, rules, report.type == "计划"),
-                qualifier=quantity.qualifier,
-                span=Span(quantity.start, quantity.end),
-                sentence=Span(*sentence),
-                unit_name=report.unit_name,
-            )
-        )
+        figures.append(_figure(text, report, pair, sentence, rules))
     return figures
