@@ -659,7 +659,8 @@ def _count_figure(
     """A figure for a count the statements found (:mod:`junheng.extractors.counts`)."""
     rules = load_rules()
     quantity = statement.quantity
-    if not _accepts(indicator, quantity):
+    counted_as = statement.noun.units if statement.noun else ()  # 幼儿园一个: 个 for a school
+    if not _accepts(indicator, quantity) and (quantity.unit or "") not in counted_as:
         return None
     pair = _Pair(indicator, quantity, min(statement.noun_start, quantity.start))
     if indicator.stock and _is_flow(text, pair, sentence, rules):

@@ -108,6 +108,7 @@ def test_statements_a_role_is_not_a_part_of_the_staff() -> None:
         ("全县完小5所,村小8所,完中1所。", [("schools", 5, "小学"), ("schools", 8, "小学"),
                                        ("schools", 1, None)]),
         ("学校现有老师36人。", [("teachers", 36, None)]),
+        ("有中心幼儿园一个,在园幼儿70人。", [("schools", 1, "学前"), ("students", 70, "学前")]),
         ("学校图书8600本,生均18.2本。", [("books", 8600, None), ("books_per_student", 18.2, None)]),
         # parts count what the total counts, each with its level
         ("全县在校生6230人(其中小学4105人,初中2125人)。",
