@@ -24,6 +24,7 @@ from junheng.segment.meta import (
     unit_on_line,
     unit_opening,
 )
+from junheng.segment.regions import region_unit
 from junheng.segment.reports import find_reports
 from junheng.segment.rules import SegmentRules, load_rules
 from junheng.segment.untitled import settle
@@ -69,6 +70,11 @@ def _as_source(doc: Document, value: str | None, near: int) -> str | None:
     return re.sub(r"\s+", "", doc.raw_text[raw_start:raw_end])
 
 
+# News items, bulletins and feedback are about the region they name (segment/regions.py); a
+# school's or county's own report that names no unit is left unnamed (seed conventions).
+_ABOUT_A_PLACE = frozenset({"其他", "报告"})
+
+
 def segment_text(text: str) -> tuple[Report, ...]:
     rules = load_rules()
     spans = settle(find_reports(text, rules), text, rules)
@@ -83,12 +89,16 @@ def segment_text(text: str) -> tuple[Report, ...]:
         preamble = [ln.text for ln in split_lines(text[previous_end : span.start])]
         opening = text[span.body_start : span.body_start + 400]
         dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
+        kind = find_type(span.title, opening, rules, span.borrowed_title)
+        unit = _unit(span.title, head_lines, tail_lines, opening)
+        if unit is None and kind in _ABOUT_A_PLACE:
+            unit = region_unit(span.title, opening, text[span.start : span.end])
         reports.append(
             Report(
                 index=index,
                 title=span.title,
-                unit_name=_unit(span.title, head_lines, tail_lines, opening),
-                type=find_type(span.title, opening, rules, span.borrowed_title),
+                unit_name=unit,
+                type=kind,
                 date=find_date(head_lines + list(reversed(tail_lines)) + preamble) or dateline,
                 years=find_years(text[span.start : span.end]),
                 start=span.start,

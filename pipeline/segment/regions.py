@@ -1,0 +1,44 @@
+"""The region a news item or bulletin is about, when it names no unit of its own.
+
+A school's or a county's report names itself (落款, title); a news item, a statistics bulletin or
+an inspection's feedback is about a place it names: "2019年全国义务教育均衡发展督导评估工作报告",
+"国家教育督导检查组对河北省30个县(区)…", "宁夏建档立卡贫困学生劝返率达84%". The first region in the
+title (else in the opening) is the unit, written in the fullest form the text uses (宁夏 where
+only 宁夏 is written, 宁夏回族自治区 where the text writes it). Data: pipeline/data/regions.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from junheng.core.yamldata import package_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    forms: dict[str, str]  # every written form → its full name
+    pattern: re.Pattern[str]
+
+
+@cache
+def regions() -> Regions:
+    data = package_yaml("junheng", "data/regions.yaml")
+    forms = {word: word for word in data["nation"]}
+    for full, short in data["provinces"].items():
+        forms[full] = full
+        forms.update((s, full) for s in short)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return Regions(forms, re.compile(alternation))
+
+
+def region_unit(title: str, opening: str, text: str) -> str | None:
+    """The region the report is about, in the fullest form ``text`` writes it; None if none."""
+    table = regions()
+    for place in (title, opening[:120]):
+        found = table.pattern.search(place or "")
+        if found:
+            full = table.forms[found.group()]
+            return full if full in text else found.group()
+    return None

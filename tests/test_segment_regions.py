@@ -1,0 +1,40 @@
+"""junheng.segment.regions: a news item or bulletin is about the region it names."""
+
+from __future__ import annotations
+
+import pytest
+from junheng.core.document import build_document
+from junheng.core.model import Block, BlockKind
+from junheng.segment import segment
+from junheng.segment.regions import region_unit
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "text", "unit"),
+    [
+        ("2019年全国义务教育均衡发展督导评估工作报告", "", "", "全国"),
+        ("国家教育督导检查组对河北省30个县义务教育均衡发展督导检查反馈意见", "", "", "河北省"),
+        ("宁夏建档立卡贫困学生劝返率达84%", "", "宁夏回族自治区教育厅…", "宁夏回族自治区"),
+        ("广西贫困县学生乐享营养午餐", "", "广西…", "广西"),
+        ("", "28日,记者从内蒙古自治区县域义务教育均衡发展督导检查反馈会上获悉", "", "内蒙古自治区"),
+        ("学校当前存在的困难和问题", "目前我校共54个教学班", "", None),
+    ],
+)
+def test_segment_regions_first_region_named(
+    title: str, opening: str, text: str, unit: str | None
+) -> None:
+    assert region_unit(title, opening, text or title + opening) == unit
+
+
+def test_segment_regions_only_for_news_not_for_a_schools_report() -> None:
+    """A county named as a school's location is not the school's unit (seed conventions)."""
+    doc = build_document(
+        "t.txt",
+        "txt",
+        [
+            Block(BlockKind.PARAGRAPH, "学校义务教育均衡发展工作总结"),
+            Block(BlockKind.PARAGRAPH, "我校位于河北省某县,现有学生500人。"),
+        ],
+    )
+    (report,) = segment(doc)
+    assert report.type == "总结" and report.unit_name is None
