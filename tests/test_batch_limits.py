@@ -107,6 +107,7 @@ def test_batch_writes_nothing_outside_out(tmp_path: Path, monkeypatch: pytest.Mo
     assert after == before
     assert sorted(os.listdir(out)) == [
         ".junheng-store.sqlite",
+        ".junheng.lock",  # one run at a time into this OUT (issue 17)
         "documents.jsonl",
         "figures.csv",
         "figures.jsonl",

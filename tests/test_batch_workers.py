@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,3 +59,56 @@ def test_batch_limits_must_be_positive(tmp_path: Path, option: str) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), option, "0"])
     assert exit_info.value.code == 2
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_batch_workers_die_with_the_parent(tmp_path: Path, sig: signal.Signals) -> None:
+    """Issue 17: a killed parent left its workers alive forever (PPID 1, blocked on a pipe whose
+    other end they had inherited)."""
+    inputs = tmp_path / "in"
+    small_reports(inputs, 60)
+    env = {**os.environ, "JUNHENG_TEST_HOOK": "delay=0.3"}
+    command = [sys.executable, "-m", "junheng", "run", str(inputs), "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [*command, "--quiet", "--workers", "2", "--no-draft"], env=env, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the workers did not start"
+        time.sleep(0.5)  # the workers are busy with a file
+        process.send_signal(sig)
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers)), "workers outlived their parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # whatever this test started
+        process.wait()

@@ -272,3 +272,26 @@ def test_pdf_text_limit_cuts_with_a_warning() -> None:
     doc = read_fixture("report.pdf", Limits(max_text_chars=200))
     assert 0 < len(doc.raw_text) <= 200
     assert any("只读取了前面部分" in w for w in doc.warnings)
+
+
+def _with_broken_page(data: bytes, page: int) -> bytes:
+    """The PDF with the page tree's ``page``-th kid (0-based) pointing at an object that is not
+    there: pdfium can neither load that page nor tell its size."""
+    kids = re.search(rb"/Kids\s*\[([^\]]*)\]", data)
+    assert kids is not None
+    refs = re.findall(rb"\d+ 0 R", kids.group(1))
+    tree = kids.group(0).replace(refs[page], b"99999 0 R", 1)
+    return data[: kids.start()] + tree + data[kids.end() :]
+
+
+def test_pdf_one_broken_page_is_partial_with_the_others_read(seeds: Path) -> None:
+    """Issue 17: a PDF with one broken page failed whole ("内部错误…PdfiumError")."""
+    data = (seeds / "000_23018ebd59d83b14.pdf").read_bytes()
+    whole = read(data, "x.pdf", DEFAULT_LIMITS)
+    doc = read(_with_broken_page(data, 1), "x.pdf", DEFAULT_LIMITS)
+    assert doc.pages == whole.pages
+    assert any("第 2 页已损坏" in warning for warning in doc.warnings)
+    assert not any("没有文字" in warning for warning in doc.warnings)  # said once, as damage
+    assert {b.page for b in doc.blocks} == {b.page for b in whole.blocks} - {2}
+    last = [b.text for b in whole.blocks if b.page == whole.pages]
+    assert last and all(text in doc.raw_text for text in last[-3:])

@@ -477,3 +477,46 @@ def test_invalid_input_pdf_is_refused(
     path = tmp_path / name
     path.write_bytes(build())
     assert_refused(bounded_read(path), kind, message)
+
+
+# --- damaged packages: a Chinese one-line reason, never an internal error (issue 17) -------------
+
+KNOWN_WORDS = re.compile(r"\S+\.(?:xml|rels)\b|\b(?:docx|Word|PDF|ZIP|LZMA|HTML|FIFO|OCR)\b")
+
+
+def english(message: str) -> list[str]:
+    """The English words of a message, besides format names and the package's member names."""
+    return re.findall(r"[A-Za-z]{4,}", KNOWN_WORDS.sub("", message))
+
+
+def _damaged_docx(kind: str) -> bytes:
+    data = bytearray(valid_docx())
+    if kind == "negative_seek":  # a central directory that points before the file's start
+        end = data.rindex(b"PK\x05\x06")
+        struct.pack_into("<I", data, end + 16, struct.unpack_from("<I", data, end + 16)[0] + 9999)
+    elif kind == "lzma":  # a member that says LZMA but holds garbage
+        header = data.index(b"PK\x03\x04")
+        struct.pack_into("<H", data, header + 8, zipfile.ZIP_LZMA)
+        central = data.index(b"PK\x01\x02")
+        struct.pack_into("<H", data, central + 10, zipfile.ZIP_LZMA)
+    elif kind == "crc":  # one flipped byte inside a compressed member
+        start = data.index(b"word/document.xml") + 40
+        data[start] ^= 0xFF
+    elif kind == "magic":
+        data[data.index(b"PK\x03\x04", 10) + 1] = 0
+    elif kind == "cut":
+        data = data[: len(data) // 2]
+    return bytes(data)
+
+
+@pytest.mark.parametrize("kind", ["negative_seek", "lzma", "crc", "magic", "cut"])
+def test_invalid_input_damaged_docx_fails_with_a_chinese_reason(tmp_path: Path, kind: str) -> None:
+    from junheng.core.model import Status
+    from junheng.runner import InputFile, process_file
+
+    path = tmp_path / f"{kind}.docx"
+    path.write_bytes(_damaged_docx(kind))
+    result = process_file(InputFile(path, path.name))
+    assert result.status is Status.FAILED
+    assert result.error and "内部错误" not in result.error, result.error
+    assert "\n" not in result.error and not english(result.error), result.error

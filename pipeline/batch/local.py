@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import time
 from collections.abc import Iterable, Iterator
@@ -21,12 +22,21 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
 from junheng.batch import testhook
+from junheng.batch.lifeline import close_inherited, die_with_parent
 from junheng.batch.limits import apply_memory_limit, crash_message, timeout_message
 from junheng.batch.task import Outcome, Task, TaskOptions, failed, run_task
 
 
-def _serve(conn: Connection, options: TaskOptions) -> None:
-    """A worker's life: cap memory, then process files until the parent says stop or goes away."""
+def _serve(
+    conn: Connection, options: TaskOptions, parent: int, inherited: tuple[Connection, ...] = ()
+) -> None:
+    """A worker's life: cap memory, then process files until the parent says stop or goes away.
+
+    ``inherited`` are the parent's pipe ends a forked worker holds copies of (closed here, so the
+    parent's death ends ``recv``); ``parent`` is the parent's pid (its death ends this process).
+    """
+    die_with_parent(parent)
+    close_inherited(inherited)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     apply_memory_limit(options.budget.max_memory_mb)
     before = testhook.from_env()  # None unless a test asks for misbehaviour
@@ -37,7 +47,11 @@ def _serve(conn: Connection, options: TaskOptions) -> None:
             return
         if task is None:
             return
-        conn.send(run_task(task, options, before))
+        outcome = run_task(task, options, before)
+        try:
+            conn.send(outcome)
+        except OSError:  # BrokenPipeError: the parent died while this file was read
+            return
 
 
 @dataclass(slots=True)
@@ -57,16 +71,25 @@ class LocalEngine:
         self.budget = options.budget
         methods = multiprocessing.get_all_start_methods()
         # fork: workers start in milliseconds with junheng already imported
+        self._forks = "fork" in methods
         self._context = (
             multiprocessing.get_context("fork")
-            if "fork" in methods
+            if self._forks
             else multiprocessing.get_context("spawn")
         )
+        self._ends: list[Connection] = []
+        """The parent's ends of the workers' pipes, open now (a forked worker closes its copies)."""
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe()
+        self._ends = [end for end in self._ends if not end.closed]
+        self._ends.append(parent)
+        inherited = tuple(self._ends) if self._forks else ()
         process = self._context.Process(
-            target=_serve, args=(child, self.options), name="junheng-worker", daemon=True
+            target=_serve,
+            args=(child, self.options, os.getpid(), inherited),
+            name="junheng-worker",
+            daemon=True,
         )
         process.start()
         child.close()

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from junheng.batch.task import Outcome
+from junheng.core.errors import UsageError
 
 SCHEMA_VERSION = 1
 STORE_NAME = ".junheng-store.sqlite"
@@ -44,6 +45,28 @@ CREATE TABLE IF NOT EXISTS results (
 """
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_store_path(path: Path) -> None:
+    """Make the store's folder, or raise :class:`UsageError` saying in one line why ``path``
+    cannot be a store: a folder, a file that is not an SQLite database, an unwritable place."""
+    if path.is_dir():
+        raise UsageError(f"--store 应为 SQLite 文件的路径，但 {path} 是一个文件夹")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"无法创建存储文件 {path}：路径中有一部分是文件而不是文件夹") from None
+    except OSError as exc:
+        raise UsageError(f"无法使用存储文件 {path}（错误码 {exc.errno}）") from None
+    if head and head != _SQLITE_HEADER:
+        raise UsageError(f"--store {path} 不是 SQLite 数据库文件，请换一个路径（不会覆盖它）")
+
+
 class Store:
     """``with Store(path, version) as store:`` — :meth:`get` and :meth:`put` one file at a time."""
 
@@ -51,7 +74,15 @@ class Store:
         self.path = path
         self.version = version
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        try:
+            self._open(version)
+        except sqlite3.OperationalError as exc:  # read-only, no permission, locked past the timeout
+            raise UsageError(f"存储文件 {path} 无法写入（只读、没有权限或被占用）") from exc
+        except sqlite3.DatabaseError as exc:
+            raise UsageError(f"存储文件 {path} 无法使用（已损坏或不是数据库）") from exc
+
+    def _open(self, version: str) -> None:
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:

@@ -18,7 +18,7 @@ from junheng.batch.limits import Budget, memory_message
 from junheng.core.codec import encode_row, manifest_entry, rows_of
 from junheng.core.model import FileResult, Status
 from junheng.ingest import format_for
-from junheng.runner import InputFile, process_file
+from junheng.runner import InputFile, printable, process_file
 
 _MEMORY_ERRORS = ("处理时内存不足", "MemoryError")
 
@@ -74,7 +74,7 @@ def outcome_of(result: FileResult, cacheable: bool = True) -> Outcome:
 def failed(task: Task, error: str, cacheable: bool = False) -> Outcome:
     """A file that produced nothing, with the reason (the budget's failures are not cached)."""
     item = task.item
-    fmt = format_for(item.path) or item.path.suffix.lower().lstrip(".") or None
+    fmt = format_for(item.path) or printable(item.path.suffix.lower().lstrip(".")) or None
     result = FileResult(
         item.name, str(item.path), task.sha256, task.bytes, fmt, Status.FAILED, error
     )

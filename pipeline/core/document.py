@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 
 from junheng.core.model import Block, Document
 from junheng.core.normalize import normalize
+
+# What XML 1.0 cannot hold (python-docx and openpyxl refuse it, so one such character would cost
+# the batch its drafts): C0 controls but tab, line feed and carriage return; lone surrogates (a
+# damaged font's or a damaged file's text); U+FFFE and U+FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group() < " " else "\ufffd"
+
+
+def sanitize(text: str) -> str:
+    r"""``text`` with every character XML cannot hold replaced one for one (a control character by
+    a space, which the normalised view drops between Chinese characters; a lone surrogate or a
+    non-character by U+FFFD), so every offset into it stays where it was.
+
+    >>> sanitize("运动\x01场")
+    '运动 场'
+    """
+    return _UNSAFE.sub(_replacement, text) if _UNSAFE.search(text) else text
+
+
+def _sanitized(block: Block) -> Block:
+    clean = sanitize(block.text)
+    return block if clean is block.text else dataclasses.replace(block, text=clean)
 
 
 def cap_blocks(blocks: Iterable[Block], max_chars: int) -> tuple[list[Block], list[str]]:
@@ -30,8 +57,12 @@ def build_document(
     pages: int | None = None,
     warnings: Iterable[str] = (),
 ) -> Document:
-    """Join the blocks' text with ``"\\n"``, normalise it and keep where each block starts."""
-    kept = tuple(block for block in blocks if block.text.strip())
+    """Join the blocks' text with ``"\\n"``, normalise it and keep where each block starts.
+
+    This is where every reader's text passes once: what XML cannot hold is replaced here
+    (:func:`sanitize`), one character for one, before the raw text and its view are made.
+    """
+    kept = tuple(block for block in map(_sanitized, blocks) if block.text.strip())
     starts: list[int] = []
     cursor = 0
     for block in kept:

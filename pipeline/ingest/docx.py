@@ -30,6 +30,7 @@ from junheng.core.errors import InputError
 from junheng.core.model import Block, BlockKind, Document
 from junheng.ingest import safezip
 from junheng.ingest.limits import Limits
+from junheng.ingest.reasons import library_reason
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -124,13 +125,7 @@ def _open(data: bytes) -> WordDocument:
                 f"不是可读取的 Word 文档：主文档类型为 {main_type.group(1)}"
                 "（可能是 .docm/.dotx 改了扩展名），请另存为 .docx"
             ) from exc
-        raise InputError(f"docx 文件无法解析：{_reason(exc)}") from exc
-
-
-def _reason(exc: Exception) -> str:
-    """The first line of a library's message (a KeyError's without its repr quotes)."""
-    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    return text.splitlines()[0] if text.strip() else type(exc).__name__
+        raise InputError(f"docx 文件无法解析：{library_reason(exc)}") from exc
 
 
 @dataclass(frozen=True, slots=True)

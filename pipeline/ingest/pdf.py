@@ -200,32 +200,49 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[Line]:
 
 
 def _read_pages(
-    pdf: pdfium.PdfDocument, warnings: list[str]
+    pdf: pdfium.PdfDocument, warnings: list[str], damaged: list[int]
 ) -> tuple[list[list[Line]], list[int], dict[int, float]]:
-    """Lines per page, the pages worth a table search, and each page's height."""
+    """Lines per page, the pages worth a table search, and each page's height.
+
+    A page pdfium cannot load or read (a broken page object, a page tree pointing nowhere) is
+    left empty, its number added to ``damaged`` with a warning: the other pages are still read.
+    """
     pages: list[list[Line]] = []
     ruled: list[int] = []
     heights: dict[int, float] = {}
     for index in range(len(pdf)):
         number = index + 1
         try:
-            page = pdf[index]
+            lines, height, table = _read_page(pdf, index)
         except pdfium.PdfiumError:
             warnings.append(f"PDF 第 {number} 页已损坏，已跳过")
+            damaged.append(number)
             pages.append([])
             continue
-        try:
-            heights[number] = page.get_height()
-            textpage = page.get_textpage()
-            try:
-                pages.append(_page_lines(textpage, number))
-            finally:
-                textpage.close()
-            if pages[-1] and count_paths(page, _MIN_TABLE_PATHS) >= _MIN_TABLE_PATHS:
-                ruled.append(number)
-        finally:
-            page.close()
+        pages.append(lines)
+        heights[number] = height
+        if table:
+            ruled.append(number)
     return pages, ruled, heights
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> tuple[list[Line], float, bool]:
+    """One page's lines, its height, and whether it draws enough paths to hold a ruled table."""
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            lines = _page_lines(textpage, index + 1)
+        finally:
+            textpage.close()
+        return (
+            lines,
+            height,
+            bool(lines) and count_paths(page, _MIN_TABLE_PATHS) >= _MIN_TABLE_PATHS,
+        )
+    finally:
+        page.close()
 
 
 def _find_tables(data: bytes, numbers: list[int]) -> dict[int, list[Table]]:
@@ -456,8 +473,15 @@ def _blocks(items: Iterable[_Paragraph | Table]) -> Iterator[Block]:
         number += 1
 
 
-def _page_widths(pdf: pdfium.PdfDocument) -> dict[int, float]:
-    return {index + 1: round(pdf.get_page_size(index)[0]) for index in range(len(pdf))}
+def _page_widths(pdf: pdfium.PdfDocument, damaged: list[int]) -> dict[int, float]:
+    widths: dict[int, float] = {}
+    for index in range(len(pdf)):
+        if index + 1 not in damaged:
+            try:
+                widths[index + 1] = round(pdf.get_page_size(index)[0])
+            except pdfium.PdfiumError:  # its lines were read: the margins are taken without it
+                continue
+    return widths
 
 
 def _tables_or_warning(
@@ -483,12 +507,15 @@ def read(data: bytes, source: str, limits: Limits) -> Document:
     try:
         if len(pdf) > limits.max_pdf_pages:
             raise InputError(f"PDF 页数过多（{len(pdf)} 页，上限 {limits.max_pdf_pages} 页）")
-        pages, ruled, heights = _read_pages(pdf, warnings)
-        widths = _page_widths(pdf)
+        damaged: list[int] = []
+        pages, ruled, heights = _read_pages(pdf, warnings, damaged)
+        widths = _page_widths(pdf, damaged)
     finally:
         pdf.close()
-    empty = [number for number, lines in enumerate(pages, start=1) if not lines]
-    if len(empty) == len(pages):
+    if pages and len(damaged) == len(pages):
+        raise InputError("PDF 已损坏：没有一页能够读取")
+    empty = [n for n, lines in enumerate(pages, start=1) if not lines and n not in damaged]
+    if len(empty) + len(damaged) == len(pages):
         raise InputError("PDF 没有文字层（可能是扫描件），需要先做 OCR")
     if empty:
         listed = "、".join(str(n) for n in empty[:20]) + ("…" if len(empty) > 20 else "")

@@ -15,6 +15,8 @@ CRC, so a corrupt package fails here rather than half-way through python-docx.
 from __future__ import annotations
 
 import io
+import lzma
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -22,6 +24,7 @@ from pathlib import PurePosixPath
 
 from junheng.core.errors import InputError
 from junheng.ingest.limits import Limits
+from junheng.ingest.reasons import library_reason
 
 CHUNK_BYTES = 1 << 20
 RATIO_FLOOR_BYTES = 1 << 20
@@ -62,13 +65,17 @@ def check_package(data: bytes, limits: Limits) -> tuple[str, ...]:
             infos = archive.infolist()
             _check_directory(infos, limits)
             _inflate_all(archive, infos, limits)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
-        raise InputError(f"docx 文件已损坏（不是完整的 ZIP 压缩包）：{_reason(exc)}") from exc
+    except _DAMAGE as exc:
+        raise InputError(f"docx 文件已损坏：{library_reason(exc)}") from exc
     return tuple(info.filename for info in infos)
 
 
-def _reason(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+# What zipfile and its decompressors raise on a damaged archive: a bogus offset gives ValueError
+# ("negative seek value"), an encrypted member RuntimeError, a bad LZMA stream LZMAError.
+_DAMAGE = (
+    zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, OSError,
+    ValueError, RuntimeError, struct.error,
+)  # fmt: skip
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:

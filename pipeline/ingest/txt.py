@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind, Document
-from junheng.ingest.encoding import decode_text
+from junheng.ingest.encoding import decode
 from junheng.ingest.limits import Limits
 
 
@@ -13,8 +13,9 @@ def read(data: bytes, source: str, limits: Limits) -> Document:
 
     ``Block.paragraph`` is the 0-based line number in the file.
     """
-    text, encoding = decode_text(data)
-    warnings: list[str] = []
+    decoded = decode(data)
+    text, encoding = decoded.text, decoded.encoding
+    warnings = list(decoded.warnings)
     if len(text) > limits.max_text_chars:
         text = text[: limits.max_text_chars]
         warnings.append(f"文本超过 {limits.max_text_chars} 字符，只读取了前面部分")
