@@ -12,8 +12,12 @@ manifest.json and draft. The command line (:mod:`junheng.cli`) only turns option
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
+import math
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +36,8 @@ from junheng.batch import (
     make_engine,
 )
 from junheng.batch import limits as batch_limits
+from junheng.batch import lock as batch_lock
+from junheng.batch.store import check_store_path
 from junheng.batch.task import decode_rows
 from junheng.batch.version import pipeline_version
 from junheng.core.codec import (
@@ -80,6 +86,8 @@ class Summary:
 
     manifest: dict[str, Any] = field(default_factory=dict)
     reused: int = 0
+    not_drafted: str | None = None
+    """Why no draft was written (the batch held no report), for the command to say."""
 
 
 def run(
@@ -89,9 +97,23 @@ def run(
     in input order. The batch checks, manifest.json and the drafts are written when the last
     result has been taken. Raises :class:`UsageError` for a bad profile or output folder.
     """
-    inputs = list(iter_inputs([Path(p) for p in paths]))
+    out, store_path = options.out, options.store or options.out / STORE_NAME
+    _check_budget(options)
+    _make_out(out)
+    check_store_path(store_path)
+    with contextlib.ExitStack() as locks:
+        locks.enter_context(batch_lock.hold(out, "输出文件夹"))
+        if options.store is not None:  # the default store is OUT's: OUT's lock covers it
+            locks.enter_context(batch_lock.hold(store_path, "存储文件"))
+        yield from _run(paths, options, store_path, summary)
+
+
+def _run(
+    paths: Sequence[str | Path], options: Options, store_path: Path, summary: Summary | None
+) -> Iterator[FileResult]:
     out = options.out
-    out.mkdir(parents=True, exist_ok=True)
+    exclude = [out, store_path, *(store_path.with_name(store_path.name + x) for x in _SIDECARS)]
+    inputs = list(iter_inputs([Path(p) for p in paths], exclude=exclude))
     started = _now()
     profile = _profile(options.standard)
     # other thresholds give other findings: the store keys results by the profile too
@@ -100,7 +122,7 @@ def run(
     entries: list[dict[str, Any]] = []
     tally: Counter[str] = Counter()
     task = TaskOptions(options.standard, Budget(options.timeout, options.max_memory))
-    with Store(options.store or out / STORE_NAME, version) as store:
+    with Store(store_path, version) as store:
         batch = Batch(inputs, store)
         engine = make_engine(options.engine, options.workers, task, options.address)
         outcomes = batch.run(engine)
@@ -125,9 +147,45 @@ def run(
     if summary is not None:
         summary.manifest, summary.reused = manifest, batch.reused
     if options.draft:
-        from junheng.draft import draft
+        from junheng.draft import NothingToDraft, draft
 
-        draft(out)
+        try:
+            draft(out)
+        except NothingToDraft as exc:  # no report, no claims: the command says so and exits 1
+            if summary is None:
+                raise
+            summary.not_drafted = str(exc)
+
+
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _check_budget(options: Options) -> None:
+    timeout = options.timeout
+    if timeout is not None and not 0 < timeout < math.inf:  # NaN fails both comparisons
+        raise UsageError(f"--timeout 必须是大于 0 的有限秒数（收到 {timeout}）")
+
+
+def _make_out(out: Path) -> None:
+    """Create OUT, or say in one line why it cannot be the output folder."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out 应为文件夹，但 {out} 是一个已有的文件")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"无法创建输出文件夹 {out}：路径中有一部分是文件而不是文件夹") from None
+    except OSError as exc:
+        raise UsageError(f"无法创建输出文件夹 {out}：{_os_words(exc)}") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise UsageError(f"输出文件夹 {out} 不可写（只读或没有权限）")
+
+
+def _os_words(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "没有权限"
+    if exc.errno == errno.EROFS:
+        return "文件系统是只读的"
+    return f"系统错误（错误码 {exc.errno}）"
 
 
 def _now() -> str:

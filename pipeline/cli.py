@@ -7,6 +7,7 @@ skipped (the outputs are still written for the rest), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -67,6 +68,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     for result in results:
         if result.status is not Status.OK:
             print(f"  {result.status}: {result.file}: {result.error}", file=sys.stderr)
+    if summary.not_drafted:
+        print(f"junheng: {summary.not_drafted}", file=sys.stderr)
+    if not tally["documents"]:  # an empty or all-failed batch is never a success
+        return EXIT_SOME_FAILED
     return EXIT_OK if all(r.status is Status.OK for r in results) else EXIT_SOME_FAILED
 
 
@@ -128,8 +133,8 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be above zero: {text}")
+        if not math.isfinite(value) or value <= 0:  # nan would never time out
+            raise argparse.ArgumentTypeError(f"必须是大于 0 的有限数 (must be above zero): {text}")
         return value
 
     return parse

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -211,3 +212,60 @@ def test_cli_run_finds_conflicts_across_files(tmp_path: Path) -> None:
     assert sorted(conflicts[0]["values"]) == [498, 510]
     assert {e["file"] for e in conflicts[0]["evidence"]} == {"school.txt", "county.txt"}
     assert "在校生2016年" in conflicts[0]["message"]
+
+
+def _bad_path(tmp_path: Path, case: str) -> list[str]:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "notdb.sqlite").write_text("这不是数据库" * 20, encoding="utf-8")
+    out = ["--out", str(tmp_path / "out")]
+    return {
+        "out_is_a_file": ["--out", str(tmp_path / "file")],
+        "out_under_a_file": ["--out", str(tmp_path / "file" / "sub")],
+        "store_is_a_folder": [*out, "--store", str(tmp_path / "folder")],
+        "store_is_not_a_database": [*out, "--store", str(tmp_path / "notdb.sqlite")],
+        "store_under_a_file": [*out, "--store", str(tmp_path / "file" / "s.sqlite")],
+        "timeout_nan": [*out, "--timeout", "nan"],
+        "timeout_inf": [*out, "--timeout", "inf"],
+    }[case]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "out_is_a_file",
+        "out_under_a_file",
+        "store_is_a_folder",
+        "store_is_not_a_database",
+        "store_under_a_file",
+        "timeout_nan",
+        "timeout_inf",
+    ],
+)
+def test_cli_bad_output_paths_and_options_exit_2_in_one_line(
+    tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 17: these gave a traceback and exit 1 (or, for nan, a run that never timed out)."""
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    try:
+        code = main(["run", str(tmp_path / "a.txt"), *_bad_path(tmp_path, case), "--quiet"])
+    except SystemExit as exc:  # argparse's own usage errors
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and "Traceback" not in "\n".join(err)
+    assert err[-1].startswith("junheng") and len(err[-1]) < 200
+    assert (tmp_path / "notdb.sqlite").read_text(encoding="utf-8").startswith("这不是数据库")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_cli_read_only_out_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        assert main(["run", str(tmp_path / "a.txt"), "--out", str(out), "--quiet"]) == 2
+    finally:
+        out.chmod(0o755)
+    assert "不可写" in capsys.readouterr().err

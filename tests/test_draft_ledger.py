@@ -93,3 +93,13 @@ def test_draft_ledger_reads_without_resizing(drafted_out: Path) -> None:
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
     assert sheet.print_title_rows.replace("$", "") == "1:1"
+
+
+def test_draft_ledger_names_rules_in_chinese(drafted_out: Path) -> None:
+    import re
+
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(drafted_out / "ledger.xlsx")["核查发现"]
+    rules = [row[2].value for row in sheet.iter_rows(min_row=2)]
+    assert rules and not any(re.fullmatch(r"[a-z_]+", str(r)) for r in rules)

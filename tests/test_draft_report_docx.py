@@ -104,3 +104,24 @@ def test_draft_report_docx_numbers_come_from_the_data(report) -> None:
     assert "262+247+199=708" in text  # the finding's message
     assert "共列出问题16个" in text
     assert "已整改9个，整改中2个，未整改2个" in text
+
+
+def test_draft_report_docx_date_right_aligned_under_the_issuing_unit(report) -> None:
+    """GB/T 9704-2012 7.3.5.2: 成文日期 right-aligned two characters in, the issuing unit centred
+    above it, a line below the text; never in body style."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraphs = list(report.paragraphs)
+    date = next(p for p in paragraphs if p.text.replace("\u3000", "") == "年月日")
+    unit = paragraphs[paragraphs.index(date) - 1]
+    assert date.style.name == "成文日期" and unit.style.name == "落款"
+    for p in (date, unit):
+        assert p.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert p.style.paragraph_format.first_line_indent in (None, 0)
+    assert report.styles["成文日期"].paragraph_format.right_indent == Pt(32)
+    # centred over the date: 年　月　日 is five characters wide, （发文单位） six
+    assert unit.paragraph_format.right_indent == Pt(32 + (5 - 6) / 2 * 16)
+    assert (
+        unit.paragraph_format.space_before
+        == report.styles["公文正文"].paragraph_format.line_spacing
+    )

@@ -10,13 +10,19 @@ from junheng.core.errors import UsageError
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    """Rebuild report.docx, ledger.xlsx, figures.csv and review.html from the jsonl files in OUT."""
-    from junheng.draft import draft
+    """Rebuild report.docx, ledger.xlsx, figures.csv and review.html from the jsonl files in OUT,
+    after checking the figures and items again (a person may have corrected them)."""
+    from junheng.draft import NothingToDraft, draft
 
     out = Path(args.out)
     if not (out / "reports.jsonl").is_file():
         raise UsageError(f"{out} 中没有 reports.jsonl：请先运行 junheng run … --out {out}")
     template = Path(args.template) if args.template else None
-    for path in draft(out, template):
+    try:
+        paths = draft(out, template, recheck=True)
+    except NothingToDraft as exc:  # no report: no claims, and not a success
+        print(f"junheng: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
         print(path, file=sys.stderr)
     return 0

@@ -1,4 +1,10 @@
-"""figures.csv: every figure as one row, UTF-8 with a BOM so Excel and WPS read the Chinese."""
+"""figures.csv: every figure as one row, UTF-8 with a BOM so Excel and WPS read the Chinese.
+
+Every figure of every file is here, copies of a report in other files too (the CSV is for
+checking numbers against each file). Numbers are written bare; every text is wrapped in double
+quotes, and one a spreadsheet would run as a formula (``=`` ``+`` ``-`` ``@``, tab, CR) is also
+prefixed with ``'``, as OWASP recommends against CSV injection.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from pathlib import Path
 
 from junheng.draft.inputs import Batch
 from junheng.draft.labels import indicator_name
+from junheng.draft.safe import inert
 from junheng.draft.summary import Summary
 
 # Contract field names first (tools read them), then the Chinese name people filter on.
@@ -29,14 +36,23 @@ COLUMNS = (
 )
 
 
-def _plain(value: float) -> str:
-    """The value in full (no rounding, no exponent): the CSV is for checking numbers."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+def _plain(value: float) -> int | float:
+    """The value in full (no rounding): the CSV is for checking numbers."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _cell(value: object) -> object:
+    """A number as it is; a text made inert; nothing as an empty text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, int | float) else inert(str(value))
 
 
 def write(batch: Batch, summary: Summary, path: Path) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC)
         writer.writerow(COLUMNS)
         for figure in batch.figures:
             row = {
@@ -56,5 +72,5 @@ def write(batch: Batch, summary: Summary, path: Path) -> Path:
                 "start": figure.start,
                 "end": figure.end,
             }
-            writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
+            writer.writerow([_cell(row[c]) for c in COLUMNS])
     return path

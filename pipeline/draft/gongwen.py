@@ -37,6 +37,7 @@ STYLES: dict[str, tuple[str, Pt, bool, WD_ALIGN_PARAGRAPH, Pt | None, int | None
     "三级标题": (BODY_FONT, SAN_HAO, True, WD_ALIGN_PARAGRAPH.JUSTIFY, INDENT, 2),
     "主送机关": (BODY_FONT, SAN_HAO, False, WD_ALIGN_PARAGRAPH.LEFT, None, None),
     "落款": (BODY_FONT, SAN_HAO, False, WD_ALIGN_PARAGRAPH.RIGHT, None, None),
+    "成文日期": (BODY_FONT, SAN_HAO, False, WD_ALIGN_PARAGRAPH.RIGHT, None, None),
     "附件标识": (H1_FONT, SAN_HAO, False, WD_ALIGN_PARAGRAPH.LEFT, None, None),
     "表格文字": (BODY_FONT, XIAO_SI, False, WD_ALIGN_PARAGRAPH.LEFT, None, None),
     "表头文字": (H1_FONT, XIAO_SI, False, WD_ALIGN_PARAGRAPH.CENTER, None, None),
@@ -80,6 +81,8 @@ def add_styles(document: DocxDocument) -> None:
         fmt.first_line_indent = indent
         fmt.space_before = fmt.space_after = Pt(0)
         fmt.widow_control = False
+        if name == "成文日期":  # GB/T 9704-2012 7.3.5.2: 成文日期右空二字
+            fmt.right_indent = INDENT
         if name.startswith(("表", "附表")):
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
         elif name == "公文标题":
@@ -150,10 +153,9 @@ def repeat_header(table: Table) -> None:
 
 
 def format_table(table: Table, widths: list[Mm]) -> None:
+    """Centred, fixed column widths (the cells carry theirs, set as they are made)."""
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=False):
         column.width = width
-        for cell in column.cells:
-            cell.width = width
     repeat_header(table)  # rows may split: a long ledger row kept whole wastes half a page

@@ -3,13 +3,15 @@
 The drafts are rebuilt from the files alone (``junheng draft OUT``), so a person can correct a row
 in figures.jsonl or items.jsonl and draft again. The rows go through the codec
 (:mod:`junheng.core.codec`), which ignores unknown fields and defaults missing optional ones, so
-the drafts survive the contract growing.
+the drafts survive the contract growing. Every string is made XML-safe on the way in
+(:mod:`junheng.draft.safe`), so no control character a file let through can cost a draft.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,9 @@ from junheng.core.codec import (
     report_from_row,
 )
 from junheng.core.model import Figure, Finding, Item, Report, ReportKey
+from junheng.draft import dedup
+from junheng.draft.dedup import Copies
+from junheng.draft.safe import clean, xml_safe
 
 Key = ReportKey
 
@@ -35,20 +40,46 @@ class Batch:
     findings: tuple[Finding, ...]
     texts: dict[str, str] = field(default_factory=dict)
     inputs: tuple[dict[str, Any], ...] = ()
+    copies: Copies = field(default_factory=Copies)
+    """Which reports are copies of others (after :func:`junheng.draft.dedup.unique`)."""
 
     def report(self, key: Key) -> Report | None:
         return next((r for r in self.reports if r.key == key), None)
 
 
+def _rows(path: Path) -> Iterator[dict[str, Any]]:
+    return (clean(row) for row in read_jsonl(path))
+
+
 def load(out_dir: Path) -> Batch:
     """Read OUT's manifest and jsonl files into a :class:`Batch`."""
-    reports = tuple(map(report_from_row, read_jsonl(out_dir / "reports.jsonl")))
-    figures = tuple(map(figure_from_row, read_jsonl(out_dir / "figures.jsonl")))
-    items = tuple(map(item_from_row, read_jsonl(out_dir / "items.jsonl")))
-    findings = tuple(map(finding_from_row, read_jsonl(out_dir / "findings.jsonl")))
-    texts = {d["file"]: d["text"] for d in read_jsonl(out_dir / "documents.jsonl")}
+    reports = tuple(map(report_from_row, _rows(out_dir / "reports.jsonl")))
+    figures = tuple(map(figure_from_row, _rows(out_dir / "figures.jsonl")))
+    items = tuple(map(item_from_row, _rows(out_dir / "items.jsonl")))
+    findings = tuple(map(finding_from_row, _rows(out_dir / "findings.jsonl")))
+    texts = {d["file"]: xml_safe(d["text"]) for d in read_jsonl(out_dir / "documents.jsonl")}
     manifest_path = out_dir / "manifest.json"
     inputs: tuple[dict[str, Any], ...] = ()
     if manifest_path.is_file():
-        inputs = tuple(json.loads(manifest_path.read_text("utf-8")).get("inputs") or ())
+        inputs = tuple(clean(json.loads(manifest_path.read_text("utf-8")).get("inputs") or ()))
     return Batch(reports, figures, items, findings, texts, inputs)
+
+
+def unique(batch: Batch) -> Batch:
+    """``batch`` with each report once however many forms or copies hold it (see
+    :mod:`junheng.draft.dedup`): the copies' reports, figures and items left out, their findings
+    counted as the report's, and :attr:`Batch.copies` saying which were copies of which."""
+    formats = {str(i.get("file")): str(i.get("format") or "") for i in batch.inputs}
+    copies = dedup.find(batch.reports, batch.texts, formats)
+    if not copies.count:
+        return replace(batch, copies=copies)
+    keep = {r.key for r in batch.reports if not copies.is_copy(r.key)}
+    return Batch(
+        reports=tuple(r for r in batch.reports if r.key in keep),
+        figures=tuple(f for f in batch.figures if not copies.is_copy(f.key)),
+        items=tuple(i for i in batch.items if not copies.is_copy(i.key)),
+        findings=tuple(dedup.findings(batch.findings, copies)),
+        texts=batch.texts,
+        inputs=batch.inputs,
+        copies=copies,
+    )

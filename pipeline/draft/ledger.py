@@ -1,19 +1,27 @@
 """ledger.xlsx: 整改台账 (one row per problem), 指标汇总 (units × indicators), 核查发现.
 
 Laid out to read in Excel/WPS without resizing: header frozen, filters on, widths and wrapping
-set, cells that miss a standard filled red with the finding as a comment.
+set, cells that miss a standard filled red with the finding as a comment. Every text goes in as a
+text cell, so a report's ``=HYPERLINK(…)`` or a file named ``+1.txt`` never runs as a formula
+(:func:`_put`).
 """
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
+from typing import ClassVar
 
 from junheng.draft.inputs import Batch
 from junheng.draft.labels import cn_punct, number
+from junheng.draft.safe import is_formula
 from junheng.draft.summary import Summary
+from junheng.validate import RULES
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -53,7 +61,52 @@ FINDING_COLUMNS = (
     ("页码", 6),
 )
 SEVERITY = {"error": "错误", "warning": "疑点", "info": "提示"}
+RULE_NAMES = {rule_id: rule.description for rule_id, rule in RULES.items()}  # ids stay in jsonl
 LINE_HEIGHT = 15  # points per wrapped line at the sheets' 11-point font
+BODY_FONT = Font(name=FONT)
+BELOW_FONT = Font(name=FONT, bold=True, color="9C0006")
+
+
+class _Styles:
+    """Cell styles by name, set on a cell in one step.
+
+    Assigning a font, an alignment and a border looks each up in the workbook's style lists by
+    hashing it, once per attribute and cell; openpyxl keeps a cell's style as one small array of
+    those indices, so the first cell of each name is styled attribute by attribute and every
+    later one gets a copy of its array, which is the same at a fraction of the cost.
+    """
+
+    SPECS: ClassVar[dict[str, dict[str, object]]] = {
+        "body": {"font": BODY_FONT, "alignment": WRAP, "border": BORDER},
+        "grid": {"alignment": CENTER, "border": BORDER},
+        "below": {"alignment": CENTER, "border": BORDER, "fill": BELOW_FILL, "font": BELOW_FONT},
+    }
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, StyleArray] = {}
+
+    def apply(self, cell: Cell, name: str) -> Cell:
+        array = self._arrays.get(name)
+        if array is None:
+            for attribute, value in self.SPECS[name].items():
+                setattr(cell, attribute, value)
+            self._arrays[name] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+        return cell
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
+    """Write ``value`` into a cell; a text is always a text cell, never a formula. One that
+    would start a formula also gets Excel's quote prefix (what typing ``'=…`` gives), so editing
+    the cell in Excel or WPS keeps it text."""
+    cell: Cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if is_formula(value):
+            cell.quotePrefix = True
+    return cell
 
 
 def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...], row: int = 1) -> None:
@@ -82,10 +135,11 @@ def _body(sheet: Worksheet, rows: list[list[object]], first: int) -> None:
         sheet.column_dimensions[get_column_letter(c)].width or 10
         for c in range(1, max((len(r) for r in rows), default=0) + 1)
     ]
+    styles = _Styles()
     for r, values in enumerate(rows, first):
         for c, value in enumerate(values, 1):
-            cell = sheet.cell(row=r, column=c, value=value)
-            cell.font, cell.alignment, cell.border = Font(name=FONT), WRAP, BORDER
+            styles.apply(sheet.cell(row=r, column=c), "body")
+            _put(sheet, r, c, value)
         lines = max((_lines(v, widths[c]) for c, v in enumerate(values)), default=1)
         sheet.row_dimensions[r].height = min(LINE_HEIGHT * lines + 4, 409)  # Excel's maximum
 
@@ -118,12 +172,12 @@ def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
     _header(sheet, (("单位", 28),), row=2)
     for c, column in enumerate(columns, 2):
         standard = "" if column.expected is None else number(column.expected)
-        top = sheet.cell(row=1, column=c, value=standard)
+        top = _put(sheet, 1, c, standard)
         top.fill, top.alignment, top.border = STANDARD_FILL, CENTER, BORDER
         if column.standard:
             top.comment = Comment(cn_punct(column.standard), "junheng")
         unit = f"（{column.unit}）" if column.unit else ""
-        head = sheet.cell(row=2, column=c, value=f"{column.label}{unit}")
+        head = _put(sheet, 2, c, f"{column.label}{unit}")
         head.font, head.fill, head.alignment, head.border = (
             Font(name=FONT, bold=True),
             HEADER_FILL,
@@ -133,19 +187,18 @@ def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
         sheet.column_dimensions[get_column_letter(c)].width = 14
     first = sheet.cell(row=1, column=1)
     first.font, first.fill, first.alignment = Font(name=FONT, bold=True), STANDARD_FILL, CENTER
+    styles = _Styles()
     for r, (unit, cells) in enumerate(sorted(summary.table.items()), 3):
-        sheet.cell(row=r, column=1, value=unit).font = Font(name=FONT)
+        _put(sheet, r, 1, unit).font = BODY_FONT
         for c, column in enumerate(columns, 2):
-            cell = sheet.cell(row=r, column=c)
-            cell.border, cell.alignment = BORDER, CENTER
             found = cells.get(column)
+            below = found is not None and found.below is not None
+            cell = styles.apply(sheet.cell(row=r, column=c), "below" if below else "grid")
             if found is None:
                 continue
             if found.figure is not None:
                 cell.value = found.figure.value
             if found.below is not None:
-                cell.fill = BELOW_FILL
-                cell.font = Font(name=FONT, bold=True, color="9C0006")
                 cell.comment = Comment(cn_punct(found.below.message), "junheng")
                 cell.value = cell.value if cell.value is not None else "未达标"
     sheet.row_dimensions[2].height = 45
@@ -160,7 +213,7 @@ def _findings_sheet(sheet: Worksheet, batch: Batch, summary: Summary) -> None:
             [
                 n,
                 SEVERITY.get(f.severity, f.severity),
-                f.rule,
+                RULE_NAMES.get(f.rule, f.rule),
                 summary.unit_for(f),
                 cn_punct(f.message),
                 "、".join(number(v) for v in f.values),

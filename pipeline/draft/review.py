@@ -69,6 +69,8 @@ class ReportView:
     segments: list[Segment]
     figures: list[FigureView]
     findings: list[FindingView]
+    copies: list[tuple[str, int]] = field(default_factory=list)
+    """Other files (and the report's place in each) holding this same report."""
 
 
 def _figure_view(n: int, prefix: str, figure: Figure) -> FigureView:
@@ -116,14 +118,16 @@ def _anchor(segments: list[Segment], base: int, start: int, element_id: str) -> 
 
 
 def _report_view(
-    n: int, report: Report, batch: Batch, summary: Summary, findings: list[Finding]
+    n: int,
+    report: Report,
+    batch: Batch,
+    summary: Summary,
+    found: tuple[list[Figure], list[Finding]],
 ) -> ReportView:
     prefix = f"r{n}"
+    own_figures, findings = found
     text = batch.texts.get(report.file, "")[report.start : report.end]
-    figures = [
-        _figure_view(i, prefix, f)
-        for i, f in enumerate(f for f in batch.figures if f.key == report.key)
-    ]
+    figures = [_figure_view(i, prefix, f) for i, f in enumerate(own_figures)]
     views = [
         FindingView(
             f"{prefix}-x{i}", f, summary.unit_for(f), SEVERITY.get(f.severity, f.severity), []
@@ -150,15 +154,21 @@ def _report_view(
             target = f"{view.id}-e{k}"
             if ev.file == report.file and _anchor(segments, report.start, ev.start, target):
                 view.targets.append(target)
-    return ReportView(prefix, report, summary.unit_of.get(report.key, ""), segments, figures, views)
+    copies = [(file, doc + 1) for file, doc in summary.copies.get(report.key, [])]
+    unit = summary.unit_of.get(report.key, "")
+    return ReportView(prefix, report, unit, segments, figures, views, copies)
 
 
 def views(batch: Batch, summary: Summary) -> list[ReportView]:
-    by_report: dict[Key, list[Finding]] = {}
+    """One view per report; each report's figures and findings grouped once, up front."""
+    findings: dict[Key, list[Finding]] = {}
     for finding in batch.findings:
-        by_report.setdefault(finding.key, []).append(finding)
+        findings.setdefault(finding.key, []).append(finding)
+    figures: dict[Key, list[Figure]] = {}
+    for figure in batch.figures:
+        figures.setdefault(figure.key, []).append(figure)
     return [
-        _report_view(n, r, batch, summary, by_report.get(r.key, []))
+        _report_view(n, r, batch, summary, (figures.get(r.key, []), findings.get(r.key, [])))
         for n, r in enumerate(batch.reports)
     ]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from junheng.core.levels import level_order
 from junheng.core.model import Figure, Finding, Item, Report
-from junheng.core.text import dice
+from junheng.core.text import bigrams
 from junheng.draft.inputs import Batch, Key
 from junheng.draft.labels import cn_punct, indicator_name
 
@@ -182,10 +182,39 @@ class Summary:
     open_rows: list[LedgerRow]
     unit_of: dict[Key, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    duplicates: int = 0
+    """Reports left out because another file holds the same report (counted once)."""
+    copies: dict[Key, list[Key]] = field(default_factory=dict)
+    """Each counted report's copies in other files (or other places of its file)."""
+    same_as: dict[Key, Key] = field(default_factory=dict)
+    """Every report's key → the key of the report it counts as."""
+
+    @property
+    def unstated_rows(self) -> list[LedgerRow]:
+        """Problems whose report says nothing of their rectification: no status, no outcome."""
+        return [r for r in self.ledger if r.status == NO_STATUS and not r.outcomes]
+
+    @property
+    def unverified_rows(self) -> list[LedgerRow]:
+        """Problems neither open nor unstated, yet not 已整改 with an outcome: to be checked."""
+        return [
+            r
+            for r in self.ledger
+            if r.status not in ("未整改", "整改中")
+            and not (r.status == NO_STATUS and not r.outcomes)
+            and not (r.status == "已整改" and r.outcomes)
+        ]
+
+    @property
+    def all_rectified(self) -> bool:
+        """Every problem is 已整改 with an outcome saying so: only then may a draft say
+        "均已整改到位"."""
+        return bool(self.ledger) and all(r.status == "已整改" and r.outcomes for r in self.ledger)
 
     def unit_for(self, row: Figure | Item | Finding) -> str:
         """The unit a row speaks for: its own unit_name, else its report's."""
-        return row.unit_name or self.unit_of.get(row.key) or unit_label(None, row.key)
+        key = self.same_as.get(row.key, row.key)  # a copy speaks for the report it copies
+        return row.unit_name or self.unit_of.get(key) or unit_label(None, key)
 
     def quotes(self, finding: Finding) -> list[str]:
         """What a finding rests on, as the report wrote it: the evidence's own text, or for a long
@@ -336,15 +365,29 @@ def _indicator_statuses(columns: list[Column], table: dict[str, dict]) -> list[I
 
 
 def _group_problems(rows: list[LedgerRow]) -> list[ProblemGroup]:
-    groups: list[tuple[str, list[str]]] = []
+    """Problems whose texts are :data:`SAME_PROBLEM` alike (:func:`junheng.core.text.dice`) as
+    one group, the first text standing for it. Each text's bigrams are counted once, and a group
+    whose text is too short or too long to reach the threshold is not compared at all."""
+    groups: list[tuple[str, Counter[str], int, list[str]]] = []
     for row in rows:
-        for text, units in groups:
-            if dice(text, row.problem) >= SAME_PROBLEM:
+        grams = bigrams(row.problem)
+        counted, size = Counter(grams), len(grams)
+        for _text, other, other_size, units in groups:
+            if (
+                not size
+                or not other_size
+                or min(size, other_size) * (2 - SAME_PROBLEM)
+                < (SAME_PROBLEM * max(size, other_size))
+            ):
+                continue  # Dice ≤ 2·min/(min+max): below the threshold whatever they share
+            if 2 * sum((counted & other).values()) / (size + other_size) >= SAME_PROBLEM:
                 units.append(row.unit)
                 break
         else:
-            groups.append((row.problem, [row.unit]))
-    return [ProblemGroup(text, tuple(dict.fromkeys(units)), len(units)) for text, units in groups]
+            groups.append((row.problem, counted, size, [row.unit]))
+    return [
+        ProblemGroup(text, tuple(dict.fromkeys(units)), len(units)) for text, _, _, units in groups
+    ]
 
 
 def _categories(batch: Batch, ledger: list[LedgerRow]) -> list[Category]:
@@ -409,4 +452,7 @@ def summarise(batch: Batch) -> Summary:
         open_rows=[r for r in ledger if r.status in ("未整改", "整改中")],
         unit_of=unit_of,
         texts=batch.texts,
+        duplicates=batch.copies.count,
+        copies=batch.copies.sources(),
+        same_as=batch.copies.of,
     )
