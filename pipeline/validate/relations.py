@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -282,7 +283,7 @@ def _per_hundred(
 
 
 def _sums(
-    text: str, sentence: Sentence, rounding: str, handled: set[int] = frozenset()  # type: ignore[assignment]
+    text: str, sentence: Sentence, rounding: str, handled: AbstractSet[int] = frozenset()
 ) -> Iterator[Relation]:
     words = vocab()
     qs = [q for q in sentence.quantities if not _in_parens(text, sentence.start, q)]
