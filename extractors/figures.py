@@ -503,7 +503,7 @@ _HEADING_MARK = re.compile(
 
 def _school_topic(text: str, start: int, end: int) -> str | None:
     """The level of the school counted last before ``end`` in the ;-segment from ``start``: "有
-    普通初级中学1所,教学班26个,在校学生1774人" — the school is the topic of what follows it."""
+    初级中学1所,教学班15个,在校学生640人" — the school is the topic of what follows it."""
     lex = lexicon()
     level = None
     for match in lex.noun_re.finditer(text, start, end):

@@ -142,7 +142,7 @@ def test_lists_shapes_nested_groups_link_by_content() -> None:
         ("反馈问题", "problem"),
         ("主要问题", "problem"),
         ("存在的主要问题", "problem"),
-        ("商河县教师编制使用现状及存在问题", "problem"),
+        ("某县教师队伍建设现状及存在问题", "problem"),
         ("整改意见", "measure"),
         ("办学条件现状", None),
         ("基本情况", None),

@@ -41,7 +41,7 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         # pinyin ruby glosses (issue 14's invented examples), Simplified and Traditional
         ("生均预(yù)算内(nèi)公用经(jīng)费(fèi)为1200元", "生均预算内公用经费为1200元"),
         ("投入資金3200萬(wàn)元", "投入资金3200万元"),
-        ("督導(dǎo)檢查組對(duì)30個(gè)縣(區(qū))進(jìn)行", "督导检查组对30个县(区)进行"),
+        ("督導(dǎo)組對(duì)12個(gè)縣(區(qū))開展", "督导组对12个县(区)开展"),
         ("教育（jiào yù）均衡", "教育均衡"),
         # a gloss after a letter left by a damaged encoding; brackets that are no glosses stay
         ("出F(xiàn)了", "出F了"),

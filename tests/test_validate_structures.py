@@ -28,8 +28,8 @@ def _findings(text: str) -> list[tuple[str, tuple[float, ...]]]:
             "全县在校生6230人(其中小学4105人,初中2125人)。",
         ),
         (  # a school type counted in 个 beside 所 is a part
-            "全县有学校151所,其中小学65所,教学点39个,初中57所。",
-            "全县有学校151所,其中小学65所,教学点39个,初中47所。",
+            "全区共有学校98所,其中小学52所,教学点27个,初中29所。",
+            "全区共有学校98所,其中小学52所,教学点27个,初中19所。",
         ),
         (  # parts after 其中 in the next sentence
             "共有学生1210名。其中:东关小学400名,西关小学300名,南关小学600名。",
@@ -46,9 +46,9 @@ def test_validate_structures_breakdown_sums(wrong: str, right: str) -> None:
     "text",
     [
         # a number the parts leave out (another unit): they are not the whole breakdown
-        "全县有学校151所,其中小学65所,初中21所,另设分校若干,教学点39处。",
+        "全区共有学校98所,其中小学52所,初中19所,另设分校若干,教学点27处。",
         # the text is cut off after the parts (an excerpt, a line broken mid-phrase)
-        "该县有义务教育阶段学校151所,其中小学65所,教学点39个,初中21所,九年一贯",
+        "本区义务教育阶段有学校98所,其中小学52所,教学点27个,初中13所,一贯",
         # a scope narrower than the total (其中义务教育阶段…): a subset, not a partition
         "全市在校中小学生18601人,其中义务教育阶段有初中学生4432人,小学生10973人。",
         # a part's own parts (含…) are not parts of the total
@@ -61,8 +61,8 @@ def test_validate_structures_incomplete_breakdowns_raise_nothing(text: str) -> N
 
 def test_validate_structures_part_rate() -> None:
     """total, 其中 the part the rate counts, then the rate: part / total."""
-    right = "2015年校内外适龄儿童总数为3510人,其中在校适龄儿童3503人,入学率为99.8%。"
-    wrong = "2015年校内外适龄儿童总数为3510人,其中在校适龄儿童3403人,入学率为99.8%。"
+    right = "2016年全乡适龄儿童总数为2780人,其中在校2771人,入学率为99.7%。"
+    wrong = "2016年全乡适龄儿童总数为2780人,其中在校2671人,入学率为99.7%。"
     assert _findings(right) == []
     assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
 
@@ -87,8 +87,8 @@ def test_validate_structures_ambiguous_shares_raise_nothing(text: str) -> None:
     ("right", "wrong"),
     [
         (  # a rate of a population named before its numerator, without 其中
-            "2012年13—15周岁人口总数1436人,初中阶段在校学生1419人,毛入学率98.8%。",
-            "2012年13—15周岁人口总数1436人,初中阶段在校学生1319人,毛入学率98.8%。",
+            "2014年全乡12至14周岁人口总数1250人,初中在校学生1231人,毛入学率98.5%。",
+            "2014年全乡12至14周岁人口总数1250人,初中在校学生1131人,毛入学率98.5%。",
         ),
         (  # average class size (issue 13: 在校生900人,18个教学班,平均班额45人 does not hold)
             "学校在校生900人,现有教学班20个,平均班额45人。",

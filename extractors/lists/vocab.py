@@ -108,7 +108,7 @@ _JOINED_END = re.compile(r"\s*(?:$|[:：]|[(（]?[一1][)）、.．])")
 
 
 def _joined_match(title: str) -> tuple[ItemKind, int] | None:
-    """A list named after a description (``商河县教师编制使用现状及存在问题``): a list word right
+    """A list named after a description (``某县教师队伍建设现状及存在问题``): a list word right
     after 及/和/与 that ends the title (or comes right before a colon or a first mark)."""
     vocab = vocabulary()
     for joined in vocab.joined_heading.finditer(title):

@@ -32,7 +32,7 @@ _DATE_LINE = re.compile(
     rf"(?:\s*(?:月|[.\-/])\s*(?P<d>\d{{1,2}})\s*日?|\s*月)?"
     rf"|(?P<cy>{_CN_YEAR})年(?P<cm>{_CN_SMALL})月(?:(?P<cd>{_CN_SMALL})日)?)\s*[。.)]?\s*$"
 )
-# A government page's metadata line (seed 004): 发文日期: 2023-04-05, - 发布日期2019-01-28.
+# A government page's metadata line (seed 004): 发文日期: 2023-04-05, - 发布日期2020-06-15.
 _META_DATE = re.compile(
     r"(?:发文日期|成文日期|印发日期|发布日期)\s*:?\s*"
     r"(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})"

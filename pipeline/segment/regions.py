@@ -2,7 +2,7 @@
 
 A school's or a county's report names itself (落款, title); a news item, a statistics bulletin or
 an inspection's feedback is about a place it names: "2019年全国义务教育均衡发展督导评估工作报告",
-"国家教育督导检查组对河北省30个县(区)…", "宁夏建档立卡贫困学生劝返率达84%". The first region in the
+"国家教育督导检查组对河北省30个县(区)…", "宁夏控辍保学工作取得新进展". The first region in the
 title (else in the opening) is the unit, written in the fullest form the text uses (宁夏 where
 only 宁夏 is written, 宁夏回族自治区 where the text writes it). Data: pipeline/data/regions.yaml.
 """

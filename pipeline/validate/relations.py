@@ -148,7 +148,7 @@ def _structured(
 ) -> tuple[list[Relation], set[int]]:
     """Sums of the statement layer's breakdowns (a total and its parts, complete or not: an
     incomplete one is checked only for parts above the total), and a single part's named rate
-    ("总数为3510人,其中在校3503人,入学率为99.8%"); with the totals they cover."""
+    ("总数为2780人,其中在校2771人,入学率为99.7%"); with the totals they cover."""
     if not sentences:
         return [], set()
     q_at = {q.start: q for sentence in sentences for q in sentence.quantities}
@@ -182,7 +182,7 @@ def _part_rates(
     text: str, statements: Sequence[Statement], q_at: dict[int, Q], rounding: str
 ) -> list[Relation]:
     """A total, 其中 one part, then a rate named 率 in the same sentence: the part over the total
-    ("适龄儿童总数为3510人,其中在校适龄儿童3503人,入学率为99.8%")."""
+    ("全乡适龄儿童总数为2780人,其中在校2771人,入学率为99.7%")."""
     words = vocab()
     found = []
     for whole, part in pairwise(statements):
