@@ -76,6 +76,14 @@ def _ratio_message(r: Relation) -> str:
     )
 
 
+def _table_ratio_message(r: Relation) -> str:
+    num, den = r.inputs
+    return (
+        f"{r.stated.label}{r.stated.written}：按{num.label}{num.written}÷{den.label}"
+        f"{den.written}计应为{fmt(r.expected)}，与表中所写不符，请核对"
+    )
+
+
 def _class_size_message(r: Relation) -> str:
     students, classes = r.inputs
     return (
@@ -125,6 +133,7 @@ _RULE_OF: dict[str, tuple[str, Callable[[Relation], str]]] = {
     "ratio": ("ratio_mismatch", _ratio_message),
     "per_student": ("ratio_mismatch", _ratio_message),
     "class_size": ("ratio_mismatch", _class_size_message),
+    "table_ratio": ("ratio_mismatch", _table_ratio_message),
     "per_100": ("ratio_mismatch", _per_hundred_message),
     "shortfall": ("shortfall_mismatch", _shortfall_message),
     "growth": ("growth_mismatch", _growth_message),

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from junheng.core.model import Document, Evidence, Figure, Finding, Item, Report, Severity
+from junheng.extractors.grids import grids
 from junheng.extractors.numbers import Quantities
 from junheng.validate.profile import Profile
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, read_relations, split_sentences
+from junheng.validate.tables import table_relations
 
 
 @dataclass
@@ -62,7 +64,14 @@ class DocContext:
                 (index, r)
                 for r in read_relations(self.doc.text, sentences, rounding, self.quantities)
             ]
+        for grid in grids(self.doc):
+            found += [(self._report_at(r.stated.start), r) for r in table_relations(grid, rounding)]
         return found
+
+    def _report_at(self, offset: int) -> int:
+        """The index of the report that holds ``offset`` (the first one if none does)."""
+        spans = self.spans()
+        return next((i for i, start, end in spans if start <= offset < end), spans[0][0])
 
     def report(self, index: int) -> Report | None:
         return next((r for r in self.reports if r.index == index), None)

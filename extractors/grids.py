@@ -1,0 +1,187 @@
+"""Tables as grids of cells, wherever a document holds them.
+
+A report's tables reach junheng in three shapes:
+
+* **ruled tables** the reader found (Word table cells, PDF ruled tables): blocks of kind
+  ``table_cell`` with their table, row and column;
+* **one cell per line** — the way many sharing sites and encyclopedias copy a table to text: every
+  cell on its own line ending in ``" |"``, each row closed by a line of bars (``|`` or ``||``);
+  ``a | b | c`` rows on one line are read the same way;
+* **spaced rows** — a table pasted as plain text: a row label, then three or more numbers separated
+  by spaces ("某区 163 245 408 1.42%").
+
+:func:`grids` returns each as a :class:`Grid` of :class:`Cell` spans into ``Document.text``, rows
+in order, cells in column order. A grid says nothing about what its numbers mean; the validator's
+table rules (:mod:`junheng.validate.tables`) find the relations that hold across its rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from junheng.core.model import BlockKind, Document
+
+_BARS = re.compile(r"\|+")
+_CELL_LINE = re.compile(r"(?P<cell>[^|]*?[^|\s])\s*\|")  # "5.515273 |"
+_NUMBER = r"-?\d+(?:\.\d+)?\s*[%％]?"
+_SPACED = re.compile(
+    rf"(?P<label>[^\d\s|%％][^\d|]*?)?\s*(?P<numbers>{_NUMBER}(?:[ \t\u3000]+{_NUMBER}){{2,}})"
+)
+_SPACED_NUMBER = re.compile(_NUMBER)
+_MAX_CELLS = 64  # a row wider than this is not a table a report writes
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell: ``text`` is ``Document.text[start:end]``, stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table's rows of cells (rows may differ in length); ``layout`` is ``cells`` (a ruled
+    table), ``pipes`` (cells ending in bars) or ``spaced`` (numbers separated by spaces)."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    layout: str
+
+    @property
+    def start(self) -> int:
+        return next((row[0].start for row in self.rows if row), 0)
+
+
+def grids(doc: Document) -> list[Grid]:
+    """Every table of ``doc``: its ruled tables, then those its text lays out, in text order."""
+    ruled = list(_ruled(doc))
+    covered = [(g.rows[0][0].start, g.rows[-1][-1].end) for g in ruled if g.rows and g.rows[-1]]
+    found = ruled + [
+        g for g in _text_grids(doc.text) if not any(a <= g.start < b for a, b in covered)
+    ]
+    return sorted(found, key=lambda g: g.start)
+
+
+def _ruled(doc: Document) -> Iterator[Grid]:
+    """The table-cell blocks of ``doc`` grouped by table, row and column (a cell of several
+    paragraphs is one cell)."""
+    tables: dict[int, dict[int, dict[int, tuple[int, int]]]] = {}
+    for index, block in enumerate(doc.blocks):
+        if block.kind != BlockKind.TABLE_CELL or block.table is None:
+            continue
+        raw = doc.block_starts[index]
+        start = doc.offsets.to_normalised(raw)
+        end = doc.offsets.to_normalised(raw + len(block.text))
+        cells = tables.setdefault(block.table, {}).setdefault(block.row or 0, {})
+        first = cells.get(block.col or 0)
+        cells[block.col or 0] = (first[0], end) if first else (start, end)
+    for table in tables.values():
+        rows: list[tuple[Cell, ...]] = []
+        for row_index in sorted(table):
+            cols = table[row_index]
+            width = max(cols) + 1
+            rows.append(
+                tuple(_cell(doc.text, *cols[c]) if c in cols else _empty(rows, c)
+                      for c in range(min(width, _MAX_CELLS)))
+            )
+        yield Grid(tuple(rows), "cells")
+
+
+def _empty(rows: list[tuple[Cell, ...]], col: int) -> Cell:
+    at = rows[-1][-1].end if rows and rows[-1] else 0
+    return Cell(at, at, "")
+
+
+def _cell(text: str, start: int, end: int) -> Cell:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece.rstrip())
+    return Cell(start + lead, start + max(lead, trail), piece.strip())
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _text_grids(text: str) -> Iterator[Grid]:
+    pipes: list[tuple[Cell, ...]] = []
+    row: list[Cell] = []
+    spaced: list[tuple[Cell, ...]] = []
+
+    def close_pipes() -> Iterator[Grid]:
+        if row:
+            pipes.append(tuple(row))
+            row.clear()
+        if len(pipes) >= 2:
+            yield Grid(tuple(pipes), "pipes")
+        pipes.clear()
+
+    def close_spaced() -> Iterator[Grid]:
+        if len(spaced) >= 2:
+            yield Grid(tuple(spaced), "spaced")
+        spaced.clear()
+
+    for start, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _BARS.fullmatch(stripped):  # a row's end
+            if row:
+                pipes.append(tuple(row))
+                row.clear()
+            continue
+        inline = _inline_row(text, start, line)
+        if inline is not None:
+            yield from close_spaced()
+            if row:
+                pipes.append(tuple(row))
+                row.clear()
+            pipes.append(inline)
+            continue
+        cell = _CELL_LINE.fullmatch(line.strip())
+        if cell is not None and len(row) < _MAX_CELLS:
+            yield from close_spaced()
+            offset = start + line.index(cell.group("cell"))
+            row.append(Cell(offset, offset + len(cell.group("cell")), cell.group("cell").strip()))
+            continue
+        yield from close_pipes()
+        numbers = _spaced_row(text, start, line)
+        if numbers is not None:
+            spaced.append(numbers)
+            continue
+        yield from close_spaced()
+    yield from close_pipes()
+    yield from close_spaced()
+
+
+def _inline_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
+    """``a | b | c`` (bars at either end optional): three or more cells on one line."""
+    inner = line.strip().strip("|")
+    if inner.count("|") < 2 or set(inner) <= set("|-: "):
+        return None
+    cells = []
+    cursor = start + line.index(inner) if inner else start
+    for piece in inner.split("|"):
+        cells.append(_cell(text, cursor, cursor + len(piece)))
+        cursor += len(piece) + 1
+    return tuple(cells[:_MAX_CELLS])
+
+
+def _spaced_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
+    match = _SPACED.fullmatch(line.strip())
+    if match is None:
+        return None
+    base = start + (len(line) - len(line.lstrip()))
+    cells = []
+    if match.group("label"):
+        cells.append(_cell(text, base + match.start("label"), base + match.end("label")))
+    numbers_at = base + match.start("numbers")
+    for number in _SPACED_NUMBER.finditer(match.group("numbers")):
+        cells.append(Cell(numbers_at + number.start(), numbers_at + number.end(), number.group()))
+    return tuple(cells[:_MAX_CELLS])

@@ -1,0 +1,319 @@
+"""Relations that hold across the rows of a table, and the rows where they fail.
+
+A table rarely says how its columns relate: a 合计 column is the sum of the two before it, a
+比例 column one count over another, a 差异系数 row the 标准差 row over the 平均值 row. The reader
+learns it from the table itself: a relation between positions of a line (columns of a row, or
+rows of a column) that holds, to the written precision, in at least :data:`MIN_HOLDING` lines, and
+in at least three times as many lines as it fails, is what the table states; a line where it
+fails is an error to check. Only three shapes are tried, so a coincidence across three lines is
+unlikely:
+
+* ``sum``: a position equals the sum of the two to six positions just before (or just after) it;
+* ``percent``: a position written in % equals one position over another, × 100;
+* ``ratio``: a position equals one position over another.
+
+Lines that are an index (序号 1, 2, 3 …) are left out, and a line counts as evidence only when
+its numbers are non-zero and written with at least two significant digits. Numbers are read from
+the cells as written; a table whose counts are written with a dot every three digits (1.802 beside
+163 in one column, every dotted number with three decimals) is read with the dots as thousands
+separators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise, permutations
+
+from junheng.extractors.grids import Cell, Grid
+from junheng.validate.interval import Interval, total
+from junheng.validate.quantities import Q
+from junheng.validate.relations import Relation
+
+MIN_HOLDING = 3
+_FAILS_PER_HOLDING = 3  # a relation is the table's when it holds in ≥ 3× the lines it fails
+_MAX_PARTS = 6
+_PROBE = 8  # a shape that fails in the first eight lines it applies to is not the table's
+_MAX_ROWS = 400  # rows of a table read (a per-school table of a large county)
+_MAX_WIDTH = 24  # positions of a line looked at (a table's first 24 columns)
+_MAX_QUOTIENT_WIDTH = 12  # one position over another is tried in lines this short (12·11·10 shapes)
+_MIN_PRECISION = 0.05  # half a unit of the last digit, relative to the value
+_NUMBER = re.compile(r"(?P<number>-?\d+(?:\.(?P<decimals>\d+))?)\s*(?P<pct>[%％])?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One row (or column) of numbers, ``None`` where a cell holds none; and its name."""
+
+    values: tuple[Q | None, ...]
+    name: str
+
+
+def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
+    """Every relation a table's lines state, holding or not, from its rows and its columns."""
+    matrix = _numbers(grid)
+    if not matrix:
+        return
+    width = min(max(len(r) for r in matrix), _MAX_WIDTH)
+    rows = [_Line(tuple(r[c] if c < len(r) else None for c in range(width)), _name(grid, i))
+            for i, r in enumerate(matrix)][:_MAX_ROWS]
+    columns = [
+        _Line(tuple(line.values[c] for line in rows), _header(grid, c)) for c in range(width)
+    ]
+    seen: set[frozenset[int]] = set()
+    for lines in (rows, columns):
+        lines = [line for line in lines if not _index(line)]
+        for relation in _discover(lines, rounding):
+            cells = frozenset(q.start for q in relation.quantities)
+            if cells not in seen:  # t = a/b and b = a/t are one relation
+                seen.add(cells)
+                yield relation
+
+
+# ---- reading the cells ------------------------------------------------------------------------
+
+
+def _numbers(grid: Grid) -> list[list[Q | None]]:
+    """The grid's cells as numbers (None for a cell that is not one number)."""
+    parsed = [[_NUMBER.fullmatch(cell.text) for cell in row] for row in grid.rows]
+    width = max((len(r) for r in parsed), default=0)
+    percent = [_percent_column(parsed, c) for c in range(width)]
+    thousands = _thousands(parsed, percent)
+    headers = [_header(grid, c) for c in range(width)]
+    return [
+        [
+            _q(cell, m, percent[c], thousands, _name(grid, r) + headers[c]) if m else None
+            for c, (cell, m) in enumerate(zip(row, parsed_row, strict=True))
+        ]
+        for r, (row, parsed_row) in enumerate(zip(grid.rows, parsed, strict=True))
+    ]
+
+
+def _percent_column(parsed: list[list[re.Match[str] | None]], col: int) -> bool:
+    """Whether most numbers of a column are written in % (one written without is too)."""
+    found = [r[col] for r in parsed if col < len(r) and r[col]]
+    return sum(bool(m and m.group("pct")) for m in found) * 2 > len(found)
+
+
+def _thousands(parsed: list[list[re.Match[str] | None]], percent: list[bool]) -> bool:
+    """Whether the table writes a dot every three digits: every dotted number outside the %
+    columns has three decimals, and some column holds both dotted and whole numbers."""
+    mixed = False
+    any_dotted = False
+    for col, is_pct in enumerate(percent):
+        if is_pct:
+            continue
+        found = [r[col] for r in parsed if col < len(r) and r[col]]
+        dotted = [m for m in found if m and m.group("decimals") is not None]
+        if any(len(m.group("decimals")) != 3 for m in dotted):
+            return False
+        any_dotted |= bool(dotted)
+        mixed |= bool(dotted) and len(dotted) < len(found)
+    return any_dotted and mixed
+
+
+def _q(cell: Cell, match: re.Match[str], percent: bool, thousands: bool, label: str) -> Q:
+    written = match.group("number")
+    decimals = match.group("decimals")
+    if thousands and decimals is not None and not percent:
+        value, half = float(written.replace(".", "")), 0.0
+    elif decimals is not None:
+        value, half = float(written), 0.5 * 10.0 ** -len(decimals)
+    else:
+        value, half = float(written), 0.5 if percent else 0.0
+    return Q(
+        value=value,
+        start=cell.start,
+        end=cell.start + match.end("number"),
+        unit="%" if percent else "",
+        written=written,
+        half=half,
+        counted=half == 0.0,
+        qualifier=None,
+        label=label,
+        unit_end=cell.end,
+    )
+
+
+def _name(grid: Grid, row: int) -> str:
+    """A row's name: its first cell that is not a number."""
+    return next((c.text for c in grid.rows[row] if c.text and not _NUMBER.fullmatch(c.text)), "")
+
+
+def _header(grid: Grid, col: int) -> str:
+    """A column's name: the text of the last cell above its first number that is not one."""
+    name = ""
+    for row in grid.rows:
+        if col >= len(row):
+            continue
+        if _NUMBER.fullmatch(row[col].text):
+            break
+        name = row[col].text or name
+    return name
+
+
+def _index(line: _Line) -> bool:
+    """A 序号 line: whole numbers counting up by one."""
+    values = [q.value for q in line.values if q is not None]
+    return len(values) >= 2 and all(b - a == 1 for a, b in pairwise(values))
+
+
+# ---- finding what holds -----------------------------------------------------------------------
+
+
+def _discover(lines: Sequence[_Line], rounding: str) -> Iterator[Relation]:
+    """The relations between positions that the lines state, each line's relation yielded."""
+    width = max((len(line.values) for line in lines), default=0)
+    bounds = [_bounds(line, rounding) for line in lines]
+    for target in reversed(range(width)):  # a derived value is written after what it is from
+        best: _Sum | _Quotient | None = None
+        best_holding = 0
+        for shape in _shapes(target, width, lines):
+            holding = _holding(shape, lines, bounds)
+            if holding > best_holding:
+                best, best_holding = shape, holding
+        if best is not None:
+            for line in lines:
+                relation = best.relation(line, rounding)
+                if relation is not None:
+                    yield relation
+
+
+def _bounds(line: _Line, rounding: str) -> tuple[Interval | None, ...]:
+    return tuple(None if q is None else Interval.of(q, rounding) for q in line.values)
+
+
+def _holding(
+    shape: _Sum | _Quotient, lines: Sequence[_Line], bounds: Sequence[tuple[Interval | None, ...]]
+) -> int:
+    """In how many lines ``shape`` holds with evidence, when it is the table's relation (it holds
+    in ``MIN_HOLDING`` lines or more and fails in at most a third as many); else 0."""
+    holding = failing = 0
+    remaining = len(lines)
+    for line, bound in zip(lines, bounds, strict=True):
+        remaining -= 1
+        verdict = shape.test(line, bound)
+        if verdict is None:
+            continue
+        if not verdict:
+            failing += 1
+            if failing * _FAILS_PER_HOLDING > holding + remaining or (
+                failing >= _PROBE and not holding
+            ):
+                return 0  # cannot become the table's relation, or not one the table states
+        elif _evidence(shape.quantities(line), isinstance(shape, _Quotient)):
+            holding += 1
+    return holding if holding >= MIN_HOLDING and failing * _FAILS_PER_HOLDING <= holding else 0
+
+
+def _shapes(target: int, width: int, lines: Sequence[_Line]) -> Iterator[_Sum | _Quotient]:
+    stated = [_at(line, target) for line in lines]
+    percent = any(q is not None and q.unit == "%" for q in stated)
+    for size in range(2, _MAX_PARTS + 1):
+        if target - size >= 0:
+            yield _Sum(target, tuple(range(target - size, target)))
+        if target + size < width:
+            yield _Sum(target, tuple(range(target + 1, target + size + 1)))
+    if target == width - 1 and target > _MAX_PARTS:  # a 合计 row under every row of the table
+        yield _Sum(target, tuple(range(target)))
+    if width <= _MAX_QUOTIENT_WIDTH:
+        for num, den in permutations([p for p in range(width) if p != target], 2):
+            yield _Quotient(target, num, den, percent)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sum:
+    """The number at ``target`` is the sum of those at ``parts``."""
+
+    target: int
+    parts: tuple[int, ...]
+
+    def quantities(self, line: _Line) -> tuple[Q | None, ...]:
+        return (*(_at(line, p) for p in self.parts), _at(line, self.target))
+
+    def test(self, line: _Line, bound: tuple[Interval | None, ...]) -> bool | None:
+        """Whether it holds in ``line`` (None where a number is missing or is a %)."""
+        if any(q is None or q.unit == "%" for q in self.quantities(line)):
+            return None
+        parts = [bound[p] for p in self.parts]
+        stated = bound[self.target]
+        assert stated is not None and all(parts)
+        return total([p for p in parts if p is not None]).overlaps(stated)
+
+    def relation(self, line: _Line, rounding: str) -> Relation | None:
+        if self.test(line, _bounds(line, rounding)) is None:
+            return None
+        *parts, stated = (q for q in self.quantities(line) if q is not None)
+        allowed = total([Interval.of(p, rounding) for p in parts])
+        return Relation(
+            "sum",
+            tuple(parts),
+            stated,
+            sum(p.value for p in parts),
+            allowed,
+            allowed.overlaps(Interval.of(stated, rounding)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Quotient:
+    """The number at ``target`` is the one at ``num`` over the one at ``den`` (× 100 when the
+    target is written in %)."""
+
+    target: int
+    num: int
+    den: int
+    percent: bool
+
+    def quantities(self, line: _Line) -> tuple[Q | None, ...]:
+        return _at(line, self.num), _at(line, self.den), _at(line, self.target)
+
+    def _allowed(self, bound: tuple[Interval | None, ...]) -> Interval | None:
+        num, den = bound[self.num], bound[self.den]
+        quotient = num / den if num is not None and den is not None else None
+        return None if quotient is None else quotient * (100.0 if self.percent else 1.0)
+
+    def test(self, line: _Line, bound: tuple[Interval | None, ...]) -> bool | None:
+        num, den, stated = self.quantities(line)
+        if stated is None or num is None or den is None or "%" in (num.unit, den.unit):
+            return None
+        if (stated.unit == "%") != self.percent:
+            return None
+        allowed = self._allowed(bound)
+        stated_bound = bound[self.target]
+        return None if allowed is None or stated_bound is None else allowed.overlaps(stated_bound)
+
+    def relation(self, line: _Line, rounding: str) -> Relation | None:
+        bound = _bounds(line, rounding)
+        if self.test(line, bound) is None:
+            return None
+        num, den, stated = self.quantities(line)
+        allowed = self._allowed(bound)
+        assert num is not None and den is not None and stated is not None and allowed is not None
+        return Relation(
+            "percent" if self.percent else "table_ratio",
+            (num, den),
+            stated,
+            (100.0 if self.percent else 1.0) * num.value / den.value,
+            allowed,
+            allowed.overlaps(Interval.of(stated, rounding)),
+        )
+
+
+def _at(line: _Line, position: int) -> Q | None:
+    return line.values[position] if position < len(line.values) else None
+
+
+def _evidence(quantities: tuple[Q | None, ...], divides: bool) -> bool:
+    """Whether a line where a shape holds tells something: no zero, no 1 as the divisor (the last
+    input of a quotient), the stated number (last) with two significant digits and unlike its
+    inputs."""
+    *inputs, stated = (q for q in quantities if q is not None)
+    if any(q.value == 0 for q in (*inputs, stated)) or (divides and inputs[-1].value == 1):
+        return False
+    if stated.half > _MIN_PRECISION * abs(stated.value):
+        return False
+    return all(q.value != stated.value for q in inputs)
+
+

@@ -1,0 +1,157 @@
+"""Tables: grids read from every layout a report's table reaches us in, and the relations that
+hold across their rows checked, with the row where one fails flagged. The tables are invented, in
+the shapes the development corpus holds (cells one per line ending in bars, spaced rows with a dot
+every three digits, ruled Word tables)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from junheng.extractors.grids import grids
+from junheng.ingest.docx import read as read_docx
+from junheng.ingest.limits import DEFAULT_LIMITS
+from junheng.ingest.txt import read
+from junheng.validate import validate_document
+from junheng.validate.rules import ARITHMETIC_RULES
+from junheng.validate.tables import table_relations
+
+
+def _doc(text: str):
+    return read(text.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
+
+
+def _findings(doc):
+    return validate_document(doc, [], [], rules=ARITHMETIC_RULES)
+
+
+def _relations(doc):
+    return [r for grid in grids(doc) for r in table_relations(grid, "either")]
+
+
+# One cell per line, rows closed by bars: mean, standard deviation and 差异系数 per indicator.
+_PIPES = """某区2024年校际差异系数测算结果 |
+||||
+序号 |
+项目 |
+生均教学及辅助用房面积 |
+生均体育运动场馆面积 |
+生均教学仪器设备值 |
+每百名学生拥有计算机台数 |
+||
+1 |
+平均值 |
+6.418520 |
+9.116034 |
+3120.552817 |
+{mean4} |
+|
+2 |
+标准差 |
+1.902117 |
+3.004471 |
+912.305518 |
+4.233190 |
+|
+3 |
+差异系数 |
+0.296348 |
+0.329581 |
+0.292354 |
+{cv4} |
+"""
+
+
+def test_pipe_cells_make_one_grid_row_per_bar_line() -> None:
+    doc = _doc(_PIPES.format(mean4="11.402866", cv4="0.371239"))
+    (grid,) = grids(doc)
+    assert grid.layout == "pipes"
+    texts = [[c.text for c in row] for row in grid.rows]
+    assert texts[2][:3] == ["1", "平均值", "6.418520"]
+    assert texts[4][1] == "差异系数" and len(texts[4]) == 6
+    for row in grid.rows:  # every cell cuts its own text out of the document
+        assert all(doc.text[c.start : c.end] == c.text for c in row)
+
+
+def test_coefficient_of_variation_rows_hold_and_a_wrong_one_is_flagged() -> None:
+    clean = _relations(_doc(_PIPES.format(mean4="11.402866", cv4="0.371239")))
+    assert len(clean) == 4 and all(r.holds for r in clean)
+    assert {r.stated.written for r in clean} == {"0.296348", "0.329581", "0.292354", "0.371239"}
+    found = _findings(_doc(_PIPES.format(mean4="11.402866", cv4="0.482607")))
+    assert [f.rule for f in found] == ["ratio_mismatch"]
+    assert "0.482607" in found[0].message and "差异系数" in found[0].message
+    assert 0.482607 in found[0].values
+
+
+# Spaced rows whose counts carry a dot every three digits (a scrape of "1,802" as "1.802").
+_SPACED = """各区就读情况如下表:
+  区名 学生总数 初中 小学 合计 比例
+  东城区31.284 214 306 520 1.66%
+  西城区40.917 933 2.618 3.551 8.68%
+  南城区19.502 141 512 {total} 3.35%
+  北城区27.806 1.306 2.974 4.280 15.39%
+"""
+
+
+def test_spaced_rows_with_thousands_dots_are_read_as_counts() -> None:
+    relations = _relations(_doc(_SPACED.format(total="653")))
+    sums = [r for r in relations if r.kind == "sum"]
+    shares = [r for r in relations if r.kind == "percent"]
+    assert len(sums) == 4 and all(r.holds for r in sums)
+    assert {r.expected for r in sums} == {520, 3551, 653, 4280}
+    assert len(shares) == 4 and all(r.holds for r in shares)
+
+
+def test_a_wrong_total_in_a_spaced_row_is_flagged() -> None:
+    found = _findings(_doc(_SPACED.format(total="458")))
+    rules = sorted(f.rule for f in found)
+    assert "sum_mismatch" in rules
+    summed = next(f for f in found if f.rule == "sum_mismatch")
+    assert "南城区" in summed.message and "141+512=653" in summed.message
+
+
+def test_a_ruled_word_table_is_checked(tmp_path: Path) -> None:
+    rows = [
+        ("学校", "男生", "女生", "合计"),
+        ("城关小学", "412", "398", "810"),
+        ("东关小学", "233", "241", "474"),
+        ("西关小学", "187", "176", "363"),
+        ("南关小学", "95", "102", "217"),  # 95 + 102 = 197
+    ]
+    document = docx.Document()
+    document.add_paragraph("各校学生人数统计")
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "t.docx"
+    document.save(path)
+    doc = read_docx(path.read_bytes(), "t.docx", DEFAULT_LIMITS)
+    (grid,) = grids(doc)
+    assert grid.layout == "cells" and len(grid.rows) == 5
+    found = _findings(doc)
+    assert [f.rule for f in found] == ["sum_mismatch"]
+    assert "南关小学" in found[0].message and "197" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two rows cannot teach a relation
+        "  甲校 12 30 42\n  乙校 15 20 35\n",
+        # a 序号 column and unrelated numbers: nothing holds in three rows
+        "序号 | 学校 | 班级数 | 学生数 |\n1 | 甲校 | 12 | 530 |\n2 | 乙校 | 9 | 402 |\n"
+        "3 | 丙校 | 6 | 251 |\n4 | 丁校 | 18 | 833 |\n",
+        # zeros make every sum hold: no evidence
+        "  甲校 0 30 30\n  乙校 0 20 20\n  丙校 0 15 15\n  丁校 4 11 19\n",
+    ],
+)
+def test_tables_without_a_stated_relation_give_no_finding(text: str) -> None:
+    assert _findings(_doc(text)) == []
+
+
+def test_inline_pipe_rows_are_one_grid() -> None:
+    text = "学校 | 教师 | 学生 |\n甲校 | 30 | 510 |\n乙校 | 22 | 380 |\n"
+    (grid,) = grids(_doc(text))
+    assert [[c.text for c in row] for row in grid.rows][1] == ["甲校", "30", "510"]
