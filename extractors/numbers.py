@@ -560,7 +560,36 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if m.start(name) != -1:
                 found.extend(handler(m, text))
                 break
-    return [_thousands(q, text) for q in _years_in_lists(text, found)]
+    return _elided_units(text, [_thousands(q, text) for q in _years_in_lists(text, found)])
+
+
+_PEOPLE_BEFORE = re.compile(r"(?:人数|人口|总人数|人次)(?:为|达|是|有|约|共)?$")
+_SENTENCE_GAP = re.compile(r"[。;；!?！？\n]")
+
+
+def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A number with 万 or 亿 and no unit takes the one the sentence implies: 人 after 人数 or
+    人口 ("在校生总人数92.2万"), else the unit of the nearest sibling with a multiplier in the
+    same sentence, the next one first ("省级补助44万,地方配套2万元")."""
+    out = list(found)
+    for index, q in enumerate(found):
+        if q.role != "value" or q.unit is not None or q.multiplier == 1.0 or q.ratio is not None:
+            continue
+        if _PEOPLE_BEFORE.search(text, max(0, q.start - 8), q.start):
+            out[index] = replace(q, unit="人")
+            continue
+        siblings = [*found[index + 1 : index + 2], *found[max(0, index - 1) : index]]
+        for other in siblings:
+            low, high = sorted((q.span, other.span))
+            if (
+                other.role == "value"
+                and other.unit is not None
+                and other.multiplier == q.multiplier
+                and not _SENTENCE_GAP.search(text, low[1], high[0])
+            ):
+                out[index] = replace(q, unit=other.unit)
+                break
+    return out
 
 
 _WHOLE_UNITS = frozenset({"人", "名", "所", "个", "班", "台", "册", "间"})
@@ -635,7 +664,11 @@ def _respective_groups(
     values = sorted((q for q in quantities if q.role == "value"), key=lambda q: q.start)
     groups: list[tuple[int, list[Quantity]]] = []
     taken: set[int] = set()
-    for m in _RESPECTIVELY_RE.finditer(text):
+    # Only a 分别 ending at most 8 characters before a value can start a group: look there, not in
+    # the whole text (callers pass a document's text with one sentence's values; scanning all of
+    # it per sentence made extraction quadratic in the document's length).
+    window = (max(0, min(q.span[0] for q in values) - 10), max(q.span[0] for q in values))
+    for m in _RESPECTIVELY_RE.finditer(text, *window) if values else ():
         i = next((k for k, q in enumerate(values) if q.span[0] >= m.end()), None)
         if i is None:
             continue

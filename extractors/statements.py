@@ -286,7 +286,9 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         if i in used:
             continue
         after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
-        opener = lex.breakdown_open.match(text, after, end)
+        opener = lex.breakdown_open.match(text, after, end) or _late_opener(
+            text, total, statements[i + 1 :], after, end
+        )
         if opener is None:
             parallel = _parallel(text, total, statements[i + 1 :])
             if parallel:
@@ -308,6 +310,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             part = statements[j]
             if part.quantity.start >= close:
                 break
+            if part.quantity.start < opener.start():
+                continue  # a change stated between the total and a late 其中
             if _nested(text, opener.end(), part.quantity.start):
                 if parts and _part_of(text, parts[-1], part):  # 幼儿园10所(含民办幼儿园4所)
                     nested.setdefault(len(parts) - 1, []).append(part)
@@ -320,10 +324,42 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 others = True
         if len(parts) >= 2 or (parts and bracket):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
+            others = others or _uncounted(text, opener.end(), close, statements)
             complete = not others and not cut and not any(p.marks for p in parts)
             found.append(Breakdown(total, tuple(parts), complete))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
             found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
+    return found
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")
+
+
+def _uncounted(text: str, start: int, end: int, statements: Sequence[Statement]) -> bool:
+    """Whether a number between ``start`` and ``end`` is no statement's (a count in another unit,
+    "教学点27处"; not a share in %): the parts read may then not be the whole breakdown."""
+    spans = [s.quantity.span for s in statements]
+    return any(
+        not any(a <= m.start() < b for a, b in spans) for m in _NUMBER.finditer(text, start, end)
+    )
+
+
+_LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
+
+
+def _late_opener(
+    text: str, total: Statement, following: Sequence[Statement], after: int, end: int
+) -> re.Match[str] | None:
+    """其中 bound to the head total across the clauses after it: "…为1406万人,较上年增加0.85%,
+    占在校生总数的9.68%。其中,小学…". It opens the total's breakdown when no other count comes
+    between them but a change against another time (比上年减少175人), in the total's sentence or
+    at the start of the next one."""
+    if total.marks & {"change", "tally", "attributive"}:
+        return None
+    limit = next((s.quantity.start for s in following if "change" not in s.marks), end)
+    found = _LATE_OPENER.search(text, after, limit)
+    if found is None or _SENTENCE_END.search(text, after, found.start()):
+        return None
     return found
 
 
@@ -364,6 +400,8 @@ def _nested(text: str, start: int, pos: int) -> bool:
 def _cut_at(text: str, close: int, end: int) -> bool:
     """Whether the parts end where the text is cut off: at a line break or the end of the text
     with no sentence-final punctuation before it."""
+    if close < len(text) and text[close] in "。.!?！？;；":
+        return False  # the sentence ends there (the search stopped at the report's last 。)
     at_break = close >= min(end, len(text.rstrip())) or text.startswith("\n", close)
     return at_break and close > 0 and text[close - 1] not in "。.!?！？;；:：)）"
 

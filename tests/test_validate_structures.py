@@ -143,3 +143,70 @@ def test_validate_structures_parallel_frame_needs_areas() -> None:
 def test_validate_structures_issue_examples(right: str, wrong: str) -> None:
     assert _findings(right) == []
     assert len(_findings(wrong)) == 1
+
+
+# Wrong and right twins of the structures read since the dev corpus (invented sentences in the
+# shapes of its pages): 其中 bound to the head total across clauses, units elided after 万, a
+# second noun counted in 个, a rate whose part is named by the rate's word, a change's rate.
+@pytest.mark.parametrize(
+    ("wrong", "right", "rule"),
+    [
+        (  # 其中 in the next sentence, after a growth and a share of the same total
+            "2018年全省随迁子女为210.55万人,较上年增加1.2%,占在校生总数的8.1%。其中,小学160.25万人,"
+            "初中60.30万人。",
+            "2018年全省随迁子女为210.55万人,较上年增加1.2%,占在校生总数的8.1%。其中,小学150.25万人,"
+            "初中60.30万人。",
+            "sum_mismatch",
+        ),
+        (  # a change against last year between the total and 其中 is not the total
+            "全市留守儿童数量为820.40万人,比2017年减少92.60万人,减幅为10.14%。其中,小学有560.20万人,"
+            "占小学在校生总数的9.1%,初中有160.20万人,占初中在校生总数的9.8%。",
+            "全市留守儿童数量为820.40万人,比2017年减少92.60万人,减幅为10.14%。其中,小学有560.20万人,"
+            "占小学在校生总数的9.1%,初中有260.20万人,占初中在校生总数的9.8%。",
+            "sum_mismatch",
+        ),
+        (  # the unit elided after 万 ("50万") is the sibling's (万元)
+            "为东区拟投入资金58万元,其中省级补助资金50万,地方配套资金18万元,全部用于购买设备。",
+            "为东区拟投入资金58万元,其中省级补助资金50万,地方配套资金8万元,全部用于购买设备。",
+            "sum_mismatch",
+        ),
+        (  # a clause without a number between the total and 其中
+            "为西区拟投入资金410万元,全部为省级补助资金,其中校舍类资金130万元,设备类资金180万元。",
+            "为西区拟投入资金410万元,全部为省级补助资金,其中校舍类资金130万元,设备类资金280万元。",
+            "sum_mismatch",
+        ),
+        (  # 人 after 人数: "总人数45.6万" is a count of people
+            "全区在校生总人数45.6万、占全区总人口的1/5,其中区内在校生50.1万人、区外在校生5.5万人。",
+            "全区在校生总人数45.6万、占全区总人口的1/5,其中区内在校生40.1万人、区外在校生5.5万人。",
+            "sum_mismatch",
+        ),
+        (  # 个 counting two nouns: the 县 parts add up to the 县 total, not with the 省份
+            "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部7个省份87个县。",
+            "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部7个省份97个县。",
+            "sum_mismatch",
+        ),
+        (  # a part named by the rate's own word, no 其中
+            "全镇留守儿童1210人,入学1204人,入学率98.5%。",
+            "全镇留守儿童1210人,入学1204人,入学率99.5%。",
+            "percent_mismatch",
+        ),
+        (  # 升学率 of the graduates
+            "全县初中毕业生3400人,但考入普通高中的学生只有2210人,普通高中升学率为56%。",
+            "全县初中毕业生3400人,但考入普通高中的学生只有2210人,普通高中升学率为65%。",
+            "percent_mismatch",
+        ),
+        (  # the rate of a change is over the earlier value (820.40 + 92.60)
+            "全市留守儿童数量为820.40万人,比2017年减少92.60万人,减幅为11.29%。",
+            "全市留守儿童数量为820.40万人,比2017年减少92.60万人,减幅为10.14%。",
+            "growth_mismatch",
+        ),
+        (
+            "全县在校生5200人,比上年增加200人,增长6%。",
+            "全县在校生5200人,比上年增加200人,增长4%。",
+            "growth_mismatch",
+        ),
+    ],
+)
+def test_validate_structures_read_across_clauses(wrong: str, right: str, rule: str) -> None:
+    assert [r for r, _ in _findings(wrong)] == [rule]
+    assert _findings(right) == []

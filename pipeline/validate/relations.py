@@ -181,18 +181,18 @@ def _structured(
 def _part_rates(
     text: str, statements: Sequence[Statement], q_at: dict[int, Q], rounding: str
 ) -> list[Relation]:
-    """A total, 其中 one part, then a rate named 率 in the same sentence: the part over the total
-    ("全乡适龄儿童总数为2780人,其中在校2771人,入学率为99.7%")."""
+    """A total, one part, then a rate named 率 in the same sentence: the part over the total. The
+    part follows 其中 ("全乡适龄儿童总数为2780人,其中在校2771人,入学率为99.7%"), or comes in the
+    next clause when the total names a population (…人口总数1250人,初中在校学生1231人,毛入学率…)
+    or the part is named by the rate's own word alone (留守儿童1210人,入学1204人,入学率99.5%)."""
     words = vocab()
     found = []
     for whole, part in pairwise(statements):
         between = text[whole.quantity.span[1] : part.quantity.start]
         if part.quantity.unit != whole.quantity.unit:
             continue
-        named_whole = text[whole.clause_start : whole.quantity.start]
-        if not _ONE_PART.match(between) and not (
-            _NEXT_CLAUSE.fullmatch(between) and words["rate_denominators"].search(named_whole)
-        ):
+        after_part = _ONE_PART.match(between) is not None
+        if not after_part and not _NEXT_CLAUSE.fullmatch(between):
             continue
         head, count = q_at.get(whole.quantity.start), q_at.get(part.quantity.start)
         if head is None or count is None or not (_checkable(head) and _checkable(count)):
@@ -216,12 +216,23 @@ def _part_rates(
         stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's rate
         if not (numerator and numerator.search(named)) and not (stem and stem.group(1) in named):
             continue
+        if not after_part:
+            population = words["rate_denominators"].search(
+                text, whole.clause_start, whole.quantity.start
+            )
+            own_word = numerator is not None and _RATE_WORD_ONLY.fullmatch(
+                named.strip(" ,，"), 0
+            ) and numerator.match(named.strip(" ,，"))
+            if not population and not own_word:
+                continue
         relation = _share(count, head, rates[0], rounding)
         if relation is not None:
             found.append(relation)
     return found
 
 
+# a part named by a rate's word and at most two more characters (入学1204人, 在校生1180人)
+_RATE_WORD_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
 _NEXT_CLAUSE = re.compile(r"[^,，;；。\d]{0,4}[,，][^,，;；。\d]{0,16}")
 _REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
@@ -294,10 +305,8 @@ def _sums(
         if head.start in handled:
             continue  # a breakdown the statement layer read
         after = qs[i + 1] if i + 1 < len(qs) else None
-        if after is not None and re.match(
-            r"^[，,：:\s]*" + words["parts"].pattern, _between(text, head, after) + after.label
-        ):
-            parts, skipped = _parts_after(text, qs[i + 1 :], head.unit)
+        if after is not None and _opens_parts().match(_between(text, head, after)):
+            parts, skipped = _parts_after(text, qs[i + 1 :], head)
             if parts:
                 used.update(q.start for q in parts)
                 whole = _exhaustive(parts[0]) and not skipped and not _cut(text, sentence)
@@ -313,10 +322,20 @@ def _sums(
                     yield relation
 
 
-def _parts_after(text: str, qs: Sequence[Q], unit: str) -> tuple[list[Q], bool]:
+@cache
+def _opens_parts() -> re.Pattern[str]:
+    """The ``parts`` word right after a total, or after one clause without a number that says
+    more of the total ("拟投入资金410万元,全部为省级补助资金,其中校舍类资金130万元…")."""
+    return re.compile(
+        r"[，,：:\s]*(?:[^，,。;；:：\d]{1,16}[，,]\s*)?(?:" + vocab()["parts"].pattern + ")"
+    )
+
+
+def _parts_after(text: str, qs: Sequence[Q], head: Q) -> tuple[list[Q], bool]:
     """The parts after a total, and whether a number among them was left out (another unit, a
-    word count): then the parts read are not the whole breakdown."""
+    word count, another noun after 个): then the parts read are not the whole breakdown."""
     words = vocab()
+    unit = head.unit
     parts: list[Q] = []
     skipped = False
     for index, q in enumerate(qs):
@@ -326,11 +345,30 @@ def _parts_after(text: str, qs: Sequence[Q], unit: str) -> tuple[list[Q], bool]:
             break
         if parts and _exhaustive(parts[0]) and not _exhaustive(q):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
-        if (q.unit == unit or _school_type_part(q, unit)) and _digits(q):
+        if _other_noun(text, head, q):
+            continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
+        elif (q.unit == unit or _school_type_part(q, unit)) and _digits(q):
             parts.append(q)
         elif q.unit not in ("%", "年"):
             skipped = True
     return parts, skipped
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _other_noun(text: str, head: Q, part: Q) -> bool:
+    """Whether a count in the generic classifier 个 counts another noun than the total's: both
+    are followed by a noun, and they differ ("136个县" and "2个省份"); the lexicon's school
+    types count as the total's (学校151个…教学点39个)."""
+    if head.unit != "个" or part.unit != "个":
+        return False
+    after_head, after_part = head.unit_end or head.end, part.unit_end or part.end
+    if not (_HAN.match(text, after_head) and _HAN.match(text, after_part)):
+        return False
+    if lexicon().noun_re.match(text, after_part):
+        return False
+    return text[after_head] != text[after_part]
 
 
 def _school_type_part(q: Q, unit: str) -> bool:
@@ -850,6 +888,40 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
             )
         elif q.unit == a.unit:
             yield Relation("growth", (a, b), q, point, change, change.overlaps(_iv(q, rounding)))
+    yield from _change_rates(text, qs, rounding)
+
+
+def _change_rates(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relation]:
+    """A value, its change against an earlier time, and the rate of that change: "留守儿童820.4
+    万人,比上年减少92.6万人,减幅为10.14%" — the rate is the change over the earlier value
+    (820.4 + 92.6), written as a magnitude. Read as growth from the earlier value to the stated
+    one."""
+    words = vocab()
+    for now, change, rate in zip(qs, qs[1:], qs[2:], strict=False):
+        if rate.unit != "%" or now.unit != change.unit or now.unit == "%":
+            continue
+        said = words["change_against"].fullmatch(_between(text, now, change))
+        if said is None:
+            continue
+        if not words["change_rate"].fullmatch(_between(text, change, rate).strip(" ,，")):
+            continue
+        down = bool(words["decline"].search(said.group("verb")) or said.group("verb") == "少")
+        earlier = (_iv(now, rounding) + _iv(change, rounding)) if down else (
+            _iv(now, rounding) - _iv(change, rounding)
+        )
+        base = now.value + change.value if down else now.value - change.value
+        allowed = _iv(change, rounding) / earlier if base > 0 else None
+        if allowed is None:
+            continue
+        before = replace(now, value=base, written=f"{base:.10g}", half=0.0)
+        yield Relation(
+            "growth",
+            (before, now),
+            rate,
+            100.0 * change.value / base,
+            allowed * 100.0,
+            (allowed * 100.0).overlaps(_iv(rate, rounding)),
+        )
 
 
 def split_sentences(
