@@ -2,13 +2,17 @@
 
 Each problem is compared with each measure and outcome: aligned numbering (same position in lists
 of the same length), shared quantities (缺600册 ↔ 援助图书600册), shared key terms (jieba over a
-small domain dictionary: the lists' terms, the category words and the catalogue's wordings) and
-the overlap of character bigrams. A pair is linked when its score passes a threshold; an answer
-with no link above the threshold goes to its best problem when that one is close enough.
+small domain dictionary: the lists' terms, the category words and the catalogue's wordings), the
+terms of each side's opening clause found in the other (its subject: ``强化功能室管理,…对卫生
+保健室、心理咨询室…进行了布置`` is about 功能室, not about the rooms it lists) and the overlap
+of character bigrams; terms and bigrams are scored as Dice, so a short answer with one common word
+does not match every problem holding it. An answer links to the problem it scores best with (when
+close enough); to another one only when that one scores high too and is the best of no answer of
+the kind, so that each problem keeps its own answers and one answer does not spread over a list.
 Problems listed again in a later problem list link to that repetition (kind ``problem``) and
 share its answers. Subject-level links (see :func:`link_items`): answer groups under a heading,
 concept groups of lists.yaml (师资力量 ~ 教师队伍), outcomes that restate a measure, and a
-category fallback.
+category fallback that leaves out answers to every problem at once (``逐一整改落实``).
 """
 
 from __future__ import annotations
@@ -25,18 +29,22 @@ from junheng.core.yamldata import YAMLError, package_yaml
 from junheng.extractors.lists.cutter import DomainCutter
 from junheng.extractors.lists.vocab import categories, vocabulary
 
-LINK_AT = 0.45
+LINK_AT = 0.35  # an answer links to a second problem scoring this (and SECOND_SHARE of its best)
+SECOND_SHARE = 0.6
 GROUP_AT = 0.6
 RESTATE_AT = 0.5
-BEST_AT = 0.25
+BEST_AT = 0.25  # an answer links to its best problem when that one scores this
+HEAD_WEIGHT = 0.5  # the share of one side's opening-clause terms found in the other side
 REPEAT_AT = 0.5
 PARALLEL_SHARE = 0.75  # of the aligned pairs that must score best in their row
 NAMED_AT = 0.5
 CLOSEST_AT = 0.5  # an answer of a group scores this with a problem: it is about that one
-CLOSEST_SHARE = 0.6
+CLOSEST_SHARE = 0.8
 NAMED_MARGIN = 1.5  # the named problem scores this much more than the next one
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(册|人|台|间|所|个|米|平方米|万元|元|%|套|张)")
 _PLAIN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+HEAD_FROM = 4  # an opening clause is at least this long (``一是,`` is no clause)
 
 
 def domain_words() -> list[str]:
@@ -155,26 +163,44 @@ def _bigrams(text: str) -> set[str]:
     return {chars[i : i + 2] for i in range(len(chars) - 1)} - stop
 
 
+def opening_clause(text: str) -> str:
+    """The text up to its first clause mark (``强化功能室管理,做到…`` → ``强化功能室管理``):
+    where an entry names its subject."""
+    found = _CLAUSE_END.search(text, HEAD_FROM)
+    return text[: found.start()] if found else text
+
+
 class _Features:
-    __slots__ = ("bigrams", "numbers", "terms")
+    __slots__ = ("bigrams", "head", "numbers", "terms")
 
     def __init__(self, text: str) -> None:
         bare = _ASIDE.sub("", text)  # an aside in brackets lists examples, not the subject
         text = bare if len(bare) >= 6 else text
         self.terms = key_terms(text)
+        self.head = key_terms(opening_clause(text)) & self.terms
         self.numbers = quantities(text)
         self.bigrams = _bigrams(text)
 
 
+def _weight(terms: frozenset[str]) -> int:
+    return sum(map(len, terms))
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    shared = a & b
-    return sum(len(t) for t in shared) / min(sum(map(len, a)), sum(map(len, b)))
+    """Dice of two term sets, each term weighted by its length."""
+    return 2 * _weight(a & b) / (_weight(a) + _weight(b))
+
+
+def _found_in(head: frozenset[str], terms: frozenset[str]) -> float:
+    """The share of an opening clause's terms that the other side has."""
+    return _weight(head & terms) / _weight(head) if head else 0.0
 
 
 def _score(a: _Features, b: _Features, aligned: bool) -> float:
     score = 0.0
     if a.terms and b.terms:
         score += _overlap(a.terms, b.terms)
+        score += HEAD_WEIGHT * (_found_in(a.head, b.terms) + _found_in(b.head, a.terms))
     if a.numbers & b.numbers:
         score += 0.6
     if a.bigrams and b.bigrams:
@@ -223,8 +249,8 @@ def link_items(
             for p in originals
         }
         parallel = _parallel(originals, listed, table)
-        for answer in listed:
-            for problem in _answered(answer, originals, table, features, parallel):
+        for answer, problems in _assign(listed, originals, table, features, parallel):
+            for problem in problems:
                 links[id(problem)].add(ItemLink(answer.kind, answer.index))
     _link_groups(originals, answers, groups, features, links)
     _link_restated(originals, by_kind[ItemKind.MEASURE], by_kind[ItemKind.OUTCOME], links)
@@ -251,27 +277,45 @@ def _parallel(
     return agree >= PARALLEL_SHARE * len(problems)
 
 
-def _answered(
-    answer: Item,
+def _assign(
+    answers: list[Item],
     problems: list[Item],
     table: Mapping[tuple[int, int], float],
     features: dict[int, _Features],
     parallel: bool,
-) -> list[Item]:
-    """The problems one measure or outcome answers: the one it names (``针对…问题``), the one at
-    its own position in a parallel list, else those it scores with above the threshold, else its
-    best problem when that one is close enough."""
-    named = _named_problem(answer, problems, features)
-    if named is not None:
-        return [named]
-    if parallel:
-        return [problems[answer.index - 1]] if answer.index <= len(problems) else []
-    scored = [(table[(id(answer), id(p))], p) for p in problems]
-    hits = [p for s, p in scored if s >= LINK_AT]
-    if not hits and scored:
-        best_score, best = max(scored, key=lambda pair: pair[0])
-        hits = [best] if best_score >= BEST_AT else []
-    return hits
+) -> list[tuple[Item, list[Item]]]:
+    """The problems each measure (or each outcome) answers: the one it names (``针对…问题``), the
+    one at its own position in a parallel list, none when it answers every problem at once
+    (lists.yaml ``answers_all``), else its best problem when that one scores BEST_AT. A second
+    problem is answered too when it scores LINK_AT and SECOND_SHARE of the best and no answer of
+    the list has it as its best: an answer that lists rooms in passing
+    (``…对卫生保健室、心理咨询室…进行了布置``) does not take problems that have answers of their
+    own (``卫生保健室配置了观察床``), but one that covers two subjects (``配备音体美器材,购买图书``)
+    answers a problem nothing else answers."""
+    every = vocabulary().answers_all
+    chosen: list[tuple[Item, list[Item]]] = []
+    rows: dict[int, list[tuple[float, Item]]] = {}
+    for answer in answers:
+        named = _named_problem(answer, problems, features)
+        if named is not None:
+            chosen.append((answer, [named]))
+        elif every.search(answer.text):  # 逐一整改落实: no one problem
+            chosen.append((answer, []))
+        elif parallel:
+            own = [problems[answer.index - 1]] if answer.index <= len(problems) else []
+            chosen.append((answer, own))
+        else:
+            rows[id(answer)] = scored = [(table[(id(answer), id(p))], p) for p in problems]
+            best_score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+            chosen.append((answer, [best] if best is not None and best_score >= BEST_AT else []))
+    taken = {id(p) for _, found in chosen for p in found}
+    for answer, found in chosen:
+        scored = rows.get(id(answer), [])
+        top = max((s for s, _ in scored), default=0.0)
+        found.extend(
+            p for s, p in scored if id(p) not in taken and s >= LINK_AT and s >= SECOND_SHARE * top
+        )
+    return chosen
 
 
 def _named_problem(
@@ -373,6 +417,8 @@ def _link_categories(
     links: dict[int, set[ItemLink]],
     broad: frozenset[int] = frozenset(),
 ) -> None:
+    every = vocabulary().answers_all
+    answers = [a for a in answers if not every.search(a.text)]  # 逐一整改落实: no one problem
     answered = {link for found in links.values() for link in found}
     for problem in problems:
         if links[id(problem)] or problem.category == "其他":

@@ -29,6 +29,7 @@ class Vocabulary:
     joined_heading: re.Pattern[str]
     causes: re.Pattern[str]
     names_problem: re.Pattern[str]
+    answers_all: re.Pattern[str]
     progress: re.Pattern[str]
     outcome_reports: re.Pattern[str]
     outcome_sections: re.Pattern[str]
@@ -69,6 +70,7 @@ def vocabulary() -> Vocabulary:
         joined_heading=re.compile(data["joined_heading"]),
         causes=_any(data["causes"]),
         names_problem=re.compile(data["names_problem"]),
+        answers_all=re.compile(data["answers_all"]),
         progress=_any(data["progress"]),
         outcome_reports=_any(data["outcome_reports"]),
         outcome_sections=_any(data["outcome_sections"]),
