@@ -124,6 +124,9 @@ class Breakdown:
     total: Statement
     parts: tuple[Statement, ...]
     complete: bool = False
+    unbroken: bool = False
+    """Every count between the opener and the end of the parts is a part and the text is not cut
+    off there (``complete`` but for the parts' marks)."""
 
 
 def _unit(quantity: Quantity) -> str:
@@ -295,11 +298,15 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 used.update(range(i + 1, i + 1 + len(parallel)))
                 stop = _SENTENCE_END.search(text, parallel[-1].quantity.end, end)
                 cut = _cut_at(text, stop.start() if stop else end, end)
-                found.append(Breakdown(total, tuple(parallel), not cut))
+                found.append(Breakdown(total, tuple(parallel), not cut, not cut))
             continue
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
         close = _closing(text, opener.end(), end) if bracket else stop.start() if stop else end
+        while not bracket and close < end and _LIST_LINE_END.match(text, max(0, close - 1)):
+            # "…56所:\n小学42所;\n初中11所;\n…": the parts run on over lines ending in ;
+            stop = _SENTENCE_END.search(text, close + 1, end)
+            close = stop.start() if stop else end
         halt = lex.breakdown_stop.search(text, opener.end(), close)
         if halt is not None:
             close = halt.start()
@@ -325,8 +332,9 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         if len(parts) >= 2 or (parts and bracket):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
             others = others or _uncounted(text, opener.end(), close, statements)
-            complete = not others and not cut and not any(p.marks for p in parts)
-            found.append(Breakdown(total, tuple(parts), complete))
+            unbroken = not others and not cut
+            complete = unbroken and not any(p.marks for p in parts)
+            found.append(Breakdown(total, tuple(parts), complete, unbroken))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
             found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
     return found
@@ -344,6 +352,7 @@ def _uncounted(text: str, start: int, end: int, statements: Sequence[Statement])
     )
 
 
+_LIST_LINE_END = re.compile(r"[;；:：]\n")
 _LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
 
 

@@ -210,3 +210,76 @@ def test_validate_structures_issue_examples(right: str, wrong: str) -> None:
 def test_validate_structures_read_across_clauses(wrong: str, right: str, rule: str) -> None:
     assert [r for r, _ in _findings(wrong)] == [rule]
     assert _findings(right) == []
+
+
+# More shapes, invented: bases and parts in the sentence or line before, rates named by their
+# own word or after a colon list, per-head amounts, rounded quotients in a counted unit.
+@pytest.mark.parametrize(
+    ("wrong", "right", "rule"),
+    [
+        (  # the named base on the line before
+            "全县共有专任教师1420人。\n本科以上学历1100人,占专任教师的67.5%。",
+            "全县共有专任教师1420人。\n本科以上学历1100人,占专任教师的77.5%。",
+            "percent_mismatch",
+        ),
+        (  # a total opening its sentence over the counts of the sentence before
+            "全县小学在校生9800人,初中在校生5500人。全县义务教育阶段在校生共15900人。",
+            "全县小学在校生9800人,初中在校生5500人。全县义务教育阶段在校生共15300人。",
+            "sum_mismatch",
+        ),
+        (  # the rate's part opens the next sentence
+            "全县小学适龄儿童8520人。已入学8511人,入学率97.89%。",
+            "全县小学适龄儿童8520人。已入学8511人,入学率99.89%。",
+            "percent_mismatch",
+        ),
+        (  # parts listed one per line after a colon, each line ending in ;
+            "全县现有中小学56所:\n小学42所;\n初中11所;\n九年一贯制学校5所。",
+            "全县现有中小学56所:\n小学42所;\n初中11所;\n九年一贯制学校3所。",
+            "sum_mismatch",
+        ),
+        (  # 达标率 of the schools that 达到…标准
+            "全县共有义务教育学校56所,已有42所达到省定办学标准,达标率85%。",
+            "全县共有义务教育学校56所,已有42所达到省定办学标准,达标率75%。",
+            "percent_mismatch",
+        ),
+        (  # 辍学率: the part named by the rate's stem
+            "全县义务教育阶段在校生15300人,辍学学生3人,辍学率0.09%。",
+            "全县义务教育阶段在校生15300人,辍学学生3人,辍学率0.02%。",
+            "percent_mismatch",
+        ),
+        (  # 人均: the amount over the people before it
+            "全县建档立卡贫困学生1260人,全部享受资助,资助金额189万元,人均1800元。",
+            "全县建档立卡贫困学生1260人,全部享受资助,资助金额189万元,人均1500元。",
+            "ratio_mismatch",
+        ),
+        (  # 每百名学生…15台 is a rounded quotient (2300 × 100 / 15300 = 15.03)
+            "全县中小学共有计算机2300台,在校生15300人,每百名学生拥有计算机18台。",
+            "全县中小学共有计算机2300台,在校生15300人,每百名学生拥有计算机15台。",
+            "ratio_mismatch",
+        ),
+        (  # a partition by gender in brackets, though 男生/女生 are subgroup words
+            "全镇有在校生2860人(男生1490人,女生1470人)。",
+            "全镇有在校生2860人(男生1490人,女生1370人)。",
+            "sum_mismatch",
+        ),
+        (  # funding sources named by level are parts, not a subset
+            "县财政安排资金8600万元,其中中央资金3200万元、省级资金2600万元、县级配套2300万元。",
+            "县财政安排资金8600万元,其中中央资金3200万元、省级资金2600万元、县级配套2800万元。",
+            "sum_mismatch",
+        ),
+        (  # the same words in two years, then the growth
+            "2022年投入资金2100万元,2023年投入资金2560万元,增长25.9%。",
+            "2022年投入资金2100万元,2023年投入资金2560万元,增长21.9%。",
+            "growth_mismatch",
+        ),
+    ],
+)
+def test_validate_structures_more_shapes(wrong: str, right: str, rule: str) -> None:
+    assert [r for r, _ in _findings(wrong)] == [rule]
+    assert _findings(right) == []
+
+
+def test_validate_structures_a_rate_of_another_population_is_not_the_parts() -> None:
+    # the rate names 小学适龄儿童, the count before it is of 初中: no share of the two counts
+    text = "全市小学在校生21.67万人,初中在校生14.01万人,全市小学适龄儿童入学率达100%。"
+    assert _findings(text) == []

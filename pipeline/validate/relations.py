@@ -95,9 +95,12 @@ def read_relations(
         window = _window(sentences, index)
         yield from _sums(text, sentence, rounding, handled)
         yield from _breakdowns(text, sentence, window, rounding)
-        yield from _shares(text, sentence, window, rounding)
+        yield from _shares(text, sentence, window, rounding, pool)
         yield from _ratios(text, sentence, window, pool, rounding)
         yield from _per_student(text, sentence, window, pool, rounding)
+        yield from _per_capita(text, sentence, window, rounding)
+        if index:
+            yield from _sums_of_previous(text, sentences[index - 1], sentence, rounding)
         yield from _class_sizes(text, sentence, window, pool, rounding)
         yield from _per_hundred(text, sentence, window, pool, rounding)
         yield from _shortfalls(text, sentence, rounding)
@@ -170,7 +173,9 @@ def _structured(
         if len(counted) != len(parts):
             continue
         handled.add(head.start)
-        whole = breakdown.complete and _exhaustive(counted[0])  # 其中义务教育阶段…: a subset
+        whole = (breakdown.complete and _exhaustive(counted[0])) or (  # 其中义务教育阶段…: a subset
+            breakdown.unbroken and _partition(counted)
+        )
         relation = _sum(head, counted, rounding, whole)
         if relation is not None:
             found.append(relation)
@@ -192,7 +197,7 @@ def _part_rates(
         if part.quantity.unit != whole.quantity.unit:
             continue
         after_part = _ONE_PART.match(between) is not None
-        if not after_part and not _NEXT_CLAUSE.fullmatch(between):
+        if not after_part and not _NEXT_CLAUSE_OR_SENTENCE.fullmatch(between):
             continue
         head, count = q_at.get(whole.quantity.start), q_at.get(part.quantity.start)
         if head is None or count is None or not (_checkable(head) and _checkable(count)):
@@ -210,19 +215,25 @@ def _part_rates(
         if "率" not in label or words["growth"].search(label) or re.search(r"\d", label):
             continue
         named = text[part.clause_start : part.quantity.start]
+        phrase = named + text[after : _clause_end(text, after)]  # 42所达到省定办学标准
         numerator = next(
             (re.compile(p) for rate, p in words["rate_numerators"].items() if rate in label), None
         )
-        stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's rate
-        if not (numerator and numerator.search(named)) and not (stem and stem.group(1) in named):
+        found_stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's
+        stem = found_stem.group(1) if found_stem else None
+        if not (numerator and numerator.search(phrase)) and not (stem and stem in named):
             continue
+        if _other_population(label, phrase, text[whole.clause_start : whole.quantity.start]):
+            continue  # …初中在校生14.01万人,全市小学适龄儿童入学率达100%: another population's rate
         if not after_part:
+            whole_named = text[whole.clause_start : whole.quantity.start]
             population = words["rate_denominators"].search(
-                text, whole.clause_start, whole.quantity.start
+                whole_named
+            ) or lexicon().total_words.search(whole_named)
+            short = named.strip(" ,，")
+            own_word = len(short) <= _RATE_WORD_REACH and bool(
+                (numerator and numerator.search(short)) or (stem and short.startswith(stem))
             )
-            own_word = numerator is not None and _RATE_WORD_ONLY.fullmatch(
-                named.strip(" ,，"), 0
-            ) and numerator.match(named.strip(" ,，"))
             if not population and not own_word:
                 continue
         relation = _share(count, head, rates[0], rounding)
@@ -231,10 +242,30 @@ def _part_rates(
     return found
 
 
-# a part named by a rate's word and at most two more characters (入学1204人, 在校生1180人)
-_RATE_WORD_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}")
+def _other_population(label: str, part: str, whole: str) -> bool:
+    """Whether a rate's own words name a level that its part does not, or a population that
+    neither count does (全市小学适龄儿童入学率 after 初中在校生…)."""
+    level = _level(label)
+    part_levels = {str(lvl) for word, lvl in vocab()["levels"].items() if word in part}
+    if level is not None and part_levels and level not in part_levels:
+        return True
+    return any(noun not in part + whole for noun in lexicon().noun_re.findall(label))
+
+
+# a part named by a rate's word and a few more characters (入学1204人, 辍学学生3人)
+_RATE_WORD_REACH = 6
+
+
+def _clause_end(text: str, pos: int) -> int:
+    found = _CLAUSE_END.search(text, pos)
+    return found.start() if found else len(text)
+
+
+_CLAUSE_END = re.compile(r"[,，;；。:：\n]")
 _ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
 _NEXT_CLAUSE = re.compile(r"[^,，;；。\d]{0,4}[,，][^,，;；。\d]{0,16}")
+# the same, or the next sentence opening with the part ("…适龄儿童8520人。已入学8511人,入学率…")
+_NEXT_CLAUSE_OR_SENTENCE = re.compile(r"[^,，;；。\d]{0,4}[,，。][^,，;；。\d]{0,16}")
 _REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
 
 
@@ -245,7 +276,9 @@ def _class_sizes(
     the report's one count of each): "在校学生264人…现有教学班6个,平均班额44人"."""
     words = vocab()
     for q in sentence.quantities:
-        if not words["class_size"].search(q.label[-8:]) or not _checkable(q) or q.unit != "人":
+        if not words["class_size"].search(q.label[-8:]) or not _checkable(q):
+            continue
+        if q.unit not in ("人", ""):  # 平均班额为76.1: the unit left out
             continue
         before = [p for p in window if p.start < q.start]
         classes = [
@@ -258,7 +291,7 @@ def _class_sizes(
             pool, "students", None
         )
         if classes and students and _checkable(classes[-1]):
-            relation = _ratio(students[-1], classes[-1], q, rounding)
+            relation = _ratio(students[-1], classes[-1], _measured(q), rounding)
             if relation is not None:
                 yield replace(relation, kind="class_size")
 
@@ -278,7 +311,7 @@ def _per_hundred(
         )
         if not items or not students:
             continue
-        count, base = items[-1], students[-1]
+        count, base, stated = items[-1], students[-1], _measured(q)  # 15台: a rounded quotient
         allowed = _iv(count, rounding) / _iv(base, rounding)
         if allowed is None:
             continue
@@ -286,10 +319,10 @@ def _per_hundred(
         yield Relation(
             "per_100",
             (count, base),
-            q,
+            stated,
             100.0 * count.value / base.value,
             allowed,
-            allowed.overlaps(_iv(q, rounding)),
+            allowed.overlaps(_iv(stated, rounding)),
         )
 
 
@@ -309,7 +342,11 @@ def _sums(
             parts, skipped = _parts_after(text, qs[i + 1 :], head)
             if parts:
                 used.update(q.start for q in parts)
-                whole = _exhaustive(parts[0]) and not skipped and not _cut(text, sentence)
+                whole = (
+                    (_exhaustive(parts[0]) or _partition(parts))
+                    and not skipped
+                    and not _cut(text, sentence)
+                )
                 relation = _sum(head, parts, rounding, whole)
                 if relation is not None:
                     yield relation
@@ -343,7 +380,7 @@ def _parts_after(text: str, qs: Sequence[Q], head: Q) -> tuple[list[Q], bool]:
             break
         if index and re.search(r"[；;]", _between(text, qs[index - 1], q)):
             break
-        if parts and _exhaustive(parts[0]) and not _exhaustive(q):
+        if parts and _exhaustive(parts[0]) and not _exhaustive(q) and not _partition([*parts, q]):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
         if _other_noun(text, head, q):
             continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
@@ -407,8 +444,31 @@ def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> list[Q]:
 
 
 def _exhaustive(first: Q) -> bool:
-    """Whether a 其中 list reads as a partition (no subset word in its first part's label)."""
-    return not vocab()["subset"].search(first.label)
+    """Whether a 其中 list reads as a partition (no subset word in its first part's label; for
+    money, no word of ``money_subset``)."""
+    words = vocab()
+    return not (words["money_subset"] if first.unit == "元" else words["subset"]).search(
+        first.label
+    )
+
+
+def _partition(parts: Sequence[Q]) -> bool:
+    """Whether the parts are named by every word of one group of ``partitions`` and only by them
+    (男生…,女生…; 城区…,农村…): then they are the whole, whatever subset words they carry."""
+    labels = [re.sub(r"^\s*(?:其中)?\s*[:：,，]?", "", q.label) for q in parts]
+    for group in _partitions():
+        sides = [next((k for k, side in enumerate(group) if side.match(label)), None)
+                 for label in labels]
+        if None not in sides and set(sides) == set(range(len(group))):
+            return True
+    return False
+
+
+@cache
+def _partitions() -> tuple[tuple[re.Pattern[str], ...], ...]:
+    return tuple(
+        tuple(re.compile(f"(?:{side})") for side in group) for group in vocab()["partitions"]
+    )
 
 
 def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation | None:
@@ -479,7 +539,9 @@ def _breakdown_total(body: str, first: Q, window: list[Q]) -> Q | None:
 # ---- shares ---------------------------------------------------------------------------------
 
 
-def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> Iterator[Relation]:
+def _shares(
+    text: str, sentence: Sentence, window: list[Q], rounding: str, pool: Sequence[Q] = ()
+) -> Iterator[Relation]:
     words = vocab()
     qs = sentence.quantities
     for index, pct in enumerate(qs):
@@ -498,7 +560,9 @@ def _shares(text: str, sentence: Sentence, window: list[Q], rounding: str) -> It
         named = words["named_base"].search(label)
         if named:
             # 占学校总数的20%: the base is the total whose words are named (学校), if one is stated
-            relation = _named_share(text, count, pct, window, named.group(1), rounding)
+            relation = _named_share(
+                text, count, pct, window, named.group(1), rounding
+            ) or _named_share(text, count, pct, list(pool), named.group(1), rounding)
             if relation is not None:
                 yield relation
             continue
@@ -532,7 +596,8 @@ def _named_share(
     text: str, count: Q, pct: Q, window: list[Q], named: str, rounding: str
 ) -> Relation | None:
     """A share whose base is named in words (占学校总数的20%, 占全县在校生的4%): the base is the
-    last earlier number of the count's unit whose own words hold the named noun; none, nothing."""
+    last earlier number of the count's unit whose own words hold the named noun, in ``window``
+    (the paragraph; the caller tries the report's numbers next); none, nothing."""
     noun = _WHOLE_PREFIX.sub("", _COUNT_SUFFIX.sub("", named))
     if len(noun) < 2:
         return None
@@ -771,6 +836,62 @@ def _per_student(
         )
 
 
+def _per_capita(
+    text: str, sentence: Sentence, window: list[Q], rounding: str
+) -> Iterator[Relation]:
+    """人均N元 against the amount stated just before it ÷ the people counted before that
+    ("贫困学生1260人,…资助金额189万元,人均1500元")."""
+    words = vocab()
+    qs = sentence.quantities
+    for index, per in enumerate(qs):
+        if index == 0 or not words["per_capita"].search(per.label[-4:]) or not _checkable(per):
+            continue
+        amount = qs[index - 1]
+        if amount.unit != per.unit or per.unit in ("%", "人", "") or not _checkable(amount):
+            continue
+        people = [
+            q for q in window if q.start < amount.start and q.unit == "人" and _checkable(q)
+        ]
+        if not people:
+            continue
+        stated = _measured(per)
+        allowed = _iv(amount, rounding) / _iv(people[-1], rounding)
+        if allowed is None:
+            continue
+        yield Relation(
+            "per_student",
+            (amount, people[-1]),
+            stated,
+            amount.value / people[-1].value,
+            allowed,
+            allowed.overlaps(_iv(stated, rounding)),
+        )
+
+
+def _sums_of_previous(
+    text: str, previous: Sentence, sentence: Sentence, rounding: str
+) -> Iterator[Relation]:
+    """A total that opens its sentence (…共15300人) over the counts of the sentence before it in
+    the paragraph, when every number there is such a count and names the total's noun
+    ("小学在校生9800人,初中在校生5500人。全县义务教育阶段在校生共15300人")."""
+    words = vocab()
+    if previous.paragraph != sentence.paragraph or not sentence.quantities:
+        return
+    head = sentence.quantities[0]
+    if not _digits(head) or head.hedged or not words["total"].search(head.label[-8:]):
+        return
+    nouns = lexicon().noun_re.findall(head.label)
+    parts = list(previous.quantities)
+    if len(parts) < 2 or not nouns:
+        return
+    noun = nouns[-1]
+    if any(p.unit != head.unit or not _digits(p) or noun not in p.label for p in parts):
+        return
+    relation = _sum(head, parts, rounding, True)
+    if relation is not None:
+        yield relation
+
+
 def _measured(q: Q) -> Q:
     """``q`` with the precision it is written to, even in a counted unit: 生均图书38册 is a quotient
     rounded (or truncated) to whole 册, not a count of 38 books."""
@@ -866,9 +987,10 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         a, b = qs[index - 2], qs[index - 1]
         if a.unit != b.unit or a.unit == "%":
             continue
-        if not words["from"].search(text[max(sentence.start, a.start - 12) : a.start]):
-            continue
-        if not words["to"].search(text[a.unit_end or a.end : b.start]):
+        from_to = words["from"].search(
+            text[max(sentence.start, a.start - 12) : a.start]
+        ) and words["to"].search(text[a.unit_end or a.end : b.start])
+        if not from_to and not _year_pair(text, a, b, q):
             continue
         change = (
             _iv(a, rounding) - _iv(b, rounding) if down else _iv(b, rounding) - _iv(a, rounding)
@@ -889,6 +1011,22 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         elif q.unit == a.unit:
             yield Relation("growth", (a, b), q, point, change, change.overlaps(_iv(q, rounding)))
     yield from _change_rates(text, qs, rounding)
+
+
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年度?(?:的)?$")
+
+
+def _year_pair(text: str, a: Q, b: Q, rate: Q) -> bool:
+    """The same thing in two years, then its change: "2022年投入资金2100万元,2023年投入资金2560万元,
+    增长21.9%" — each value right after its year under the same words, the change next."""
+    if not a.label or a.label.strip(" ,，") != b.label.strip(" ,，") or len(a.label.strip()) < 2:
+        return False
+    years = [
+        _YEAR_BEFORE.search(text, max(0, q.start - len(q.label) - 8), q.start - len(q.label))
+        for q in (a, b)
+    ]
+    gap = _between(text, b, rate)
+    return all(years) and bool(re.fullmatch(r"[\s,，]*", gap[: len(gap) - len(rate.label)]))
 
 
 def _change_rates(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relation]:
