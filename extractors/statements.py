@@ -324,10 +324,10 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                     nested.setdefault(len(parts) - 1, []).append(part)
                     used.add(j)
                 continue
-            if _part_of(text, total, part):
+            if _part_of(text, total, part) and _same_time(total, part):
                 parts.append(part)
                 used.add(j)
-            else:
+            elif "change" not in part.marks:  # 小学6230所,比上年减少98所: said of the part
                 others = True
         if len(parts) >= 2 or (parts and bracket):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
@@ -393,6 +393,12 @@ def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> li
         parts.append(part)
         previous_end = part.quantity.span[1]
     return parts if len(parts) >= 2 else []
+
+
+def _same_time(total: Statement, part: Statement) -> bool:
+    """A change against another time breaks down into changes, a holding into holdings: "比上年
+    减少120所;其中小学6230所" — the 6230 are not part of the 120."""
+    return ("change" in total.marks) == ("change" in part.marks)
 
 
 def _nested(text: str, start: int, pos: int) -> bool:

@@ -283,3 +283,52 @@ def test_validate_structures_a_rate_of_another_population_is_not_the_parts() -> 
     # the rate names 小学适龄儿童, the count before it is of 初中: no share of the two counts
     text = "全市小学在校生21.67万人,初中在校生14.01万人,全市小学适龄儿童入学率达100%。"
     assert _findings(text) == []
+
+
+# Statistical-bulletin and inspection shapes, invented: parts interleaved with their changes,
+# percentage points, a base written inside the share, a rate after a "在N所…中" frame.
+@pytest.mark.parametrize(
+    ("wrong", "right", "rule"),
+    [
+        (  # each part followed by its change against last year; the total's change is no total
+            "全省共有义务教育阶段学校8560所,比上年减少120所;其中小学6230所,比上年减少98所;"
+            "初中2130所,比上年减少22所。",
+            "全省共有义务教育阶段学校8560所,比上年减少120所;其中小学6230所,比上年减少98所;"
+            "初中2330所,比上年减少22所。",
+            "sum_mismatch",
+        ),
+        (
+            "小学学龄儿童净入学率由99.94%提高到99.96%,提高0.12个百分点。",
+            "小学学龄儿童净入学率由99.94%提高到99.96%,提高0.02个百分点。",
+            "growth_mismatch",
+        ),
+        (
+            "全县财政收入增长8.5%,教育支出增长12.3%,教育支出增幅高于财政收入增幅5.8个百分点。",
+            "全县财政收入增长8.5%,教育支出增长12.3%,教育支出增幅高于财政收入增幅3.8个百分点。",
+            "growth_mismatch",
+        ),
+        (
+            "全县有寄宿制学校23所,寄宿生4200人,占在校生总数15300人的37.5%。",
+            "全县有寄宿制学校23所,寄宿生4200人,占在校生总数15300人的27.5%。",
+            "percent_mismatch",
+        ),
+        (
+            "在20所需改造学校中,已完成15所,完成率85%。",
+            "在20所需改造学校中,已完成15所,完成率75%。",
+            "percent_mismatch",
+        ),
+        (  # 应…: the base a 补充率 is of
+            "全县应补充教师120名,实际补充96名,补充率90%。",
+            "全县应补充教师120名,实际补充96名,补充率80%。",
+            "percent_mismatch",
+        ),
+        (
+            "全县小学56个班,学生2520人,班额平均49人。",
+            "全县小学56个班,学生2520人,班额平均45人。",
+            "ratio_mismatch",
+        ),
+    ],
+)
+def test_validate_structures_bulletin_shapes(wrong: str, right: str, rule: str) -> None:
+    assert [r for r, _ in _findings(wrong)] == [rule]
+    assert _findings(right) == []

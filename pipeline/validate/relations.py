@@ -193,7 +193,7 @@ def _part_rates(
     words = vocab()
     found = []
     for whole, part in pairwise(statements):
-        between = text[whole.quantity.span[1] : part.quantity.start]
+        between = text[max(whole.quantity.span[1], whole.noun_end) : part.quantity.start]
         if part.quantity.unit != whole.quantity.unit:
             continue
         after_part = _ONE_PART.match(between) is not None
@@ -232,7 +232,7 @@ def _part_rates(
             ) or lexicon().total_words.search(whole_named)
             short = named.strip(" ,，")
             own_word = len(short) <= _RATE_WORD_REACH and bool(
-                (numerator and numerator.search(short)) or (stem and short.startswith(stem))
+                (numerator and numerator.search(short)) or (stem and stem in short)
             )
             if not population and not own_word:
                 continue
@@ -265,7 +265,7 @@ _CLAUSE_END = re.compile(r"[,，;；。:：\n]")
 _ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
 _NEXT_CLAUSE = re.compile(r"[^,，;；。\d]{0,4}[,，][^,，;；。\d]{0,16}")
 # the same, or the next sentence opening with the part ("…适龄儿童8520人。已入学8511人,入学率…")
-_NEXT_CLAUSE_OR_SENTENCE = re.compile(r"[^,，;；。\d]{0,4}[,，。][^,，;；。\d]{0,16}")
+_NEXT_CLAUSE_OR_SENTENCE = re.compile(r"[^,，;；。\d]{0,8}[,，。][^,，;；。\d]{0,16}")
 _REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
 
 
@@ -285,7 +285,10 @@ def _class_sizes(
             p
             for p in before
             if p.unit in ("个", "班")
-            and words["classes"].search(p.label + _after_unit(text, p))
+            and (
+                words["classes"].search(p.label + _after_unit(text, p))
+                or _after_unit(text, p).startswith("班")  # 56个班
+            )
         ]
         students = [p for p in before if _role(p, "students")] or _report_count(
             pool, "students", None
@@ -548,6 +551,10 @@ def _shares(
         if pct.unit != "%" or pct.hedged or index == 0:
             continue
         label = pct.label
+        inside = _base_inside(text, qs, index, rounding)
+        if inside is not None:
+            yield inside
+            continue
         if not words["share"].search(label) or words["growth"].search(label):
             continue
         count = qs[index - 1]
@@ -590,6 +597,24 @@ def _shares(
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+_BASE_INSIDE = re.compile(r"占[^,，;；。]{1,16}$")
+
+
+def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relation | None:
+    """A share whose base is written inside it: "寄宿生4200人,占在校生总数15300人的27.5%" — the
+    number after 占 and before 的 is the base, the one before it the count."""
+    if index < 2:
+        return None
+    count, base, pct = qs[index - 2], qs[index - 1], qs[index]
+    if not _BASE_INSIDE.search(base.label):
+        return None
+    if not re.fullmatch(r"\s*的\s*", _between(text, base, pct)):
+        return None
+    if count.unit != base.unit or not (_checkable(count) and _checkable(base)):
+        return None
+    return _share(count, base, pct, rounding)
 
 
 def _named_share(
@@ -1011,6 +1036,46 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         elif q.unit == a.unit:
             yield Relation("growth", (a, b), q, point, change, change.overlaps(_iv(q, rounding)))
     yield from _change_rates(text, qs, rounding)
+    yield from _point_changes(text, sentence, qs, rounding)
+
+
+def _magnitude(interval: Interval) -> Interval:
+    """``{|x| : x in interval}``."""
+    low, high = sorted((abs(interval.lo), abs(interval.hi)))
+    return Interval(0.0 if interval.lo <= 0 <= interval.hi else low, high)
+
+
+def _point_changes(
+    text: str, sentence: Sentence, qs: Sequence[Q], rounding: str
+) -> Iterator[Relation]:
+    """A difference in percentage points: "由99.94%提高到99.96%,提高0.02个百分点" (from/to), or
+    the only two rates of the sentence compared ("财政收入增长8.5%,教育支出增长12.3%,…高于…3.8
+    个百分点")."""
+    words = vocab()
+    for index, q in enumerate(qs):
+        if q.unit != "百分点" or index < 2:
+            continue
+        a, b = qs[index - 2], qs[index - 1]
+        rates = [p for p in qs[:index] if p.unit == "%"]
+        if a.unit != "%" or b.unit != "%":
+            continue
+        from_to = words["from"].search(
+            text[max(sentence.start, a.start - 12) : a.start]
+        ) and words["to"].search(text[a.unit_end or a.end : b.start])
+        compared = len(rates) == 2 and words["compared"].search(q.label)
+        if not from_to and not compared:
+            continue
+        change = _iv(b, rounding) - _iv(a, rounding)
+        if compared or words["decline"].search(q.label):
+            change = _magnitude(change)  # "高于/下降…个百分点" states the size of the difference
+        yield Relation(
+            "growth",
+            (a, b),
+            q,
+            abs(b.value - a.value),
+            change,
+            change.overlaps(_iv(q, rounding)),
+        )
 
 
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年度?(?:的)?$")
