@@ -31,6 +31,7 @@ from junheng.extractors.catalogue import Indicator, after_patterns, indicator_pa
 from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
 from junheng.extractors.statements import Statement, lexicon, read_statements
+from junheng.extractors.table_figures import table_figures
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -331,6 +332,39 @@ def _sentence_scope(
     return pattern.search(text[sentence[0] : first_end.start() if first_end else sentence[1]])
 
 
+_GROWTH_OF_AMOUNT = re.compile(
+    r"\s*[,，]?\s*(?:比上年|较上年|比去年|较去年|同比|比(?:19|20)\d\d年)?(?:增长|增加|提高|上升)了?"
+    r"(?:为|达)?\s*"
+)
+
+
+def _growth_of_amount_pairs(
+    text: str,
+    values: list[Quantity],
+    pairs: list[_Pair],
+    mentions: list[Mention],
+    rules: FigureRules,
+) -> list[_Pair]:
+    """The growth of an amount said right after it: "教育经费总投入3.6亿元,比上年增长12.5%" —
+    the % is the growth the wording before the amount names (an indicator that needs 增长)."""
+    added: list[_Pair] = []
+    paired = {p.quantity.start for p in pairs}
+    for amount, growth in pairwise(values):
+        if growth.start in paired or growth.unit != "%" or amount.unit in ("%", None):
+            continue
+        if not _GROWTH_OF_AMOUNT.fullmatch(text, amount.span[1], growth.start):
+            continue
+        before = [m for m in mentions if m.end <= amount.start]
+        if not before or not _gap_is_filler(text, before[-1].end, amount.start, rules):
+            continue
+        added += [
+            _Pair(m.indicator, growth, m.start)
+            for m in _joined_mentions(text, before)
+            if m.indicator.needs and _accepts(m.indicator, growth)
+        ]
+    return added
+
+
 def _continued_pairs(
     text: str,
     values: list[Quantity],
@@ -347,6 +381,9 @@ def _continued_pairs(
         if quantity.start in paired:
             continue
         clause = _clause_start(text, quantity.start, sentence[0])
+        listed = text.rfind("、", clause, quantity.start)
+        if listed >= 0 and rules.continuation.match(text, listed + 1, quantity.start):
+            clause = listed + 1  # "…小学达到650元、初中达到850元": an item of a list carries on too
         if any(
             clause <= m.start < quantity.start and text[m.start : m.end] not in rules.levels
             for m in mentions
@@ -644,7 +681,8 @@ def extract(
             return _count_figure(text, report, indicator, statement, sentence, level, fallback)
 
         figures.extend(apply_statements(report, text, found, statements, sentence_of, make))
-    return figures
+    figures += table_figures(doc, reports, {f.span.start for f in figures})
+    return sorted(figures, key=lambda f: (f.doc, f.span.start))
 
 
 def _count_figure(
@@ -727,6 +765,7 @@ def _sentence_figures(
         for p in _per_student_pairs(text, values, sentence, rules)
         if p.quantity.start not in paired
     ]
+    pairs += _growth_of_amount_pairs(text, values, pairs, mentions, rules)
     pairs += _continued_pairs(text, values, pairs, mentions, sentence, rules)
     pairs += _changed_to_pairs(text, values, pairs, rules)
     pairs = [shared for pair in pairs for shared in _shared_by_list(text, pair, sentence, rules)]

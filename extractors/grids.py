@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from junheng.core.model import BlockKind, Document
 
+_CELL_NUMBER = re.compile(r"(?P<number>-?\d+(?:\.(?P<decimals>\d+))?)\s*(?P<pct>[%％])?")
 _BARS = re.compile(r"\|+")
 _CELL_LINE = re.compile(r"(?P<cell>[^|]*?[^|\s])\s*\|")  # "5.515273 |"
 _NUMBER = r"-?\d+(?:\.\d+)?\s*[%％]?"
@@ -53,6 +54,92 @@ class Grid:
     @property
     def start(self) -> int:
         return next((row[0].start for row in self.rows if row), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class CellNumber:
+    """The one number a cell holds: ``value`` as the table means it, ``half`` the half-unit of
+    its last written digit (0 for a whole count), ``percent`` when its column is in %."""
+
+    value: float
+    start: int
+    end: int
+    written: str
+    half: float
+    percent: bool
+
+
+def numbers(grid: Grid) -> list[list[CellNumber | None]]:
+    """Each cell's number (None for a cell that is not one number), row by row.
+
+    A column is in % when most of its numbers are written with %; a table whose counts are
+    written with a dot every three digits (every dotted number outside the % columns has three
+    decimals, and some column holds both dotted and whole numbers: 1.802 beside 163, a scrape of
+    "1,802") is read with the dots as thousands separators."""
+    parsed = [[_CELL_NUMBER.fullmatch(cell.text) for cell in row] for row in grid.rows]
+    width = max((len(r) for r in parsed), default=0)
+    percent = [_percent_column(parsed, c) for c in range(width)]
+    thousands = _thousands(parsed, percent)
+    return [
+        [
+            _number(cell, m, percent[c], thousands) if m else None
+            for c, (cell, m) in enumerate(zip(row, parsed_row, strict=True))
+        ]
+        for row, parsed_row in zip(grid.rows, parsed, strict=True)
+    ]
+
+
+def is_number(text: str) -> bool:
+    return _CELL_NUMBER.fullmatch(text) is not None
+
+
+def _percent_column(parsed: list[list[re.Match[str] | None]], col: int) -> bool:
+    found = [r[col] for r in parsed if col < len(r) and r[col]]
+    return sum(bool(m and m.group("pct")) for m in found) * 2 > len(found)
+
+
+def _thousands(parsed: list[list[re.Match[str] | None]], percent: list[bool]) -> bool:
+    mixed = False
+    any_dotted = False
+    for col, is_pct in enumerate(percent):
+        if is_pct:
+            continue
+        found = [r[col] for r in parsed if col < len(r) and r[col]]
+        dotted = [m for m in found if m and m.group("decimals") is not None]
+        if any(len(m.group("decimals")) != 3 for m in dotted):
+            return False
+        any_dotted |= bool(dotted)
+        mixed |= bool(dotted) and len(dotted) < len(found)
+    return any_dotted and mixed
+
+
+def _number(cell: Cell, match: re.Match[str], percent: bool, thousands: bool) -> CellNumber:
+    written = match.group("number")
+    decimals = match.group("decimals")
+    if thousands and decimals is not None and not percent:
+        value, half = float(written.replace(".", "")), 0.0
+    elif decimals is not None:
+        value, half = float(written), 0.5 * 10.0 ** -len(decimals)
+    else:
+        value, half = float(written), 0.5 if percent else 0.0
+    return CellNumber(value, cell.start, cell.start + match.end("number"), written, half, percent)
+
+
+def row_name(grid: Grid, row: int) -> str:
+    """A row's name: its first cell that is not a number."""
+    return next((c.text for c in grid.rows[row] if c.text and not is_number(c.text)), "")
+
+
+def column_header(grid: Grid, col: int) -> str:
+    """A column's name: the last cell above its first number that is not one."""
+    name = ""
+    for row in grid.rows:
+        if col >= len(row):
+            continue
+        if is_number(row[col].text):
+            break
+        name = row[col].text or name
+    return name
 
 
 def grids(doc: Document) -> list[Grid]:

@@ -155,3 +155,45 @@ def test_inline_pipe_rows_are_one_grid() -> None:
     text = "学校 | 教师 | 学生 |\n甲校 | 30 | 510 |\n乙校 | 22 | 380 |\n"
     (grid,) = grids(_doc(text))
     assert [[c.text for c in row] for row in grid.rows][1] == ["甲校", "30", "510"]
+
+
+# ---- figures from tables ----------------------------------------------------------------------
+
+
+def _table_figures(doc):
+    from junheng.extractors.figures import extract
+    from junheng.segment import segment
+
+    return [f for f in extract(doc, segment(doc)) if f.kind == "actual"]
+
+
+def test_table_cells_are_figures_of_their_column_header() -> None:
+    doc = _doc(_PIPES.format(mean4="11.402866", cv4="0.371239").replace(
+        "某区2024年校际差异系数测算结果", "某区2024年校际差异系数测算结果(初中部分)"
+    ))
+    found = {(f.indicator, f.value, f.level, f.year) for f in _table_figures(doc)}
+    # the 平均值 row only: 标准差 and 差异系数 rows are statistics about the indicators
+    assert found == {
+        ("teaching_area_per_student", 6.41852, "初中", 2024),
+        ("sports_area_per_student", 9.116034, "初中", 2024),
+        ("equipment_value_per_student", 3120.552817, "初中", 2024),
+        ("computers_per_100_students", 11.402866, "初中", 2024),
+    }
+
+
+def test_a_header_that_only_contains_a_wording_names_no_indicator(tmp_path: Path) -> None:
+    rows = [
+        ("学校", "在校生数", "每百名学生拥有高于规定学历教师数"),
+        ("城关小学", "810", "5.2"),
+        ("东关小学", "474", "4.8"),
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "t.docx"
+    document.save(path)
+    doc = read_docx(path.read_bytes(), "t.docx", DEFAULT_LIMITS)
+    found = sorted((f.indicator, f.value) for f in _table_figures(doc))
+    assert found == [("students", 474.0), ("students", 810.0)]

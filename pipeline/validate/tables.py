@@ -21,12 +21,18 @@ separators.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, permutations
 
-from junheng.extractors.grids import Cell, Grid
+from junheng.extractors.grids import (
+    Cell,
+    CellNumber,
+    Grid,
+    column_header,
+    numbers,
+    row_name,
+)
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation
@@ -39,7 +45,6 @@ _MAX_ROWS = 400  # rows of a table read (a per-school table of a large county)
 _MAX_WIDTH = 24  # positions of a line looked at (a table's first 24 columns)
 _MAX_QUOTIENT_WIDTH = 12  # one position over another is tried in lines this short (12·11·10 shapes)
 _MIN_PRECISION = 0.05  # half a unit of the last digit, relative to the value
-_NUMBER = re.compile(r"(?P<number>-?\d+(?:\.(?P<decimals>\d+))?)\s*(?P<pct>[%％])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +61,10 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
     if not matrix:
         return
     width = min(max(len(r) for r in matrix), _MAX_WIDTH)
-    rows = [_Line(tuple(r[c] if c < len(r) else None for c in range(width)), _name(grid, i))
+    rows = [_Line(tuple(r[c] if c < len(r) else None for c in range(width)), row_name(grid, i))
             for i, r in enumerate(matrix)][:_MAX_ROWS]
     columns = [
-        _Line(tuple(line.values[c] for line in rows), _header(grid, c)) for c in range(width)
+        _Line(tuple(line.values[c] for line in rows), column_header(grid, c)) for c in range(width)
     ]
     seen: set[frozenset[int]] = set()
     for lines in (rows, columns):
@@ -75,82 +80,31 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
 
 
 def _numbers(grid: Grid) -> list[list[Q | None]]:
-    """The grid's cells as numbers (None for a cell that is not one number)."""
-    parsed = [[_NUMBER.fullmatch(cell.text) for cell in row] for row in grid.rows]
-    width = max((len(r) for r in parsed), default=0)
-    percent = [_percent_column(parsed, c) for c in range(width)]
-    thousands = _thousands(parsed, percent)
-    headers = [_header(grid, c) for c in range(width)]
+    """The grid's cells as numbers with labels (the row's name and the column's header)."""
+    width = max((len(r) for r in grid.rows), default=0)
+    headers = [column_header(grid, c) for c in range(width)]
     return [
         [
-            _q(cell, m, percent[c], thousands, _name(grid, r) + headers[c]) if m else None
-            for c, (cell, m) in enumerate(zip(row, parsed_row, strict=True))
+            _q(number, grid.rows[r][c], row_name(grid, r) + headers[c]) if number else None
+            for c, number in enumerate(row)
         ]
-        for r, (row, parsed_row) in enumerate(zip(grid.rows, parsed, strict=True))
+        for r, row in enumerate(numbers(grid))
     ]
 
 
-def _percent_column(parsed: list[list[re.Match[str] | None]], col: int) -> bool:
-    """Whether most numbers of a column are written in % (one written without is too)."""
-    found = [r[col] for r in parsed if col < len(r) and r[col]]
-    return sum(bool(m and m.group("pct")) for m in found) * 2 > len(found)
-
-
-def _thousands(parsed: list[list[re.Match[str] | None]], percent: list[bool]) -> bool:
-    """Whether the table writes a dot every three digits: every dotted number outside the %
-    columns has three decimals, and some column holds both dotted and whole numbers."""
-    mixed = False
-    any_dotted = False
-    for col, is_pct in enumerate(percent):
-        if is_pct:
-            continue
-        found = [r[col] for r in parsed if col < len(r) and r[col]]
-        dotted = [m for m in found if m and m.group("decimals") is not None]
-        if any(len(m.group("decimals")) != 3 for m in dotted):
-            return False
-        any_dotted |= bool(dotted)
-        mixed |= bool(dotted) and len(dotted) < len(found)
-    return any_dotted and mixed
-
-
-def _q(cell: Cell, match: re.Match[str], percent: bool, thousands: bool, label: str) -> Q:
-    written = match.group("number")
-    decimals = match.group("decimals")
-    if thousands and decimals is not None and not percent:
-        value, half = float(written.replace(".", "")), 0.0
-    elif decimals is not None:
-        value, half = float(written), 0.5 * 10.0 ** -len(decimals)
-    else:
-        value, half = float(written), 0.5 if percent else 0.0
+def _q(number: CellNumber, cell: Cell, label: str) -> Q:
     return Q(
-        value=value,
-        start=cell.start,
-        end=cell.start + match.end("number"),
-        unit="%" if percent else "",
-        written=written,
-        half=half,
-        counted=half == 0.0,
+        value=number.value,
+        start=number.start,
+        end=number.end,
+        unit="%" if number.percent else "",
+        written=number.written,
+        half=number.half,
+        counted=number.half == 0.0,
         qualifier=None,
         label=label,
         unit_end=cell.end,
     )
-
-
-def _name(grid: Grid, row: int) -> str:
-    """A row's name: its first cell that is not a number."""
-    return next((c.text for c in grid.rows[row] if c.text and not _NUMBER.fullmatch(c.text)), "")
-
-
-def _header(grid: Grid, col: int) -> str:
-    """A column's name: the text of the last cell above its first number that is not one."""
-    name = ""
-    for row in grid.rows:
-        if col >= len(row):
-            continue
-        if _NUMBER.fullmatch(row[col].text):
-            break
-        name = row[col].text or name
-    return name
 
 
 def _index(line: _Line) -> bool:

@@ -1,0 +1,142 @@
+"""Figures read from the cells of a table (``junheng.extractors.grids``).
+
+A cell is a figure when the table names its indicator: the column's header ("生均教学及辅助用房
+面积", "在校生数"), else the row's name, else the table's caption when it names exactly one
+(a "生均公用经费情况表" with a column per level). Level and year come from the same words, the
+header first, then the row, then the caption ("…监测结果(小学部分)", "2023年"). Rows and columns
+of statistics about the indicator (标准差, 差异系数, 排名 …) and index columns are not figures of
+it; a header's unit in brackets scales the cell ("(万元)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from junheng.core.model import Document, Figure, FigureKind, Report, Span
+from junheng.core.yamldata import package_yaml
+from junheng.extractors.catalogue import Indicator, indicator_patterns
+from junheng.extractors.grids import CellNumber, Grid, column_header, grids, numbers, row_name
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|学年|$)")
+_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3}
+_UNIT_IN_BRACKETS = re.compile(r"[(（]\s*([万亿千])?(元|平方米|册|台|人|所|个|%|％)")
+
+
+@cache
+def _words() -> dict[str, object]:
+    data = package_yaml("junheng.extractors.data", "figures.yaml")
+    tables = data["tables"]
+    return {
+        "statistics": re.compile(tables["statistics"]),
+        "levels": data["levels"],
+    }
+
+
+def table_figures(doc: Document, reports: Sequence[Report], taken: set[int]) -> list[Figure]:
+    """The figures of the tables of ``doc``'s reports; cells whose number is already a figure
+    (``taken``: start offsets) are left to it."""
+    found: list[Figure] = []
+    for grid in grids(doc):
+        report = next((r for r in reports if r.start <= grid.start < r.end), None)
+        if report is None:
+            continue
+        found += [f for f in _grid_figures(doc.text, grid, report) if f.span.start not in taken]
+    return found
+
+
+def _grid_figures(text: str, grid: Grid, report: Report) -> Iterator[Figure]:
+    caption = _caption(text, grid)
+    width = max((len(row) for row in grid.rows), default=0)
+    headers = [column_header(grid, c) for c in range(width)]
+    statistics = _words()["statistics"]
+    assert isinstance(statistics, re.Pattern)
+    for r, row in enumerate(numbers(grid)):
+        name = row_name(grid, r)
+        if statistics.search(name):
+            continue
+        for c, number in enumerate(row):
+            header = headers[c] if c < len(headers) else ""
+            if number is None or statistics.search(header):
+                continue
+            indicator = _named(header) or _named(name) or _named(caption)
+            if indicator is None:
+                continue
+            value = _value(indicator, number, header + caption)
+            if value is None:
+                continue
+            cells = grid.rows[r]
+            yield Figure(
+                doc=report.index,
+                indicator=indicator.id,
+                value=value,
+                unit=indicator.unit,
+                level=_level(header) or _level(name) or _level(caption),
+                year=_year(header) or _year(name) or _year(caption),
+                kind=FigureKind.ACTUAL,
+                qualifier=None,
+                span=Span(number.start, number.end),
+                sentence=Span(cells[0].start, cells[-1].end),
+                unit_name=report.unit_name,
+            )
+
+
+def _caption(text: str, grid: Grid) -> str:
+    """The table's title: a first row of one cell, else the line before the table."""
+    first = grid.rows[0] if grid.rows else ()
+    if len(first) == 1:
+        return first[0].text
+    line_start = text.rfind("\n", 0, max(0, grid.start - 1)) + 1
+    return text[line_start : grid.start].strip()
+
+
+def _named(words: str) -> Indicator | None:
+    """The indicator ``words`` name: a wording that is the whole of them but for a place, a
+    level, a unit in brackets and 数/总数/人数 ("全区中小学生总数", "生均教学及辅助用房面积
+    (平方米)"; not the 学生 of "每百名学生拥有高于规定学历教师数")."""
+    if not words:
+        return None
+    levels = _words()["levels"]
+    assert isinstance(levels, dict)
+    for indicator, pattern in indicator_patterns():
+        for match in pattern.finditer(words):
+            if match.group() in levels:
+                continue  # 城关小学 is a school's name; a bare level names no count
+            rest = words[: match.start()] + words[match.end() :]
+            if len(_PADDING.sub("", rest)) <= _MAX_REST:
+                return indicator
+    return None
+
+
+_PADDING = re.compile(
+    r"[(（][^)）]*[)）]|全[县区市镇乡校省国]|小学|初中|高中|中学|学前|义务教育|阶段|"
+    r"(?:总|人)?数|[\s:：]"
+)
+_MAX_REST = 2
+
+
+def _value(indicator: Indicator, number: CellNumber, header: str) -> float | None:
+    unit = _UNIT_IN_BRACKETS.search(header)
+    value = number.value * (_SCALE.get(unit.group(1) or "", 1.0) if unit else 1.0)
+    written_in_percent = number.percent or (unit is not None and unit.group(2) in "%％")
+    if indicator.unit == "%" and not written_in_percent and not 0 <= value <= 100:
+        return None
+    low, high = indicator.range
+    return value if low <= value <= high else None
+
+
+def _level(words: str) -> str | None:
+    """The level ``words`` name, a school level before 义务教育 ("义务教育…(小学部分)": 小学)."""
+    levels = _words()["levels"]
+    assert isinstance(levels, dict)
+    named = [
+        str(levels[w]) for w in sorted(levels, key=len, reverse=True) if w in words and levels[w]
+    ]
+    specific = [level for level in named if level != "义务教育"]
+    return (specific or named or [None])[0]
+
+
+def _year(words: str) -> int | None:
+    found = _YEAR.search(words)
+    return int(found.group(1)) if found else None
