@@ -134,7 +134,8 @@ def _level(words: str) -> str | None:
         str(levels[w]) for w in sorted(levels, key=len, reverse=True) if w in words and levels[w]
     ]
     specific = [level for level in named if level != "义务教育"]
-    return (specific or named or [None])[0]
+    chosen = specific or named
+    return chosen[0] if chosen else None
 
 
 def _year(words: str) -> int | None:
