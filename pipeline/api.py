@@ -78,6 +78,8 @@ class Options:
         default=None, compare=False
     )
     """Wraps the stream of outcomes (a progress bar), given it and the number of inputs."""
+    draft_progress: Callable[[int, int, str], None] | None = field(default=None, compare=False)
+    """Told each draft as it starts (default: a line on a terminal; a no-op silences it)."""
 
 
 @dataclass
@@ -142,6 +144,7 @@ def _run(
         "started": started,
         "finished": _now(),
         "version": __version__,
+        "standard": _standard_name(options.standard, profile),
     }
     write_json(out / "manifest.json", manifest)
     if summary is not None:
@@ -150,7 +153,7 @@ def _run(
         from junheng.draft import NothingToDraft, draft
 
         try:
-            draft(out)
+            draft(out, progress=options.draft_progress, profile=profile)
         except NothingToDraft as exc:  # no report, no claims: the command says so and exits 1
             if summary is None:
                 raise
@@ -190,6 +193,14 @@ def _os_words(exc: OSError) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _standard_name(standard: str | None, profile: Profile) -> str:
+    """What manifest.json records as the batch's profile, for ``junheng draft`` to check with
+    again: a built-in name, or a profile file's absolute path."""
+    if standard and Path(standard).is_file():
+        return str(Path(standard).resolve())
+    return standard or profile.name
 
 
 def _profile(standard: str | None) -> Profile:

@@ -55,6 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         draft=not args.no_draft,
         decode=False,
         progress=lambda outcomes, total: _progress(outcomes, total, args.quiet),
+        draft_progress=(lambda step, steps, name: None) if args.quiet else None,
     )
     summary = Summary()
     results = list(run(args.inputs, options, summary))
@@ -266,7 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: junheng draft out --template my_templates",
     )
     drafting.add_argument("out", metavar="OUT")
-    drafting.add_argument("--template", metavar="DIR", help="templates searched first")
+    drafting.add_argument(
+        "--template",
+        metavar="DIR|FILE.docx",
+        help="a folder of templates searched first (its report.docx is the Word template), "
+        "or a Word template (.docx)",
+    )
     drafting.set_defaults(func=cmd_draft)
     return parser
 

@@ -16,18 +16,21 @@ def test_bench_measures_every_row_and_keeps_to_its_work_folder(tmp_path: Path, s
     rows = [m.what for m in results]
     assert rows == [
         "mix .txt/.docx/.pdf",
+        "mix .txt/.docx/.pdf, drafting included (default command)",
         "text PDFs, end to end",
         "pypdfium2 alone (floor)",
         "junheng PDF reader alone",
         "junheng per-file task, in-process",
     ]
-    mixed, pdfs, floor = results[0], results[1], results[2]
+    mixed, drafted, pdfs, floor = results[0], results[1], results[2], results[3]
+    assert drafted.files == mixed.files and drafted.seconds > 0
     assert (mixed.files, pdfs.files, floor.files) == (12, 2, 2)
     assert pdfs.pages == floor.pages > 0 and pdfs.chars > 0 and floor.chars > 0
     assert all(m.seconds > 0 for m in results)
     assert mixed.peak_mb is not None and mixed.peak_mb > 10
     assert "| pypdfium2 alone (floor) | 2 |" in table(results)
     assert any("of its rate" in line and "target ≥ 0.25" in line for line in checks(results))
+    assert any("drafting included ×" in line and "≤ 1.3" in line for line in checks(results))
     assert any((work / "pycache").rglob("*.pyc"))  # the timed runs read compiled modules
     assert sorted(p.name for p in tmp_path.iterdir()) == ["work"]
 

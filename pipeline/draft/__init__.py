@@ -19,6 +19,7 @@ from junheng.draft.progress import Progress, terminal_progress
 
 if TYPE_CHECKING:
     from junheng.draft.inputs import Batch
+    from junheng.validate import Profile
 
 OUTPUT_NAMES = ("report.docx", "ledger.xlsx", "figures.csv", "review.html")
 
@@ -32,6 +33,7 @@ def draft(
     template_dir: Path | None = None,
     progress: Progress | None = None,
     recheck: bool = False,
+    profile: Profile | None = None,
 ) -> list[Path]:
     """Write the four drafts into ``out_dir`` from its jsonl files; return their paths.
 
@@ -39,7 +41,9 @@ def draft(
     terminal, :func:`junheng.draft.progress.terminal_progress`). Raises :class:`NothingToDraft`
     (after removing drafts an earlier run left there) when no report was read. With ``recheck``
     (``junheng draft``: a person may have corrected the rows) the findings are made again from
-    the rows first (:mod:`junheng.draft.recheck`).
+    the rows first (:mod:`junheng.draft.recheck`), with ``profile`` (default: the batch's own,
+    as manifest.json records it). ``template_dir`` is a folder of templates (its ``report.docx``,
+    if any, is the Word template) or a Word template (.docx) itself.
 
     Example:
         >>> draft(Path("out"))  # doctest: +SKIP
@@ -49,8 +53,9 @@ def draft(
     # ``junheng`` command imports this package (the draft subcommand's parser)
     from junheng.draft import figures_csv, ledger, report_docx, review
     from junheng.draft.env import environment
-    from junheng.draft.inputs import load, unique
-    from junheng.draft.summary import summarise
+    from junheng.draft.inputs import load, readable, unique
+    from junheng.draft.recheck import batch_profile
+    from junheng.draft.summary import file_labels, summarise
 
     out_dir = Path(out_dir)
     tell = progress or terminal_progress() or (lambda step, steps, name: None)
@@ -59,17 +64,21 @@ def draft(
     if not everything.reports:
         _remove_drafts(out_dir)
         raise NothingToDraft(_nothing_message(everything.inputs))
+    profile = profile or batch_profile(out_dir)
     if recheck:
         from junheng.draft.recheck import recheck as check_again
 
         tell(1, len(OUTPUT_NAMES) + 1, "重新核查")
-        everything = check_again(out_dir, everything)
+        everything = check_again(out_dir, everything, profile)
     batch = unique(everything)
+    ids = frozenset(rule.id for rule in profile.rules)
+    batch = readable(batch, ids, file_labels(batch))
     _annotate_manifest(out_dir, batch)
     summary = summarise(batch)
-    env = environment(template_dir)
+    word, words = report_docx.template_paths(template_dir)
+    env = environment(words)
     steps: list[tuple[str, Callable[[], Path]]] = [
-        ("report.docx", lambda: report_docx.write(summary, env, out_dir / "report.docx")),
+        ("report.docx", lambda: report_docx.write(summary, env, out_dir / "report.docx", word)),
         ("ledger.xlsx", lambda: ledger.write(batch, summary, out_dir / "ledger.xlsx")),
         ("figures.csv", lambda: figures_csv.write(everything, summary, out_dir / "figures.csv")),
         ("review.html", lambda: review.write(batch, summary, env, out_dir / "review.html")),

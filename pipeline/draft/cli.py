@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from junheng.core.errors import UsageError
+from junheng.validate import RuleError
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -18,11 +19,15 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if not (out / "reports.jsonl").is_file():
         raise UsageError(f"{out} 中没有 reports.jsonl：请先运行 junheng run … --out {out}")
     template = Path(args.template) if args.template else None
+    if template is not None and not template.exists():
+        raise UsageError(f"模板不存在: {template}")
     try:
         paths = draft(out, template, recheck=True)
     except NothingToDraft as exc:  # no report: no claims, and not a success
         print(f"junheng: {exc}", file=sys.stderr)
         return 1
+    except RuleError as exc:  # the batch's profile (manifest.json) cannot be read any more
+        raise UsageError(f"{exc}（manifest.json 中的 standard）") from exc
     for path in paths:
         print(path, file=sys.stderr)
     return 0

@@ -1,12 +1,28 @@
-"""The 党政机关公文格式 (GB/T 9704-2012) as python-docx styles, page setup and page numbers.
+"""The 党政机关公文格式 (GB/T 9704-2012) as python-docx styles, page setup and page numbers, and
+the Word template (templates/report.docx) made from them.
 
 Fonts are set on named paragraph styles (公文标题, 一级标题, …), not run by run, so a person who
 finishes the draft in Word/WPS keeps the format by picking a style, and the headings carry outline
 levels for the navigation pane. Chinese fonts must be set through ``w:eastAsia``: python-docx's
-``font.name`` alone only sets the Latin font.
+``font.name`` alone only sets the Latin font. A machine without the 公文 fonts (方正小标宋简体,
+仿宋_GB2312, 楷体_GB2312) shows the ones the font table names as their alternatives
+(:data:`FALLBACKS`: 宋体, 仿宋, 楷体), which Windows and WPS have.
+
+The page carries the 公文 grid (GB/T 9704-2012 5.2.2: 22 lines of 28 characters in the 156 × 225
+mm type area): a line grid of 22 lines, and 28 characters a line from the body styles' character
+spacing (:func:`set_grid` says why not Word's character grid).
+
+``python -m junheng.draft.gongwen templates/report.docx`` writes the Word template: these
+styles, the page, the grid and the page numbers, and one paragraph ``{{p body }}`` where docxtpl
+puts the report (:mod:`junheng.draft.report_docx`). A bureau opens it in Word or WPS, changes a
+style, the margins or adds its letterhead above that paragraph, and passes it with
+``--template``.
 """
 
 from __future__ import annotations
+
+import math
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -16,7 +32,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -27,6 +43,18 @@ ER_HAO, SAN_HAO, SI_HAO, XIAO_SI, WU_HAO = Pt(22), Pt(16), Pt(14), Pt(12), Pt(10
 LINE = Pt(28.95)  # 22 lines to the 225 mm type area
 INDENT = Pt(32)  # two characters of 三号
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TYPE_WIDTH = Mm(210 - 28 - 26)  # 156 mm
+LINES, CHARS = 22, 28  # GB/T 9704-2012 5.2.2: the character grid of the type area
+FALLBACKS = {
+    TITLE_FONT: "宋体",
+    BODY_FONT: "仿宋",
+    H2_FONT: "楷体",
+    H1_FONT: "SimHei",
+}
+# styles whose text must not snap to the character grid: small type in tables and the footer
+# would otherwise be spaced out to the grid's 三号 pitch
+OFF_GRID = ("表格文字", "表头文字", "附表文字", "附表表头", "页码")
+BODY_PLACEHOLDER = "{{p body }}"
 
 # name: (font, size, bold, alignment, first-line indent, outline level)
 STYLES: dict[str, tuple[str, Pt, bool, WD_ALIGN_PARAGRAPH, Pt | None, int | None]] = {
@@ -95,6 +123,114 @@ def add_styles(document: DocxDocument) -> None:
         if outline is not None:
             _outline(style, outline)
             fmt.keep_with_next = True
+        if name in OFF_GRID:
+            _insert_before(style.element.get_or_add_pPr(), "snapToGrid", "0", _AFTER_SNAP)
+        elif size == SAN_HAO:
+            spacing = str(char_spacing())
+            _insert_before(style.element.get_or_add_rPr(), "spacing", spacing, _AFTER_SPACING)
+
+
+# children that come after w:snapToGrid in a w:pPr, and after w:spacing in a w:rPr (ECMA-376)
+_AFTER_SNAP = ("spacing", "ind", "contextualSpacing", "jc", "outlineLvl", "rPr")
+_AFTER_SPACING = ("w", "kern", "position", "sz", "szCs", "highlight", "u", "lang")
+
+
+def _insert_before(parent: object, tag: str, value: str, successors: tuple[str, ...]) -> None:
+    """Add ``<w:TAG w:val=VALUE/>`` to ``parent`` in the place the schema gives it."""
+    node = OxmlElement(f"w:{tag}")
+    node.set(qn("w:val"), value)
+    later = [parent.find(qn(f"w:{name}")) for name in successors]  # type: ignore[attr-defined]
+    first = next((child for child in later if child is not None), None)
+    if first is None:
+        parent.append(node)  # type: ignore[attr-defined]
+    else:
+        first.addprevious(node)
+
+
+def char_spacing(width: Length = TYPE_WIDTH) -> int:
+    """The spacing, in twentieths of a point, that sets :data:`CHARS` characters of 三号 in a line
+    ``width`` wide: the grid's pitch less the font size, rounded down so the last one fits."""
+    pitch = width / Pt(1) / CHARS
+    return math.floor((pitch - SAN_HAO.pt) * 20)
+
+
+def set_grid(section: Section) -> None:
+    """The 公文 line grid: :data:`LINES` lines to the type area, one every :data:`LINE`.
+
+    The 28 characters of a line come from the body styles' character spacing
+    (:func:`char_spacing`), not from Word's character grid (``linesAndChars``): LibreOffice snaps
+    each 三号 character to two cells of a grid whose pitch is under 16 pt, 14 characters a line,
+    where Word and WPS condense them to 28; the spacing gives 28 in all three."""
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE.twips))
+    if grid.get(qn("w:charSpace")) is not None:
+        del grid.attrib[qn("w:charSpace")]
+
+
+def set_defaults(document: DocxDocument) -> None:
+    """The document's default run: 三号 仿宋_GB2312 (the grid's pitch is counted from it)."""
+    rpr = (
+        document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    )
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), BODY_FONT)
+    for tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(tag)).set(qn("w:val"), str(int(SAN_HAO.pt * 2)))
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+_FONT_ENTRY = (
+    '<w:font xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' w:name="{name}">'
+    '<w:altName w:val="{alt}"/><w:charset w:val="86"/><w:family w:val="{family}"/>'
+    '<w:pitch w:val="variable"/></w:font>'
+)
+
+
+def add_font_fallbacks(document: DocxDocument) -> None:
+    """Name each 公文 font in the font table with the font to show where it is missing."""
+    from lxml import etree
+
+    part = next(
+        p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
+    )
+    root = etree.fromstring(part.blob)
+    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name, alt in FALLBACKS.items():
+        if name in have:
+            continue
+        family = "modern" if name in (BODY_FONT, H2_FONT) else "roman"
+        root.append(etree.fromstring(_FONT_ENTRY.format(name=name, alt=alt, family=family)))
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def build_template(path: Path) -> Path:
+    """Write the Word template of report.docx (see the module) to ``path``."""
+    from docx import Document
+
+    document = Document()
+    set_defaults(document)
+    add_styles(document)
+    add_font_fallbacks(document)
+    section = document.sections[0]
+    setup_page(section)
+    add_page_numbers(document, section)
+    body = document.add_paragraph(BODY_PLACEHOLDER, style=document.styles["公文正文"])
+    body.paragraph_format.first_line_indent = Pt(0)
+    document.core_properties.title = "整改情况报告（模板）"
+    document.core_properties.author = "junheng"
+    document.save(str(path))
+    return path
 
 
 def setup_page(section: Section, landscape: bool = False) -> None:
@@ -107,6 +243,7 @@ def setup_page(section: Section, landscape: bool = False) -> None:
     section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
     section.footer_distance = Mm(24)
     section.header_distance = Mm(15)
+    set_grid(section)
 
 
 def _page_field(paragraph: Paragraph) -> None:
@@ -159,3 +296,9 @@ def format_table(table: Table, widths: list[Mm]) -> None:
     for column, width in zip(table.columns, widths, strict=False):
         column.width = width
     repeat_header(table)  # rows may split: a long ledger row kept whole wastes half a page
+
+
+if __name__ == "__main__":  # python -m junheng.draft.gongwen templates/report.docx
+    import sys
+
+    print(build_template(Path(sys.argv[1] if len(sys.argv) > 1 else "report.docx")))

@@ -10,7 +10,7 @@ the drafts survive the contract growing. Every string is made XML-safe on the wa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from junheng.core.codec import (
 from junheng.core.model import Figure, Finding, Item, Report, ReportKey
 from junheng.draft import dedup
 from junheng.draft.dedup import Copies
+from junheng.draft.labels import without_ids
 from junheng.draft.safe import clean, xml_safe
 
 Key = ReportKey
@@ -83,3 +84,25 @@ def unique(batch: Batch) -> Batch:
         inputs=batch.inputs,
         copies=copies,
     )
+
+
+def readable(
+    batch: Batch, ids: frozenset[str] = frozenset(), files: Mapping[str, str] | None = None
+) -> Batch:
+    """``batch`` with its findings' messages and standards as a person reads them: no threshold
+    or rule ids (:func:`junheng.draft.labels.without_ids`), and an input file a message names
+    (a check across reports cites both) called by its label in ``files`` (``文件3``). Only the
+    drafts get these; the findings.jsonl rows keep the ids and names for tools."""
+    names = sorted((files or {}).items(), key=lambda pair: -len(pair[0]))
+
+    def plain(text: str) -> str:
+        for name, label in names:
+            if name in text:
+                text = text.replace(f"{name} ", label).replace(name, label)
+        return without_ids(text, ids)
+
+    findings = tuple(
+        replace(f, message=plain(f.message), standard=plain(f.standard) if f.standard else None)
+        for f in batch.findings
+    )
+    return replace(batch, findings=findings)

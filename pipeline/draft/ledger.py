@@ -164,9 +164,47 @@ def _ledger_sheet(sheet: Worksheet, summary: Summary) -> None:
     _finish(sheet, 1, len(LEDGER_COLUMNS), len(rows))
 
 
+# 指标汇总 printed: one group of indicators to a page (A4 landscape, the units' column repeated
+# on every page), a group wider than a page split every PAGE_COLUMNS columns.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("学校与学生", ("schools", "students", "boarding_students", "classes")),
+    ("师资", ("staff", "teacher", "student_teacher_ratio")),
+    ("普及与巩固", ("_rate",)),
+    ("办学条件", ("_per_student", "_per_100_students", "books")),
+    ("经费", ("funding", "revenue", "edu_surcharge", "public_funds")),
+)
+PAGE_COLUMNS = 9  # 14-wide indicator columns beside the 28-wide unit column fill an A4 landscape
+INDICATOR_WIDTH = 14
+
+
+def indicator_group(indicator: str) -> int:
+    """The position in :data:`GROUPS` of the group an indicator is printed with (last: 其他)."""
+    if indicator in ("funding_growth", "revenue_growth", "public_funds_per_student"):
+        return 4
+    for n, (_, marks) in enumerate(GROUPS):
+        if any(indicator == m or m in indicator for m in marks):
+            return n
+    return len(GROUPS)
+
+
+def _page_breaks(sheet: Worksheet, columns: list[object], group_of: list[int]) -> None:
+    """A page break before each group and every :data:`PAGE_COLUMNS` columns within one."""
+    from openpyxl.worksheet.pagebreak import Break, ColBreak
+
+    breaks = ColBreak()
+    run = 0
+    for n in range(1, len(columns)):
+        run += 1
+        if group_of[n] != group_of[n - 1] or run >= PAGE_COLUMNS:
+            breaks.append(Break(id=n + 1))  # after sheet column n + 1 (column A holds the units)
+            run = 0
+    sheet.col_breaks = breaks
+
+
 def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
-    """Row 1 the standard, row 2 the indicator names, then one row per unit."""
-    columns = summary.columns
+    """Row 1 the standard, row 2 the indicator names, then one row per unit; the columns by
+    indicator group (:data:`GROUPS`), each group on pages of its own when printed."""
+    columns = sorted(summary.columns, key=lambda c: indicator_group(c.indicator))
     sheet.cell(row=1, column=1, value="标准")
     sheet.cell(row=2, column=1, value="单位")
     _header(sheet, (("单位", 28),), row=2)
@@ -184,7 +222,7 @@ def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
             CENTER,
             BORDER,
         )
-        sheet.column_dimensions[get_column_letter(c)].width = 14
+        sheet.column_dimensions[get_column_letter(c)].width = INDICATOR_WIDTH
     first = sheet.cell(row=1, column=1)
     first.font, first.fill, first.alignment = Font(name=FONT, bold=True), STANDARD_FILL, CENTER
     styles = _Styles()
@@ -203,6 +241,11 @@ def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
                 cell.value = cell.value if cell.value is not None else "未达标"
     sheet.row_dimensions[2].height = 45
     _finish(sheet, 2, len(columns) + 1, len(summary.table))
+    # not shrunk to one page width: 60 columns on one A4 are unreadable; a page per group
+    sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    sheet.page_setup.fitToWidth = sheet.page_setup.fitToHeight = None
+    sheet.print_title_cols = "A:A"
+    _page_breaks(sheet, list(columns), [indicator_group(c.indicator) for c in columns])
 
 
 def _findings_sheet(sheet: Worksheet, batch: Batch, summary: Summary) -> None:

@@ -6,12 +6,14 @@ rows read back through :mod:`junheng.core.codec`: each file's rules on its text 
 (documents.jsonl) with its corrected reports, figures and items, then the checks across files.
 findings.jsonl is rewritten with them, and the drafts are made from them.
 
-The standards profile is the default one (``youzhi-2017``): OUT does not record which profile
-the run was given.
+The standards profile is the batch's: the one ``junheng run --standard`` was given, as
+manifest.json records it (``standard``); the default one (``youzhi-2017``) only for an OUT
+written before the manifest recorded it.
 """
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections import defaultdict
 from dataclasses import replace
@@ -20,7 +22,7 @@ from pathlib import Path
 from junheng.core.codec import JsonLines, finding_row, read_jsonl
 from junheng.core.model import Document, Figure, Finding, Item, OffsetMap, Report
 from junheng.draft.inputs import Batch
-from junheng.validate import load_profile, validate_batch, validate_document
+from junheng.validate import Profile, load_profile, validate_batch, validate_document
 
 
 def _document(file: str, text: str, form: str) -> Document:
@@ -29,9 +31,19 @@ def _document(file: str, text: str, form: str) -> Document:
     return Document(file, form, (), (), text, text, offsets)
 
 
-def recheck(out_dir: Path, batch: Batch) -> Batch:
-    """``batch`` with its findings made again from its rows; findings.jsonl rewritten."""
-    profile = load_profile(None)
+def batch_profile(out_dir: Path) -> Profile:
+    """The profile the batch in ``out_dir`` was checked with (manifest.json's ``standard``)."""
+    manifest = out_dir / "manifest.json"
+    standard = None
+    if manifest.is_file():
+        standard = json.loads(manifest.read_text("utf-8")).get("standard")
+    return load_profile(standard)
+
+
+def recheck(out_dir: Path, batch: Batch, profile: Profile | None = None) -> Batch:
+    """``batch`` with its findings made again from its rows (with ``profile``, by default the
+    batch's own, :func:`batch_profile`); findings.jsonl rewritten."""
+    profile = profile or batch_profile(out_dir)
     forms = {
         row["file"]: row.get("format") or "" for row in read_jsonl(out_dir / "documents.jsonl")
     }

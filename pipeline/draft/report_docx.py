@@ -8,32 +8,42 @@ text a bureau can re-word::
     # 一、基本情况              # level-1 heading (黑体); ## level 2 (楷体); ### level 3 (仿宋 bold)
     @table ledger 序号|单位|…   # a table the data fills; the header words come from the template
     @attachment 附件            # a new landscape page for the attachment
+    @also 2.附件名称            # a further attachment, under the first one's name
     @sign 落款                  # the issuing unit: a line below the text, centred over the date
     @date 成文日期              # right-aligned, two characters in (GB/T 9704-2012 7.3.5.2)
     any other line              # a body paragraph
 
 A heading with nothing under it before the next heading of its level is dropped: a report never
 shows an empty section.
+
+The layout is a Word template (``templates/report.docx``, made by :mod:`junheng.draft.gongwen`),
+rendered with docxtpl: the blocks become a sub-document in the template's own styles, put where
+the template's ``{{p body }}`` stands, and the attachment starts a landscape section that takes
+the template's margins, page numbers and grid. The template's other text is jinja2 too
+(``{{ s.files }}`` works in it), so a bureau restyles and re-words the page in Word or WPS.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
-from docx.shared import Mm
-from jinja2 import Environment
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined
+from junheng.core.errors import UsageError
 from junheng.core.model import Figure
 from junheng.draft import gongwen
-from junheng.draft.labels import indicator_name, number, value_with_unit
+from junheng.draft.env import default_template_dir
+from junheng.draft.labels import FILTERS, indicator_name, number, strip_invisible, value_with_unit
 from junheng.draft.summary import Summary
 
 STYLE_OF = {
@@ -43,6 +53,7 @@ STYLE_OF = {
     "@sign": "落款",
     "@date": "成文日期",
     "@attachment": "附件标识",
+    "@also": "公文正文",
     "#": "一级标题",
     "##": "二级标题",
     "###": "三级标题",
@@ -55,7 +66,10 @@ WIDTHS = {
     "ledger": (9, 30, 15, 45, 46, 46, 16, 18, 18),
 }
 TEXT_WIDTH = {False: 156, True: 243}
+WORD_TEMPLATE = "report.docx"
 SHORT_CELL = 8  # a column whose cells are all this short is centred
+# 附件说明's later lines stand under the first attachment's name, after 附件：
+ALSO_INDENT = Pt(gongwen.SAN_HAO.pt * 5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +147,7 @@ def table_rows(summary: Summary) -> dict[str, list[list[str]]]:
         for s in summary.indicators
         if s.compared and not s.column.standard
     ]
-    ledger = [[str(cell) for cell in r.cells()] for r in summary.ledger]
+    ledger = [[str(cell) for cell in r.cells()] for r in summary.attachment_rows]
     return {
         name: [list(row) for row in dict.fromkeys(map(tuple, rows))]
         for name, rows in (("headline", headline), ("indicators", indicators), ("ledger", ledger))
@@ -182,6 +196,7 @@ class _Writer:
     def _p(self, text: str, style: str, center: bool = False) -> CT_P:
         """``<w:p>`` with its style and one run, made as XML (python-docx's setters search the
         element's children for where each part goes, a cost paid per paragraph)."""
+        text = strip_invisible(text)
         p = cast(CT_P, OxmlElement("w:p"))
         ppr = OxmlElement("w:pPr")
         p.append(ppr)
@@ -202,8 +217,21 @@ class _Writer:
             p.append(run)
         return p
 
-    def paragraph(self, text: str, style: str, signature_over: str | None = None) -> None:
+    def paragraph(
+        self,
+        text: str,
+        style: str,
+        signature_over: str | None = None,
+        new_page: bool = False,
+        hanging: int = 0,
+    ) -> None:
         p = self._p(text, style)
+        if new_page:
+            p.get_or_add_pPr().append(OxmlElement("w:pageBreakBefore"))
+        if hanging:
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:firstLine"), str(hanging))
+            p.get_or_add_pPr().append(ind)
         if signature_over is not None:
             _centre_over(p, text, signature_over)
         self.body.sectPr.addprevious(p)
@@ -239,11 +267,71 @@ class _Writer:
         gongwen.format_table(table, widths)
 
 
-def build(blocks: list[Block], tables: dict[str, list[list[str]]], path: Path) -> Path:
-    document = Document()
-    gongwen.add_styles(document)
-    gongwen.setup_page(document.sections[0])
-    gongwen.add_page_numbers(document, document.sections[0])
+def template_paths(template: Path | None) -> tuple[Path, Path | None]:
+    """The Word template and the folder of word templates ``--template`` names: a .docx is the
+    Word template; a folder holds the words and may hold a ``report.docx``; else the built-in."""
+    builtin = default_template_dir() / WORD_TEMPLATE
+    if template is None:
+        return builtin, None
+    template = Path(template)
+    if template.suffix.lower() == ".docx":
+        if not template.is_file():
+            raise UsageError(f"模板文件不存在: {template}")
+        return template, None
+    own = template / WORD_TEMPLATE
+    return (own if own.is_file() else builtin), template
+
+
+def _docx_environment() -> Environment:
+    """The environment the Word template's own tags render in: the drafts' filters, XML-escaped
+    (a unit named ``A&B`` must not break the document), a misspelt name an error."""
+    env = Environment(undefined=StrictUndefined, autoescape=True)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _body_section_break(document: DocxDocument) -> None:
+    """End the body's section before the attachment and turn the attachment's page.
+
+    The template has one section; its properties (margins, page numbers, grid) are copied to end
+    the body, and the last section, which now holds the attachment alone, turns landscape."""
+    body = document.element.body
+    marks = [
+        p
+        for p in body.iterchildren(qn("w:p"))
+        if p.pPr is not None
+        and p.pPr.pStyle is not None
+        and p.pPr.pStyle.val == document.styles["附件标识"].style_id
+    ]
+    if not marks:
+        return
+    previous = marks[0].getprevious()
+    if previous is None or previous.tag != qn("w:p"):
+        previous = OxmlElement("w:p")
+        marks[0].addprevious(previous)
+    previous.get_or_add_pPr().append(deepcopy(body.sectPr))
+    last = document.sections[-1]
+    width, height = last.page_width, last.page_height
+    if width is not None and height is not None and width < height:
+        last.page_width, last.page_height = height, width
+    last.orientation = WD_ORIENT.LANDSCAPE
+    gongwen.set_grid(last)
+
+
+def build(
+    blocks: list[Block],
+    tables: dict[str, list[list[str]]],
+    path: Path,
+    template: Path | None = None,
+    context: dict[str, object] | None = None,
+) -> Path:
+    """Lay ``blocks`` out in the Word ``template`` (default: the built-in) and save at ``path``."""
+    tpl = DocxTemplate(str(template or default_template_dir() / WORD_TEMPLATE))
+    sub = tpl.new_subdoc()
+    document = sub.subdocx
+    missing = [name for name in gongwen.STYLES if name not in {s.name for s in document.styles}]
+    if missing:
+        raise UsageError(f"Word 模板 {template} 缺少样式：{'、'.join(missing)}")
     writer = _Writer(document)
     landscape = False
     for n, block in enumerate(blocks):
@@ -253,22 +341,24 @@ def build(blocks: list[Block], tables: dict[str, list[list[str]]], path: Path) -
             if rows:
                 writer.table(name, header.split("|"), rows, landscape)
             continue
+        new_page = block.kind == "@attachment" and landscape  # the second attachment on
         if block.kind == "@attachment":
-            section = document.add_section(WD_SECTION.NEW_PAGE)
             landscape = True
-            gongwen.setup_page(section, landscape=True)
         following = blocks[n + 1] if n + 1 < len(blocks) else None
         over = (
             following.text
             if block.kind == "@sign" and following and following.kind == "@date"
             else None
         )
-        writer.paragraph(block.text, STYLE_OF.get(block.kind, "公文正文"), over)
-    document.save(str(path))  # python-docx types the path as str (a Path works the same)
+        also = ALSO_INDENT.twips if block.kind == "@also" else 0
+        writer.paragraph(block.text, STYLE_OF.get(block.kind, "公文正文"), over, new_page, also)
+    tpl.render({**(context or {}), "body": sub}, jinja_env=_docx_environment())
+    _body_section_break(tpl.docx)
+    tpl.save(str(path))
     return path
 
 
-def write(summary: Summary, env: Environment, path: Path) -> Path:
-    """Render ``report/report.j2`` and lay it out as a 公文 .docx at ``path``."""
+def write(summary: Summary, env: Environment, path: Path, template: Path | None = None) -> Path:
+    """Render ``report/report.j2`` and lay it out in the Word ``template`` at ``path``."""
     markup = env.get_template("report/report.j2").render(s=summary)
-    return build(parse(markup), table_rows(summary), path)
+    return build(parse(markup), table_rows(summary), path, template, {"s": summary})

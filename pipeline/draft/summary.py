@@ -16,7 +16,9 @@ from junheng.core.levels import level_order
 from junheng.core.model import Figure, Finding, Item, Report
 from junheng.core.text import bigrams
 from junheng.draft.inputs import Batch, Key
-from junheng.draft.labels import cn_punct, indicator_name
+from junheng.draft.labels import cn_punct, indicator_name, rule_names, strip_invisible
+from junheng.segment.meta import unit_in_title
+from junheng.segment.regions import region_unit
 
 STATUSES = ("已整改", "整改中", "未整改")
 NO_STATUS = "未注明"
@@ -54,17 +56,61 @@ CV_INDICATORS = ("_per_student", "_per_100_students", "student_teacher_ratio")
 # "卫生保健室设备不足" with "心理咨询室设备不足", which a reader must see as two problems.
 SAME_PROBLEM = 0.75
 QUOTE_MAX = 40  # characters of evidence quoted whole in section 五
+# The body's length follows the content, not the batch (issue 16: ≤ 40 pages whatever its size):
+# each list in it shows its first few, most reported entries with their counts and says where
+# the rest are (附件, ledger.xlsx).
+TOP_PROBLEMS = 5  # problem groups per category in section 三
+TOP_POINTS = 5  # measures, and outcomes, per category in section 四
+TOP_ERRORS = 12  # findings quoted in section 五
+TOP_OPEN = 10  # open problems listed in section 六
+LEDGER_IN_REPORT = 300  # ledger rows the report's attachment prints; ledger.xlsx has every one
 
 
-def unit_label(report: Report | None, key: Key) -> str:
-    """The unit a report speaks for; an unnamed one is named by its file and position.
+def unit_label(report: Report | None, key: Key, file_no: int | None = None) -> str:
+    """The unit a report speaks for, as the drafts name it.
 
-    A file name in the draft is ugly on purpose: the person finishing it sees at once which
-    report to look up and whose name to write in.
+    Its ``unit_name`` when the segmenter found one; else a unit or region its title or opening
+    names (:func:`junheng.segment.meta.unit_in_title`, :func:`junheng.segment.regions.region_unit`);
+    else a plain label, ``文件3第9篇``: the input file by its number in the list of source files
+    (附件2 of the report) and the report's place in it. Never a file name with its hash, never a
+    zero-width character.
     """
-    if report is not None and report.unit_name:
+    found = named_unit(report) if report is not None else None
+    if found:
+        return found
+    where = f"文件{file_no}" if file_no is not None else _plain_file(key[0])
+    return f"{where}第{key[1] + 1}篇"
+
+
+def named_unit(report: Report) -> str | None:
+    """The unit a report names: the segmenter's, else one its title opens with or a region it
+    names; None when it names none."""
+    if report.unit_name:
         return report.unit_name
-    return f"{key[0].rsplit('/', 1)[-1]}第{key[1] + 1}篇"
+    title = report.title or ""
+    return unit_in_title(title) or region_unit(title, "", "")
+
+
+def _plain_file(file: str) -> str:
+    """A file's name without its folder, its extension or a run of hex digits (a hash)."""
+    stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = _HASH.sub("", stem).strip("_- ") or stem
+    return strip_invisible(stem)
+
+
+_HASH = re.compile(r"[_-]?[0-9a-f]{8,}", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input file as 附件2 lists it, by the number the drafts name it by."""
+
+    number: int
+    file: str
+    reports: int
+    """Reports counted from it (a copy of another file's report is counted there)."""
+    unnamed: int
+    """Of those, the ones no unit is known for (named ``文件N第M篇``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +202,27 @@ class ProblemGroup:
 class Category:
     name: str
     problems: tuple[ProblemGroup, ...]
+    """Every group of similar problems, the most reported first."""
     problem_count: int
     units: tuple[str, ...]
     statuses: dict[str, int]
     measures: tuple[str, ...]
     outcomes: tuple[str, ...]
+    measure_groups: tuple[ProblemGroup, ...] = ()
+    """The measures grouped as the problems are, the most reported first."""
+    outcome_groups: tuple[ProblemGroup, ...] = ()
+
+    @property
+    def top_problems(self) -> tuple[ProblemGroup, ...]:
+        return self.problems[:TOP_PROBLEMS]
+
+    @property
+    def top_measures(self) -> tuple[ProblemGroup, ...]:
+        return self.measure_groups[:TOP_POINTS]
+
+    @property
+    def top_outcomes(self) -> tuple[ProblemGroup, ...]:
+        return self.outcome_groups[:TOP_POINTS]
 
 
 @dataclass
@@ -188,6 +250,9 @@ class Summary:
     """Each counted report's copies in other files (or other places of its file)."""
     same_as: dict[Key, Key] = field(default_factory=dict)
     """Every report's key → the key of the report it counts as."""
+    file_no: dict[str, int] = field(default_factory=dict)
+    """Each input file's number: the plain labels (``文件3第9篇``) and 附件2 name files by it."""
+    sources: list[Source] = field(default_factory=list)
 
     @property
     def unstated_rows(self) -> list[LedgerRow]:
@@ -214,7 +279,11 @@ class Summary:
     def unit_for(self, row: Figure | Item | Finding) -> str:
         """The unit a row speaks for: its own unit_name, else its report's."""
         key = self.same_as.get(row.key, row.key)  # a copy speaks for the report it copies
-        return row.unit_name or self.unit_of.get(key) or unit_label(None, key)
+        return row.unit_name or self.unit_of.get(key) or self.label(key)
+
+    def label(self, key: Key) -> str:
+        """The plain label of a report no unit is known for (:func:`unit_label`)."""
+        return unit_label(None, key, self.file_no.get(key[0]))
 
     def quotes(self, finding: Finding) -> list[str]:
         """What a finding rests on, as the report wrote it: the evidence's own text, or for a long
@@ -228,6 +297,52 @@ class Summary:
             if text:
                 found.append(text)
         return list(dict.fromkeys(found))
+
+    @property
+    def top_errors(self) -> list[Finding]:
+        """The error-level findings section 五 quotes: one per rule in turn, so each kind of
+        error is shown, up to :data:`TOP_ERRORS`."""
+        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.errors:
+            by_rule[finding.rule].append(finding)
+        picked: list[Finding] = []
+        for turn in range(max((len(v) for v in by_rule.values()), default=0)):
+            picked += [found[turn] for found in by_rule.values() if turn < len(found)]
+            if len(picked) >= TOP_ERRORS:
+                break
+        return sorted(picked[:TOP_ERRORS], key=self.errors.index)
+
+    @property
+    def error_kinds(self) -> list[tuple[str, int]]:
+        """Each rule's Chinese name with how many errors it found, the most first."""
+        counts = Counter(rule_names().get(f.rule, "其他") for f in self.errors)
+        return counts.most_common()
+
+    @property
+    def top_open(self) -> list[LedgerRow]:
+        return self.open_rows[:TOP_OPEN]
+
+    @property
+    def attachment_rows(self) -> list[LedgerRow]:
+        """The ledger rows the report's attachment prints (ledger.xlsx has them all)."""
+        return self.ledger[:LEDGER_IN_REPORT]
+
+    @property
+    def attachments(self) -> list[str]:
+        """The report's attachments in order: the ledger, and the list of files when some
+        report is named by its file's number."""
+        return ["整改台账", *(["报告来源文件"] if self.numbered else [])]
+
+    def attachment(self, name: str) -> str:
+        """``附件`` with the attachment's number when there are several (GB/T 9704-2012 7.3.4)."""
+        if len(self.attachments) == 1:
+            return "附件"
+        return f"附件{self.attachments.index(name) + 1}"
+
+    @property
+    def numbered(self) -> bool:
+        """Whether some report is named by its file's number, so 附件2 lists the files."""
+        return any(source.unnamed for source in self.sources)
 
     def status_count(self, status: str) -> int:
         return sum(1 for row in self.ledger if row.status == status)
@@ -254,12 +369,12 @@ def _linked(item: Item, kind: str, by_index: dict[tuple[Key, str, int], Item]) -
     return tuple(dict.fromkeys(texts))
 
 
-def _ledger(batch: Batch, unit_of: dict[Key, str]) -> list[LedgerRow]:
+def _ledger(batch: Batch, unit_of: _Names) -> list[LedgerRow]:
     by_index: dict[tuple[Key, str, int], Item] = {(i.key, i.kind, i.index): i for i in batch.items}
     rows: list[LedgerRow] = []
     seen: set[tuple[str, str]] = set()
     for item in batch.items:
-        unit = item.unit_name or unit_of.get(item.key) or unit_label(None, item.key)
+        unit = item.unit_name or unit_of.name(item.key)
         if item.kind != "problem" or (unit, item.text) in seen:
             continue
         seen.add((unit, item.text))
@@ -283,8 +398,8 @@ def _ledger(batch: Batch, unit_of: dict[Key, str]) -> list[LedgerRow]:
     return rows
 
 
-def _figure_unit(figure: Figure, unit_of: dict[Key, str]) -> str:
-    return figure.unit_name or unit_of.get(figure.key) or unit_label(None, figure.key)
+def _figure_unit(figure: Figure, unit_of: _Names) -> str:
+    return figure.unit_name or unit_of.name(figure.key)
 
 
 def _latest(figures: list[Figure]) -> Figure:
@@ -303,7 +418,7 @@ def _standards(batch: Batch) -> dict[tuple[str, str | None], tuple[str | None, f
     return found
 
 
-def _table(batch: Batch, unit_of: dict[Key, str]) -> tuple[list[Column], dict[str, dict]]:
+def _table(batch: Batch, unit_of: _Names) -> tuple[list[Column], dict[str, dict]]:
     """指标汇总: one row per unit, one column per (indicator, level)."""
     standards = _standards(batch)
     grouped: dict[tuple[str, str | None], dict[str, list[Figure]]] = defaultdict(
@@ -317,7 +432,7 @@ def _table(batch: Batch, unit_of: dict[Key, str]) -> tuple[list[Column], dict[st
     below: dict[tuple[str, str | None], dict[str, Finding]] = defaultdict(dict)
     for finding in batch.findings:
         if finding.rule == "below_standard" and finding.indicator:
-            unit = finding.unit_name or unit_of.get(finding.key) or unit_label(None, finding.key)
+            unit = finding.unit_name or unit_of.name(finding.key)
             below[(finding.indicator, finding.level)][unit] = finding
             units.setdefault((finding.indicator, finding.level), "")
     order = {ind: n for n, ind in enumerate(HEADLINE)}
@@ -390,7 +505,21 @@ def _group_problems(rows: list[LedgerRow]) -> list[ProblemGroup]:
     ]
 
 
-def _categories(batch: Batch, ledger: list[LedgerRow]) -> list[Category]:
+def _most_first(groups: list[ProblemGroup]) -> tuple[ProblemGroup, ...]:
+    """Groups by how often they were reported, the first reported first among equals."""
+    return tuple(sorted(groups, key=lambda g: -g.count))
+
+
+def _group_texts(items: list[Item], names: _Names) -> tuple[ProblemGroup, ...]:
+    """Measures or outcomes grouped like problems (:func:`_group_problems`), most reported first."""
+    rows = [
+        LedgerRow(0, i.unit_name or names.name(i.key), "", i.text, (), (), "", "", "", "", "", 0, 0)
+        for i in items
+    ]
+    return _most_first(_group_problems(rows))
+
+
+def _categories(batch: Batch, ledger: list[LedgerRow], names: _Names) -> list[Category]:
     result = []
     for name in CATEGORIES:
         rows = [r for r in ledger if r.category == name]
@@ -401,12 +530,14 @@ def _categories(batch: Batch, ledger: list[LedgerRow]) -> list[Category]:
         result.append(
             Category(
                 name=name,
-                problems=tuple(_group_problems(rows)),
+                problems=_most_first(_group_problems(rows)),
                 problem_count=len(rows),
                 units=tuple(dict.fromkeys(r.unit for r in rows)),
                 statuses={s: statuses.get(s, 0) for s in (*STATUSES, NO_STATUS)},
                 measures=tuple(dict.fromkeys(i.text for i in items if i.kind == "measure")),
                 outcomes=tuple(dict.fromkeys(i.text for i in items if i.kind == "outcome")),
+                measure_groups=_group_texts([i for i in items if i.kind == "measure"], names),
+                outcome_groups=_group_texts([i for i in items if i.kind == "outcome"], names),
             )
         )
     return result
@@ -419,11 +550,58 @@ def _report_year(report: Report) -> int | None:
     return max(report.years) if report.years else None
 
 
+def file_numbers(batch: Batch) -> dict[str, int]:
+    """The number of each file whose reports are counted, in input order (``文件N``): a copy in
+    another form changes no number, so a batch with copies drafts as the batch without them."""
+    counted = {r.file for r in batch.reports}
+    order = [str(i.get("file")) for i in batch.inputs if i.get("file") in counted]
+    order += [r.file for r in batch.reports]
+    return {file: n for n, file in enumerate(dict.fromkeys(order), 1)}
+
+
+def file_labels(batch: Batch) -> dict[str, str]:
+    """How the drafts call each input file where a message names one: ``文件N`` (a copy by the
+    number of the file it copies), else its name without folder, hash or extension."""
+    numbers = file_numbers(batch)
+    labels = {file: f"文件{n}" for file, n in numbers.items()}
+    for key, canonical in batch.copies.of.items():
+        if key[0] not in labels and canonical[0] in numbers:
+            labels[key[0]] = labels[canonical[0]]
+    for entry in batch.inputs:
+        name = str(entry.get("file") or "")
+        if name and name not in labels:
+            labels[name] = _plain_file(name)
+    return labels
+
+
+class _Names:
+    """Each report's unit (:func:`unit_label`), and the number of each input file."""
+
+    def __init__(self, batch: Batch) -> None:
+        self.file_no = file_numbers(batch)
+        self.of = {r.key: unit_label(r, r.key, self.file_no.get(r.file)) for r in batch.reports}
+        self.unnamed = {r.key for r in batch.reports if not named_unit(r)}
+
+    def name(self, key: Key) -> str:
+        return self.of.get(key) or unit_label(None, key, self.file_no.get(key[0]))
+
+
+def _sources(batch: Batch, names: _Names) -> list[Source]:
+    """Every input file with its number, its reports and those of them no unit is known for."""
+    reports: Counter[str] = Counter(r.file for r in batch.reports)
+    unnamed: Counter[str] = Counter(key[0] for key in names.unnamed)
+    return [
+        Source(n, file, reports.get(file, 0), unnamed.get(file, 0))
+        for file, n in names.file_no.items()
+    ]
+
+
 def summarise(batch: Batch) -> Summary:
     """Digest a batch for the drafts."""
-    unit_of = {r.key: unit_label(r, r.key) for r in batch.reports}
-    ledger = _ledger(batch, unit_of)
-    columns, table = _table(batch, unit_of)
+    names = _Names(batch)
+    unit_of = names.of
+    ledger = _ledger(batch, names)
+    columns, table = _table(batch, names)
     headline = []  # per indicator and level: every unit's latest figure, summed up in one row
     for column in sorted(
         (c for c in columns if c.indicator in HEADLINE), key=lambda c: HEADLINE.index(c.indicator)
@@ -436,8 +614,8 @@ def summarise(batch: Batch) -> Summary:
     files = {r.file for r in batch.reports} | {i.get("file") for i in batch.inputs}
     return Summary(
         reports=list(batch.reports),
-        units=list(dict.fromkeys(r.unit_name for r in batch.reports if r.unit_name)),
-        unnamed=sum(1 for r in batch.reports if not r.unit_name),
+        units=list(dict.fromkeys(unit_of[r.key] for r in batch.reports if named_unit(r))),
+        unnamed=len(names.unnamed),
         files=len(files - {None}),
         failed_files=[i["file"] for i in batch.inputs if i.get("status") in ("failed", "skipped")],
         years=years,
@@ -446,7 +624,7 @@ def summarise(batch: Batch) -> Summary:
         columns=columns,
         table=table,
         indicators=_indicator_statuses(columns, table),
-        categories=_categories(batch, ledger),
+        categories=_categories(batch, ledger, names),
         errors=[f for f in batch.findings if f.severity == "error"],
         severities=dict(Counter(f.severity for f in batch.findings)),
         open_rows=[r for r in ledger if r.status in ("未整改", "整改中")],
@@ -455,4 +633,6 @@ def summarise(batch: Batch) -> Summary:
         duplicates=batch.copies.count,
         copies=batch.copies.sources(),
         same_as=batch.copies.of,
+        file_no=names.file_no,
+        sources=_sources(batch, names),
     )
