@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from junheng.extractors.lists.markers import Mark, accept, find_marks
+from junheng.extractors.lists.markers import NOISE, Mark, accept, find_marks
 from junheng.extractors.lists.vocab import vocabulary
 
 MIN_CHARS = 6
 TRIM = " \t\u3000\n。;；,，:：.、!！?？"
 _TITLE_LIKE = re.compile(r"^[^,，;；:：]{1,24}$")
+_HEADING_LINE = re.compile(r"^[^。;；!！?？:：]{1,48}$")
+_BODY = re.compile(r"[^\n]{20}[^\n]*[,，。]")
 _SENTENCE = re.compile(r"[。!！?？]+|\n+")
 _SHORT_TITLE = re.compile(r"^[^,，;；:：]{2,10}$")
+_NOISE_START = re.compile(NOISE)
+_NOISE_END = re.compile(rf"{NOISE}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +86,40 @@ def parse_paragraph(text: str, start: int, end: int, *, open_end: bool = True) -
 
 def _last_entry_end(text: str, begin: int, stop: int) -> int:
     """Where the last entry of a list ends: after its first paragraph, or after its body when
-    that paragraph is a short title (``13.大力推动享受教育机会均衡发展。`` + a paragraph)."""
+    that paragraph is a short title (``13.大力推动享受教育机会均衡发展。``) or a heading line
+    without a sentence's end (``三、强化培训,提升素质``) and the next paragraph is a body (a
+    sentence of some length, not a signature such as ``白云乡中心学校``)."""
     first_break = text.find("\n", begin, stop)
     if first_break < 0:
         return stop
     first = text[begin:first_break].strip(TRIM)
-    if _TITLE_LIKE.match(first):
-        second = text.find("\n", first_break + 1, stop)
-        return stop if second < 0 else second
+    second = text.find("\n", first_break + 1, stop)
+    second = stop if second < 0 else second
+    raw_first = text[begin:first_break].rstrip(" \t\u3000")
+    titled = _TITLE_LIKE.match(first) or _HEADING_LINE.match(raw_first)
+    if titled and _BODY.search(text, first_break + 1, second):
+        return second
     return first_break
 
 
+def trim_span(text: str, begin: int, end: int) -> tuple[int, int]:
+    """``[begin, end)`` without the punctuation and spaces around it, nor a web-copy marker
+    (``‹正>``) left at either end."""
+    while True:
+        while begin < end and text[begin] in TRIM:
+            begin += 1
+        while end > begin and text[end - 1] in TRIM:
+            end -= 1
+        head = _NOISE_START.match(text, begin, end)
+        tail = _NOISE_END.search(text, begin, end)
+        if head is None and tail is None:
+            return begin, end
+        begin = head.end() if head is not None else begin
+        end = tail.start() if tail is not None and tail.start() >= begin else end
+
+
 def _trim(text: str, mark: Mark, stop: int) -> Entry | None:
-    begin, end = mark.end, stop
-    while begin < end and text[begin] in TRIM:
-        begin += 1
-    while end > begin and text[end - 1] in TRIM:
-        end -= 1
+    begin, end = trim_span(text, mark.end, stop)
     body = text[begin:end]
     if len(body) < MIN_CHARS or vocabulary().boilerplate.search(body):
         return None

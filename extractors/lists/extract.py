@@ -9,17 +9,23 @@ from dataclasses import replace
 from junheng.core.model import Document, Figure, Item, ItemKind, Report, Section, Span
 from junheng.extractors.lists.entries import (
     MIN_CHARS,
-    TRIM,
     Entry,
     parse_entries,
     parse_paragraph,
     split_inline,
+    trim_span,
 )
 from junheng.extractors.lists.find import Region, find_regions
 from junheng.extractors.lists.links import Group, link_items
 from junheng.extractors.lists.markers import accept, find_marks
 from junheng.extractors.lists.status import deadline_of, owner_of, with_status
-from junheng.extractors.lists.vocab import KINDS, category, heading_kind, vocabulary
+from junheng.extractors.lists.vocab import (
+    KINDS,
+    category,
+    entry_kind,
+    heading_kind,
+    vocabulary,
+)
 
 
 def extract(doc: Document, reports: Sequence[Report], figures: Sequence[Figure] = ()) -> list[Item]:
@@ -69,16 +75,43 @@ def _region_entries(text: str, region: Region, open_end: bool) -> list[tuple[Ite
         ]
     if not entries and region.kind is ItemKind.MEASURE and not has_marks(text, region):
         entries = parse_paragraph(text, region.start, region.end, open_end=open_end)
+    kind = _list_kind(text, region, entries)
     found: list[tuple[ItemKind, Entry]] = []
     for entry in entries:
-        if region.kind is ItemKind.MEASURE:
+        if kind is ItemKind.MEASURE:
             found += _split_progress(text, entry)
         else:
-            found.append((region.kind, entry))
+            found.append((kind, entry))
+    if region.choices:  # the heading leaves each entry's kind to its own words
+        found = [
+            (entry_kind(text[e.start : e.end], region.choices) or k, e) if k is kind else (k, e)
+            for k, e in found
+        ]
     if region.then is not None and open_end and entries:
         rest = parse_paragraph(text, entries[-1].end, region.end, open_end=True)
         found += [(region.then, e) for e in rest]
     return found
+
+
+def _list_kind(text: str, region: Region, entries: list[Entry]) -> ItemKind:
+    """The region's kind, but measure for an outcome list (整改情况) that plans the work: its
+    lead-in says so (``下一步,我县将从以下几个方面抓好整改:``) or most of its entries do (lists.yaml
+    ``entry_kinds``, ``planned_share``)."""
+    if region.kind is not ItemKind.OUTCOME or region.choices or not entries:
+        return region.kind
+    lead = text[region.heading_start if region.prose else region.start : entries[0].start]
+    sentence = re.split(r"[。!！?？\n]", lead.strip(" \t\u3000\n"))
+    if sentence and entry_kind(sentence[-1] or lead, (ItemKind.MEASURE,)) is ItemKind.MEASURE:
+        return ItemKind.MEASURE
+    planned = sum(
+        1
+        for e in entries
+        if entry_kind(text[e.start : e.end], (ItemKind.MEASURE, ItemKind.OUTCOME))
+        is ItemKind.MEASURE
+    )
+    if planned >= vocabulary().planned_share * len(entries) and planned > 1:
+        return ItemKind.MEASURE
+    return region.kind
 
 
 def has_marks(text: str, region: Region) -> bool:
@@ -108,10 +141,7 @@ def _split_progress(text: str, entry: Entry) -> list[tuple[ItemKind, Entry]]:
 
 
 def _trimmed(text: str, begin: int, end: int) -> tuple[int, int] | None:
-    while begin < end and text[begin] in TRIM:
-        begin += 1
-    while end > begin and text[end - 1] in TRIM:
-        end -= 1
+    begin, end = trim_span(text, begin, end)
     return (begin, end) if end - begin >= MIN_CHARS else None
 
 

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from junheng.core.model import ItemKind, Report, Section
-from junheng.extractors.lists.markers import Mark, accept, find_marks
+from junheng.extractors.lists.markers import NOISE, Mark, accept, find_marks
 from junheng.extractors.lists.vocab import (
     heading_kind,
     heading_match,
     is_transition,
+    open_kinds,
     second_kind,
     vocabulary,
 )
@@ -22,7 +23,9 @@ _RANK = {"part": 0, "cn": 1, "paren_cn": 2, "arabic": 3, "paren_arabic": 4, "cir
 _INLINE_FAMILIES = frozenset({"cn", "paren_cn"})
 _SENTENCE_END = re.compile(r"[。:：]")
 _LIST_END = re.compile(r"[。;；!！?？\n]")
-_FIRST_MARK = re.compile(r"\s*(?:首先|第一|一是|[(（]?(?:1|一)[)）、.．]|①)")
+_FIRST_MARK = re.compile(
+    rf"\s*(?:{NOISE}\s*)?(?:首先|第一|一是|[(（【〔]?(?:1|一)[)）】〕、.．]|①)"
+)
 _SENTENCE_START = re.compile(r"(?<=[。!！?？;；\n])[ \t\u3000\n]*")
 
 
@@ -38,13 +41,18 @@ class Region:
     inline: bool = False  # one sentence listing its entries between commas (``主要包括:A,B,C等``)
     then: ItemKind | None = None  # a double heading's second kind (``存在的问题及下一步工作打算``)
     closed: bool = False  # ends at transition prose (``针对上述问题…``), not at a heading
+    # the kinds the entries' own words choose among, ``kind`` the default (lists.yaml
+    # ``open_lists``: ``主要工作措施及成效``); empty: the heading decides
+    choices: tuple[ItemKind, ...] = ()
 
 
 def close_at_transition(text: str, region: Region) -> Region:
     """``region`` ended where unnumbered transition prose begins after its first entry (a sentence
     opening with 针对上述问题, 下一步, 现将…如下: lists.yaml ``transitions``) and no entry that
     continues the list's numbering follows, so that the last entry is the entry and what follows
-    is free for the next list (``现将整改情况汇报如下: 1、…``)."""
+    is free for the next list (``现将整改情况汇报如下: 1、…``). An unnumbered sentence that
+    announces another list (a prose trigger closed by a colon: ``经过整改,取得了以下成效:``) is
+    such prose too."""
     if region.inline or region.then is not None:  # a double heading: its second list follows
         return region
     kept = accept(find_marks(text, region.start, region.end))
@@ -53,7 +61,9 @@ def close_at_transition(text: str, region: Region) -> Region:
     for found in _SENTENCE_START.finditer(text, kept[0][0].end, region.end):
         at = found.end()
         paragraph = "\n" in text[found.start() - 1 : at]
-        if at >= region.end or not is_transition(text, at, paragraph):
+        if at >= region.end or not (
+            is_transition(text, at, paragraph) or _announces_list(text, at, region.end)
+        ):
             continue
         before = [mark for mark, depth in kept if depth == 0 and mark.start < at]
         after = accept(find_marks(text, at, region.end), free_start=True)
@@ -61,6 +71,20 @@ def close_at_transition(text: str, region: Region) -> Region:
             continue  # an entry's own sentence: the list goes on after it
         return replace(region, end=at, closed=True)
     return region
+
+
+_LEAD_IN_END = re.compile(r"[。!！?？;；\n:：]")
+
+
+def _announces_list(text: str, at: int, end: int) -> bool:
+    """Whether the unnumbered sentence at ``at`` is a lead-in: a prose trigger (lists.yaml
+    ``prose_triggers``, ``open_lists``) in a sentence that ends in a colon."""
+    stop = _LEAD_IN_END.search(text, at, end)
+    if stop is None or stop.group() not in ":：" or find_marks(text, at, min(at + 6, end)):
+        return False
+    vocab = vocabulary()
+    patterns = [*vocab.prose_triggers.values(), *(p for p, _ in vocab.open_lead_ins)]
+    return any(p.search(text, at, stop.start()) for p in patterns)
 
 
 def _continues(last: Mark, mark: Mark) -> bool:
@@ -98,11 +122,16 @@ def heading_regions(report: Report, report_text: str) -> list[Region]:
     ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
     found: list[Region] = []
     for section in ordered:
+        choices = open_kinds(section.title)
         kind = heading_kind(section.title) or _outcome_section(report, section)
+        if kind is None and choices:
+            kind = choices[0]
         if kind is not None:
             end = _region_end(section, ordered, report.end)
-            then = second_kind(section.title)
-            found.append(Region(kind, section.heading_end, end, section.start, then=then))
+            then = None if choices else second_kind(section.title)
+            found.append(
+                Region(kind, section.heading_end, end, section.start, then=then, choices=choices)
+            )
     return [
         close_at_transition(report_text, region)
         for region in found
@@ -142,10 +171,20 @@ def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[
         )
     for found in vocab.enum_backward.finditer(text, report.start, report.end):
         start, end = found.span("list")
-        if "、" not in text[start:end] or not free(start):
+        if not _enumerates(text, start, end) or not free(start):
             continue
         regions.append(Region(ItemKind.PROBLEM, start, end, start, prose=True, inline=True))
     return regions
+
+
+def _enumerates(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` enumerates with 、 outside list marks (not ``- 2、…等问题``,
+    a site's numbered notice)."""
+    marks = [(m.start, m.end) for m in find_marks(text, start, end)]
+    return any(
+        not any(a <= at < b for a, b in marks)
+        for at in (i for i in range(start, end) if text[i] == "、")
+    )
 
 
 def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
@@ -154,7 +193,12 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
     section."""
     regions: list[Region] = []
     ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
-    for kind, pattern in vocabulary().prose_triggers.items():
+    vocab = vocabulary()
+    triggers: list[tuple[ItemKind, re.Pattern[str], tuple[ItemKind, ...]]] = [
+        (kind, pattern, ()) for kind, pattern in vocab.prose_triggers.items()
+    ]
+    triggers += [(kinds[0], pattern, kinds) for pattern, kinds in vocab.open_lead_ins]
+    for kind, pattern, choices in triggers:
         for trigger in pattern.finditer(text, report.start, report.end):
             if any(r.heading_start <= trigger.start() < r.end for r in taken + regions):
                 continue
@@ -164,7 +208,7 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
             if stop is None or not _FIRST_MARK.match(text, stop.end()):
                 continue
             end = _prose_end(text, stop.end(), ordered, report.end)
-            region = Region(kind, stop.end(), end, trigger.start(), prose=True)
+            region = Region(kind, stop.end(), end, trigger.start(), prose=True, choices=choices)
             regions.append(close_at_transition(text, region))
     return regions
 

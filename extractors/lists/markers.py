@@ -1,7 +1,10 @@
 """List numbering: every way the seeds number entries, as marks with a family and a value.
 
-Families: ``cn`` (一、), ``paren_cn`` ((一) and 一)), ``arabic`` (1. 1、), ``paren_arabic``
-((1) 1)), ``circled`` (①), ``shi`` (一是), ``di`` (第一,), ``seq`` (首先/其次/再次/最后).
+Families: ``cn`` (一、), ``paren_cn`` ((一), 一), 【一】, 〔一〕), ``arabic`` (1. 1、),
+``paren_arabic`` ((1), 1), 【1】, 〔1〕), ``circled`` (①), ``shi`` (一是), ``di`` (第一,),
+``seq`` (首先/其次/再次/最后). A marker a web copy leaves before a mark (``‹正>``, ``<正>``: a
+digital library's "body starts here") belongs to the mark, so the mark still starts its line
+and the entry before it does not end in the marker.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)
 _CN = "一二三四五六七八九十"
 _SEQ_NEXT = -1  # 其次/再次/最后: the next value of an open 首先 sequence
 
+# Web-copy markers before a mark, and the brackets around a bracketed number.
+NOISE = r"[<‹〈]正[>›〉]"
+_OPEN, _CLOSE = "(（【〔", ")）】〕"
 MARK = re.compile(
-    rf"(?P<paren_cn>[(（]\s*(?P<v1>[{_CN}]{{1,3}})\s*[)）]\s*[、.]?)"
-    rf"|(?P<paren_arabic>[(（]\s*(?P<v2>\d{{1,2}})\s*[)）]\s*[、.]?)"
+    rf"(?:{NOISE}[ \t\u3000]*)?"
+    rf"(?:(?P<paren_cn>[{_OPEN}]\s*(?P<v1>[{_CN}]{{1,3}})\s*[{_CLOSE}]\s*[、.]?)"
+    rf"|(?P<paren_arabic>[{_OPEN}]\s*(?P<v2>\d{{1,2}})\s*[{_CLOSE}]\s*[、.]?)"
     rf"|(?P<half_cn>(?P<v3>[{_CN}]{{1,3}})[)）]\s*[、.]?)"
     rf"|(?P<half_arabic>(?<![\d.])(?P<v4>\d{{1,2}})[)）]\s*[、.]?)"
     rf"|(?P<di>第(?P<v5>[{_CN}]{{1,2}})(?:是|[,，、:：]))"
@@ -26,7 +33,7 @@ MARK = re.compile(
     rf"|(?P<arabic>(?<![\d.])0?(?P<v8>\d{{1,2}})\s*(?:、|[.．](?!\d)))"
     r"|(?P<circled>[\u2460-\u2473])"
     r"|(?P<seq>(?P<s>首先|其次|再次|然后|最后)(?:是|一点)?\s*[,，:：]?)"
-    r"|(?P<dash>(?<=[:：;；\n\u4e00-\u9fff])\s*[-—•·]\s)"
+    r"|(?P<dash>(?<=[:：;；\n\u4e00-\u9fff>›〉])\s*[-—•·]\s))"
 )
 # Families whose marks are unambiguous enough to start a list after any character.
 _ANYWHERE = frozenset({"paren_cn", "paren_arabic", "circled"})

@@ -40,6 +40,11 @@ class Vocabulary:
     deadline: tuple[re.Pattern[str], ...]
     owner: tuple[re.Pattern[str], ...]
     categories: tuple[tuple[str, tuple[str, ...]], ...]
+    open_headings: tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]
+    open_lead_ins: tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]
+    entry_start: tuple[tuple[ItemKind, re.Pattern[str]], ...]
+    entry_anywhere: tuple[tuple[ItemKind, re.Pattern[str]], ...]
+    planned_share: float
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -48,6 +53,15 @@ def _read(name: str) -> dict[str, Any]:
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _open(rows: list[dict[str, Any]]) -> tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]:
+    return tuple((re.compile(row["pattern"]), tuple(map(ItemKind, row["kinds"]))) for row in rows)
+
+
+def _by_kind(table: dict[str, list[str]]) -> tuple[tuple[ItemKind, re.Pattern[str]], ...]:
+    """``{kind: patterns}`` in the file's order."""
+    return tuple((ItemKind(kind), _any(patterns)) for kind, patterns in table.items())
 
 
 @cache
@@ -81,6 +95,11 @@ def vocabulary() -> Vocabulary:
         deadline=tuple(re.compile(p) for p in data["deadline"]),
         owner=tuple(re.compile(p) for p in data["owner"]),
         categories=tuple((name, tuple(words)) for name, words in categories.items()),
+        open_headings=_open(data["open_lists"]["headings"]),
+        open_lead_ins=_open(data["open_lists"]["lead_ins"]),
+        entry_start=_by_kind(data["entry_kinds"]["start"]),
+        entry_anywhere=_by_kind(data["entry_kinds"]["anywhere"]),
+        planned_share=float(data["planned_share"]),
     )
 
 
@@ -106,7 +125,7 @@ def heading_match(title: str) -> tuple[ItemKind, int] | None:
     return (best[1], best[2]) if best else _joined_match(title)
 
 
-_JOINED_END = re.compile(r"\s*(?:$|[:：]|[(（]?[一1][)）、.．])")
+_JOINED_END = re.compile(r"\s*(?:$|[:：]|[(（【〔]?[一1][)）】〕、.．])")
 
 
 def _joined_match(title: str) -> tuple[ItemKind, int] | None:
@@ -143,6 +162,35 @@ def second_kind(title: str) -> ItemKind | None:
         return None
     for kind, pattern in vocabulary().headings.items():
         if kind is not first and pattern.match(rest, joined.end()):
+            return kind
+    return None
+
+
+def open_kinds(title: str) -> tuple[ItemKind, ...]:
+    """The kinds a heading leaves to its entries' words (``主要的工作措施及成效`` → measure,
+    outcome), else ``()``: the heading decides."""
+    for pattern, kinds in vocabulary().open_headings:
+        if pattern.search(title):
+            return kinds
+    return ()
+
+
+def entry_kind(text: str, choices: tuple[ItemKind, ...] = KINDS) -> ItemKind | None:
+    """The kind an entry's own words tell, among ``choices``: by how it opens (``将…``,
+    ``已完成…``, ``存在…``), else by a word inside it (``…已整改到位``, ``…面积偏小``,
+    ``…将于年底完成``); None when they tell none of them.
+
+    Example:
+        >>> entry_kind("已完成全部校舍的安全鉴定").value
+        'outcome'
+    """
+    vocab = vocabulary()
+    body = text.lstrip(" \t\u3000\n")
+    for kind, pattern in vocab.entry_start:
+        if kind in choices and pattern.match(body):
+            return kind
+    for kind, pattern in vocab.entry_anywhere:
+        if kind in choices and pattern.search(body):
             return kind
     return None
 
