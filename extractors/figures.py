@@ -425,6 +425,10 @@ def _shared_by_list(
     return [_Pair(pair.indicator, pair.quantity, pair.mention_start, name) for name in names]
 
 
+# 由/从 before the number a change comes from, with its year between ("由2015年的2434元")
+_CHANGE_FROM = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d{2}年(?:底|末|度)?的?)?$")
+
+
 def _changed_to_pairs(
     text: str, values: list[Quantity], pairs: list[_Pair], rules: FigureRules
 ) -> list[_Pair]:
@@ -435,7 +439,7 @@ def _changed_to_pairs(
     following = dict(pairwise(sorted(values, key=lambda q: q.start)))
     for pair in pairs:
         origin = pair.quantity
-        if not text[max(0, origin.start - 2) : origin.start].rstrip().endswith(("由", "从")):
+        if not _CHANGE_FROM.search(text, max(0, origin.start - 12), origin.start):
             continue
         target = following.get(origin)
         if target is None or target.start in paired or target.unit != origin.unit:
