@@ -729,12 +729,38 @@ def _figure(
         unit=pair.indicator.unit,
         level=level or _level(text, pair, sentence, rules) or fallback,
         year=_year(text, pair, sentence),
-        kind=_kind(text, pair, sentence, rules, report.type == "计划"),
+        kind=_kind(text, pair, sentence, rules, _reads_as_plan(text, report)),
         qualifier=quantity.qualifier,
         span=Span(quantity.start, quantity.end),
         sentence=Span(*sentence),
         unit_name=report.unit_name,
     )
+
+
+def _reads_as_plan(text: str, report: Report) -> bool:
+    """Whether a report's numbers are its plans: it is typed 计划 and its sentences do not say
+    facts more often than targets (a 总结 whose title names the 规划 it reports on, a news story
+    about a plan, report what has been done)."""
+    if report.type != "计划":
+        return False
+    return _plan_balance(text, report.start, report.end) <= 0
+
+
+@cache
+def _plan_balance_of(body: str) -> int:
+    rules = load_rules()
+    facts = targets = 0
+    for start, end in sentences(body, 0, len(body)):
+        if not re.search(r"\d", body[start:end]):
+            continue
+        facts += bool(rules.plan_fact.search(body, start, end))
+        targets += bool(rules.target.search(body, start, end))
+    return facts - targets
+
+
+def _plan_balance(text: str, start: int, end: int) -> int:
+    """Sentences with numbers that say a fact (现有, 已…) less those that say a target."""
+    return _plan_balance_of(text[start:end])
 
 
 def _sentence_figures(

@@ -246,3 +246,25 @@ def test_figures_in_a_plan_are_targets_unless_already_so(sentence: str, kind: st
     assert reports[0].type == "计划"
     figures = extract(doc, reports)
     assert figures and {str(f.kind) for f in figures} == {kind}
+
+
+def test_figures_a_plan_report_that_reports_facts_keeps_them_actual() -> None:
+    # a report typed 计划 by its title ("…规划") whose sentences say what is (现有, 目前, 已…)
+    facts = (
+        "某县教育事业发展规划\n"
+        "全县现有小学32所,初中9所。目前全县在校生9800人。截至2023年底,已有专任教师620人。\n"
+    )
+    doc = _doc(facts)
+    reports = segment(doc)
+    assert reports and reports[0].type == "计划"
+    kinds = {f.indicator: f.kind for f in extract(doc, reports)}
+    assert kinds["schools"] == FigureKind.ACTUAL and kinds["students"] == FigureKind.ACTUAL
+    # the real plan: its numbers are targets
+    plan = (
+        "某县教育事业发展规划\n"
+        "到2025年,全县小学调整为35所。力争在校生达到10000人。计划补充专任教师80人。\n"
+    )
+    doc = _doc(plan)
+    reports = segment(doc)
+    assert reports and reports[0].type == "计划"
+    assert {f.kind for f in extract(doc, reports)} == {FigureKind.TARGET}
