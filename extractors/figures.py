@@ -737,6 +737,21 @@ def _figure(
     )
 
 
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)年?\s*(?:至|到|—|–|-|~|－)\s*((?:19|20)\d\d)年")
+
+
+def _year_range(text: str, sentence: tuple[int, int], said: int, count: int) -> list[str]:
+    """The years of a span said before 分别 in the sentence ("2016年至2019年,…分别为a、b、c、d"),
+    one per value when there are as many."""
+    if said < 0:
+        return []
+    found = _YEAR_RANGE.search(text, sentence[0], said)
+    if found is None:
+        return []
+    first, last = int(found.group(1)), int(found.group(2))
+    return [f"{y}年" for y in range(first, last + 1)] if last - first + 1 == count else []
+
+
 def _reads_as_plan(text: str, report: Report) -> bool:
     """Whether a report's numbers are its plans: it is typed 计划 and its sentences do not say
     facts more often than targets (a 总结 whose title names the 规划 it reports on, a news story
@@ -780,6 +795,8 @@ def _sentence_figures(
     for group in lists:
         said = text.rfind("分别", sentence[0], group[0].start)
         names = enumerated_subjects(text, said) if said >= 0 else []
+        if len(names) != len(group):
+            names = _year_range(text, sentence, said, len(group)) or names
         if len(names) == len(group):
             subjects.update({q.start: name for q, name in zip(group, names, strict=True)})
     pairs = _pairs_before(text, mentions, values, rules, lists, subjects)

@@ -268,3 +268,50 @@ def test_figures_a_plan_report_that_reports_facts_keeps_them_actual() -> None:
     reports = segment(doc)
     assert reports and reports[0].type == "计划"
     assert {f.kind for f in extract(doc, reports)} == {FigureKind.TARGET}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a span of years before 分别, as many years as values
+            "2016年至2019年,小学生均公用经费分别为600元、650元、700元、750元。",
+            [(600, "小学", 2016), (650, "小学", 2017), (700, "小学", 2018), (750, "小学", 2019)],
+        ),
+        (  # a list of levels between the wording and 分别; a clause carrying it on
+            "2019年,全区义务教育阶段生均公用经费小学、初中分别达到750元和950元,高中达到1100元。",
+            [(750, "小学", 2019), (950, "初中", 2019), (1100, "高中", 2019)],
+        ),
+        (  # an item of a 、 list carrying on the indicator
+            "全县义务教育阶段生均公用经费小学达到650元、初中达到850元。",
+            [(650, "小学", None), (850, "初中", None)],
+        ),
+        (  # both ends of a change; the end's year after 到 is no target
+            "小学生均公用经费由2015年的2434.26元增长到2018年的2732.07元。",
+            [(2434.26, "小学", 2015), (2732.07, "小学", 2018)],
+        ),
+        (  # the statistics bulletin's name of the indicator
+            "2018年,全国普通小学生均一般公共预算公用经费支出为2732.07元,比上年增长2.68%。",
+            [(2732.07, "小学", 2018)],
+        ),
+    ],
+)
+def test_figures_public_funds_shapes(sentence: str, expected: list[tuple]) -> None:
+    found = [
+        (v, lvl, year)
+        for i, v, lvl, year, kind in _figures(sentence)
+        if kind == "actual" and i == "public_funds_per_student"
+    ]
+    assert found == [(pytest.approx(v), lvl, y) for v, lvl, y in expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年全县教育经费总投入3.6亿元,比上年增长12.5%。",
+        "全县财政性教育经费投入4.2亿元,同比增长12.5%。",
+        "2023年全县一般公共预算教育支出5.6亿元,比上年增长12.5%。",
+    ],
+)
+def test_figures_growth_said_after_the_amount(sentence: str) -> None:
+    found = [(i, v) for i, v, _, _, kind in _figures(sentence) if kind == "actual"]
+    assert ("funding_growth", 12.5) in found
