@@ -426,27 +426,46 @@ def _shared_by_list(
 
 
 # 由/从 before the number a change comes from, with its year between ("由2015年的2434元")
-_CHANGE_FROM = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d{2}年(?:底|末|度)?的?)?$")
+_CHANGE_FROM = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d{2}年(?:底|末|度)?的?)?(?:每生每年|每生)?$")
 
 
 def _changed_to_pairs(
-    text: str, values: list[Quantity], pairs: list[_Pair], rules: FigureRules
+    text: str,
+    values: list[Quantity],
+    pairs: list[_Pair],
+    rules: FigureRules,
+    lists: Sequence[list[Quantity]] = (),
 ) -> list[_Pair]:
     """ "学校由114所调整至95所": the number a change goes to is a figure of the wording that the
     number it comes from (after 由/从) was paired with, in the same unit."""
     added: list[_Pair] = []
     paired = {p.quantity.start for p in pairs}
-    following = dict(pairwise(sorted(values, key=lambda q: q.start)))
+    ordered = sorted(values, key=lambda q: q.start)
+    following = dict(pairwise(ordered))
+    group_of = {q.start: group for group in lists for q in group}
+    pair_at = {p.quantity.start: p for p in pairs}
     for pair in pairs:
         origin = pair.quantity
+        origins = group_of.get(origin.start, [origin])
+        if origin is not origins[0]:
+            continue  # a list of origins is handled from its first
         if not _CHANGE_FROM.search(text, max(0, origin.start - 12), origin.start):
             continue
-        target = following.get(origin)
-        if target is None or target.start in paired or target.unit != origin.unit:
+        last = origins[-1]
+        first_target = following.get(last)
+        if first_target is None or first_target.unit != origin.unit:
             continue
-        if rules.change_to.match(text[origin.span[1] : target.start].strip()):
-            added.append(_Pair(pair.indicator, target, pair.mention_start, pair.subject))
-            paired.add(target.start)
+        if not rules.change_to.match(text[last.span[1] : first_target.start].strip()):
+            continue
+        # "分别由…的600元、800元提高到…的720元、920元": the list it goes to, item by item
+        targets = group_of.get(first_target.start, [first_target])
+        if len(targets) != len(origins):
+            targets = targets[:1] if len(origins) == 1 else []
+        for source, target in zip(origins, targets, strict=False):
+            made = pair_at.get(source.start, pair)
+            if target.start not in paired and target.unit == source.unit:
+                added.append(_Pair(made.indicator, target, made.mention_start, made.subject))
+                paired.add(target.start)
     return added
 
 
@@ -814,7 +833,7 @@ def _sentence_figures(
     ]
     pairs += _growth_of_amount_pairs(text, values, pairs, mentions, rules)
     pairs += _continued_pairs(text, values, pairs, mentions, sentence, rules)
-    pairs += _changed_to_pairs(text, values, pairs, rules)
+    pairs += _changed_to_pairs(text, values, pairs, rules, lists)
     pairs = [shared for pair in pairs for shared in _shared_by_list(text, pair, sentence, rules)]
     paired = {p.quantity.start for p in pairs}
     pairs += [

@@ -289,6 +289,14 @@ def test_figures_a_plan_report_that_reports_facts_keeps_them_actual() -> None:
             "小学生均公用经费由2015年的2434.26元增长到2018年的2732.07元。",
             [(2434.26, "小学", 2015), (2732.07, "小学", 2018)],
         ),
+        (  # a list of origins changed to a list of targets, item by item
+            "小学、初中生均公用经费分别由2015年的600元、800元提高到2019年的720元、920元。",
+            [(600, "小学", 2015), (800, "初中", 2015), (720, "小学", 2019), (920, "初中", 2019)],
+        ),
+        (  # 每生每年 between the wording and its number
+            "生均公用经费从每生每年600元提高到720元。",
+            [(600, None, None), (720, None, None)],
+        ),
         (  # the statistics bulletin's name of the indicator
             "2018年,全国普通小学生均一般公共预算公用经费支出为2732.07元,比上年增长2.68%。",
             [(2732.07, "小学", 2018)],
