@@ -132,7 +132,9 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     kept: list[Mention] = []
     for mention in found:
         if kept and mention.start < kept[-1].end:
-            if mention.end - mention.start > kept[-1].end - kept[-1].start:
+            # the longer wins; of two as long, the later ("小学生师比": 生师比, not 小学生), as a
+            # wording stands before its number
+            if mention.end - mention.start >= kept[-1].end - kept[-1].start:
                 kept[-1] = mention
             continue
         kept.append(mention)

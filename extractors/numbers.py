@@ -79,6 +79,7 @@ _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
+_CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _CN_LIST = "一二三四五六七八九十"  # the numerals of list numbering (一、 (二) 三是)
 
 _MULTIPLIERS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "亿": 1e8}
@@ -155,7 +156,7 @@ _PATTERN = re.compile(
         (?:\s+(?P<th>[01]?\d|2[0-3]):(?P<tm>[0-5]\d)(?::(?P<ts>[0-5]\d))?(?!\d))?
       | (?<![\d.:])(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d):(?P<s2>[0-5]\d)(?![\d.])
     )
-  | (?P<pct>百分之(?P<pctn>[{_CN}]+|{_NUM}))
+  | (?P<pct>百分之(?P<pctn>[{_CN}]+(?:点[{_CN_DIGIT_CHARS}]+)?|{_NUM}))
   | (?P<ordp>第[ ]?(?P<ordn>\d+|[{_CN}]+)(?P<ordu>{_UNIT_RE})?)
   | (?P<rank>(?P<rankn>[{_CN_LIST}]|\d)(?=等奖))
   | (?P<cnb>\((?P<cnbn>[{_CN_LIST}]{{1,3}})\))
@@ -266,7 +267,10 @@ def _percent_words(m: re.Match[str], text: str) -> list[Quantity]:
     """百分之九十五 → 95 %: the numeral follows its unit."""
     numeral = m.group("pctn")
     chinese = not numeral[0].isdigit()
-    value = parse_chinese_numeral(numeral) if chinese else _arabic_value(numeral)
+    whole, _, decimals = numeral.partition("点")  # 百分之九十九点八: 点 is the decimal point
+    value = parse_chinese_numeral(whole) if chinese else _arabic_value(numeral)
+    if value is not None and decimals:
+        value += float("0." + "".join(str(_CN_DIGITS[ch]) for ch in decimals))
     if value is None:
         return []
     start, end = m.span("pctn")

@@ -323,3 +323,17 @@ def test_figures_public_funds_shapes(sentence: str, expected: list[tuple]) -> No
 def test_figures_growth_said_after_the_amount(sentence: str) -> None:
     found = [(i, v) for i, v, _, _, kind in _figures(sentence) if kind == "actual"]
     assert ("funding_growth", 12.5) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two wordings as long overlap: the later one, next to the number
+        ("小学生师比19.8∶1。", [("student_teacher_ratio", 19.8, "小学")]),
+        # 点 is the decimal point of a numeral after 百分之
+        ("初中毛入学率为百分之一百零二点三。", [("gross_enrollment_rate", 102.3, "初中")]),
+    ],
+)
+def test_figures_written_forms(sentence: str, expected: list[tuple]) -> None:
+    found = [(i, v, lvl) for i, v, lvl, _, kind in _figures(sentence) if kind == "actual"]
+    assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
