@@ -13,9 +13,9 @@ its characters, the index of the raw character it came from. What the view chang
   end followed by list numbering (``共12所。3、…``) nor a list of years (``2019，2020年``);
 * what a web copy adds (:mod:`junheng.core.webcopy`): pinyin ruby glosses are dropped
   (``預(yù)算`` → ``預算``) and sharing-site separators (``@#@``) become line breaks;
-* dropped: zero-width characters, spaces inside Chinese text (``择校 过度``), line breaks inside
-  a word that a web copy broke (``“均\\n\\n衡发展”``), and anti-scraping dots inside a word
-  (``督导委·员会``).
+* dropped: zero-width characters, spaces inside Chinese text (``择校 过度``, ``学 校 共 54 个 ,``),
+  line breaks inside a word that a web copy broke (``“均\\n\\n衡发展”``), and anti-scraping dots
+  inside a word (``督导委·员会``).
 """
 
 from __future__ import annotations
@@ -79,9 +79,14 @@ def fold_char(ch: str) -> str:
 _DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DROP_RE = re.compile(f"[{_DROP_CHARS}]")
 # Spaces between two Chinese characters, or between a Chinese character and a digit: a web copy's
-# or a PDF's artefact, never meaningful in Chinese prose.
+# or a PDF's artefact, never meaningful in Chinese prose. Letter-spaced copies (学 校 当 前 …)
+# also space the punctuation inside Chinese text (教学班 ,学生总数): those spaces go too.
+_CN_PUNCT = ",;:!?。、)”》"
+_CN_OPEN = ",;:!?。、(“《"
 _SPACE_RE = re.compile(
     f"(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CJK}])|(?<=[{_CJK}])[ \t]{{1,3}}(?=[0-9])"
+    f"|(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CN_PUNCT}][{_CJK}0-9])"
+    f"|(?<=[{_CJK}][{_CN_OPEN}])[ \t]{{1,3}}(?=[{_CJK}0-9])"
 )
 _DOT_RE = re.compile(f"(?<=[{_CJK}])[·•](?=[{_CJK}])")
 # A decimal point written 。 or ， between digits. Not when the digits after it are list numbering

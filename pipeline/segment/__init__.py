@@ -14,17 +14,18 @@ from typing import overload
 from junheng.core.model import Document, Report
 from junheng.core.webcopy import gloss_end
 from junheng.segment.headings import build_tree, find_headings
-from junheng.segment.lines import is_chrome, is_short_line, split_lines
+from junheng.segment.lines import Line, is_chrome, is_short_line, split_lines
 from junheng.segment.meta import (
     find_date,
     find_type,
     find_years,
     parse_dateline,
+    unit_in_body,
     unit_in_title,
     unit_on_line,
     unit_opening,
 )
-from junheng.segment.regions import region_unit
+from junheng.segment.regions import named_most, region_unit
 from junheng.segment.reports import find_reports
 from junheng.segment.rules import SegmentRules, load_rules
 from junheng.segment.untitled import settle
@@ -32,6 +33,10 @@ from junheng.segment.untitled import settle
 __all__ = ["segment"]
 
 _SIGNATURE_LINES = 6
+_HEADING_MAX = 25
+_TABLE_ROW = re.compile(r"\d\s+\d")
+_DATE_TAIL = re.compile(r"\s*(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})年.*$")
+_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。;!?]{2,23}$")
 
 
 def segment(doc: Document) -> tuple[Report, ...]:
@@ -89,10 +94,16 @@ def segment_text(text: str) -> tuple[Report, ...]:
         preamble = [ln.text for ln in split_lines(text[previous_end : span.start])]
         opening = text[span.body_start : span.body_start + 400]
         dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
-        kind = find_type(span.title, opening, rules, span.borrowed_title)
+        named = span.title or _first_heading(body_lines)
+        kind = find_type(named, opening, rules, span.borrowed_title)
         unit = _unit(span.title, head_lines, tail_lines, opening)
+        body = text[span.body_start : span.end]
         if unit is None and kind in _ABOUT_A_PLACE:
             unit = region_unit(span.title, opening, text[span.start : span.end])
+        if unit is None:
+            unit = unit_in_body(body, rules)
+        if unit is None and kind in _ABOUT_A_PLACE:
+            unit = named_most(text[span.start : span.end])
         reports.append(
             Report(
                 index=index,
@@ -112,12 +123,26 @@ def segment_text(text: str) -> tuple[Report, ...]:
     return tuple(reports)
 
 
+def _first_heading(lines: list[Line]) -> str:
+    """An untitled report's first line when it is a heading (一、实施进展情况): it may say what
+    kind of report this is."""
+    first = lines[0].text if lines else ""
+    return first if is_short_line(first, _HEADING_MAX) or _HEADING.match(first) else ""
+
+
 def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str) -> str | None:
     found = unit_in_title(title)
     if found:
         return found
-    for line in head_lines + list(reversed(tail_lines)):
+    for line in head_lines:
+        if _TABLE_ROW.search(line):
+            continue  # 东关区 28.6 163 245: a table's row, not a cover line
         found = unit_on_line(line) or unit_in_title(line) if is_short_line(line, 30) else None
+        if found:
+            return found
+    for line in reversed(tail_lines):
+        # A signature names only the unit, maybe with the date (not a table's row: 某区 28.6 …).
+        found = unit_on_line(_DATE_TAIL.sub("", line)) if is_short_line(line, 30) else None
         if found:
             return found
     return unit_opening(opening.lstrip())

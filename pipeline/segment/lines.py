@@ -63,18 +63,21 @@ class Head:
     marker: bool = False  # started by 篇一 / 第二篇 / 篇1
 
 
-def title_ends(text: str, pos: int, rules: SegmentRules) -> list[int]:
+def title_ends(
+    text: str, pos: int, rules: SegmentRules, heads: re.Pattern[str] | None = None
+) -> list[int]:
     """Where a title starting at ``text[pos]`` may end (absolute offsets, shortest first).
 
     A title names the domain (教育, 学校 …), ends with a report word (汇报, 工作总结, 整改报告 …)
     and an optional suffix (范文, (推荐) …), has no sentence punctuation, no unbalanced bracket,
-    no spliced site phrase, and does not open like a sentence (现将, 我们 …).
+    no spliced site phrase, and does not open like a sentence (现将, 我们 …) or with the words
+    that end a title (工作总结我县…). ``heads``: other words to end it with than the report words.
     """
     window = text[pos : pos + _TITLE_ALLOWED_MAX + 12]
-    if rules.sentence_openers.match(window):
+    if rules.sentence_openers.match(window) or rules.not_title_start.match(window):
         return []
     ends: list[int] = []
-    for match in rules.title_head.finditer(window):
+    for match in (heads or rules.title_head).finditer(window):
         candidate = window[: match.end()]
         if not 6 <= len(candidate) <= _TITLE_ALLOWED_MAX or _COUNT.search(candidate):
             continue
@@ -86,13 +89,22 @@ def title_ends(text: str, pos: int, rules: SegmentRules) -> list[int]:
     return ends
 
 
+def _reworded_repeat(title: str, following: str) -> bool:
+    """``following`` is ``title`` with a few characters swapped in place (at most a quarter),
+    ending the same way: a rewording tool's copy of it."""
+    if len(following) != len(title) or following == title or len(title) < 8:
+        return False
+    changed = sum(a != b for a, b in zip(title, following, strict=True))
+    return changed <= len(title) // 4 and title[-2:] == following[-2:]
+
+
 def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS)
 
 
 def _pick_title(text: str, pos: int, ends: list[int], rules: SegmentRules) -> int:
     """The shortest title followed by what shows it is whole (a count, a repeat, a number, a
-    marker, the line's end); else the longest."""
+    marker, the line's end, a sentence's opening words); else the longest."""
     for end in ends:
         title = text[pos:end]
         if end >= len(text) or text.startswith(title, end):
@@ -102,14 +114,27 @@ def _pick_title(text: str, pos: int, ends: list[int], rules: SegmentRules) -> in
             return end
         if rules.ordinal_after_title.match(text, end) or rules.marker.match(text, end):
             return end
+        if end < ends[-1] and rules.sentence_openers.match(text[end : end + 8]):
+            return end  # …规划工作总结我县教育事业…: a sentence starts right after the title
         if ends[-1] - end >= 6 and ends[-1] in title_ends(text, end, rules):
             return end  # two titles in a row: a general one, then the report's own
     return ends[-1]
 
 
+def _stray_mark(text: str, rules: SegmentRules) -> int:
+    """Past a page's list mark before a title glued onto its first heading (a sharing site's
+    page number: 1、…工作汇报一、基本情况…); else 0."""
+    mark = rules.stray_mark.match(text)
+    ends = title_ends(text, mark.end(), rules) if mark else []
+    if mark is None or not ends:
+        return 0
+    after = _pick_title(text, mark.end(), ends, rules)
+    return mark.end() if rules.first_heading.match(text, after) else 0
+
+
 def read_head(text: str, rules: SegmentRules) -> Head:
     """What the start of a (stripped) line says; see the module docstring."""
-    pos = 0
+    pos = _stray_mark(text, rules)
     collection = ""
     last_title = ""
     for _ in range(8):
@@ -143,12 +168,22 @@ def read_head(text: str, rules: SegmentRules) -> Head:
             continue
         if after >= len(text):
             return Head(HeadKind.TITLE, title, pos, after, collection)
+        if _reworded_repeat(title, text[after : after + len(title)]):
+            # The title, then a copy with words swapped by a rewording tool (教育→训练, 发展→进展):
+            # the copy opens the body, as a plain repeat would.
+            return Head(HeadKind.START, title, pos, after, collection)
         if text.startswith(title, after) or title_ends(text, after, rules):
             last_title, pos = title, after
             continue
-        ordinal = rules.ordinal_after_title.match(text, after) or rules.marker.match(text, after)
-        if ordinal:
-            return Head(HeadKind.START, title, pos, ordinal.end(), collection)
+        ordinal = rules.ordinal_after_title.match(text, after)
+        marker = None if ordinal else rules.marker.match(text, after)
+        if ordinal or marker:
+            number = ordinal or marker
+            assert number is not None
+            # …自查报告 篇1 ending its line: a marker after a collection's title, as 篇1 alone
+            # on its line, with the report's own title block below it.
+            block = marker is not None and marker.end() >= len(text)
+            return Head(HeadKind.START, title, pos, number.end(), collection, marker=block)
         if rules.not_after_title.match(text, after):
             break
         return Head(HeadKind.START, title, pos, after, collection)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from junheng.segment.rules import SegmentRules
+from junheng.segment.rules import SegmentRules, UnitCues, load_rules
 
 _CN_DIGITS = {
     "〇": 0,
@@ -143,13 +143,45 @@ def find_type(title: str, opening: str, rules: SegmentRules, borrowed: bool = Fa
     When the title is borrowed (a collection's title over a report that has none of its own), how
     the report presents itself ("现将我校…自查情况报告如下") comes first.
     """
-    by_title = next((t.type for t in rules.report_types if any(w in title for w in t.title)), None)
+    by_title = title_type(title, rules)
     by_body = next(
         (t.type for t in rules.report_types if any(b.search(opening) for b in t.body)), None
     )
     if borrowed and by_body:
         return by_body
     return by_title or by_body or "其他"
+
+
+def title_type(title: str, rules: SegmentRules) -> str | None:
+    """The report type its title names.
+
+    The type word the title ends with decides (…规划工作总结 is a 总结), unless it is a generic one
+    (报告, 汇报 …: ``generic_heads``); a generic word decides only after a word saying what kind
+    of report it is (…营养改善计划评估报告: ``report_qualifiers``). Else the first type in the
+    list whose word the title holds (全面改薄工作自查情况报告 is a 自查); a word labelling a cited
+    text (报告:约八成…, 《…规划》) names no type.
+    """
+    words = [
+        (match.start(), match.end(), word, kind.type)
+        for kind in rules.report_types
+        for word in kind.title
+        for match in re.finditer(re.escape(word), title)
+        if not _cited(title, match.start(), match.end())
+    ]
+    head = next((m for m in rules.title_head.finditer(title) if m.end() == len(title)), None)
+    at_end = [w for w in words if head is not None and w[1] <= head.end() and w[1] > head.start()]
+    if at_end:
+        start, _, word, kind = max(at_end, key=lambda w: (w[1], w[1] - w[0]))
+        if word not in rules.generic_heads or rules.report_qualifier.search(title[:start]):
+            return kind
+    order = {kind.type: number for number, kind in enumerate(rules.report_types)}
+    return min((w[3] for w in words), key=order.__getitem__, default=None)
+
+
+def _cited(title: str, start: int, end: int) -> bool:
+    """A word followed by a colon, or inside a pair of 《》, names another text."""
+    before = title[:start]
+    return bool(re.match(r"\s*:", title[end:])) or before.count("《") > before.count("》")
 
 
 def unit_in_title(title: str) -> str | None:
@@ -170,6 +202,8 @@ def unit_in_title(title: str) -> str | None:
 def _clean_unit(unit: str) -> str | None:
     if len(unit) < 3 or _NOT_UNIT_START.match(unit) or _NOT_UNIT_END.search(unit):
         return None
+    if load_rules().unit_cues.not_a_name.search(unit):
+        return None  # 广西贫困县: a kind of county, not one county's name
     department = _DEPARTMENT.match(unit)
     return department["keep"] if department else unit
 
@@ -192,3 +226,58 @@ def unit_opening(sentence: str) -> str | None:
     if unit and re.match(r"(?:位于|地处|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)", after):
         return unit
     return None
+
+
+# Where a clause starts (not after 、: a list of peers, 广西…教育厅、河北省…教育局合作).
+_CLAUSE_START = re.compile(r"(?:^|(?<=[。,;:!?\n])|(?<=[一二三四五六七八九十\d][、.]))\s*")
+# "学校" alone after words that are no place name (分析学校, 其他学校); a town's 中心学校 is a name.
+_GENERIC_SCHOOL = re.compile(rf"^(?:(?!{_ADMIN}).)*(?<!中心)(?<!一贯制)学校$")
+_WORD_GOES_ON = frozenset("域级内城区属直")
+_SCHOOL_TAIL = re.compile(rf"(?:{_SCHOOL})$")
+
+
+def unit_in_body(text: str, rules: SegmentRules) -> str | None:
+    """The unit a report names in its first paragraphs as itself (``unit_cues`` in the YAML).
+
+    A name opening a clause counts when what follows or comes before shows it is the reporting
+    unit (新民小学位于…, 兰考县教体局…, 新乡市各级党委…, 我代表梅花学区…) and the report speaks of
+    itself by that kind of unit (我校, 全县, 我市).
+    """
+    cues = rules.unit_cues
+    window = text[: cues.window]
+    for start in _clause_starts(window, cues.before):
+        unit = _unit_at(window, start, cues)
+        if unit is not None:
+            return unit
+    return None
+
+
+def _clause_starts(window: str, before: re.Pattern[str]) -> list[int]:
+    starts = {m.end() for m in _CLAUSE_START.finditer(window)}
+    starts.update(m.end() for m in before.finditer(window))
+    return sorted(starts)
+
+
+def _unit_at(window: str, start: int, cues: UnitCues) -> str | None:
+    """The shortest unit name at ``window[start]`` that a cue confirms."""
+    cued_before = any(m.end() == start for m in cues.before.finditer(window, max(0, start - 4)))
+    for end in range(start + 3, min(len(window), start + 16) + 1):
+        name = window[start:end]
+        if not _UNIT.fullmatch(name) or _VERB_IN_UNIT.search(name) or "我" in name:
+            continue
+        if cues.not_at_start.match(name):
+            continue  # 随着我市…: a sentence's opening words, not a name
+        unit = _clean_unit(name)
+        if unit is None:
+            continue
+        if _GENERIC_SCHOOL.search(name) or window[end : end + 1] in _WORD_GOES_ON:
+            continue  # …其他学校, 县域: not a name, or a name cut inside a word
+        if (cued_before or cues.after.match(window, end)) and _speaks_of_itself(window, name):
+            return unit
+    return None
+
+
+def _speaks_of_itself(text: str, name: str) -> bool:
+    """The report calls itself by the name's kind of unit (我县, 全县, 该县; 我校 for a school)."""
+    kind = "校" if _SCHOOL_TAIL.search(name) else name[-1]
+    return any(f"{word}{kind}" in text for word in "我全该本")

@@ -42,3 +42,20 @@ def region_unit(title: str, opening: str, text: str) -> str | None:
             full = table.forms[found.group()]
             return full if full in text else found.group()
     return None
+
+
+def named_most(text: str, least: int = 2) -> str | None:
+    """The region ``text`` names most often, when it names it ``least`` times or more and no
+    other as often (a news item on national figures writes 全国 throughout); None otherwise."""
+    table = regions()
+    counts: dict[str, int] = {}
+    for found in table.pattern.finditer(text):
+        full = table.forms[found.group()]
+        counts[full] = counts.get(full, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    full = ranked[0][0]
+    if full in text:
+        return full
+    return next(form for form, name in table.forms.items() if name == full and form in text)

@@ -120,6 +120,10 @@ def _take_line(state: _State, line: Line, previous: Line | None) -> None:
         if not head.marker:
             return
         state.in_chrome_section = False
+    titled = head.kind is not HeadKind.BODY and not (head.marker or head.start)
+    if titled and is_chrome(line.text, rules):
+        # A file card that reads like a title (…工作汇报 .pdf): chrome, not the report's title.
+        head = Head(HeadKind.BODY)
     if head.kind is HeadKind.BODY and (head.start or is_chrome(line.text, rules)):
         if is_chrome(line.text[head.start :], rules) or head.start >= len(line.text):
             state.skipped.append(line)
@@ -142,9 +146,14 @@ def _take_line(state: _State, line: Line, previous: Line | None) -> None:
 
 
 def _completes_title(line: Line, previous: Line | None, state: _State) -> bool:
-    """A line holding only a title's last word (工作计划) under a line that lacked it."""
+    """A line holding only a title's last words (工作计划, 评估报告) under the line lacking them."""
+    rules = state.rules
+    tail = rules.title_head.search(line.text)
     return (
-        line.text in state.rules.head_words
+        (line.text in rules.head_words or len(line.text) <= rules.title_tail_max)
+        and tail is not None
+        and tail.end() == len(line.text)
+        and is_short_line(line.text)
         and previous is not None
         and is_short_line(previous.text)
         and previous.end + 1 >= line.start - 2
@@ -163,10 +172,23 @@ def _take_title_line(state: _State, line: Line, head: Head, previous: Line | Non
         current.lines.append(line)
         if not current.marker or not _is_specific(head.title, current.title):
             return
-        current.title, current.title_start, current.title_end = head.title, line.start, line.end
+        title, title_start = head.title, line.start
+        unit_line = _unit_line_above(current, line)
+        if unit_line is not None:
+            # 罗布镇中心学校 / 义务教育均衡发展督导评估自查报告: the unit opens the title.
+            title, title_start = unit_line.text + title, unit_line.start
+        current.title, current.title_start, current.title_end = title, title_start, line.end
         current.body_start, current.borrowed_title = line.end, False
         return
     state.pending.append((line, head))
+
+
+def _unit_line_above(report: ReportSpan, line: Line) -> Line | None:
+    """The line right above a title line in a title block, when it names only a unit."""
+    above = report.lines[-2] if len(report.lines) >= 2 and report.lines[-1] is line else None
+    if above is None or above.start < report.title_end or unit_on_line(above.text) is None:
+        return None
+    return above
 
 
 def _is_block_title(text: str, report: ReportSpan) -> bool:

@@ -29,11 +29,23 @@ class UntitledLimits:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitCues:
+    """What shows a name in a report's first paragraphs is the reporting unit (``unit_cues``)."""
+
+    window: int
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    not_a_name: re.Pattern[str]
+    not_at_start: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentRules:
     report_types: tuple[ReportType, ...]
     title_head: re.Pattern[str]
     title_domain: re.Pattern[str]
     sentence_openers: re.Pattern[str]
+    not_title_start: re.Pattern[str]
     not_after_title: re.Pattern[str]
     collection: re.Pattern[str]
     collection_suffix: re.Pattern[str]
@@ -43,10 +55,21 @@ class SegmentRules:
     chrome_section: re.Pattern[str]
     chrome_phrase: re.Pattern[str]
     head_words: frozenset[str]
+    generic_heads: frozenset[str]
+    title_tail_max: int
+    stray_mark: re.Pattern[str]
+    first_heading: re.Pattern[str]
+    topic_head: re.Pattern[str]
+    unit_cues: UnitCues
+    report_qualifier: re.Pattern[str]
     untitled: UntitledLimits
     truncated: re.Pattern[str]
     original_title: re.Pattern[str]
     byline: re.Pattern[str]
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -128,6 +151,7 @@ def load_rules() -> SegmentRules:
         title_head=re.compile(f"(?:{'|'.join(map(re.escape, heads))}){data['title_suffix']}"),
         title_domain=re.compile(data["title_domain"]),
         sentence_openers=re.compile(data["sentence_openers"]),
+        not_title_start=re.compile(data["not_title_start"]),
         not_after_title=re.compile(data["not_after_title"]),
         collection=re.compile(f"^(?:【[^】]{{1,12}}】)?(?P<base>.{{4,60}}?){suffix}$"),
         collection_suffix=re.compile(suffix),
@@ -137,6 +161,21 @@ def load_rules() -> SegmentRules:
         chrome_section=_alternation(data["chrome_sections"]),
         chrome_phrase=_alternation(data["chrome_phrases"]),
         head_words=frozenset(heads),
+        generic_heads=frozenset(data["generic_heads"]),
+        title_tail_max=data["title_tail_max"],
+        stray_mark=re.compile(data["stray_mark"]),
+        first_heading=re.compile(data["first_heading"]),
+        topic_head=re.compile("|".join(map(re.escape, data["topic_heads"]))),
+        unit_cues=UnitCues(
+            window=data["unit_cues"]["window"],
+            before=_words(data["unit_cues"]["before"]),
+            after=_words(data["unit_cues"]["after"]),
+            not_a_name=_words(data["unit_cues"]["not_a_name"]),
+            not_at_start=re.compile(
+                f"{data['sentence_openers']}|(?:{_words(data['unit_cues']['not_at_start']).pattern})"
+            ),
+        ),
+        report_qualifier=re.compile(f"(?:{'|'.join(map(re.escape, data['report_qualifiers']))})$"),
         untitled=UntitledLimits(**data["untitled"]),
         truncated=re.compile(data["truncated"]),
         original_title=re.compile(data["original_title"]),

@@ -1,8 +1,9 @@
 """Reports without a title line of their own, and the teasers that look like reports.
 
 * A page with no report title (a news article, an untitled body) is one report: its title is
-  the headline above the page's dateline (2019-09-03 16:23 来源: …), the repost's 原标题, or a
-  first line that reads as a title; else it has none.
+  the headline above the page's dateline (2019-09-03 16:23 来源: …), the repost's 原标题, a
+  first line that reads as a title, or a title naming the problems the page is about glued onto
+  its first paragraph; else it has none.
 * Body text before the first report found (a report that opens with 一、基本情况:) is a report
   of its own when there is enough of it, not a preamble to drop.
 * A teaser of a related page — a title line and one paragraph cut off with … or ... — is site
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 import re
 
-from junheng.segment.lines import Line, is_chrome, split_lines
+from junheng.segment.lines import Line, is_chrome, split_lines, title_ends
 from junheng.segment.meta import parse_date_line, parse_dateline
 from junheng.segment.reports import ReportSpan
 from junheng.segment.rules import SegmentRules
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_AND = frozenset("和及与、")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}\s*[、.)]|\()")
 
 
@@ -66,6 +68,18 @@ def _original_title(lines: list[Line], rules: SegmentRules) -> tuple[Line, str] 
     return None
 
 
+def _glued_topic(first: Line, rules: SegmentRules) -> int:
+    """Where a page's title glued onto its first paragraph ends (学校当前存在的困难和问题目前
+    我校共…): a title naming the domain and ending with a topic word, a paragraph after it; else
+    0."""
+    text = first.text
+    # 困难 in 困难和问题 does not end the title: the words it joins go with it.
+    ends = [e for e in title_ends(text, 0, rules, rules.topic_head) if text[e : e + 1] not in _AND]
+    if not ends or len(text) - ends[0] < rules.untitled.paragraph_min:
+        return 0
+    return ends[0]
+
+
 def _without_teasers(lines: list[Line], rules: SegmentRules) -> list[Line]:
     """``lines`` without the teasers at their end (a title line over one short paragraph cut off
     with …), nor the line that opens their list (相关文章)."""
@@ -98,9 +112,13 @@ def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
         start = lines[0].start
         span = ReportSpan(start, "", start, start, start)
         original = _original_title(lines, rules)
+        glued = _glued_topic(lines[0], rules)
         if original is not None:
             line, span.title = original
             span.title_start, span.title_end = line.start, line.end
+        elif glued:
+            span.title, span.title_end = lines[0].text[:glued], start + glued
+            span.body_start = span.title_end
     span.lines.extend(ln for ln in lines if ln.start >= start)
     span.end = lines[-1].end
     return span

@@ -1,0 +1,203 @@
+"""Titles, types and units of web copies (issue 14): file cards and page marks of sharing sites,
+government metadata lists, encyclopedia cells, titles over two lines or under a unit line, reworded
+repeats, letter-spaced text, and units named only in the text. Every example is invented, with the
+shapes seen on the tuning pages of ../shared/devcorpus."""
+
+from __future__ import annotations
+
+import pytest
+from junheng.core.normalize import normalize
+from junheng.segment import segment_text
+from junheng.segment.meta import title_type, unit_in_body, unit_in_title
+from junheng.segment.regions import named_most
+from junheng.segment.rules import load_rules
+
+_BODY = (
+    "学校现有教学班8个,在校学生236人,专任教师19人。近年来,在上级部门的关心支持下,学校办学"
+    "条件得到了明显改善,新建了综合楼一栋,配齐了音体美器材。"
+)
+
+
+def _one(raw: str):  # type: ignore[no-untyped-def]
+    text, _ = normalize(raw)
+    reports = segment_text(text)
+    assert len(reports) == 1, [r.title for r in reports]
+    return text, reports[0]
+
+
+def test_file_card_that_reads_like_a_title_is_chrome_and_the_page_mark_is_peeled() -> None:
+    raw = (
+        "2020年青山镇小学均衡发展工作汇报 .pdf\n"
+        "《2020年青山镇小学均衡发展工作汇报 .pdf》由会员分享,可在线阅读,更多相关请在本站上搜索。\n"
+        f"1、青山镇小学均衡发展工作汇报一、学校基本情况{_BODY}\n"
+        f"2、{_BODY}\n"
+    )
+    text, report = _one(raw)
+    assert report.title == "青山镇小学均衡发展工作汇报"
+    assert report.type == "汇报"
+    assert text[report.start : report.start + 2] == "青山"
+
+
+def test_list_mark_before_a_plain_numbered_line_stays_body() -> None:
+    raw = f"某县义务教育均衡发展工作总结\n{_BODY}\n1、学校均衡发展规划。{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == "某县义务教育均衡发展工作总结"
+
+
+def test_government_metadata_written_as_a_list_is_chrome() -> None:
+    raw = (
+        "- 索引号11112222-333\n- 发布机构\n- 文号\n- 发布日期2020-03-02\n- 有效性有效\n"
+        "青河县5200万元“全面改薄”资金提升青河县农村薄弱学校的办学水平\n"
+        f"2019年青河县{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "青河县5200万元“全面改薄”资金提升青河县农村薄弱学校的办学水平"
+    assert report.unit_name == "青河县"
+    assert report.date == "2020-03-02"
+
+
+def test_encyclopedia_entry_cells() -> None:
+    raw = (
+        "词条 | 白沙镇中心校 |\n"
+        f"释义 | 白沙镇中心校,简称白沙镇小,位于某市某县。{_BODY} |\n"
+        "随便看 |\n百科全书收录1234567条中文百科知识,是一部内容开放的电子版百科全书。\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "白沙镇中心校"
+    assert report.unit_name == "白沙镇中心校"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("农村学生营养改善计划评估报告", "报告"),  # a qualified 报告 after another type word
+        ("2021年教育事业发展规划工作总结", "总结"),  # the type word the title ends with
+        ("全面改薄工作自查情况报告", "自查"),  # a generic 报告 gives way to 自查
+        ("某县均衡发展推进情况汇报", "推进情况"),
+        ("某县均衡发展整改情况报告", "整改报告"),
+        ("某镇中心小学义务教育均衡发展工作计划", "计划"),
+        ("报告:七成农村学生在县城就读", None),  # 报告: names a cited text
+        ("学习《某县教育发展规划》的体会", None),
+    ],
+)
+def test_title_type(title: str, kind: str | None) -> None:
+    assert title_type(title, load_rules()) == kind
+
+
+def test_title_on_two_lines_with_its_last_words_alone() -> None:
+    raw = f"农村义务教育学生营养改善计划\n\n评估报告\n\n一、评估背景\n{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == "农村义务教育学生营养改善计划评估报告"
+    assert report.type == "报告"
+
+
+def test_unit_line_above_the_title_under_a_glued_marker() -> None:
+    raw = (
+        "均衡督导自查报告 督导自查报告\n\n均衡督导自查报告 篇1\n\n  石桥镇中心学校\n\n"
+        f"  义务教育均衡发展督导评估自查报告\n\n  近年来,我校{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "石桥镇中心学校义务教育均衡发展督导评估自查报告"
+    assert report.unit_name == "石桥镇中心学校"
+    assert report.type == "自查"
+
+
+def test_repeated_title_glued_onto_a_sentence_that_opens_with_wo_xian() -> None:
+    raw = (
+        "2021年教育事业发展十四五规划工作总结\n\n"
+        f"2021年教育事业发展“十四五”规划工作总结我县教育事业发展规划实施以来,{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "2021年教育事业发展“十四五”规划工作总结"
+    assert report.type == "总结"
+    assert report.unit_name is None
+
+
+def test_reworded_repeat_of_the_title_is_body() -> None:
+    raw = (
+        "中学义务教育均衡发展状况分析报告中学义务训练均衡进展状况分析报告一、基本状况"
+        f"1、xx中学{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "中学义务教育均衡发展状况分析报告"
+
+
+def test_untitled_report_typed_by_its_first_heading() -> None:
+    raw = f"一、实施进展情况(标准化建设)\n2019年度,我区获得专项资金80万元。{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == "" and report.type == "推进情况"
+
+
+def test_letter_spaced_title_glued_onto_the_body() -> None:
+    raw = (
+        "学 校 当 前 存 在 的 困 难 和 问 题目 前 我 校 共 40 个 教 学 班 ,学 生 总 数 2100 名 ,"
+        "平 均 班额 为 52.5。这 种 情 况 说 明 学 校 的 发 展 过 快 ,办 学 规 模 已 超 出 了 学 校 "
+        "已 有 的 办 学 条 件 。1、办学条件急待改善。教学用房严重不足,生活用房紧缺。\n"
+    )
+    text, report = _one(raw)
+    assert text.startswith("学校当前存在的困难和问题目前我校共40个教学班,学生总数2100名,")
+    assert report.title == "学校当前存在的困难和问题"
+    assert report.type == "其他"
+
+
+def test_letter_spaced_text_maps_back_to_its_source() -> None:
+    raw = "学 校 共 54 个 教 学 班 ，学 生 4108 名 。来源： 新华社 A B"
+    text, offsets = normalize(raw)
+    assert text == "学校共54个教学班,学生4108名。来源:新华社 A B"
+    start = text.index("4108")
+    assert raw[slice(*offsets.to_raw(start, start + 4))] == "4108"
+    assert all(raw[s] != " " for s in offsets.source if text[offsets.source.index(s)] != " ")
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("一、学校基本情况1、地理位置:青山小学位于某县城北部。我校现有教学班6个。", "青山小学"),
+        ("10月8日上午开始,临河县教体局均衡办对全县学校进行了督查。", "临河县"),
+        ("近年来,平原市各级党委政府认真履行职责。本文对我市义务教育进行了分析。", "平原市"),
+        ("首先我代表白杨学区全体师生表示欢迎!欢迎你们来我校检查指导工作!", "白杨学区"),
+        ("面对人民的期盼,河口县委、县政府举全县之力推进均衡发展。", "河口县"),
+        # peers in a list, a sentence's opening words, a verb before 市: no unit
+        ("我们赴昆山、张家港、金阊区等兄弟市区进行了考察。我区民工子弟学校较多。", None),
+        ("近几年来,随着我市进城务工人员的逐年增多,市区教育局做了大量工作。", None),
+        ("全市上下建立了市政府统筹、部门协作的工作机制。", None),
+        ("我们分析学校现有条件,每周对学校进行检查。我校教师认真落实。", None),
+        ("加快缩小县域内城乡教育差距,全县学校均达到标准。", None),
+    ],
+)
+def test_unit_in_body(body: str, unit: str | None) -> None:
+    assert unit_in_body(body, load_rules()) == unit
+
+
+def test_a_kind_of_county_is_no_unit_and_the_region_is_taken() -> None:
+    assert unit_in_title("广西贫困县学生吃上营养午餐") is None
+    raw = (
+        "广西贫困县学生吃上营养午餐\n\n某某网  时间:06/06/2012 18:50:30   来源:某新闻网\n\n"
+        "从2011年秋季学期开始,广西有40个县区的农村中小学生受益于营养午餐,学生们在食堂用餐。"
+        "每人每天3元的标准,为集中连片特困县的农村义务教育阶段孩子提供营养膳食补助。\n"
+    )
+    _, report = _one(raw)
+    assert report.unit_name == "广西"
+    assert report.date == "2012-06-06"
+
+
+def test_a_table_row_at_the_end_is_no_signature() -> None:
+    raw = (
+        "某市进城务工人员子女义务教育情况的调查报告\n"
+        f"一、现状\n目前,xx市{_BODY}\n区名 学生总数 其中务工人员子女\n"
+        "东关区 28.611 163 245\n西城区 42.530 869 3.475\n"
+    )
+    _, report = _one(raw)
+    assert report.unit_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("全国城镇普遍开放。2017年全国有初中毕业生若干。全国农村留守儿童减少。", "全国"),
+        ("宁夏回族自治区教育厅通报,宁夏各县均通过评估。", "宁夏回族自治区"),
+        ("全国一次,河北一次。", None),  # named once each: no region stands out
+    ],
+)
+def test_named_most(text: str, region: str | None) -> None:
+    assert named_most(text) == region
