@@ -687,10 +687,14 @@ def extract(
         found: list[Figure] = []
         statements: list[Statement] = []
         sentence_of: dict[int, tuple[int, int]] = {}
+        topics = _topics(text, report, mentions, rules)
         for sentence in sentences(text, report.start, report.end):
             first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
             here = [m for m in mentions[first:last] if m.end <= sentence[1]]
             found.extend(_sentence_figures(text, report, sentence, rules, here, quantities))
+            topic = _topic_at(topics, sentence[0])
+            if topic is not None and not _names_any(text, here, rules):
+                found.extend(_topic_figures(text, report, sentence, rules, topic, quantities))
             counts = read_statements(text, quantities.between(*sentence), *sentence)
             statements.extend(counts)
             sentence_of.update((s.quantity.start, sentence) for s in counts)
@@ -771,6 +775,108 @@ def _year_range(text: str, sentence: tuple[int, int], said: int, count: int) -> 
         return []
     first, last = int(found.group(1)), int(found.group(2))
     return [f"{y}年" for y in range(first, last + 1)] if last - first + 1 == count else []
+
+
+# A line that names what the lines after it give ("生均公用经费:", "(三)生均公用经费情况"): short,
+# no number but its list mark, one indicator.
+_TOPIC_LINE_MAX = 30
+_LIST_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*"
+)
+
+
+def _topics(
+    text: str, report: Report, mentions: Sequence[Mention], rules: FigureRules
+) -> list[tuple[int, int, Indicator]]:
+    """``(start, end, indicator)`` of each stretch of lines a topic line scopes: from the line
+    after it to the next line that could be a heading (short, without numbers) or that names
+    another indicator, or a blank line."""
+    found: list[tuple[int, int, Indicator]] = []
+    lines = _line_spans(text, report.start, report.end)
+    for index, (start, end) in enumerate(lines):
+        indicator = _topic_of(text, start, end, mentions, rules)
+        if indicator is None:
+            continue
+        stop = report.end
+        for later_start, later_end in lines[index + 1 :]:
+            line = text[later_start:later_end]
+            if not line.strip() or _heading_like(line) or any(
+                later_start <= m.start < later_end
+                and m.indicator.id != indicator.id
+                and text[m.start : m.end] not in rules.levels
+                for m in mentions
+            ):
+                stop = later_start
+                break
+        if end + 1 < stop:
+            found.append((end + 1, stop, indicator))
+    return found
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    while cursor < end:
+        stop = text.find("\n", cursor, end)
+        stop = end if stop < 0 else stop
+        spans.append((cursor, stop))
+        cursor = stop + 1
+    return spans
+
+
+def _heading_like(line: str) -> bool:
+    body = _LIST_MARK.sub("", line, count=1)
+    return len(line.strip()) <= _TOPIC_LINE_MAX and not re.search(r"\d", body)
+
+
+def _topic_of(
+    text: str, start: int, end: int, mentions: Sequence[Mention], rules: FigureRules
+) -> Indicator | None:
+    line = text[start:end]
+    if not _heading_like(line) and not line.rstrip().endswith((":", "：")):
+        return None
+    if re.search(r"\d", _LIST_MARK.sub("", line, count=1)):
+        return None
+    named = {
+        m.indicator.id: m.indicator
+        for m in mentions
+        if start <= m.start < end and text[m.start : m.end] not in rules.levels
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _topic_at(topics: Sequence[tuple[int, int, Indicator]], pos: int) -> Indicator | None:
+    return next((ind for start, end, ind in topics if start <= pos < end), None)
+
+
+def _names_any(text: str, mentions: Sequence[Mention], rules: FigureRules) -> bool:
+    return any(text[m.start : m.end] not in rules.levels for m in mentions)
+
+
+def _topic_figures(
+    text: str,
+    report: Report,
+    sentence: tuple[int, int],
+    rules: FigureRules,
+    indicator: Indicator,
+    quantities: Quantities,
+) -> list[Figure]:
+    """Under a topic line, a sentence that names no indicator gives the topic's figures: its
+    numbers in a unit the topic takes and in its plausible range ("2019年:小学750元,初中950元"
+    under "生均公用经费:")."""
+    figures = []
+    low, high = indicator.range
+    for quantity in quantities.between(*sentence):
+        if quantity.role != "value" or not _accepts(indicator, quantity):
+            continue
+        value = _value(indicator, quantity)
+        if not low <= value <= high:
+            continue
+        pair = _Pair(indicator, quantity, _clause_start(text, quantity.start, sentence[0]))
+        if indicator.stock and _is_flow(text, pair, sentence, rules):
+            continue
+        figures.append(_figure(text, report, pair, sentence, rules))
+    return figures
 
 
 def _reads_as_plan(text: str, report: Report) -> bool:

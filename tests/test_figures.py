@@ -337,3 +337,26 @@ def test_figures_growth_said_after_the_amount(sentence: str) -> None:
 def test_figures_written_forms(sentence: str, expected: list[tuple]) -> None:
     found = [(i, v, lvl) for i, v, lvl, _, kind in _figures(sentence) if kind == "actual"]
     assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
+
+
+def test_figures_a_topic_line_scopes_the_lines_under_it() -> None:
+    text = (
+        "某县教育局关于经费保障情况的汇报\n"
+        "一、经费保障情况\n"
+        "(一)生均公用经费\n"
+        "2016年:小学600元,初中800元。\n"
+        "2019年:小学750元,初中950元,高中1100元。\n"
+        "(二)校舍建设\n"
+        "新建校舍面积1.2万平方米,投入资金3600万元。\n"
+    )
+    found = [(i, v, lvl, y) for i, v, lvl, y, kind in _figures(text) if kind == "actual"]
+    funds = [f for f in found if f[0] == "public_funds_per_student"]
+    assert funds == [
+        ("public_funds_per_student", 600, "小学", 2016),
+        ("public_funds_per_student", 800, "初中", 2016),
+        ("public_funds_per_student", 750, "小学", 2019),
+        ("public_funds_per_student", 950, "初中", 2019),
+        ("public_funds_per_student", 1100, "高中", 2019),
+    ]
+    # the next heading ends the topic: 3600万元 is no per-student figure
+    assert all(f[1] != 36000000 for f in funds)
