@@ -792,6 +792,8 @@ def _topics(
     after it to the next line that could be a heading (short, without numbers) or that names
     another indicator, or a blank line."""
     found: list[tuple[int, int, Indicator]] = []
+    if not mentions:
+        return found
     lines = _line_spans(text, report.start, report.end)
     for index, (start, end) in enumerate(lines):
         indicator = _topic_of(text, start, end, mentions, rules)
@@ -833,15 +835,17 @@ def _topic_of(
     text: str, start: int, end: int, mentions: Sequence[Mention], rules: FigureRules
 ) -> Indicator | None:
     line = text[start:end]
-    if not _heading_like(line) and not line.rstrip().endswith((":", "：")):
+    if len(line.strip()) > _TOPIC_LINE_MAX and not line.rstrip().endswith((":", "：")):
         return None
     if re.search(r"\d", _LIST_MARK.sub("", line, count=1)):
         return None
-    named = {
-        m.indicator.id: m.indicator
-        for m in mentions
-        if start <= m.start < end and text[m.start : m.end] not in rules.levels
-    }
+    first = bisect_left([m.start for m in mentions], start)  # mentions are in text order
+    named = {}
+    for mention in mentions[first:]:
+        if mention.start >= end:
+            break
+        if text[mention.start : mention.end] not in rules.levels:
+            named[mention.indicator.id] = mention.indicator
     return next(iter(named.values())) if len(named) == 1 else None
 
 

@@ -31,6 +31,7 @@ _SPACED = re.compile(
     rf"(?P<label>[^\d\s|%％][^\d|]*?)?\s*(?P<numbers>{_NUMBER}(?:[ \t\u3000]+{_NUMBER}){{2,}})"
 )
 _SPACED_NUMBER = re.compile(_NUMBER)
+_SPACED_HINT = re.compile(r"\d[%％]?[ \t\u3000]+-?\d")
 _MAX_CELLS = 64  # a row wider than this is not a table a report writes
 
 
@@ -217,6 +218,10 @@ def _text_grids(text: str) -> Iterator[Grid]:
     for start, line in _lines(text):
         stripped = line.strip()
         if not stripped:
+            continue
+        if "|" not in line and not _SPACED_HINT.search(line):
+            yield from close_pipes()  # neither bars nor numbers side by side: no table row
+            yield from close_spaced()
             continue
         if _BARS.fullmatch(stripped):  # a row's end
             if row:
