@@ -242,7 +242,7 @@ def _respective_wordings(text: str, mentions: list[Mention], group: list[Quantit
         if clause <= m.start and m.end <= said and text[m.start : m.end] not in rules.levels
     ]
     if len(listed) != len(group) or len(listed) < 2:
-        return []
+        return _respective_items(text, clause, said, mentions, group)
     starts = [clause] + [m.end for m in listed[:-1]]
     for previous, mention in pairwise(listed):
         gap = text[previous.end : mention.start]
@@ -255,6 +255,62 @@ def _respective_wordings(text: str, mentions: list[Mention], group: list[Quantit
         item = text[item_start : mention.end].lstrip("、,和及与")
         pairs.append(_Pair(mention.indicator, quantity, mention.start, item, own_scope=True))
     return pairs
+
+
+_ITEM_JOINT = re.compile(r"、|以及|和|(?<![普涉危])及|与")
+# "入学、巩固、毕业和普及这“四率”": the items share the 率 the list ends with
+_SHARED_RATE = re.compile(r"(?:这|等)?[“\"]?[二三四五六七八九两]率[”\"]?$|率$")
+
+
+def _respective_items(
+    text: str, clause: int, said: int, mentions: list[Mention], group: list[Quantity]
+) -> list[_Pair]:
+    """The items listed before 分别, as many as the values, each paired with its value when it
+    names an indicator — by a wording of its own, or by its stem and the 率 the list ends with
+    ("入学率、巩固率、毕业率和普及率分别为…": 毕业率 and 普及率 are no indicators;
+    "入学、巩固率分别为100%和99.5%": 入学 is 入学率)."""
+    rules = load_rules()
+    items: list[tuple[int, int]] = []
+    cursor = clause
+    for joint in _ITEM_JOINT.finditer(text, clause, said):
+        items.append((cursor, joint.start()))
+        cursor = joint.end()
+    items.append((cursor, said))
+    if len(items) != len(group) or len(items) < 2:
+        return []
+    last_start, last_end = items[-1]
+    shared = _SHARED_RATE.search(text, last_start, last_end)
+    if shared is not None and shared.group() != "率":
+        items[-1] = (last_start, shared.start())  # 普及这“四率” → 普及
+    pairs = []
+    for (start, end), quantity in zip(items, group, strict=True):
+        own = [
+            m
+            for m in mentions
+            if start <= m.start and m.end <= end and text[m.start : m.end] not in rules.levels
+        ]
+        indicator = own[-1].indicator if len(own) == 1 else None
+        if indicator is None and shared is not None and not text[start:end].endswith("率"):
+            indicator = _indicator_named(text[start:end] + "率")
+        if indicator is None and shared is None:
+            return []  # "…公用经费小学、初中分别…": a list of levels, read by the subjects
+        if indicator is not None and _accepts(indicator, quantity):
+            item = text[start:end]
+            # an item that names its own level is scoped by it alone; else the sentence's scope
+            scoped = bool(rules.level_re.search(item))
+            pairs.append(_Pair(indicator, quantity, start, item, own_scope=scoped))
+    return pairs
+
+
+def _indicator_named(words: str) -> Indicator | None:
+    """The indicator whose wording ends ``words`` ("小学入学率" → enrollment_rate)."""
+    best: tuple[int, Indicator] | None = None
+    for indicator, pattern in indicator_patterns():
+        for match in pattern.finditer(words):
+            longer = best is None or match.end() - match.start() > best[0]
+            if match.end() == len(words) and longer:
+                best = (match.end() - match.start(), indicator)
+    return best[1] if best else None
 
 
 def _joined_mentions(text: str, previous: list[Mention]) -> list[Mention]:
@@ -620,7 +676,24 @@ def _year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
     head = _sentence_scope(text, sentence, _SCHOOL_YEAR_RE)
     if head:  # "2008—2009学年": the later year, as for growth (ANNOTATION.md)
         return _full_year(head.group(2) or head.group(1))
+    opening = _sentence_scope(text, sentence, _CN_YEAR_RE)
+    if opening:  # "一九八五年经上级验收,全县…": a year said once at the start of the sentence
+        return _cn_year(opening.group(1))
+    arabic = _sentence_scope(text, sentence, _OPENING_YEAR_RE)
+    if arabic:  # "2019年,全区…": the same in digits
+        return _full_year(arabic.group(1))
     return None
+
+
+_OPENING_YEAR_RE = re.compile(r"^\s*((?:19|20)\d\d)年(?:度|底|末)?(?:以来)?$")
+
+
+_CN_YEAR_RE = re.compile(r"([一二三四五六七八九〇零]{4})年")
+_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _cn_year(numeral: str) -> int:
+    return int("".join(_CN_YEAR_DIGITS[c] for c in numeral))
 
 
 def _full_year(digits: str) -> int:

@@ -360,3 +360,30 @@ def test_figures_a_topic_line_scopes_the_lines_under_it() -> None:
     ]
     # the next heading ends the topic: 3600万元 is no per-student figure
     assert all(f[1] != 36000000 for f in funds)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # items listed before 分别, some of them no indicator of the catalogue
+            "1985年全县小学入学率、巩固率、毕业率和普及率分别为99.98%、99.91%、98.3%、99.7%。",
+            [("enrollment_rate", 99.98, "小学", 1985), ("retention_rate", 99.91, "小学", 1985)],
+        ),
+        (  # stems sharing the 率 the list ends with; a year in Chinese numerals opens the sentence
+            "一九八五年经上级验收,全县小学入学、巩固、毕业和普及这“四率”分别为99.98%、99.91%、"
+            "98.3%、99.7%。",
+            [("enrollment_rate", 99.98, "小学", 1985), ("retention_rate", 99.91, "小学", 1985)],
+        ),
+        (
+            "小学入学、巩固率分别为100%和99.5%。",
+            [("enrollment_rate", 100, "小学", None), ("retention_rate", 99.5, "小学", None)],
+        ),
+        (  # a year alone in the sentence's first clause
+            "2019年,全县小学入学率达100%。",
+            [("enrollment_rate", 100, "小学", 2019)],
+        ),
+    ],
+)
+def test_figures_listed_before_respectively(sentence: str, expected: list[tuple]) -> None:
+    found = [(i, v, lvl, y) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
+    assert found == [(i, pytest.approx(v), lvl, y) for i, v, lvl, y in expected]
