@@ -329,6 +329,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 used.add(j)
             elif "change" not in part.marks:  # 小学6230所,比上年减少98所: said of the part
                 others = True
+        if parts and _RESPECTIVE_SHARES.search(text, parts[-1].quantity.span[1], close):
+            continue  # "…招收3.80万人,在校生20.91万人,分别占…总数和…总数的": shares, not parts
         if len(parts) >= 2 or (parts and bracket):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
             others = others or _uncounted(text, opener.end(), close, statements)
@@ -352,6 +354,7 @@ def _uncounted(text: str, start: int, end: int, statements: Sequence[Statement])
     )
 
 
+_RESPECTIVE_SHARES = re.compile(r"分别占")
 _LIST_LINE_END = re.compile(r"[;；:：]\n")
 _LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
 

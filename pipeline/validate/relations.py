@@ -87,6 +87,8 @@ def read_relations(
     (:mod:`junheng.extractors.statements`), the same reading the figures are made from; the
     sums it does not cover are read here.
     """
+    from junheng.validate.respective import respective_relations  # imports this module
+
     pool = [q for sentence in sentences for q in sentence.quantities]
     numbers = numbers if numbers is not None else Quantities.of(text)
     structured, handled = _structured(text, sentences, numbers, rounding)
@@ -105,6 +107,7 @@ def read_relations(
         yield from _per_hundred(text, sentence, window, pool, rounding)
         yield from _shortfalls(text, sentence, rounding)
         yield from _growth(text, sentence, rounding)
+        yield from respective_relations(text, sentences, index, window, pool, rounding)
 
 
 def _window(sentences: Sequence[Sentence], index: int) -> list[Q]:
@@ -551,6 +554,8 @@ def _shares(
         if pct.unit != "%" or pct.hedged or index == 0:
             continue
         label = pct.label
+        if "分别" in label:
+            continue  # …、…,分别占…的75%和23.4%: each share has its own count (respective.py)
         inside = _base_inside(text, qs, index, rounding)
         if inside is not None:
             yield inside
