@@ -47,9 +47,12 @@ DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
 # 0.333); 8 false alarms on the unchanged pages. After the breakdowns of the statement layer went
 # into the sums (the same evening): 34 flagged, recall 0.279 (held-out 3/44, tuning 31/78); 1
 # false alarm; with named rates, class sizes, per-hundred values and parallel frames: 37 (held-out
-# 3/44, tuning 34/78), recall 0.303. These are floors against regressions, not targets: the
+# 3/44, tuning 34/78), recall 0.303. Session 4 (2026-12-01, later): tables checked across their
+# rows, 其中 bound across clauses, elided units, named rates without 其中, change rates,
+# percentage points, bases written inside shares: 62 flagged (held-out 4/44, tuning 58/78), recall
+# 0.508, still 1 false alarm (held-out). These are floors against regressions, not targets: the
 # issue's targets are recall >= 0.90 and 0 false alarms.
-RECALL_TODAY = 0.303
+RECALL_TODAY = 0.508
 FALSE_ALARMS_TODAY = 1
 TARGET_RECALL, TARGET_FALSE_ALARMS = 0.90, 0
 
