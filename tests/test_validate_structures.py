@@ -332,3 +332,30 @@ def test_validate_structures_a_rate_of_another_population_is_not_the_parts() -> 
 def test_validate_structures_bulletin_shapes(wrong: str, right: str, rule: str) -> None:
     assert [r for r, _ in _findings(wrong)] == [rule]
     assert _findings(right) == []
+
+
+# Growth with both values stated in other orders, and a yearly average that is no total change.
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (
+            "2019年全县教育经费投入4.8亿元,比2015年的3.2亿元增长40%。",
+            "2019年全县教育经费投入4.8亿元,比2015年的3.2亿元增长50%。",
+        ),
+        (
+            "2019年全县教育经费投入4.8亿元,较上年的4.2亿元增长18.3%。",
+            "2019年全县教育经费投入4.8亿元,较上年的4.2亿元增长14.3%。",
+        ),
+        (
+            "2019年教育经费投入4.8亿元,2018年为4.2亿元,增长18.3%。",
+            "2019年教育经费投入4.8亿元,2018年为4.2亿元,增长14.3%。",
+        ),
+        (  # 年均增长 is a yearly average: the right twin raises nothing
+            "全县教育经费投入由3.2亿元增至4.8亿元,增长40%。",
+            "全县教育经费投入由3.2亿元增至4.8亿元,年均增长10.7%。",
+        ),
+    ],
+)
+def test_validate_structures_growth_orders(wrong: str, right: str) -> None:
+    assert [r for r, _ in _findings(wrong)] == ["growth_mismatch"]
+    assert _findings(right) == []

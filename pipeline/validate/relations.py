@@ -1014,13 +1014,18 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         up, down = words["growth"].search(q.label), words["decline"].search(q.label)
         if not (up or down) or index < 2:
             continue
+        if words["yearly"].search(q.label):
+            continue  # 年均增长10.7%: a yearly average, not the change from A to B
         a, b = qs[index - 2], qs[index - 1]
+        if _earlier_after(text, a, b):
+            a, b = b, a  # "4.8亿元,比2015年的3.2亿元增长…": the earlier value said second
         if a.unit != b.unit or a.unit == "%":
             continue
         from_to = words["from"].search(
             text[max(sentence.start, a.start - 12) : a.start]
         ) and words["to"].search(text[a.unit_end or a.end : b.start])
-        if not from_to and not _year_pair(text, a, b, q):
+        compared = _earlier_after(text, b, a) and _only_growth_between(text, a, q)
+        if not from_to and not compared and not _year_pair(text, a, b, q):
             continue
         change = (
             _iv(a, rounding) - _iv(b, rounding) if down else _iv(b, rounding) - _iv(a, rounding)
@@ -1081,6 +1086,33 @@ def _point_changes(
             change,
             change.overlaps(_iv(q, rounding)),
         )
+
+
+def _earlier_after(text: str, now: Q, before: Q) -> bool:
+    """Whether ``before`` is said right after ``now`` as its earlier value: "4.8亿元,比2015年的
+    3.2亿元" / "较上年的4.2亿元" / "…4.8亿元,2018年为4.2亿元" (an earlier year than ``now``'s)."""
+    if now.start > before.start or now.unit != before.unit or now.unit == "%":
+        return False
+    gap = _between(text, now, before)
+    if _COMPARED_WITH.fullmatch(gap):
+        return True
+    stated = _YEAR_IS.fullmatch(gap)
+    if stated is None:
+        return False
+    own = _YEARS.findall(text, max(0, now.start - len(now.label) - 12), now.start)
+    return bool(own) and int(own[-1]) > int(stated.group(1))
+
+
+def _only_growth_between(text: str, before: Q, rate: Q) -> bool:
+    gap = _between(text, before, rate).strip(" ,，")
+    return bool(re.fullmatch(r"(?:增长|增加|提高|上升|下降|减少|降低)了?(?:为|达)?", gap))
+
+
+_COMPARED_WITH = re.compile(
+    r"\s*[,，]?\s*(?:比|较)(?:上年|去年|上年同期|同期|(?:19|20)\d\d年(?:同期)?)?的?\s*"
+)
+_YEAR_IS = re.compile(r"\s*[,，]\s*((?:19|20)\d\d)年(?:为|是|有)?\s*")
+_YEARS = re.compile(r"((?:19|20)\d\d)年")
 
 
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年度?(?:的)?$")
