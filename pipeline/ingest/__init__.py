@@ -10,12 +10,14 @@ and applies the size limit before any reader sees the bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from junheng.core.errors import InputError, UnsupportedInput
 from junheng.core.model import Document
+from junheng.ingest.garbage import garbage_reason
 from junheng.ingest.limits import DEFAULT_LIMITS, Limits
 
 Reader = Callable[[bytes, str, Limits], Document]
@@ -112,7 +114,8 @@ def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LI
     """Read one file into a Document.
 
     Raises :class:`UnsupportedInput` for a format junheng does not read and :class:`InputError`
-    for a file it cannot read, each with a one-line message.
+    for a file it cannot read, each with a one-line message. A text that is mostly garbage
+    (:mod:`junheng.ingest.garbage`) is returned with a warning, so the file is ``partial``.
     """
     source = source or path.name
     suffix = path.suffix.lower()
@@ -130,4 +133,8 @@ def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LI
         raise InputError(f"文件过大（{size} 字节，上限 {limits.max_file_bytes} 字节）")
     data = path.read_bytes()
     _check_content(fmt, sniff(data[:4096]), suffix if fmt != "docx" else ".docx")
-    return load_reader(fmt)(data, source, limits)
+    document = load_reader(fmt)(data, source, limits)
+    garbage = garbage_reason(document.raw_text)
+    if garbage:
+        document = dataclasses.replace(document, warnings=(*document.warnings, garbage))
+    return document

@@ -88,8 +88,7 @@ def read(data: bytes, source: str, limits: Limits) -> Document:
     paragraph into several blocks with the same index); table cells carry ``table``/``row``/``col``.
     """
     _refuse_ole(data)
-    names = safezip.check_package(data, limits)
-    _require_word_document(names)
+    _require_word_document(safezip.check_package(data, limits))
     document = _open(data)
     walker = _BodyWalker(_StyleTable.from_styles(document.styles.element))
     blocks, warnings = cap_blocks(walker.walk(document.element.body), limits.max_text_chars)
@@ -105,8 +104,11 @@ def _refuse_ole(data: bytes) -> None:
     raise InputError("这是旧版 .doc 文件改成了 .docx 扩展名，请用 Word/WPS 另存为 .docx")
 
 
-def _require_word_document(names: tuple[str, ...]) -> None:
-    if "word/document.xml" in names:
+def _require_word_document(package: safezip.Package) -> None:
+    """A main document part, by its content type (python-docx finds it through the package's
+    relationships, whatever it is called) or by its usual name."""
+    names = package.names
+    if "word/document.xml" in names or package.main_parts:
         return
     for marker, kind in _OTHER_PACKAGES.items():
         if marker in names:
