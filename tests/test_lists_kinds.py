@@ -297,3 +297,21 @@ def test_lists_kinds_inline_numbered_entries(tmp_path: Path) -> None:
         ("measure", 2, "开展信息技术全员培训"),
         ("measure", 3, "加强校园文化建设"),
     ]
+
+
+def test_a_numeral_ending_a_word_after_a_title_phrase_is_no_mark() -> None:
+    # "…封面不统一、字体…": the 一、 ends 统一, after a phrase with a comma — no nested list
+    from junheng.extractors.lists import extract
+    from junheng.ingest.limits import DEFAULT_LIMITS
+    from junheng.ingest.txt import read
+    from junheng.segment import segment
+
+    text = (
+        "学校存在的问题:\n1.学校无实施方案、自查报告、整改台账。材料过于简单,内容不够丰富;\n"
+        "2.建档不够规范,存在档案封面不统一、字体字号不统一、无落款等;有的因缺墨损坏,打印的材料效果"
+        "不佳。\n3.部分材料学校未能归档。\n"
+    )
+    doc = read(text.encode("utf-8"), "x.txt", DEFAULT_LIMITS)
+    problems = [i.text for i in extract(doc, segment(doc)) if str(i.kind) == "problem"]
+    assert len(problems) == 3
+    assert problems[1].startswith("建档不够规范,存在档案封面不统一、字体字号不统一")

@@ -51,6 +51,7 @@ class Mark:
     start: int
     end: int
     at_break: bool  # at a line start or right after a sentence end
+    phrase_start: int = 0  # where the phrase before it begins (after the last , 、 ; before it)
 
 
 def cn_value(text: str) -> int:
@@ -79,6 +80,17 @@ def _at_break(text: str, pos: int, floor: int) -> bool:
     return back < floor or text[back] in _BREAK
 
 
+def _phrase_start(text: str, pos: int, floor: int) -> int:
+    back = pos - 1
+    limit = max(floor, pos - _TITLE_CHARS - 1)
+    while back >= limit and text[back] not in _PHRASE_BREAK:
+        back -= 1
+    return back + 1
+
+
+_PHRASE_BREAK = ",，、;；"
+
+
 def find_marks(text: str, start: int, end: int) -> list[Mark]:
     """Every candidate mark in ``text[start:end]``; :func:`accept` keeps the real ones."""
     marks: list[Mark] = []
@@ -92,6 +104,7 @@ def find_marks(text: str, start: int, end: int) -> list[Mark]:
                 start=match.start(),
                 end=match.end(),
                 at_break=_at_break(text, match.start(), start),
+                phrase_start=_phrase_start(text, match.start(), start),
             )
         )
     return marks
@@ -145,8 +158,12 @@ def _continues(stack: list[_Open], mark: Mark) -> int | None:
 
 
 def _after_title(kept: list[tuple[Mark, int]], mark: Mark) -> bool:
-    """Whether ``mark`` follows a short entry title on the same line (``(一)政策措施制定1. …``)."""
-    return bool(kept) and 0 < mark.start - kept[-1][0].end <= _TITLE_CHARS
+    """Whether ``mark`` follows a short entry title on the same line (``(一)政策措施制定1. …``):
+    a phrase without , 、 or ; (in "2.建档不够规范,存在档案封面不统一、…" the 一、 is a word's)."""
+    if not kept:
+        return False
+    previous = kept[-1][0]
+    return 0 < mark.start - previous.end <= _TITLE_CHARS and mark.phrase_start <= previous.end
 
 
 def _opens(stack: list[_Open], mark: Mark, free: bool, after_title: bool = False) -> bool:
