@@ -100,7 +100,23 @@ def figure_row(figure: Figure) -> Row:
         "sentence_start": figure.sentence.start,
         "sentence_end": figure.sentence.end,
         "number": figure.number,
+        **_school_fields(figure),
+        **_ocr_fields(figure),
     }
+
+
+def _ocr_fields(figure: Figure) -> Row:
+    """``ocr`` and ``ocr_confidence`` for a figure read from a scan (nothing for text files)."""
+    if figure.ocr_confidence is None:
+        return {}
+    return {"ocr": True, "ocr_confidence": round(figure.ocr_confidence, 4)}
+
+
+def _school_fields(figure: Figure) -> Row:
+    """``school``, ``school_type`` and ``county`` for a figure of a school row of a table."""
+    if figure.school is None and figure.county is None:
+        return {}
+    return {"school": figure.school, "school_type": figure.school_type, "county": figure.county}
 
 
 def item_row(item: Item) -> Row:
@@ -206,7 +222,14 @@ def manifest_entry(result: FileResult, counts: dict[str, int]) -> Row:
         "documents": counts.get("reports", 0),
         "figures": counts.get("figures", 0),
         "items": counts.get("items", 0),
+        **_ocr_pages(result),
     }
+
+
+def _ocr_pages(result: FileResult) -> Row:
+    """``ocr_pages``: how many pages of the file were read by OCR (only for a scan)."""
+    pages = result.document.ocr_pages if result.document is not None else ()
+    return {"ocr_pages": len(pages)} if pages else {}
 
 
 def rows_of(result: FileResult) -> dict[str, list[Row]]:
@@ -264,6 +287,10 @@ def figure_from_row(row: Row) -> Figure:
         file=row.get("file") or "",
         text=row.get("text") or "",
         number=row.get("number") or "",
+        school=row.get("school"),
+        school_type=row.get("school_type"),
+        county=row.get("county"),
+        ocr_confidence=row.get("ocr_confidence"),
     )
 
 

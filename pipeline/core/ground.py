@@ -19,7 +19,8 @@ def ground_report(doc: Document, file: str, report: Report) -> Report:
 
 
 def ground_figure(doc: Document, file: str, figure: Figure) -> Figure:
-    """The figure with its file, page, sentence and number as written."""
+    """The figure with its file, page, sentence and number as written, and the OCR confidence
+    of its number when it was read from a scan."""
     span, sentence = figure.span, figure.sentence
     page = span.page if span.page is not None else doc.page_at(span.start)
     return replace(
@@ -28,6 +29,7 @@ def ground_figure(doc: Document, file: str, figure: Figure) -> Figure:
         span=Span(span.start, span.end, page),
         text=doc.source_text(sentence.start, sentence.end).strip(),
         number=doc.source_text(span.start, span.end),
+        ocr_confidence=doc.confidence_at(span.start, span.end),
     )
 
 

@@ -45,6 +45,16 @@ class Block:
     col: int | None = None
     level: int | None = None
     style: str | None = None
+    sheet: str | None = None
+    """The worksheet's name for a cell of a spreadsheet (``table`` is then the sheet's index)."""
+    box: tuple[float, float, float, float] | None = None
+    """For text read by OCR: ``(left, top, right, bottom)`` on its page, y downwards (PDF points
+    for a PDF page, pixels for an image)."""
+    confidence: float | None = None
+    """For text read by OCR: the recogniser's confidence (0–1), the lowest of its lines; None for
+    text a file holds as text."""
+    scores: tuple[tuple[int, float], ...] = ()
+    """For text read by OCR: ``(offset in text, confidence)`` where each of its lines starts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +116,8 @@ class Document:
     encoding: str | None = None
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    """The pages (1-based) whose text was read by OCR: a scanned PDF's pages, an image's."""
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_raw(start, end)
@@ -142,6 +154,24 @@ class Document:
         if not self.blocks:
             return None
         return self.locate(start).page
+
+    def confidence_at(self, start: int, end: int) -> float | None:
+        """The OCR confidence of normalised ``[start, end)``: the lowest of the OCR lines it
+        touches; None when the text was not read by OCR."""
+        if not self.blocks or start >= len(self.text):
+            return None
+        raw_start, raw_end = self.offsets.to_raw(start, max(start + 1, min(end, len(self.text))))
+        found: list[float] = []
+        for index in range(self.block_index(raw_start), self.block_index(raw_end - 1) + 1):
+            block, base = self.blocks[index], self.block_starts[index]
+            if block.confidence is None:
+                continue
+            lines = block.scores or ((0, block.confidence),)
+            for k, (offset, score) in enumerate(lines):
+                line_end = lines[k + 1][0] if k + 1 < len(lines) else len(block.text) + 1
+                if base + offset < raw_end and raw_start < base + line_end:
+                    found.append(score)
+        return min(found) if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +264,13 @@ class Figure:
     text: str = ""
     """The sentence as the source writes it (stripped); ``number`` is the number as written."""
     number: str = ""
+    school: str | None = None
+    """For a figure of a table's school row: the school's name (also its ``unit_name``), its type
+    (``school_type``: 小学, 初中, 九年一贯制, 完全中学 …) and county when the table says."""
+    school_type: str | None = None
+    county: str | None = None
+    ocr_confidence: float | None = None
+    """For a figure read from OCR text: the recogniser's confidence in its number (0–1)."""
 
     @property
     def key(self) -> ReportKey:

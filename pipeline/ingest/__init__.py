@@ -27,6 +27,14 @@ READERS: dict[str, str] = {
     "docx": "junheng.ingest.docx:read",
     "pdf": "junheng.ingest.pdf:read",
     "html": "junheng.ingest.html:read",
+    "doc": "junheng.ingest.office:read_doc",
+    "wps": "junheng.ingest.office:read_wps",
+    "xlsx": "junheng.ingest.sheets:read_xlsx",
+    "xls": "junheng.ingest.sheets:read_xls",
+    "et": "junheng.ingest.sheets:read_et",
+    "jpeg": "junheng.ingest.image:read",
+    "png": "junheng.ingest.image:read",
+    "tiff": "junheng.ingest.image:read",
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -37,23 +45,30 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
+    ".doc": "doc",
+    ".wps": "wps",
+    ".xlsx": "xlsx",
+    ".xls": "xls",
+    ".et": "et",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".png": "png",
+    ".tif": "tiff",
+    ".tiff": "tiff",
 }
 
 # Formats we recognise but do not read, with what the user should do.
 CONVERT_FIRST: dict[str, str] = {
-    ".doc": "旧版 Word 文档（.doc）暂不支持，请用 Word/WPS 另存为 .docx 后再处理",
-    ".wps": "WPS 文字文档（.wps）暂不支持，请用 WPS 另存为 .docx 后再处理",
     ".rtf": "RTF 文档暂不支持，请另存为 .docx 后再处理",
     ".odt": "ODT 文档暂不支持，请另存为 .docx 后再处理",
-    ".xls": "表格文件（.xls）暂不支持，请把报告正文另存为 .docx 或 .txt",
-    ".xlsx": "表格文件（.xlsx）暂不支持，请把报告正文另存为 .docx 或 .txt",
 }
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")  # JPEG PNG TIFF
 
 
 def sniff(head: bytes) -> str:
-    """What the first bytes of a file say it is: pdf, zip, ole, html, empty or text."""
+    """What the first bytes of a file say it is: pdf, zip, ole, image, html, empty or text."""
     if not head:
         return "empty"
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
@@ -62,6 +77,8 @@ def sniff(head: bytes) -> str:
         return "zip"
     if head.startswith(_OLE_MAGIC):
         return "ole"
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
     probe = head[:2048].lower()
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
@@ -76,6 +93,7 @@ _CONTENT_NAMES = {
     "zip": "ZIP 压缩包",
     "ole": "旧版 Office 文件或加密文档",
     "html": "HTML 网页",
+    "image": "图片",
     "text": "纯文本",
 }
 
@@ -92,7 +110,15 @@ def _check_content(fmt: str, content: str, suffix: str) -> None:
         "pdf": {"pdf"},
         "docx": {"zip", "ole"},
         "html": {"html", "text"},
-        "txt": {"text", "html"},
+        "txt": {"text", "html", "image"},  # an image named .txt: its reader says "不是文本文件"
+        "doc": {"ole", "text", "html"},  # Word also saves RTF and HTML under .doc
+        "wps": {"ole"},
+        "xlsx": {"zip"},
+        "xls": {"ole"},
+        "et": {"ole"},
+        "jpeg": {"image"},
+        "png": {"image"},
+        "tiff": {"image"},
     }
     if content in expected[fmt]:
         return
@@ -126,7 +152,8 @@ def read_file(path: Path, source: str | None = None, limits: Limits = DEFAULT_LI
         raise UnsupportedInput(CONVERT_FIRST[suffix])
     if fmt is None:
         raise UnsupportedInput(
-            f"不支持的文件类型（{suffix or '无扩展名'}），支持 .txt .docx .pdf .html"
+            f"不支持的文件类型（{suffix or '无扩展名'}），"
+            "支持 .txt .docx .doc .wps .pdf .html .xlsx .xls .et .jpg .png .tif"
         )
     size = path.stat().st_size
     if size > limits.max_file_bytes:

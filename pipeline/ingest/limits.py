@@ -36,6 +36,23 @@ class Limits:
     takes about 20 times the XML (a 42 MB ``document.xml`` of 200,000 paragraphs: about 1 GB), so
     this keeps the largest document python-docx can open under the 2 GiB per-file memory budget."""
     max_pdf_pages: int = 5_000
+    max_ocr_pages: int = 12
+    """Pages of one file read by OCR (a scanned PDF's, a multi-page TIFF's); past them the file is
+    cut and reported ``partial``. About 5–9 s a page at :attr:`ocr_dpi` on the benchmark machine
+    (2 cores, PP-OCRv6 small: see :mod:`junheng.ingest.ocr_pages`), so 12 pages fit in the 120 s
+    per-file budget with room for the rest of the work; split a longer scan into parts."""
+    max_ocr_seconds: float = 75.0
+    """No new page is started once OCR has taken this long (a slower or busier machine): the file
+    is then ``partial`` with the pages it read, instead of running into the per-file timeout."""
+    ocr_dpi: int = 150
+    """The resolution PDF pages are rendered at for OCR (chosen by measurement: see
+    :mod:`junheng.ingest.ocr_pages`)."""
+    max_image_pixels: int = 60_000_000
+    """An image (or a rendered page) larger than this is refused: 60 MP is a 600 dpi A3 scan."""
+    max_convert_seconds: float = 90.0
+    """How long LibreOffice may take to convert one .doc/.wps/.xls/.et
+    (:mod:`junheng.ingest.office`): a conversion takes 2–5 s; this leaves the rest of the 120 s
+    per-file budget for reading."""
 
 
 DEFAULT_LIMITS = Limits()

@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 from itertools import pairwise
 from typing import NamedTuple
@@ -499,8 +499,9 @@ def _tables_or_warning(
 def read(data: bytes, source: str, limits: Limits) -> Document:
     """Read a PDF's text layer into paragraph and table-cell blocks.
 
-    Raises :class:`InputError` for a damaged, encrypted or over-long PDF, and for one with no text
-    layer at all (a scan); a text PDF with some empty pages gets a warning for them instead.
+    Raises :class:`InputError` for a damaged, encrypted or over-long PDF. Pages without a text
+    layer (a scan, scanned pages of a text PDF) are read by OCR (:mod:`junheng.ingest.pdf_ocr`);
+    without the OCR extra a scan fails with what to install, a text PDF's empty pages get a warning.
     """
     warnings: list[str] = []
     pdf = _open(data)
@@ -515,14 +516,16 @@ def read(data: bytes, source: str, limits: Limits) -> Document:
     if pages and len(damaged) == len(pages):
         raise InputError("PDF 已损坏：没有一页能够读取")
     empty = [n for n, lines in enumerate(pages, start=1) if not lines and n not in damaged]
-    if len(empty) + len(damaged) == len(pages):
-        raise InputError("PDF 没有文字层（可能是扫描件），需要先做 OCR")
-    if empty:
-        listed = "、".join(str(n) for n in empty[:20]) + ("…" if len(empty) > 20 else "")
-        warnings.append(f"PDF 第 {listed} 页没有文字（可能是扫描页），这些页的内容未读取")
     tables = _tables_or_warning(data, ruled, warnings)
     body = strip_furniture(pages, heights)
     blocks = list(_blocks(paragraphs(body, tables, widths)))
+    scanned: tuple[int, ...] = ()
+    if empty:  # pages without a text layer: OCR (imported only here, a text PDF never loads it)
+        from junheng.ingest.pdf_ocr import read_scanned
+
+        blocks, scanned = read_scanned(data, blocks, empty, len(empty) + len(damaged) == len(pages),
+                                       limits, warnings)  # fmt: skip
     blocks, cut = cap_blocks(blocks, limits.max_text_chars)
     warnings.extend(cut)
-    return build_document(source, "pdf", blocks, pages=len(pages), warnings=warnings)
+    document = build_document(source, "pdf", blocks, pages=len(pages), warnings=warnings)
+    return replace(document, ocr_pages=scanned) if scanned else document

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from junheng.validate import arithmetic, batch, claims, standards
+from junheng.validate import arithmetic, batch, claims, cv_stated, ocr, standards
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +48,23 @@ RULES: dict[str, Rule] = {
     "six_of_seven": Rule(
         "figures", standards.min_met, "每所学校至少6项资源配置指标达标、余项不低于85%"
     ),
+    "ocr_low_confidence": Rule(
+        "figures", ocr.low_confidence, "扫描件中 OCR 识别置信度低的数字，需对照原件核对"
+    ),
     "cross_report_conflict": Rule(
         "batch", batch.cross_report_conflict, "同一单位、指标、学段、年份在两份报告中数值不同"
     ),
     "cv_exceeds": Rule("batch", batch.cv_exceeds, "校际差异系数超过标准"),
+    "cv_mismatch": Rule(
+        "document", cv_stated.cv_mismatch, "写明的差异系数与按各校数据加权计算的结果不符"
+    ),
 }
 """``figures`` rules run on one file's figures in ``validate_document`` (and on the batch's
 figures in ``validate_batch`` for units spread over several files)."""
 
 ARITHMETIC_RULES = frozenset(
-    rule_id for rule_id, rule in RULES.items() if rule.check.__module__ == arithmetic.__name__
+    rule_id
+    for rule_id, rule in RULES.items()
+    if rule.check.__module__ in (arithmetic.__name__, cv_stated.__name__)
 )
 """The rules that check the text's own arithmetic (what corpus/gold ``inconsistencies`` list)."""
