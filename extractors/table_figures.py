@@ -18,6 +18,7 @@ from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, indicator_patterns
 from junheng.extractors.grids import CellNumber, Grid, column_header, grids, numbers, row_name
+from junheng.extractors.school_tables import school_figures
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|学年|$)")
 _SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3}
@@ -42,7 +43,10 @@ def table_figures(doc: Document, reports: Sequence[Report], taken: set[int]) -> 
         report = next((r for r in reports if r.start <= grid.start < r.end), None)
         if report is None:
             continue
-        found += [f for f in _grid_figures(doc.text, grid, report) if f.span.start not in taken]
+        # a table with a row per school gives each school's figures (school_tables.py)
+        school = school_figures(doc.text, grid, report)
+        chosen = school if school is not None else _grid_figures(doc.text, grid, report)
+        found += [f for f in chosen if f.span.start not in taken]
     return found
 
 

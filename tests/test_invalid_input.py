@@ -24,6 +24,7 @@ import pytest
 from junheng.core.errors import InputError, UnsupportedInput
 from junheng.ingest import read_file, sniff
 from junheng.ingest.limits import DEFAULT_LIMITS, Limits
+from junheng.ingest.office import soffice
 
 MiB = 1 << 20
 MAX_SECONDS = 5.0
@@ -180,6 +181,12 @@ def assert_refused(outcome: Outcome, kind: type[Exception], message: str) -> Non
 
 Case = tuple[str, Callable[[], bytes], type[Exception], str]
 
+_OLD_WORD: tuple[type[Exception], str] = (
+    (InputError, "LibreOffice 无法转换")
+    if soffice()
+    else (UnsupportedInput, "apt-get install libreoffice-writer-nogui.*另存为 .docx")
+)
+
 CASES: list[Case] = [
     ("empty.txt", lambda: b"", InputError, "文件为空"),
     ("empty.docx", lambda: b"", InputError, "文件为空"),
@@ -272,8 +279,10 @@ CASES: list[Case] = [
         InputError,
         "旧版 .doc 文件.*另存为 .docx",
     ),
-    ("old.doc", lambda: ole_file("Root Entry", "WordDocument"), UnsupportedInput, "另存为 .docx"),
-    ("old.wps", lambda: ole_file("Root Entry", "WordDocument"), UnsupportedInput, "另存为 .docx"),
+    # read through LibreOffice (junheng.ingest.office): a stub OLE file is one it cannot convert;
+    # without LibreOffice the file is skipped with what to install
+    ("old.doc", lambda: ole_file("Root Entry", "WordDocument"), *_OLD_WORD),
+    ("old.wps", lambda: ole_file("Root Entry", "WordDocument"), *_OLD_WORD),
     ("report.xyz", lambda: b"text", UnsupportedInput, "不支持的文件类型"),
     ("no-extension", lambda: b"text", UnsupportedInput, "无扩展名"),
 ]

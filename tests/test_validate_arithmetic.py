@@ -176,4 +176,5 @@ def test_validate_arithmetic_rules_pinned() -> None:
         "ratio_mismatch",
         "shortfall_mismatch",
         "growth_mismatch",
+        "cv_mismatch",  # a table's stated 差异系数 against its own school rows
     } == ARITHMETIC

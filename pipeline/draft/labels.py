@@ -124,6 +124,7 @@ RULE_SHORT = {
     "six_of_seven": "资源配置达标项数不足",
     "cross_report_conflict": "同一数据前后不一",
     "cv_exceeds": "校际差异系数超标",
+    "cv_mismatch": "差异系数与各校数据不符",
 }
 
 

@@ -1,28 +1,31 @@
 """Rules across the files of a batch: cross_report_conflict and the between-school CV.
 
-The batch is taken to be one county: the 差异系数 is computed over every school of a level found
-in it. A school is a figure whose ``unit_name`` is not a county, town or bureau. Both rules work on
-one pandas table of the batch's named facts (:func:`figure_table`); pandas is imported only when
-a batch has facts of two or more named reports to compare (``junheng.validate.validate_batch``).
+The 差异系数 is computed per county and level (:mod:`junheng.validate.cv`): over the schools a
+table places in a county, and over the rest of the batch's schools as one county. A school is a
+figure of a table's school row, or one whose ``unit_name`` is not a county, town or bureau.
+cross_report_conflict works on one pandas table of the batch's named facts (:func:`figure_table`);
+pandas is imported only when a batch has facts of two or more named reports to compare
+(``junheng.validate.validate_batch``).
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from junheng.core.model import Figure, Severity
 from junheng.extractors.catalogue import indicator_name
+from junheng.validate import cv
 from junheng.validate.context import fmt
-from junheng.validate.profile import CvEachRule, CvMeanRule, IndicatorRef, Profile
+from junheng.validate.cv import weighted_cv
+from junheng.validate.profile import CvEachRule, CvMeanRule, Profile
 from junheng.validate.standards import Issue
+
+__all__ = ["cross_report_conflict", "cv_exceeds", "figure_table", "weighted_cv"]
 
 if TYPE_CHECKING:  # pandas is imported where it is used: the workers never need it
     import pandas as pd
 
-_NOT_SCHOOL = re.compile(r"(?:省|市|县|区|旗|镇|乡|教育局|教体局|学区|联校)$")
 _REL_TOL = 1e-3  # two reports "agree" within the gold's matching tolerance (CONTRACT.md)
 
 
@@ -80,105 +83,80 @@ def cross_report_conflict(figures: Sequence[Figure]) -> list[Issue]:
     return issues
 
 
-def weighted_cv(values: Sequence[float], weights: Sequence[float] | None = None) -> float | None:
-    """差异系数 by the official formula (STANDARDS.md §3): enrolment-weighted mean and
-    population SD. ``weights=None`` gives the unweighted population CV.
-
-    >>> round(weighted_cv([279/45, 137/37, 935/89, 160/76, 402/55], [45, 37, 89, 76, 55]), 3)
-    0.515
-    """
-    import pandas as pd
-
-    x = pd.Series(values, dtype=float)
-    w = pd.Series(weights if weights is not None else [1.0] * len(x), dtype=float)
-    total = w.sum()
-    if total <= 0 or len(x) < 2:
-        return None
-    mean = (w * x).sum() / total
-    if mean == 0:
-        return None
-    return math.sqrt((w / total * (x - mean) ** 2).sum()) / mean
-
-
-def _school_values(table: pd.DataFrame, ref: IndicatorRef, level: str) -> pd.Series:
-    """Each school's first value of ``ref`` at ``level`` (indexed by school name)."""
-
-    rows = table[
-        (table["indicator"] == ref.id)
-        & (table["level"] == level)
-        & ~table["unit_name"].str.contains(_NOT_SCHOOL)
-    ]
-    if ref.transform == "reciprocal":
-        rows = rows[rows["value"] != 0]
-    values = rows.drop_duplicates("unit_name").set_index("unit_name")["value"]
-    return 1 / values if ref.transform == "reciprocal" else values
-
-
-def _cv_of(
-    figures: Sequence[Figure], table: pd.DataFrame, ref: IndicatorRef, level: str, weighted: bool
-) -> tuple[float, list[Figure]] | None:
-    values = _school_values(table, ref, level)
-    students = _school_values(table, IndicatorRef(id="students"), level)
-    if len(values) < 2 or (weighted and not set(values.index) <= set(students.index)):
-        return None
-    names = sorted(values.index)
-    cv = weighted_cv(
-        list(values[names]), list(students[names]) if weighted else None
-    )
-    if cv is None:
-        return None
-    used = table[
-        (table["indicator"] == ref.id)
-        & (table["level"] == level)
-        & table["unit_name"].isin(values.index)
-    ]
-    return cv, [figures[i] for i in used["at"]]
-
-
 def cv_exceeds(figures: Sequence[Figure], profile: Profile) -> list[Issue]:
-    """Between-school CVs per level: each against the limit (cv_each) or their mean (cv_mean)."""
-    table = figure_table(figures)
-    issues = []
+    """Between-school CVs per county and level (:mod:`junheng.validate.cv`): each against the
+    limit (cv_each, 2017) or their mean (cv_mean, the 2012 综合差异系数)."""
+    issues: list[Issue] = []
     for rule in profile.active(CvEachRule) + profile.active(CvMeanRule):
         levels = (
-            rule.threshold
+            list(rule.threshold)
             if isinstance(rule.threshold, dict)
-            else {"小学": rule.threshold, "初中": rule.threshold}
+            else ["小学", "初中"]
         )
-        for level in levels:
-            limit = rule.limit(level)
-            results = {
-                ref.id: _cv_of(figures, table, ref, level, rule.weights == "students")
-                for ref in rule.indicators
-            }
-            if isinstance(rule, CvEachRule):
-                for indicator, result in results.items():
-                    if result and not rule.passes(result[0], level):
-                        issues.append(
-                            Issue(
-                                "cv_exceeds",
-                                f"{level}{indicator_name(indicator)}校际差异系数为{result[0]:.3f}"
-                                f"（{len(result[1])}条学校数据，"
-                                f"按在校生数加权），超过{rule.source.cite()}要求的{fmt(limit)}",
-                                tuple(result[1]),
-                                (round(result[0], 6),),
-                                limit,
-                                f"{rule.source.cite()} {rule.id} {rule.name_zh}",
-                            )
-                        )
-            elif all(results.values()):
-                mean = sum(r[0] for r in results.values() if r) / len(results)
-                if not rule.passes(mean, level):
-                    used = tuple(figure for r in results.values() if r for figure in r[1])
-                    issues.append(
-                        Issue(
-                            "cv_exceeds",
-                            f"{level}综合差异系数为{mean:.3f}（{len(results)}项单项差异系数的平均值），"
-                            f"超过{rule.source.cite()}要求的{fmt(limit)}",
-                            used,
-                            (round(mean, 6),),
-                            limit,
-                            f"{rule.source.cite()} {rule.id} {rule.name_zh}",
-                        )
-                    )
+        transforms = {ref.id: ref.transform for ref in rule.indicators}
+        found = cv.coefficients(
+            cv.parts(figures, transforms),
+            [ref.id for ref in rule.indicators],
+            levels,
+            weighted=rule.weights == "students",
+        )
+        if isinstance(rule, CvEachRule):
+            issues += [
+                _each_issue(rule, c)
+                for c in found
+                if rule.limit(c.level) is not None and not rule.passes(c.value, c.level)
+            ]
+        else:
+            issues += _mean_issues(rule, found, len(rule.indicators))
+    return issues
+
+
+def _where(county: str | None, level: str) -> str:
+    return f"{county or ''}{level}"
+
+
+def _standard(rule: CvEachRule | CvMeanRule) -> str:
+    return f"{rule.source.cite()} {rule.id} {rule.name_zh}"
+
+
+def _each_issue(rule: CvEachRule, c: cv.Coefficient) -> Issue:
+    limit = rule.limit(c.level) or 0.0
+    top = "、".join(f"{p.school}（{fmt(p.values[c.indicator])}）" for p in c.pulling_up())
+    how = "按在校生数加权" if rule.weights == "students" else "不加权"
+    return Issue(
+        "cv_exceeds",
+        f"{_where(c.county, c.level)}{indicator_name(c.indicator)}校际差异系数为{c.value:.3f}"
+        f"（{len(c.parts)}所学校，{how}，全县平均{fmt(round(c.mean, 4))}），"
+        f"超过{rule.source.cite()}要求的{fmt(limit)}；偏离平均最多的学校：{top}",
+        c.figures,
+        (round(c.value, 6),),
+        limit,
+        _standard(rule),
+    )
+
+
+def _mean_issues(rule: CvMeanRule, found: list[cv.Coefficient], wanted: int) -> list[Issue]:
+    groups: dict[tuple[str | None, str], list[cv.Coefficient]] = {}
+    for c in found:
+        groups.setdefault((c.county, c.level), []).append(c)
+    issues = []
+    for (county, level), results in groups.items():
+        if len(results) < wanted:
+            continue  # the composite needs every one of its indicators
+        mean = sum(c.value for c in results) / len(results)
+        limit = rule.limit(level)
+        if limit is None or rule.passes(mean, level):
+            continue
+        issues.append(
+            Issue(
+                "cv_exceeds",
+                f"{_where(county, level)}综合差异系数为{mean:.3f}"
+                f"（{len(results)}项单项差异系数的平均值），"
+                f"超过{rule.source.cite()}要求的{fmt(limit)}",
+                tuple(f for c in results for f in c.figures),
+                (round(mean, 6),),
+                limit,
+                _standard(rule),
+            )
+        )
     return issues
