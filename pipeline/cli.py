@@ -274,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
         "or a Word template (.docx)",
     )
     drafting.set_defaults(func=cmd_draft)
+
+    from junheng.review.cli import add_parser as add_review
+
+    add_review(sub)
     return parser
 
 
