@@ -26,6 +26,20 @@ def _findings(doc):
     return validate_document(doc, [], [], rules=ARITHMETIC_RULES)
 
 
+def _word_table(tmp_path: Path, rows: list[tuple[str, ...]], caption: str | None = None):
+    """A .docx holding ``rows`` as one Word table (after ``caption``), read back."""
+    document = docx.Document()
+    if caption:
+        document.add_paragraph(caption)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "t.docx"
+    document.save(path)
+    return read_docx(path.read_bytes(), "t.docx", DEFAULT_LIMITS)
+
+
 def _relations(doc):
     return [r for grid in grids(doc) for r in table_relations(grid, "either")]
 
@@ -119,15 +133,7 @@ def test_a_ruled_word_table_is_checked(tmp_path: Path) -> None:
         ("西关小学", "187", "176", "363"),
         ("南关小学", "95", "102", "217"),  # 95 + 102 = 197
     ]
-    document = docx.Document()
-    document.add_paragraph("各校学生人数统计")
-    table = document.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    path = tmp_path / "t.docx"
-    document.save(path)
-    doc = read_docx(path.read_bytes(), "t.docx", DEFAULT_LIMITS)
+    doc = _word_table(tmp_path, rows, caption="各校学生人数统计")
     (grid,) = grids(doc)
     assert grid.layout == "cells" and len(grid.rows) == 5
     found = _findings(doc)
@@ -187,14 +193,7 @@ def test_a_header_that_only_contains_a_wording_names_no_indicator(tmp_path: Path
         ("城关小学", "810", "5.2"),
         ("东关小学", "474", "4.8"),
     ]
-    document = docx.Document()
-    table = document.add_table(rows=len(rows), cols=3)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
-    path = tmp_path / "t.docx"
-    document.save(path)
-    doc = read_docx(path.read_bytes(), "t.docx", DEFAULT_LIMITS)
+    doc = _word_table(tmp_path, rows)
     found = sorted((f.indicator, f.value) for f in _table_figures(doc))
     # the 学生 inside 每百名学生拥有高于规定学历教师数 is no 在校生 count: the column is R1 (its
     # own indicator, from extractors/data/school_tables.yaml), never students
