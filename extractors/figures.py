@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from junheng.core.model import Document, Figure, FigureKind, Report, Span
@@ -965,7 +965,7 @@ def _reads_as_plan(text: str, report: Report) -> bool:
     return _plan_balance(text, report.start, report.end) <= 0
 
 
-@cache
+@lru_cache(maxsize=16)  # per report, asked once per figure; bounded: a worker reads many files
 def _plan_balance_of(body: str) -> int:
     rules = load_rules()
     facts = targets = 0
