@@ -65,8 +65,10 @@ def test_ingest_scale_cut_text_is_partial_with_the_reason(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_ingest_scale_work_per_character_is_linear(tmp_path: Path) -> None:
-    """Four times the text takes at most six times as long (a quadratic stage gives 16 times;
-    before the fix 2.5 times the text took 20 times as long)."""
+    """Four times the text takes at most eight times as long (a quadratic stage gives 16 times;
+    before the fix 2.5 times the text took 20 times as long). Each size is timed twice and the
+    faster run kept: on a shared 2-core host one run of the small text can be half as fast as the
+    next (measured: 0.40 s against 2.59 s once, under 6× in every other run)."""
     warm = tmp_path / "warm.txt"
     warm.write_text(seed_text(20_000), "utf-8")
     process_file(InputFile(warm, warm.name))  # data files, regexes, jieba's words
@@ -74,8 +76,11 @@ def test_ingest_scale_work_per_character_is_linear(tmp_path: Path) -> None:
     for chars in (100_000, 400_000):
         path = tmp_path / f"t{chars}.txt"
         path.write_text(seed_text(chars, seed=chars), "utf-8")
-        started = time.perf_counter()
-        result = process_file(InputFile(path, path.name))
-        seconds.append(time.perf_counter() - started)
-        assert result.status.value == "ok" and result.figures
-    assert seconds[1] <= 6 * seconds[0], seconds
+        runs = []
+        for _ in range(2):
+            started = time.perf_counter()
+            result = process_file(InputFile(path, path.name))
+            runs.append(time.perf_counter() - started)
+            assert result.status.value == "ok" and result.figures
+        seconds.append(min(runs))
+    assert seconds[1] <= 8 * seconds[0], seconds
