@@ -366,13 +366,13 @@ def test_figures_a_topic_line_scopes_the_lines_under_it() -> None:
     ("sentence", "expected"),
     [
         (  # items listed before 分别, some of them no indicator of the catalogue
-            "1985年全县小学入学率、巩固率、毕业率和普及率分别为99.98%、99.91%、98.3%、99.7%。",
-            [("enrollment_rate", 99.98, "小学", 1985), ("retention_rate", 99.91, "小学", 1985)],
+            "1992年全乡小学入学率、巩固率、毕业率和普及率分别为99.61%、99.23%、97.4%、98.8%。",
+            [("enrollment_rate", 99.61, "小学", 1992), ("retention_rate", 99.23, "小学", 1992)],
         ),
         (  # stems sharing the 率 the list ends with; a year in Chinese numerals opens the sentence
-            "一九八五年经上级验收,全县小学入学、巩固、毕业和普及这“四率”分别为99.98%、99.91%、"
-            "98.3%、99.7%。",
-            [("enrollment_rate", 99.98, "小学", 1985), ("retention_rate", 99.91, "小学", 1985)],
+            "一九九二年通过省级评估,全乡小学入学、巩固、毕业和普及这“四率”分别为99.61%、"
+            "99.23%、97.4%、98.8%。",
+            [("enrollment_rate", 99.61, "小学", 1992), ("retention_rate", 99.23, "小学", 1992)],
         ),
         (
             "小学入学、巩固率分别为100%和99.5%。",

@@ -307,11 +307,11 @@ def test_a_numeral_ending_a_word_after_a_title_phrase_is_no_mark() -> None:
     from junheng.segment import segment
 
     text = (
-        "学校存在的问题:\n1.学校无实施方案、自查报告、整改台账。材料过于简单,内容不够丰富;\n"
-        "2.建档不够规范,存在档案封面不统一、字体字号不统一、无落款等;有的因缺墨损坏,打印的材料效果"
+        "学校存在的问题:\n1.部分学校未建工作台账、会议记录。资料偏少,佐证不够充分;\n"
+        "2.归档不够规范,存在卷宗封皮不统一、页码编排不统一、无签章等;有的复印模糊,装订的材料效果"
         "不佳。\n3.部分材料学校未能归档。\n"
     )
     doc = read(text.encode("utf-8"), "x.txt", DEFAULT_LIMITS)
     problems = [i.text for i in extract(doc, segment(doc)) if str(i.kind) == "problem"]
     assert len(problems) == 3
-    assert problems[1].startswith("建档不够规范,存在档案封面不统一、字体字号不统一")
+    assert problems[1].startswith("归档不够规范,存在卷宗封皮不统一、页码编排不统一")

@@ -28,8 +28,8 @@ def _one(raw: str):  # type: ignore[no-untyped-def]
 def test_file_card_that_reads_like_a_title_is_chrome_and_the_page_mark_is_peeled() -> None:
     raw = (
         "2020年青山镇小学均衡发展工作汇报 .pdf\n"
-        "《2020年青山镇小学均衡发展工作汇报 .pdf》由会员分享,可在线阅读,更多相关请在本站上搜索。\n"
-        f"1、青山镇小学均衡发展工作汇报一、学校基本情况{_BODY}\n"
+        "《2020年青山镇小学均衡发展工作汇报 .pdf》由会员分享,可在线阅读,更多资料请到本站搜索。\n"
+        f"1、青山镇小学均衡发展工作汇报一、本校概况{_BODY}\n"
         f"2、{_BODY}\n"
     )
     text, report = _one(raw)
@@ -70,7 +70,7 @@ def test_encyclopedia_entry_cells() -> None:
 @pytest.mark.parametrize(
     ("title", "kind"),
     [
-        ("农村学生营养改善计划评估报告", "报告"),  # a qualified 报告 after another type word
+        ("农村学生午餐补助计划评估报告", "报告"),  # a qualified 报告 after another type word
         ("2021年教育事业发展规划工作总结", "总结"),  # the type word the title ends with
         ("全面改薄工作自查情况报告", "自查"),  # a generic 报告 gives way to 自查
         ("某县均衡发展推进情况汇报", "推进情况"),
@@ -85,19 +85,19 @@ def test_title_type(title: str, kind: str | None) -> None:
 
 
 def test_title_on_two_lines_with_its_last_words_alone() -> None:
-    raw = f"农村义务教育学生营养改善计划\n\n评估报告\n\n一、评估背景\n{_BODY}\n"
+    raw = f"农村学校学生午餐补助计划\n\n评估报告\n\n一、评估背景\n{_BODY}\n"
     _, report = _one(raw)
-    assert report.title == "农村义务教育学生营养改善计划评估报告"
+    assert report.title == "农村学校学生午餐补助计划评估报告"
     assert report.type == "报告"
 
 
 def test_unit_line_above_the_title_under_a_glued_marker() -> None:
     raw = (
-        "均衡督导自查报告 督导自查报告\n\n均衡督导自查报告 篇1\n\n  石桥镇中心学校\n\n"
-        f"  义务教育均衡发展督导评估自查报告\n\n  近年来,我校{_BODY}\n"
+        "均衡迎检自查报告 迎检自查报告\n\n均衡迎检自查报告 篇1\n\n  石桥镇中心学校\n\n"
+        f"  义务教育优质均衡创建自查报告\n\n  近年来,我校{_BODY}\n"
     )
     _, report = _one(raw)
-    assert report.title == "石桥镇中心学校义务教育均衡发展督导评估自查报告"
+    assert report.title == "石桥镇中心学校义务教育优质均衡创建自查报告"
     assert report.unit_name == "石桥镇中心学校"
     assert report.type == "自查"
 
@@ -105,7 +105,7 @@ def test_unit_line_above_the_title_under_a_glued_marker() -> None:
 def test_repeated_title_glued_onto_a_sentence_that_opens_with_wo_xian() -> None:
     raw = (
         "2021年教育事业发展十四五规划工作总结\n\n"
-        f"2021年教育事业发展“十四五”规划工作总结我县教育事业发展规划实施以来,{_BODY}\n"
+        f"2021年教育事业发展“十四五”规划工作总结我区教育发展规划实施以来,{_BODY}\n"
     )
     _, report = _one(raw)
     assert report.title == "2021年教育事业发展“十四五”规划工作总结"
@@ -115,15 +115,15 @@ def test_repeated_title_glued_onto_a_sentence_that_opens_with_wo_xian() -> None:
 
 def test_reworded_repeat_of_the_title_is_body() -> None:
     raw = (
-        "中学义务教育均衡发展状况分析报告中学义务训练均衡进展状况分析报告一、基本状况"
+        "小学素质教育推进状况分析报告小学素质训练推进情况分析报告一、基本状况"
         f"1、xx中学{_BODY}\n"
     )
     _, report = _one(raw)
-    assert report.title == "中学义务教育均衡发展状况分析报告"
+    assert report.title == "小学素质教育推进状况分析报告"
 
 
 def test_untitled_report_typed_by_its_first_heading() -> None:
-    raw = f"一、实施进展情况(标准化建设)\n2019年度,我区获得专项资金80万元。{_BODY}\n"
+    raw = f"一、实施进展情况(薄弱校改造)\n2019年度,我区获得专项资金80万元。{_BODY}\n"
     _, report = _one(raw)
     assert report.title == "" and report.type == "推进情况"
 
@@ -132,7 +132,7 @@ def test_letter_spaced_title_glued_onto_the_body() -> None:
     raw = (
         "学 校 当 前 存 在 的 困 难 和 问 题目 前 我 校 共 40 个 教 学 班 ,学 生 总 数 2100 名 ,"
         "平 均 班额 为 52.5。这 种 情 况 说 明 学 校 的 发 展 过 快 ,办 学 规 模 已 超 出 了 学 校 "
-        "已 有 的 办 学 条 件 。1、办学条件急待改善。教学用房严重不足,生活用房紧缺。\n"
+        "已 有 的 办 学 条 件 。1、办学条件亟需改善。功能用房明显不足,宿舍床位紧张。\n"
     )
     text, report = _one(raw)
     assert text.startswith("学校当前存在的困难和问题目前我校共40个教学班,学生总数2100名,")
@@ -155,10 +155,10 @@ def test_letter_spaced_text_maps_back_to_its_source() -> None:
         ("一、学校基本情况1、地理位置:青山小学位于某县城北部。我校现有教学班6个。", "青山小学"),
         ("10月8日上午开始,临河县教体局均衡办对全县学校进行了督查。", "临河县"),
         ("近年来,平原市各级党委政府认真履行职责。本文对我市义务教育进行了分析。", "平原市"),
-        ("首先我代表白杨学区全体师生表示欢迎!欢迎你们来我校检查指导工作!", "白杨学区"),
+        ("首先我代表白杨学区全体师生对各位领导表示欢迎!欢迎莅临我校指导!", "白杨学区"),
         ("面对人民的期盼,河口县委、县政府举全县之力推进均衡发展。", "河口县"),
         # peers in a list, a sentence's opening words, a verb before 市: no unit
-        ("我们赴昆山、张家港、金阊区等兄弟市区进行了考察。我区民工子弟学校较多。", None),
+        ("我们赴常熟、江阴、武进区等兄弟市区学习考察。我区民工子弟学校较多。", None),
         ("近几年来,随着我市进城务工人员的逐年增多,市区教育局做了大量工作。", None),
         ("全市上下建立了市政府统筹、部门协作的工作机制。", None),
         ("我们分析学校现有条件,每周对学校进行检查。我校教师认真落实。", None),
@@ -173,8 +173,8 @@ def test_a_kind_of_county_is_no_unit_and_the_region_is_taken() -> None:
     assert unit_in_title("广西贫困县学生吃上营养午餐") is None
     raw = (
         "广西贫困县学生吃上营养午餐\n\n某某网  时间:06/06/2012 18:50:30   来源:某新闻网\n\n"
-        "从2011年秋季学期开始,广西有40个县区的农村中小学生受益于营养午餐,学生们在食堂用餐。"
-        "每人每天3元的标准,为集中连片特困县的农村义务教育阶段孩子提供营养膳食补助。\n"
+        "从2013年春季学期开始,某省有32个县区的农村中小学生吃上了营养午餐,学生们在食堂用餐。"
+        "每人每天4元的标准,为贫困县的农村义务教育阶段学生提供午餐补助。\n"
     )
     _, report = _one(raw)
     assert report.unit_name == "广西"

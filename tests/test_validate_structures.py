@@ -171,8 +171,8 @@ def test_validate_structures_issue_examples(right: str, wrong: str) -> None:
             "sum_mismatch",
         ),
         (  # a clause without a number between the total and 其中
-            "为西区拟投入资金410万元,全部为省级补助资金,其中校舍类资金130万元,设备类资金180万元。",
-            "为西区拟投入资金410万元,全部为省级补助资金,其中校舍类资金130万元,设备类资金280万元。",
+            "为西区拟投入资金410万元,均由省级财政拨付,其中维修类资金130万元,设备类资金180万元。",
+            "为西区拟投入资金410万元,均由省级财政拨付,其中维修类资金130万元,设备类资金280万元。",
             "sum_mismatch",
         ),
         (  # 人 after 人数: "总人数45.6万" is a count of people
@@ -281,7 +281,7 @@ def test_validate_structures_more_shapes(wrong: str, right: str, rule: str) -> N
 
 def test_validate_structures_a_rate_of_another_population_is_not_the_parts() -> None:
     # the rate names 小学适龄儿童, the count before it is of 初中: no share of the two counts
-    text = "全市小学在校生21.67万人,初中在校生14.01万人,全市小学适龄儿童入学率达100%。"
+    text = "全市小学在校生15.42万人,初中在校生9.36万人,全县小学学龄儿童入学率达100%。"
     assert _findings(text) == []
 
 

@@ -227,7 +227,7 @@ def _part_rates(
         if not (numerator and numerator.search(phrase)) and not (stem and stem in named):
             continue
         if _other_population(label, phrase, text[whole.clause_start : whole.quantity.start]):
-            continue  # …初中在校生14.01万人,全市小学适龄儿童入学率达100%: another population's rate
+            continue  # …初中在校生9.36万人,全县小学学龄儿童入学率达100%: another population's rate
         if not after_part:
             whole_named = text[whole.clause_start : whole.quantity.start]
             population = words["rate_denominators"].search(
@@ -368,7 +368,7 @@ def _sums(
 @cache
 def _opens_parts() -> re.Pattern[str]:
     """The ``parts`` word right after a total, or after one clause without a number that says
-    more of the total ("拟投入资金410万元,全部为省级补助资金,其中校舍类资金130万元…")."""
+    more of the total ("拟投入资金410万元,均由省级财政拨付,其中维修类资金130万元…")."""
     return re.compile(
         r"[，,：:\s]*(?:[^，,。;；:：\d]{1,16}[，,]\s*)?(?:" + vocab()["parts"].pattern + ")"
     )
