@@ -32,6 +32,7 @@ from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
 from junheng.extractors.statements import Statement, lexicon, read_statements
 from junheng.extractors.table_figures import table_figures
+from junheng.extractors.topics import Topic, topic_at, topics
 
 _SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -59,6 +60,8 @@ class FigureRules:
     change_to: re.Pattern[str]
     subgroup_rate: re.Pattern[str]
     level_heading: re.Pattern[str]
+    paragraph_opening: re.Pattern[str]
+    prior_year: re.Pattern[str]
 
 
 @cache
@@ -90,6 +93,8 @@ def load_rules() -> FigureRules:
             r"[ \t]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?[ \t]*"
             f"({scoping})(?:教育|阶段|学段)?[ \\t]*[:：]?[ \\t]*"
         ),
+        paragraph_opening=re.compile(f"{data['paragraph_opening']}({words})"),
+        prior_year=re.compile(data["prior_year"]),
     )
 
 
@@ -626,8 +631,10 @@ def _school_topic(text: str, start: int, end: int) -> str | None:
     level = None
     for match in lex.noun_re.finditer(text, start, end):
         noun = lex.nouns[match.group()]
-        if noun.group == "schools" and noun.level and _COUNT_NEAR.search(
-            text, max(start, match.start() - 6), min(end, match.end() + 6)
+        if (
+            noun.group == "schools"
+            and noun.level
+            and _COUNT_NEAR.search(text, max(start, match.start() - 6), min(end, match.end() + 6))
         ):
             level = noun.level
     return level
@@ -645,10 +652,10 @@ def _paragraph_level(text: str, pos: int, rules: FigureRules) -> str | None:
     start = text.rfind("\n", 0, pos) + 1
     opening = _NUMBERING.match(text, start)
     cursor = opening.end() if opening else start
-    found = rules.level_re.match(text, cursor, cursor + 6)
-    if found is None or rules.name_before.search(text, max(0, cursor - 2), cursor):
+    found = rules.paragraph_opening.match(text, cursor, cursor + 12)
+    if found is None or rules.name_before.search(text, max(0, found.start(1) - 2), found.start(1)):
         return None
-    return rules.levels[found.group()]
+    return rules.levels[found.group(1)]
 
 
 _YEAR_RE = re.compile(r"((?:19|20)\d\d|(?<!\d)\d\d)年(?!\d)")
@@ -659,7 +666,19 @@ _SCHOOL_YEAR_RE = re.compile(
 )
 
 
-def _year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
+def _year(
+    text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules, scoped: int | None
+) -> int | None:
+    """The year of a pair's value: the one its clause or sentence says, else ``scoped`` (a
+    heading's); one less for a value said of the year before ("比上年的2610元")."""
+    year = _said_year(text, pair, sentence) or scoped
+    clause = _clause_start(text, pair.quantity.start, sentence[0])
+    if year is not None and rules.prior_year.search(text, clause, pair.quantity.start):
+        return year - 1
+    return year
+
+
+def _said_year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
     if pair.subject:
         match = _YEAR_RE.search(pair.subject)
         if match:
@@ -760,13 +779,21 @@ def extract(
         found: list[Figure] = []
         statements: list[Statement] = []
         sentence_of: dict[int, tuple[int, int]] = {}
-        topics = _topics(text, report, mentions, rules)
-        for sentence in sentences(text, report.start, report.end):
+        spans = list(sentences(text, report.start, report.end))
+        naming = {}  # per sentence, the wordings that can name its numbers
+        for sentence in spans:
+            first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+            here = [m for m in mentions[first:last] if m.end <= sentence[1]]
+            naming[sentence] = _naming(here, quantities.between(*sentence))
+        scoped = topics(
+            text, report.start, report.end, [m for s in spans for m in naming[s]], rules.levels
+        )
+        for sentence in spans:
             first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
             here = [m for m in mentions[first:last] if m.end <= sentence[1]]
             found.extend(_sentence_figures(text, report, sentence, rules, here, quantities))
-            topic = _topic_at(topics, sentence[0])
-            if topic is not None and not _names_any(text, here, rules):
+            topic = topic_at(scoped, sentence[0])
+            if topic and not _names_any(text, naming[sentence], rules):
                 found.extend(_topic_figures(text, report, sentence, rules, topic, quantities))
             counts = read_statements(text, quantities.between(*sentence), *sentence)
             statements.extend(counts)
@@ -816,9 +843,10 @@ def _figure(
     rules: FigureRules,
     level: str | None = None,
     fallback: str | None = None,
+    year: int | None = None,
 ) -> Figure:
-    """The figure of a pair: its level (given, else the scope rules, else ``fallback``), year,
-    kind and spans."""
+    """The figure of a pair: its level (given, else the scope rules, else ``fallback``), year
+    (said, else ``year``), kind and spans."""
     quantity = pair.quantity
     return Figure(
         doc=report.index,
@@ -826,7 +854,7 @@ def _figure(
         value=_value(pair.indicator, quantity),
         unit=pair.indicator.unit,
         level=level or _level(text, pair, sentence, rules) or fallback,
-        year=_year(text, pair, sentence),
+        year=_year(text, pair, sentence, rules, year),
         kind=_kind(text, pair, sentence, rules, _reads_as_plan(text, report)),
         qualifier=quantity.qualifier,
         span=Span(quantity.start, quantity.end),
@@ -850,80 +878,14 @@ def _year_range(text: str, sentence: tuple[int, int], said: int, count: int) -> 
     return [f"{y}年" for y in range(first, last + 1)] if last - first + 1 == count else []
 
 
-# A line that names what the lines after it give ("生均公用经费:", "(三)生均公用经费情况"): short,
-# no number but its list mark, one indicator.
-_TOPIC_LINE_MAX = 30
-_LIST_MARK = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*"
-)
-
-
-def _topics(
-    text: str, report: Report, mentions: Sequence[Mention], rules: FigureRules
-) -> list[tuple[int, int, Indicator]]:
-    """``(start, end, indicator)`` of each stretch of lines a topic line scopes: from the line
-    after it to the next line that could be a heading (short, without numbers) or that names
-    another indicator, or a blank line."""
-    found: list[tuple[int, int, Indicator]] = []
-    if not mentions:
-        return found
-    lines = _line_spans(text, report.start, report.end)
-    for index, (start, end) in enumerate(lines):
-        indicator = _topic_of(text, start, end, mentions, rules)
-        if indicator is None:
-            continue
-        stop = report.end
-        for later_start, later_end in lines[index + 1 :]:
-            line = text[later_start:later_end]
-            if not line.strip() or _heading_like(line) or any(
-                later_start <= m.start < later_end
-                and m.indicator.id != indicator.id
-                and text[m.start : m.end] not in rules.levels
-                for m in mentions
-            ):
-                stop = later_start
-                break
-        if end + 1 < stop:
-            found.append((end + 1, stop, indicator))
-    return found
-
-
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    cursor = start
-    while cursor < end:
-        stop = text.find("\n", cursor, end)
-        stop = end if stop < 0 else stop
-        spans.append((cursor, stop))
-        cursor = stop + 1
-    return spans
-
-
-def _heading_like(line: str) -> bool:
-    body = _LIST_MARK.sub("", line, count=1)
-    return len(line.strip()) <= _TOPIC_LINE_MAX and not re.search(r"\d", body)
-
-
-def _topic_of(
-    text: str, start: int, end: int, mentions: Sequence[Mention], rules: FigureRules
-) -> Indicator | None:
-    line = text[start:end]
-    if len(line.strip()) > _TOPIC_LINE_MAX and not line.rstrip().endswith((":", "：")):
-        return None
-    if re.search(r"\d", _LIST_MARK.sub("", line, count=1)):
-        return None
-    first = bisect_left([m.start for m in mentions], start)  # mentions are in text order
-    named = {}
-    for mention in mentions[first:]:
-        if mention.start >= end:
-            break
-        if text[mention.start : mention.end] not in rules.levels:
-            named[mention.indicator.id] = mention.indicator
-    return next(iter(named.values())) if len(named) == 1 else None
-
-
-def _topic_at(topics: Sequence[tuple[int, int, Indicator]], pos: int) -> Indicator | None:
-    return next((ind for start, end, ind in topics if start <= pos < end), None)
+def _naming(mentions: Sequence[Mention], quantities: Sequence[Quantity]) -> list[Mention]:
+    """The wordings of a sentence that can name one of its values: all of them in a sentence
+    without values (a heading), else those whose indicator takes a value's unit ("中等职业学校为
+    4908元" names no count of schools)."""
+    values = [q for q in quantities if q.role == "value"]
+    if not values:
+        return list(mentions)
+    return [m for m in mentions if any(_accepts(m.indicator, q) for q in values)]
 
 
 def _names_any(text: str, mentions: Sequence[Mention], rules: FigureRules) -> bool:
@@ -935,25 +897,45 @@ def _topic_figures(
     report: Report,
     sentence: tuple[int, int],
     rules: FigureRules,
-    indicator: Indicator,
+    topic: Topic,
     quantities: Quantities,
 ) -> list[Figure]:
-    """Under a topic line, a sentence that names no indicator gives the topic's figures: its
-    numbers in a unit the topic takes and in its plausible range ("2019年:小学750元,初中950元"
-    under "生均公用经费:")."""
+    """Under a heading (:mod:`junheng.extractors.topics`), a sentence that names no indicator
+    gives the heading's figures: each number in a unit and the plausible range of exactly one
+    indicator the heading names ("2019年:小学750元,初中950元" under "生均公用经费:")."""
     figures = []
-    low, high = indicator.range
+    amounts = 0  # values before this one in another unit than a growth's
+    said = text[sentence[0] : sentence[1]]
     for quantity in quantities.between(*sentence):
-        if quantity.role != "value" or not _accepts(indicator, quantity):
+        if quantity.role != "value":
             continue
-        value = _value(indicator, quantity)
-        if not low <= value <= high:
+        fits = [
+            ind for ind in topic.indicators if _accepts(ind, quantity) and _plausible(ind, quantity)
+        ]
+        amounts += quantity.unit != "%"
+        if len(fits) != 1:
             continue
-        pair = _Pair(indicator, quantity, _clause_start(text, quantity.start, sentence[0]))
+        indicator = fits[0]
+        if indicator.needs and (amounts or not re.search(indicator.needs, said)):
+            continue  # "为2810元,比上年增长3.87%": the growth of the amount, not the heading's
+        clause = _clause_start(text, quantity.start, sentence[0])
+        lead = text[clause : quantity.start]
+        if not (_STATED.search(lead) or rules.level_re.search(lead)):
+            continue  # a bare number, a table's cell copied as a line, states nothing
+        pair = _Pair(indicator, quantity, clause)
         if indicator.stock and _is_flow(text, pair, sentence, rules):
             continue
-        figures.append(_figure(text, report, pair, sentence, rules))
+        figures.append(_figure(text, report, pair, sentence, rules, year=topic.year))
     return figures
+
+
+# What states a value under a heading: a verb or colon before it, or 的 ("比上年的2705元").
+_STATED = re.compile(r"[为為达達是到:：]|的\s*$")
+
+
+def _plausible(indicator: Indicator, quantity: Quantity) -> bool:
+    low, high = indicator.range
+    return low <= _value(indicator, quantity) <= high
 
 
 def _reads_as_plan(text: str, report: Report) -> bool:

@@ -387,3 +387,53 @@ def test_figures_a_topic_line_scopes_the_lines_under_it() -> None:
 def test_figures_listed_before_respectively(sentence: str, expected: list[tuple]) -> None:
     found = [(i, v, lvl, y) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
     assert found == [(i, pytest.approx(v), lvl, y) for i, v, lvl, y in expected]
+
+
+# An invented statistics bulletin in the national template's shape (教育经费执行情况统计公告):
+# the subject is said once in a heading, the values by level under it.
+_BULLETIN_LINES = (
+    "2024年全国教育经费执行情况(各级教育生均一般公共预算公用经费支出增长情况)\n"
+    "教育部 国家统计局 财政部\n"
+    "1.全国普通小学为2810.33元,比上年的2705.61元增长3.87%。其中,农村为2601.20元,比上年的"
+    "2533.05元增长2.69%。\n"
+    "2.全国普通初中为3950.27元,比上年的3801.90元增长3.90%。\n"
+    "3.全国中等职业学校为4908.30元,比上年的4778.79元增长2.71%。\n"
+)
+_BULLETIN_INLINE = (
+    "某县教育经费执行情况统计公告\n"
+    "二、一般公共预算教育经费支出情况。(一)2024年各级教育生均一般公共预算公用经费支出情况。"
+    "1.全县普通小学为2810.33元,比上年的2705.61元增长3.87%。2.全县普通初中为3950.27元。"
+    "(二)校舍情况。全县校舍面积12.5万平方米。\n"
+)
+
+
+def test_figures_a_heading_names_the_subject_of_the_values_under_it() -> None:
+    found = [(i, v, lvl, y) for i, v, lvl, y, kind in _figures(_BULLETIN_LINES)]
+    assert found == [
+        ("public_funds_per_student", pytest.approx(2810.33), "小学", 2024),
+        ("public_funds_per_student", pytest.approx(2705.61), "小学", 2023),  # 比上年的
+        ("public_funds_per_student", pytest.approx(2601.20), "小学", 2024),  # 其中: same level
+        ("public_funds_per_student", pytest.approx(2533.05), "小学", 2023),
+        ("public_funds_per_student", pytest.approx(3950.27), "初中", 2024),
+        ("public_funds_per_student", pytest.approx(3801.90), "初中", 2023),
+        # 中等职业学校 is no count of schools, and no level of the catalogue
+        ("public_funds_per_student", pytest.approx(4908.30), None, 2024),
+        ("public_funds_per_student", pytest.approx(4778.79), None, 2023),
+    ]  # the growth rates are the values' own, not 教育经费's growth
+
+
+def test_figures_a_heading_inside_a_paragraph_scopes_up_to_the_next_heading() -> None:
+    found = [(i, v, lvl, y) for i, v, lvl, y, kind in _figures(_BULLETIN_INLINE)]
+    funds = [f for f in found if f[0] == "public_funds_per_student"]
+    assert funds == [
+        ("public_funds_per_student", pytest.approx(2810.33), "小学", 2024),
+        ("public_funds_per_student", pytest.approx(2705.61), "小学", 2023),
+        ("public_funds_per_student", pytest.approx(3950.27), "初中", 2024),
+    ]
+
+
+def test_figures_a_heading_does_not_make_table_cells_figures() -> None:
+    """Cells of a table copied one per line under a header that names an indicator state
+    nothing: no figures."""
+    text = "某区监测结果\n每百名学生拥有网络多媒体教室数 |\n综合 |\nL1 |\n5.515273 |\n0.887611 |\n"
+    assert not [f for f in _figures(text) if f[0] == "multimedia_rooms_per_100_students"]

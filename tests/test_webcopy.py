@@ -25,6 +25,10 @@ _SEPARATORS = ["@#@", "＠＃＠"]
         ("x大路(xxxx)", []),
         ("新华社(記者 某某)电", []),
         ("幼儿园(含民办)", []),
+        # neutral tone, no tone mark: a gloss on a glossed page only
+        ("學校的(de)教(jiào)育(yù)經(jīng)費", ["(de)", "(jiào)", "(yù)", "(jīng)"]),
+        ("教(jiào)育(yù)的(de)", ["(jiào)", "(yù)"]),
+        ("標注的(de)讀音", []),
     ],
 )
 def test_webcopy_gloss_edits(raw: str, glosses: list[str]) -> None:

@@ -48,15 +48,31 @@ def _separator_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, separators)))
 
 
+@cache
+def _neutral_re() -> re.Pattern[str]:
+    """``(de)`` after a Han character: a neutral-tone syllable, which has no tone mark."""
+    neutral = "|".join(sorted(_data()["pinyin"]["neutral"], key=len, reverse=True))
+    return re.compile(f"[(（](?<=[{_HAN}][(（])(?:{neutral})[)）]")
+
+
+def _glossed(raw: str) -> bool:
+    """Whether ``raw`` is a glossed page: enough glosses with tone marks."""
+    wanted = _data()["pinyin"]["min_toned"]
+    return any(n + 1 >= wanted for n, _ in enumerate(_gloss_re().finditer(raw)))
+
+
 def gloss_edits(raw: str) -> Iterable[Edit]:
-    """Drop every ruby gloss: 預(yù)算 → 預算."""
-    for match in _gloss_re().finditer(raw):
-        yield match.start(), match.end(), ""
+    """Drop every ruby gloss: 預(yù)算 → 預算; on a glossed page also 的(de)."""
+    found = [match.span() for match in _gloss_re().finditer(raw)]
+    if _glossed(raw):
+        found += [match.span() for match in _neutral_re().finditer(raw)]
+    for start, end in sorted(found):
+        yield start, end, ""
 
 
 def gloss_end(raw: str, pos: int) -> int:
     """Where a ruby gloss that starts at ``raw[pos]`` ends (``pos`` when none does)."""
-    match = _gloss_re().match(raw, pos)
+    match = _gloss_re().match(raw, pos) or (_glossed(raw) and _neutral_re().match(raw, pos))
     return match.end() if match else pos
 
 
