@@ -399,6 +399,12 @@ _GROWTH_OF_AMOUNT = re.compile(
     r"\s*[,，]?\s*(?:比上年|较上年|比去年|较去年|同比|比(?:19|20)\d\d年)?(?:增长|增加|提高|上升)了?"
     r"(?:为|达)?\s*"
 )
+# The amount compared with, said between the amount and its growth: "为3.6亿元,比上年的3.2亿元
+# 增长12.5%" — before the earlier amount, then after it.
+_COMPARED_WITH = re.compile(
+    r"\s*[,，]?\s*(?:比|较|与)(?:上年|去年|上一年|(?:19|20)\d\d年)(?:同期)?的?\s*"
+)
+_GROWTH_AFTER_COMPARED = re.compile(r"\s*(?:相比)?[,，]?\s*(?:增长|增加|提高|上升)了?(?:为|达)?\s*")
 
 
 def _growth_of_amount_pairs(
@@ -412,10 +418,14 @@ def _growth_of_amount_pairs(
     the % is the growth the wording before the amount names (an indicator that needs 增长)."""
     added: list[_Pair] = []
     paired = {p.quantity.start for p in pairs}
-    for amount, growth in pairwise(values):
-        if growth.start in paired or growth.unit != "%" or amount.unit in ("%", None):
+    for index, (amount, growth) in enumerate(pairwise(values)):
+        if amount.unit in ("%", None):
             continue
-        if not _GROWTH_OF_AMOUNT.fullmatch(text, amount.span[1], growth.start):
+        if index + 2 < len(values) and _compared_between(text, amount, growth, values[index + 2]):
+            growth = values[index + 2]
+        elif not _GROWTH_OF_AMOUNT.fullmatch(text, amount.span[1], growth.start):
+            continue
+        if growth.start in paired or growth.unit != "%":
             continue
         before = [m for m in mentions if m.end <= amount.start]
         if not before or not _gap_is_filler(text, before[-1].end, amount.start, rules):
@@ -426,6 +436,15 @@ def _growth_of_amount_pairs(
             if m.indicator.needs and _accepts(m.indicator, growth)
         ]
     return added
+
+
+def _compared_between(text: str, amount: Quantity, earlier: Quantity, growth: Quantity) -> bool:
+    """Whether ``earlier`` is the amount ``amount`` is compared with before its ``growth``."""
+    return (
+        earlier.unit == amount.unit
+        and bool(_COMPARED_WITH.fullmatch(text, amount.span[1], earlier.start))
+        and bool(_GROWTH_AFTER_COMPARED.fullmatch(text, earlier.span[1], growth.start))
+    )
 
 
 def _continued_pairs(
@@ -689,7 +708,11 @@ def _said_year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
     )
     if compared:
         return _full_year(compared.group(1))
-    years = list(_YEAR_RE.finditer(text, clause, pair.quantity.start))
+    years = [  # not the year compared with ("较2020年的2.8亿元增长8.9%")
+        y
+        for y in _YEAR_RE.finditer(text, clause, pair.quantity.start)
+        if text[y.start() - 1 : y.start()] not in ("比", "较", "与")
+    ]
     if years:
         return _full_year(years[-1].group(1))
     head = _sentence_scope(text, sentence, _SCHOOL_YEAR_RE)

@@ -172,8 +172,10 @@ def _ruled(doc: Document) -> Iterator[Grid]:
             cols = table[row_index]
             width = max(cols) + 1
             rows.append(
-                tuple(_cell(doc.text, *cols[c]) if c in cols else _empty(rows, c)
-                      for c in range(min(width, _MAX_CELLS)))
+                tuple(
+                    _cell(doc.text, *cols[c]) if c in cols else _empty(rows, c)
+                    for c in range(min(width, _MAX_CELLS))
+                )
             )
         yield Grid(tuple(rows), "cells")
 

@@ -163,6 +163,7 @@ _PATTERN = re.compile(
   | (?P<cnl>(?P<cnln>[{_CN_LIST}]{{1,3}})(?:、(?![{_CN_LIST}])|是|\)))
   | (?P<ar>
         (?P<pre>{_PRE_RE})?
+        (?P<sign>(?<![\dA-Za-z.%)）\-])[-−])?                      # 增长-9.41%: a fall
         (?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|{_NUM})
         (?![_\d]|[xX](?:[xX]|年))                                 # 20__ / 20xx are placeholders
         (?:\s*:\s*(?P<num2>{_NUM})(?!\d)|/(?P<den>{_NUM})(?![\d/]))?
@@ -385,6 +386,8 @@ def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
         range_end, end = _arabic_value(m.group("rend")), m.end("rend")
     mult_raw = m.group("mult") or ""
     unit_raw = m.group("unit") or ("%" if m.group("pct1") else "")
+    if m.group("sign") and unit_raw.strip() == "%" and ratio is None and range_end is None:
+        value, start = -value, m.start("sign")  # only a rate is signed: "-9.41%", not "-3人"
     multiplier = _MULTIPLIERS[mult_raw.strip()] if mult_raw else 1.0
     written_unit = unit_raw.strip() or None
     unit = _UNITS.get(written_unit) if written_unit else None

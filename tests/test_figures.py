@@ -437,3 +437,25 @@ def test_figures_a_heading_does_not_make_table_cells_figures() -> None:
     nothing: no figures."""
     text = "某区监测结果\n每百名学生拥有网络多媒体教室数 |\n综合 |\nL1 |\n5.515273 |\n0.887611 |\n"
     assert not [f for f in _figures(text) if f[0] == "multimedia_rooms_per_100_students"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # the amount compared with stands between the amount and its growth
+            "2025年全县一般公共预算教育经费为30500万元,比上年的28000万元增长8.93%。",
+            [("funding_growth", 8.93, 2025)],
+        ),
+        (  # the year compared with is not the year of the growth
+            "2025年全县教育经费总投入为36373万元,较2024年的33052万元增长10.05%。",
+            [("funding_growth", 10.05, 2025)],
+        ),
+        (  # a fall written with a sign
+            "2025年全县财政经常性收入为52000万元,比上年的57400万元增长-9.41%。",
+            [("revenue_growth", -9.41, 2025)],
+        ),
+    ],
+)
+def test_figures_growth_after_the_amount_compared_with(sentence: str, expected: list) -> None:
+    found = [(i, v, y) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
+    assert [(i, pytest.approx(v), y) for i, v, y in expected] == found

@@ -118,6 +118,12 @@ VALUE_CASES = [
     made("教师１２３人，学生４５６人", "456", value=456.0, unit="人"),
     made("生均３。７４平方米", "3.74", value=3.74, unit="平方米"),
     made("校舍１２，５６０㎡", "12,560", value=12560.0, unit="平方米", unit_text="㎡"),
+    # a fall written with a sign is a negative rate (statistics bulletins); a dash between
+    # numbers stays a range, and a sign before a count is no sign
+    made("比上年的3.3亿元增长-9.41%", "-9.41", value=-9.41, unit="%"),
+    made("比上年增长－2.45%", "-2.45", value=-2.45, unit="%"),
+    made("2016-2019年投入资金", "2016-2019", value=2016.0, range_end=2019.0, role="year"),
+    made("减少-3人", "3", value=3.0, unit="人"),
     # counted, not numbering: 共有3个 (seed 000 "各1所,成人学校2所")
     seed("民办学校(文武学校)各1所,成人学校2所", "2", value=2.0, unit="所", role="value"),
 ]
