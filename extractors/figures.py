@@ -155,6 +155,27 @@ def _accepts(indicator: Indicator, quantity: Quantity) -> bool:
     return unit == "名" and "人" in indicator.accepts
 
 
+def _bare_rate(text: str, mention: Mention, quantity: Quantity) -> bool:
+    """A rate whose % the copy lost, right after its wording: "入学率100,巩固率98"."""
+    return (
+        mention.indicator.unit == "%"
+        and quantity.unit is None
+        and quantity.ratio is None
+        and quantity.range_end is None
+        and not quantity.chinese
+        and 0 <= quantity.value <= 100
+        and _filler_only(text[mention.end : quantity.start])
+        and bool(_BARE_RATE_END.match(text, quantity.end))
+    )
+
+
+_BARE_RATE_END = re.compile(r"\s*(?:[,，。;；、)）]|$)")
+
+
+def _filler_only(gap: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:为|达|达到|是)?\s*", gap))
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     for index in range(pos - 1, floor - 1, -1):
         if _CLAUSE_END.match(text, index):
@@ -216,7 +237,7 @@ def _pairs_before(
                 _Pair(target.indicator, quantity, target.start, subjects.get(quantity.start))
                 for target in _joined_mentions(text, previous[: back + 1])
                 if growth == bool(target.indicator.needs)
-                and _accepts(target.indicator, quantity)
+                and (_accepts(target.indicator, quantity) or _bare_rate(text, target, quantity))
                 and not (
                     target.indicator.not_after
                     and re.match(target.indicator.not_after, text[target.end :])

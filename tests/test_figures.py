@@ -459,3 +459,21 @@ def test_figures_a_heading_does_not_make_table_cells_figures() -> None:
 def test_figures_growth_after_the_amount_compared_with(sentence: str, expected: list) -> None:
     found = [(i, v, y) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
     assert [(i, pytest.approx(v), y) for i, v, y in expected] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "小学入学率100,初中入学率99.5。",
+            [("enrollment_rate", 100, "小学"), ("enrollment_rate", 99.5, "初中")],
+        ),
+        ("全镇幼儿入园率为90。", [("enrollment_rate", 90, "学前")]),
+        # not a rate whose % was lost: a number with a unit of its own, or beyond 100
+        ("小学入学率达到100%,初中入学率120人。", [("enrollment_rate", 100, "小学")]),
+        ("入学率提高120,", []),
+    ],
+)
+def test_figures_a_rate_whose_percent_sign_was_lost(sentence: str, expected: list) -> None:
+    found = [(i, v, lvl) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
+    assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
