@@ -14,6 +14,7 @@ from functools import cached_property
 from junheng.core.model import Document, Evidence, Figure, Finding, Item, Report, Severity
 from junheng.extractors.grids import grids
 from junheng.extractors.numbers import Quantities
+from junheng.validate.by_level import level_relations
 from junheng.validate.profile import Profile
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, read_relations, split_sentences
@@ -60,10 +61,10 @@ class DocContext:
         found = []
         for index, start, end in self.spans():
             sentences = self.sentences(index, start, end)
-            found += [
-                (index, r)
-                for r in read_relations(self.doc.text, sentences, rounding, self.quantities)
-            ]
+            said = list(read_relations(self.doc.text, sentences, rounding, self.quantities))
+            mine = [f for f in self.figures if f.doc == index]
+            said += level_relations(self.doc.text, mine, sentences, rounding, said)
+            found += [(index, r) for r in said]
         for grid in grids(self.doc):
             found += [(self._report_at(r.stated.start), r) for r in table_relations(grid, rounding)]
         return found

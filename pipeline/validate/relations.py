@@ -491,6 +491,11 @@ def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation |
     return Relation("sum", tuple(parts), head, expected, allowed, holds, exhaustive)
 
 
+def sum_of(head: Q, parts: list[Q], rounding: str, exhaustive: bool = True) -> Relation | None:
+    """The sum relation of ``head`` over ``parts`` (None for one part that holds)."""
+    return _sum(head, parts, rounding, exhaustive)
+
+
 def _breakdowns(
     text: str, sentence: Sentence, window: list[Q], rounding: str
 ) -> Iterator[Relation]:
@@ -811,6 +816,11 @@ def _ratio(num: Q, den: Q, stated: Q, rounding: str) -> Relation | None:
         allowed,
         allowed.overlaps(_iv(stated, rounding)),
     )
+
+
+def ratio_of(num: Q, den: Q, stated: Q, rounding: str) -> Relation | None:
+    """The ratio relation ``stated`` = ``num`` ÷ ``den``."""
+    return _ratio(num, den, stated, rounding)
 
 
 def _level(label: str) -> str | None:

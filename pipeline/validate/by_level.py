@@ -1,0 +1,117 @@
+"""Relations between a report's figures by level: a 义务教育 count is its 小学 and 初中 counts
+together; a 生师比 is the level's students over its teachers.
+
+Statistics bulletins give the totals once and then a section per level, paragraphs apart
+("全省共有义务教育阶段学校2663所,在校生1380.5万人" … "(一)小学 … 普通小学2135所,在校生936.06万人,
+专任教师55.85万人,生师比16.76" … "(二)初中 … 初中528所"). No sentence states the sum or the
+quotient; the levels do. The figure extractor has already given each number its indicator, level
+and year, so here a report's actual figures are grouped by (indicator, level, year), and a group of
+one figure is that level's figure. The numbers checked are the sentences' own (with the precision
+they are written to), and a relation the sentences already state is not read twice.
+
+The partitions, the indicators that add up and the ratios are data (``level_*`` in
+relations.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from junheng.core.model import Figure, FigureKind
+from junheng.validate.quantities import Q
+from junheng.validate.relations import Relation, Sentence, ratio_of, sum_of, vocab
+
+_Key = tuple[str, str | None, int | None]  # (indicator, level, year)
+
+
+def level_relations(
+    text: str,
+    figures: Sequence[Figure],
+    sentences: Sequence[Sentence],
+    rounding: str,
+    known: Sequence[Relation] = (),
+) -> list[Relation]:
+    """The level sums and ratios of one report, from its ``figures`` and ``sentences``;
+    ``known`` are the relations its sentences state."""
+    words = vocab()
+    at = {q.start: q for sentence in sentences for q in sentence.quantities}
+    once = _once(figures)
+    said = {(r.kind, r.stated.start) for r in known}
+    body = text[sentences[0].start : sentences[-1].end] if sentences else ""
+    found = list(_sums(once, at, words, body, rounding, said))
+    found += _ratios(once, at, words, rounding, said)
+    return found
+
+
+def _once(figures: Sequence[Figure]) -> dict[_Key, Figure]:
+    """The figures that are the only one of their (indicator, level, year) in the report."""
+    groups: dict[_Key, dict[int, Figure]] = defaultdict(dict)
+    for figure in figures:
+        if figure.kind == FigureKind.ACTUAL and figure.school is None and figure.level:
+            groups[(figure.indicator, figure.level, figure.year)][figure.span.start] = figure
+    return {key: next(iter(g.values())) for key, g in groups.items() if len(g) == 1}
+
+
+def _sums(
+    once: dict[_Key, Figure],
+    at: dict[int, Q],
+    words: dict,
+    body: str,
+    rounding: str,
+    said: set[tuple[str, int]],
+) -> Iterator[Relation]:
+    mixed = re.search(words["mixed_schools"], body) is not None
+    for (indicator, level, year), whole in once.items():
+        parts = words["level_partitions"].get(level)
+        if not parts or indicator not in words["additive"]:
+            continue
+        if indicator == "schools" and mixed:
+            continue  # 九年一贯制 schools: counted under either level, or apart
+        figures = [once.get((indicator, part, year)) for part in parts]
+        head = at.get(whole.span.start)
+        qs = [at.get(f.span.start) for f in figures if f is not None]
+        if head is None or len(qs) != len(parts) or ("sum", head.start) in said:
+            continue
+        chosen = [q for q in qs if q is not None]
+        if len(chosen) != len(parts) or not all(_plain(q, head.unit) for q in [head, *chosen]):
+            continue
+        relation = sum_of(head, chosen, rounding)
+        if relation is not None:
+            yield relation
+
+
+def _ratios(
+    once: dict[_Key, Figure],
+    at: dict[int, Q],
+    words: dict,
+    rounding: str,
+    said: set[tuple[str, int]],
+) -> Iterator[Relation]:
+    for (indicator, level, year), ratio in once.items():
+        spec = words["level_ratios"].get(indicator)
+        q = at.get(ratio.span.start)
+        # a ratio written r:1 or 1:r is read with its sentences' counts (relations._ratios)
+        if spec is None or q is None or q.ratio is not None or ("ratio", q.start) in said:
+            continue
+        num = once.get((spec["num"], level, year))
+        dens = [once.get((den, level, year)) for den in spec["den"]]
+        top = at.get(num.span.start) if num else None
+        if top is None or q.hedged:
+            continue
+        stated = replace(q, value=ratio.value, unit="人/师", counted=False)
+        candidates = [
+            ratio_of(top, below, stated, rounding)
+            for den in dens
+            if den is not None and (below := at.get(den.span.start)) and _plain(below, top.unit)
+        ]
+        relations = [r for r in candidates if r is not None]
+        if relations:  # an error only when it fits no denominator
+            yield next((r for r in relations if r.holds), relations[0])
+
+
+def _plain(q: Q, unit: str) -> bool:
+    """A number in digits, of ``unit``, not hedged (约, 余 …)."""
+    return q.unit == unit and q.written[:1].isdigit() and not q.hedged and q.ratio is None

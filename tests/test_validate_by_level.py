@@ -1,0 +1,78 @@
+"""Relations between a report's figures by level (pipeline/validate/by_level.py): a 义务教育
+count against its 小学 and 初中 counts paragraphs away, a 生师比 against the level's students
+and teachers.
+
+The texts are invented in the shape of a statistics bulletin (a total section, then one section
+per level); each error case has its clean twin, which must raise nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from junheng.runner import InputFile, process_file
+from junheng.validate.rules import ARITHMETIC_RULES
+
+_BULLETIN = (
+    "某省2025年教育事业发展统计公报\n"
+    "一、义务教育\n"
+    "全省共有义务教育阶段学校{schools}所,在校生{students}万人,专任教师90.66万人。\n"
+    "(一)小学\n"
+    "全省共有普通小学2135所,比上年减少98所。在校生936.06万人。专任教师55.85万人。生师比{ratio}。\n"
+    "(二)初中\n"
+    "全省共有初中528所。在校生444.01万人。专任教师34.81万人,教职工38.20万人。生师比11.62。\n"
+)
+_CLEAN = {"schools": "2663", "students": "1380.07", "ratio": "16.76"}
+
+
+def _findings(tmp_path: Path, text: str) -> list[tuple[str, tuple[float, ...]]]:
+    path = tmp_path / "bulletin.txt"
+    path.write_text(text, "utf-8")
+    result = process_file(InputFile(path, path.name))
+    return [(f.rule, f.values) for f in result.findings if f.rule in ARITHMETIC_RULES]
+
+
+def test_validate_by_level_clean_bulletin_raises_nothing(tmp_path: Path) -> None:
+    # 11.62 is 444.01 / 38.20 (the staff), not / 34.81 (the teachers): a fit either way is clean
+    assert _findings(tmp_path, _BULLETIN.format(**_CLEAN)) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "wrong", "rule"),
+    [
+        ("schools", "2763", "sum_mismatch"),  # 2135 + 528 = 2663
+        ("students", "1480.07", "sum_mismatch"),  # 936.06 + 444.01 = 1380.07
+        ("ratio", "18.76", "ratio_mismatch"),  # 936.06 / 55.85 = 16.76
+    ],
+)
+def test_validate_by_level_flags_a_level_that_does_not_add_up(
+    tmp_path: Path, field: str, wrong: str, rule: str
+) -> None:
+    text = _BULLETIN.format(**{**_CLEAN, field: wrong})
+    found = _findings(tmp_path, text)
+    assert [r for r, _ in found] == [rule]
+    assert float(wrong) * (1e4 if field == "students" else 1) in found[0][1]
+
+
+def test_validate_by_level_schools_of_two_levels_make_no_partition(tmp_path: Path) -> None:
+    """九年一贯制 schools are counted under either level or apart: the schools are not summed
+    (the students still are)."""
+    text = (
+        "全县共有义务教育学校52所,在校生31200人,其中九年一贯制学校4所。\n"
+        "小学38所,在校生20100人。\n"
+        "初中10所,在校生{students}人。\n"
+    )
+    assert _findings(tmp_path, text.format(students="11100")) == []
+    assert [r for r, _ in _findings(tmp_path, text.format(students="12100"))] == ["sum_mismatch"]
+
+
+def test_validate_by_level_a_level_given_twice_is_not_summed(tmp_path: Path) -> None:
+    """Two 小学 counts in one report (two years, or a total and a subset): which one the total
+    holds is not known, so nothing is checked."""
+    text = (
+        "全县义务教育阶段在校生31200人。\n"
+        "小学在校生20100人,初中在校生12100人。\n"
+        "小学在校生19800人。\n"
+    )
+    assert _findings(tmp_path, text) == []
