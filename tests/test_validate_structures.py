@@ -359,3 +359,41 @@ def test_validate_structures_bulletin_shapes(wrong: str, right: str, rule: str) 
 def test_validate_structures_growth_orders(wrong: str, right: str) -> None:
     assert [r for r, _ in _findings(wrong)] == ["growth_mismatch"]
     assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # parts in the next sentence, no 其中: a list that may leave parts out
+            "全年共实施项目10个。新建项目11个,改扩建项目2个,维修项目1个。",
+            "全年共实施项目15个。新建项目11个,改扩建项目2个,维修项目1个。",
+        ),
+        (  # money by source is a partition, whatever level names the source
+            "全年共投入资金1210万元。中央资金1091万元,县级配套619万元。",
+            "全年共投入资金1710万元。中央资金1091万元,县级配套619万元。",
+        ),
+        (
+            "全县共有学生2500人。男生1600人,女生1400人。",
+            "全县共有学生3000人。男生1600人,女生1400人。",
+        ),
+    ],
+)
+def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # groups that may overlap: their sum says nothing about the total
+        "全县共有学校52所。农村学校45所,寄宿制学校30所。",
+        "全县共有学生3000人。男生1600人,女生1400人,少数民族学生600人。",
+        # changes against another time are no parts of the stock
+        "全县共有教师520人。比上年增加教师300人,新增特岗教师250人。",
+        # a total that is not the last of its unit in its sentence has its parts there
+        "全县共有学校52所,其中小学40所、初中12所。新建学校30所,改扩建学校25所。",
+    ],
+)
+def test_validate_structures_next_sentence_lists_that_are_no_parts(text: str) -> None:
+    assert _findings(text) == []

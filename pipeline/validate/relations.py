@@ -87,7 +87,8 @@ def read_relations(
     (:mod:`junheng.extractors.statements`), the same reading the figures are made from; the
     sums it does not cover are read here.
     """
-    from junheng.validate.respective import respective_relations  # imports this module
+    from junheng.validate.following import sums_of_next  # these import this module
+    from junheng.validate.respective import respective_relations
 
     pool = [q for sentence in sentences for q in sentence.quantities]
     numbers = numbers if numbers is not None else Quantities.of(text)
@@ -103,6 +104,8 @@ def read_relations(
         yield from _per_capita(text, sentence, window, rounding)
         if index:
             yield from _sums_of_previous(text, sentences[index - 1], sentence, rounding)
+        if index + 1 < len(sentences):
+            yield from sums_of_next(text, sentence, sentences[index + 1], rounding, handled)
         yield from _class_sizes(text, sentence, window, pool, rounding)
         yield from _per_hundred(text, sentence, window, pool, rounding)
         yield from _shortfalls(text, sentence, rounding)
@@ -458,13 +461,25 @@ def _exhaustive(first: Q) -> bool:
     )
 
 
+def is_partition(parts: Sequence[Q]) -> bool:
+    """Whether ``parts`` are named by every word of one group of ``partitions`` (see
+    :func:`_partition`)."""
+    return _partition(parts)
+
+
+def in_parens(text: str, start: int, q: Q) -> bool:
+    """Whether ``q`` stands inside brackets opened after ``start``."""
+    return _in_parens(text, start, q)
+
+
 def _partition(parts: Sequence[Q]) -> bool:
     """Whether the parts are named by every word of one group of ``partitions`` and only by them
     (男生…,女生…; 城区…,农村…): then they are the whole, whatever subset words they carry."""
     labels = [re.sub(r"^\s*(?:其中)?\s*[:：,，]?", "", q.label) for q in parts]
     for group in _partitions():
-        sides = [next((k for k, side in enumerate(group) if side.match(label)), None)
-                 for label in labels]
+        sides = [
+            next((k for k, side in enumerate(group) if side.match(label)), None) for label in labels
+        ]
         if None not in sides and set(sides) == set(range(len(group))):
             return True
     return False
@@ -889,9 +904,7 @@ def _per_capita(
         amount = qs[index - 1]
         if amount.unit != per.unit or per.unit in ("%", "人", "") or not _checkable(amount):
             continue
-        people = [
-            q for q in window if q.start < amount.start and q.unit == "人" and _checkable(q)
-        ]
+        people = [q for q in window if q.start < amount.start and q.unit == "人" and _checkable(q)]
         if not people:
             continue
         stated = _measured(per)
@@ -1031,9 +1044,9 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
             a, b = b, a  # "4.8亿元,比2015年的3.2亿元增长…": the earlier value said second
         if a.unit != b.unit or a.unit == "%":
             continue
-        from_to = words["from"].search(
-            text[max(sentence.start, a.start - 12) : a.start]
-        ) and words["to"].search(text[a.unit_end or a.end : b.start])
+        from_to = words["from"].search(text[max(sentence.start, a.start - 12) : a.start]) and words[
+            "to"
+        ].search(text[a.unit_end or a.end : b.start])
         compared = _earlier_after(text, b, a) and _only_growth_between(text, a, q)
         if not from_to and not compared and not _year_pair(text, a, b, q):
             continue
@@ -1079,9 +1092,9 @@ def _point_changes(
         rates = [p for p in qs[:index] if p.unit == "%"]
         if a.unit != "%" or b.unit != "%":
             continue
-        from_to = words["from"].search(
-            text[max(sentence.start, a.start - 12) : a.start]
-        ) and words["to"].search(text[a.unit_end or a.end : b.start])
+        from_to = words["from"].search(text[max(sentence.start, a.start - 12) : a.start]) and words[
+            "to"
+        ].search(text[a.unit_end or a.end : b.start])
         compared = len(rates) == 2 and words["compared"].search(q.label)
         if not from_to and not compared:
             continue
@@ -1156,8 +1169,10 @@ def _change_rates(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relatio
         if not words["change_rate"].fullmatch(_between(text, change, rate).strip(" ,，")):
             continue
         down = bool(words["decline"].search(said.group("verb")) or said.group("verb") == "少")
-        earlier = (_iv(now, rounding) + _iv(change, rounding)) if down else (
-            _iv(now, rounding) - _iv(change, rounding)
+        earlier = (
+            (_iv(now, rounding) + _iv(change, rounding))
+            if down
+            else (_iv(now, rounding) - _iv(change, rounding))
         )
         base = now.value + change.value if down else now.value - change.value
         allowed = _iv(change, rounding) / earlier if base > 0 else None

@@ -1,0 +1,68 @@
+"""A total, then its parts in the next sentence without 其中: "全年共实施项目15个。新建项目11个,
+改扩建2个,维修1个,附属工程1个。", "共投入资金1710万元。中央资金1091万元,县级配套619万元。"
+
+The next sentence's numbers in the total's unit are its parts when the total is marked as one (共,
+合计, 累计 …) and is the last number of its unit in its sentence, and the parts are plain counts:
+in digits, not hedged, none a total of its own, none a change against another time (比上年增加…),
+none a group that may overlap another (女, 留守, 寄宿 … ``overlapping`` in relations.yaml)
+unless they name a whole partition (男/女, 城区/农村). Nothing says the
+list is complete, so it is read as a list that may leave parts out: only parts that add up to more
+than the total are an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+
+from junheng.validate.quantities import Q
+from junheng.validate.relations import (
+    Relation,
+    Sentence,
+    in_parens,
+    is_partition,
+    sum_of,
+    vocab,
+)
+
+_CHANGE = re.compile(r"比上年|较上年|比去年|同比|增加|减少|增长|下降|新增|提高|降低")
+
+
+def sums_of_next(
+    text: str, sentence: Sentence, following: Sentence, rounding: str, handled: AbstractSet[int]
+) -> Iterator[Relation]:
+    """The sum of ``sentence``'s total over the parts ``following`` gives (see the module)."""
+    words = vocab()
+    for index, head in enumerate(sentence.quantities):
+        if head.start in handled or not _plain(head) or head.unit in ("%", ""):
+            continue
+        if not words["total"].search(head.label[-8:]):
+            continue
+        if any(q.unit == head.unit for q in sentence.quantities[index + 1 :]):
+            continue  # not the last of its unit: its parts, if any, are in its own sentence
+        parts = [q for q in following.quantities if q.unit == head.unit]
+        if len(parts) < 2 or not all(_part(text, following, q) for q in parts):
+            continue
+        # money by source (中央、省级、县级配套) is a partition: for 元, money_subset names subsets
+        overlapping = words["money_subset" if head.unit == "元" else "overlapping"]
+        if any(overlapping.search(q.label) for q in parts) and not is_partition(parts):
+            continue
+        relation = sum_of(head, parts, rounding, exhaustive=False)
+        if relation is not None:
+            yield relation
+
+
+def _plain(q: Q) -> bool:
+    return q.written[:1].isdigit() and not q.hedged and q.ratio is None and q.role == "value"
+
+
+def _part(text: str, sentence: Sentence, q: Q) -> bool:
+    words = vocab()
+    return (
+        _plain(q)
+        and bool(q.label.strip())
+        and not words["total"].search(q.label)
+        and not _CHANGE.search(q.label)
+        and not in_parens(text, sentence.start, q)
+    )
