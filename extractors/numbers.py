@@ -570,20 +570,25 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return _elided_units(text, [_thousands(q, text) for q in _years_in_lists(text, found)])
 
 
-_PEOPLE_BEFORE = re.compile(r"(?:人数|人口|总人数|人次)(?:为|达|是|有|约|共)?$")
+_PEOPLE_BEFORE = re.compile(r"(?:人数|人口|总人数|人口总数|人口数|人次)(?:为|达|是|有|约|共)?$")
 _SENTENCE_GAP = re.compile(r"[。;；!?！？\n]")
 
 
 def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A number with 万 or 亿 and no unit takes the one the sentence implies: 人 after 人数 or
-    人口 ("在校生总人数92.2万"), else the unit of the nearest sibling with a multiplier in the
-    same sentence, the next one first ("省级补助44万,地方配套2万元")."""
+    """A number with no unit takes the one the sentence implies: 人 after 人数 or 人口
+    ("在校生总人数92.2万", "13—15周岁人口总数1235"), else, with 万 or 亿, the unit of the nearest
+    sibling with a multiplier in the same sentence, the next one first ("省级补助44万,地方配套
+    2万元")."""
     out = list(found)
     for index, q in enumerate(found):
-        if q.role != "value" or q.unit is not None or q.multiplier == 1.0 or q.ratio is not None:
+        if q.role != "value" or q.unit is not None or q.ratio is not None:
             continue
-        if _PEOPLE_BEFORE.search(text, max(0, q.start - 8), q.start):
+        if _PEOPLE_BEFORE.search(text, max(0, q.start - 8), q.start) and (
+            q.multiplier != 1.0 or q.value == int(q.value)
+        ):
             out[index] = replace(q, unit="人")
+            continue
+        if q.multiplier == 1.0:
             continue
         siblings = [*found[index + 1 : index + 2], *found[max(0, index - 1) : index]]
         for other in siblings:

@@ -259,6 +259,12 @@ def read_statements(
 _COUNTED = frozenset(unit for noun in lexicon().nouns.values() for unit in noun.units)
 
 
+def _same_unit(total: Statement, part: Statement) -> bool:
+    """After "…中," any count in the total's unit is one of those it counts, whatever its words
+    ("8个项目中,4个正在招标", "…中,已入学的为120人"); not a change against another time."""
+    return _unit(part.quantity) == _unit(total.quantity) and "change" not in part.marks
+
+
 def _part_of(text: str, total: Statement, part: Statement) -> bool:
     """Whether ``part`` can be a part of ``total``: the same unit, and a noun of the same count,
     a school-type noun, or a subject the lexicon's ``part_subjects`` allows (a level, a school's
@@ -289,8 +295,11 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         if i in used:
             continue
         after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
-        opener = lex.breakdown_open.match(text, after, end) or _late_opener(
-            text, total, statements[i + 1 :], after, end
+        among = _among(text, total, after, end)
+        opener = (
+            among
+            or lex.breakdown_open.match(text, after, end)
+            or _late_opener(text, total, statements[i + 1 :], after, end)
         )
         if opener is None:
             parallel = _parallel(text, total, statements[i + 1 :])
@@ -310,6 +319,9 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         halt = lex.breakdown_stop.search(text, opener.end(), close)
         if halt is not None:
             close = halt.start()
+        if among:  # "…中,已入学的为120人,其中…": what 其中 opens is the last part's own
+            nested_opener = _LATE_OPENER.search(text, opener.end(), close)
+            close = nested_opener.start() if nested_opener else close
         parts: list[Statement] = []
         nested: dict[int, list[Statement]] = {}
         others = False
@@ -324,18 +336,22 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                     nested.setdefault(len(parts) - 1, []).append(part)
                     used.add(j)
                 continue
-            if _part_of(text, total, part) and _same_time(total, part):
+            fits = (among and _same_unit(total, part)) or _part_of(text, total, part)
+            if fits and _same_time(total, part):
                 parts.append(part)
                 used.add(j)
             elif "change" not in part.marks:  # 小学6230所,比上年减少98所: said of the part
                 others = True
         if parts and _RESPECTIVE_SHARES.search(text, parts[-1].quantity.span[1], close):
             continue  # "…招收3.80万人,在校生20.91万人,分别占…总数和…总数的": shares, not parts
-        if len(parts) >= 2 or (parts and bracket):
+        if among and any(p.marks & _OVERLAPPING for p in parts):
+            continue  # "1200名学生中,寄宿生900人,留守儿童500人": groups that overlap
+        if len(parts) >= 2 or (parts and (bracket or among)):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
             others = others or _uncounted(text, opener.end(), close, statements)
             unbroken = not others and not cut
-            complete = unbroken and not any(p.marks for p in parts)
+            # "…122名儿童中,已入学120人…": the sentence need not name every part
+            complete = unbroken and not any(p.marks for p in parts) and not among
             found.append(Breakdown(total, tuple(parts), complete, unbroken))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
             found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
@@ -355,6 +371,21 @@ def _uncounted(text: str, start: int, end: int, statements: Sequence[Statement])
 
 
 _RESPECTIVE_SHARES = re.compile(r"分别占")
+# "8个项目中,4个…", "122名适龄儿童少年中,已入学…": a total, what it counts, then 中 (not 初中,
+# 高中, 其中 …) at the clause end opens its parts
+_AMONG_TAIL = re.compile(r"(?<![初高其集之期心空])中\s*$")
+_AMONG_OPEN = re.compile(r"\s*[,，:：]\s*")
+_AMONG_REACH = 16
+_OVERLAPPING = frozenset({"subgroup", "condition", "sample"})
+
+
+def _among(text: str, total: Statement, after: int, end: int) -> re.Match[str] | None:
+    said = text[total.quantity.span[1] : after]
+    if len(said) > _AMONG_REACH or re.search(r"\d", said) or not _AMONG_TAIL.search(said):
+        return None
+    return _AMONG_OPEN.match(text, after, end)
+
+
 _LIST_LINE_END = re.compile(r"[;；:：]\n")
 _LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
 

@@ -494,3 +494,12 @@ def test_numbers_property_spans(text: str, data: st.DataObject) -> None:
     for q in found:
         assert previous_end <= q.start < q.end <= end, (text, start, end, found)
         previous_end = q.end
+
+
+def test_numbers_a_population_count_without_its_unit_counts_people() -> None:
+    """人口总数1235: the count of a population is in 人 though the unit is not written."""
+    found = find_quantities(norm("2013年13—15周岁人口总数1235,初中阶段在校学生1774人"))
+    assert [(q.value, q.unit) for q in found if q.role == "value"][-2:] == [
+        (1235.0, "人"),
+        (1774.0, "人"),
+    ]

@@ -397,3 +397,25 @@ def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) 
 )
 def test_validate_structures_next_sentence_lists_that_are_no_parts(text: str) -> None:
     assert _findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # "N个X中,": what follows counts among the total, whatever words each part has
+            "尚未开工的8个项目中,4个正在招标,2个正在办理手续,3个暂缓实施。",
+            "尚未开工的8个项目中,4个正在招标,2个正在办理手续,2个暂缓实施。",
+        ),
+        (  # one part is enough to exceed; what 其中 breaks down after it is the part's own
+            "本次核查的84名适龄儿童少年中,已入学的为120人,其中:在特教学校就读12人,随班就读108人。",
+            "本次核查的122名适龄儿童少年中,已入学的为120人,其中:在特教学校就读12人,随班就读108人。",
+        ),
+    ],
+)
+def test_validate_structures_parts_among_a_total(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
+def test_validate_structures_groups_among_a_total_may_overlap() -> None:
+    assert _findings("全镇1200名学生中,寄宿生900人,留守儿童500人。") == []
