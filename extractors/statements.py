@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import load_catalogue
@@ -61,6 +62,7 @@ class Lexicon:
     spans_levels: re.Pattern[str]
     total_words: re.Pattern[str]
     parallel_subjects: re.Pattern[str]
+    holds_levels: dict[str, frozenset[str]]
 
 
 @cache
@@ -85,6 +87,7 @@ def lexicon() -> Lexicon:
         spans_levels=re.compile(data["spans_levels"]),
         total_words=re.compile(data["total_words"]),
         parallel_subjects=re.compile(data["parallel_subjects"]),
+        holds_levels={k: frozenset(v) for k, v in data["holds_levels"].items()},
     )
 
 
@@ -259,6 +262,27 @@ def read_statements(
 _COUNTED = frozenset(unit for noun in lexicon().nouns.values() for unit in noun.units)
 
 
+def _one_list(text: str, parts: list[Statement]) -> list[Statement]:
+    """The parts up to where a stronger separator than the list's own comes between two: a list
+    whose parts are divided by , or 、 ends at a ; ("其中初中1所,小学6所,职中1所;民办学校3所" —
+    the 民办 schools are another count). Lists divided by ; ("小学10所,在校生3000人;初中2所")
+    run on."""
+    if len(parts) < 3:
+        return parts
+    strengths = [
+        _separator(text[a.quantity.span[1] : b.quantity.start]) for a, b in pairwise(parts)
+    ]
+    if strengths[0] != 1:
+        return parts
+    cut = next((k for k, strength in enumerate(strengths) if strength > 1), None)
+    return parts if cut is None else parts[: cut + 1]
+
+
+def _separator(gap: str) -> int:
+    """2 for a ; between two parts, 1 for , or 、, 0 for none (the text is normalised: ；→;)."""
+    return 2 if ";" in gap else 1 if re.search("[,、]", gap) else 0
+
+
 def _same_unit(total: Statement, part: Statement) -> bool:
     """After "…中," any count in the total's unit is one of those it counts, whatever its words
     ("8个项目中,4个正在招标", "…中,已入学的为120人"); not a change against another time."""
@@ -275,6 +299,12 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         return False
     if part.noun is not None and _unit(part.quantity) not in part.noun.units:
         return False
+    if part.noun is not None and part.noun.level and total.noun is not None:
+        held = lexicon().holds_levels.get(total.noun.word) or (
+            frozenset({total.noun.level}) if total.noun.level else None
+        )
+        if held is not None and part.noun.level not in held:
+            return False  # 幼儿园 under 中小学: another level
     if part.noun is not None:
         if total.noun is None or part.noun.indicator == total.noun.indicator:
             return True
@@ -323,6 +353,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             nested_opener = _LATE_OPENER.search(text, opener.end(), close)
             close = nested_opener.start() if nested_opener else close
         parts: list[Statement] = []
+        taken: list[int] = []  # the statements' indices of the parts
         nested: dict[int, list[Statement]] = {}
         others = False
         for j in range(i + 1, len(statements)):
@@ -339,11 +370,21 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             fits = (among and _same_unit(total, part)) or _part_of(text, total, part)
             if fits and _same_time(total, part):
                 parts.append(part)
-                used.add(j)
+                taken.append(j)
             elif "change" not in part.marks:  # 小学6230所,比上年减少98所: said of the part
+                if parts and _unit(part.quantity) == _unit(total.quantity) and part.noun:
+                    close = part.clause_start  # "…村小6所;幼儿园1所…": another list begins
+                    break
                 others = True
         if parts and _RESPECTIVE_SHARES.search(text, parts[-1].quantity.span[1], close):
             continue  # "…招收3.80万人,在校生20.91万人,分别占…总数和…总数的": shares, not parts
+        kept = _one_list(text, parts)
+        if len(kept) < len(parts):  # the list ends at the stronger separator
+            close = text.find(";", kept[-1].quantity.span[1], parts[len(kept)].quantity.start)
+            close = close if close >= 0 else parts[len(kept)].clause_start
+            parts, taken = kept, taken[: len(kept)]
+            nested = {k: sub for k, sub in nested.items() if k < len(kept)}
+        used.update(taken)
         if among and any(p.marks & _OVERLAPPING for p in parts):
             continue  # "1200名学生中,寄宿生900人,留守儿童500人": groups that overlap
         if len(parts) >= 2 or (parts and (bracket or among)):

@@ -419,3 +419,25 @@ def test_validate_structures_parts_among_a_total(wrong: str, right: str) -> None
 
 def test_validate_structures_groups_among_a_total_may_overlap() -> None:
     assert _findings("全镇1200名学生中,寄宿生900人,留守儿童500人。") == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # a list divided by , ends at a ;: the 民办 schools after it are another count
+            "全乡有学校9所,其中初中1所,小学6所,职中1所;民办学校3所。",
+            "全乡有学校8所,其中初中1所,小学6所,职中1所;民办学校3所。",
+        ),
+        (  # a list divided by ; runs on over the other counts of each part
+            "全镇学校12所,其中小学10所,在校生3000人;初中3所,在校生1000人。",
+            "全镇学校12所,其中小学10所,在校生3000人;初中2所,在校生1000人。",
+        ),
+        (  # a part of another level than the total's noun holds ends the list
+            "全镇有中小学8所:中学1所、中心小学1所、村小5所;幼儿园1所、民办学校3所。",
+            "全镇有中小学8所:中学1所、中心小学1所、村小6所;幼儿园1所、民办学校3所。",
+        ),
+    ],
+)
+def test_validate_structures_where_a_list_of_parts_ends(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
