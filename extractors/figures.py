@@ -824,17 +824,17 @@ def extract(
         statements: list[Statement] = []
         sentence_of: dict[int, tuple[int, int]] = {}
         spans = list(sentences(text, report.start, report.end))
+        said: dict[tuple[int, int], list[Mention]] = {}  # per sentence, its wordings
         naming = {}  # per sentence, the wordings that can name its numbers
         for sentence in spans:
             first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
-            here = [m for m in mentions[first:last] if m.end <= sentence[1]]
-            naming[sentence] = _naming(here, quantities.between(*sentence))
+            said[sentence] = [m for m in mentions[first:last] if m.end <= sentence[1]]
+            naming[sentence] = _naming(said[sentence], quantities.between(*sentence))
         scoped = topics(
             text, report.start, report.end, [m for s in spans for m in naming[s]], rules.levels
         )
         for sentence in spans:
-            first, last = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
-            here = [m for m in mentions[first:last] if m.end <= sentence[1]]
+            here = said[sentence]
             found.extend(_sentence_figures(text, report, sentence, rules, here, quantities))
             topic = topic_at(scoped, sentence[0])
             if topic and not _names_any(text, naming[sentence], rules):

@@ -61,35 +61,44 @@ def topics(
     text: str, start: int, end: int, mentions: Sequence[Named], levels: Collection[str]
 ) -> list[Topic]:
     """Each stretch of ``text[start:end]`` a heading gives its indicator to. ``mentions`` are the
-    wordings of the stretch in text order; ``levels`` the wordings that only name a level."""
+    wordings of the stretch in text order; ``levels`` the wordings that only name a level.
+    One pass over the sentences: a heading that names an indicator opens a topic, and what ends
+    a topic (see the module) may open the next."""
     found: list[Topic] = []
     if not mentions:
         return found
-    units = _units(text, start, end)
     starts = [m.start for m in mentions]
-    for index, (head_start, head_end) in enumerate(units):
-        if not _heading(text, head_start, head_end):
-            continue
-        named = _named(text, head_start, head_end, mentions, starts, levels)
-        if not named:
-            continue
-        ids = {indicator.id for indicator in named}
-        stop, cursor = end, head_end
-        for later_start, later_end in units[index + 1 :]:
-            later = _named(text, later_start, later_end, mentions, starts, levels)
-            if (
-                _BLANK_LINE.search(text, cursor, later_start)
-                or (_LIST_MARK.match(text, later_start) and _heading(text, later_start, later_end))
-                or {indicator.id for indicator in later} - ids
-            ):
-                stop = later_start
-                break
-            cursor = later_end
-        if head_end + 1 < stop:
-            years = {int(y) for y in _YEAR.findall(text, head_start, head_end)}
-            year = years.pop() if len(years) == 1 else None
-            found.append(Topic(head_end + 1, stop, named, year))
+    open_at: tuple[int, int, tuple[Indicator, ...]] | None = None  # heading start, end, names
+    cursor = start
+    for unit_start, unit_end in _units(text, start, end):
+        heading = _heading(text, unit_start, unit_end)
+        named = _named(text, unit_start, unit_end, mentions, starts, levels)
+        if open_at is not None and (
+            _BLANK_LINE.search(text, cursor, unit_start)
+            or (heading and _LIST_MARK.match(text, unit_start))
+            or {i.id for i in named} - {i.id for i in open_at[2]}
+        ):
+            found += _closed(text, *open_at, unit_start)
+            open_at = None
+        if heading and named:
+            if open_at is not None:
+                found += _closed(text, *open_at, unit_start)
+            open_at = (unit_start, unit_end, named)
+        cursor = unit_end
+    if open_at is not None:
+        found += _closed(text, *open_at, end)
     return found
+
+
+def _closed(
+    text: str, head_start: int, head_end: int, named: tuple[Indicator, ...], stop: int
+) -> list[Topic]:
+    """The topic of the heading at ``text[head_start:head_end]``, up to ``stop``."""
+    if head_end + 1 >= stop:
+        return []
+    years = {int(y) for y in _YEAR.findall(text, head_start, head_end)}
+    year = years.pop() if len(years) == 1 else None
+    return [Topic(head_end + 1, stop, named, year)]
 
 
 def topic_at(found: Sequence[Topic], pos: int) -> Topic | None:
