@@ -62,10 +62,26 @@ def test_segment_news_headline_over_its_dateline() -> None:
         ("某某网  时间:06/06/2012 18:50:30", "2012-06-06"),
         ("2019年9月3日", None),  # a date line, no dateline: read by parse_date_line
         ("投入资金2019-09-03", None),
+        # named, without a time of day; not the time a sharing site took the copy
+        ("发布时间：2023-12-20 来源：某县教育局", "2023-12-20"),
+        ("时间:2021年3月5日  作者:张三", "2021-03-05"),
+        ("作者:佚名  更新时间:2016-04-02", None),
+        ("上传时间:2016-04-02", None),
     ],
 )
 def test_segment_parse_dateline(line: str, iso: str | None) -> None:
     assert parse_dateline(line) == iso
+
+
+def test_segment_headline_over_a_dateline_without_time() -> None:
+    text = (
+        "当前位置:首页 > 教育动态\n某县扎实推进义务教育优质均衡发展\n"
+        "时间:2021年3月5日  来源:某县融媒体中心\n"
+        "近日,记者从某县教育局了解到,全县义务教育优质均衡发展创建工作稳步推进。\n"
+    )
+    (report,) = segment_text(normalize(text)[0])
+    assert report.title == "某县扎实推进义务教育优质均衡发展"
+    assert report.date == "2021-03-05"
 
 
 def test_segment_body_after_chrome_is_kept_whole() -> None:

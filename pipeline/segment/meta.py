@@ -43,6 +43,12 @@ _DATELINE = re.compile(
     r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
     r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\s+\d{1,2}:\d\d(?!\d)"
 )
+# …or a date after 发布时间/时间 with no time of day (发布时间：2023-12-20 来源：县教育局); not a
+# sharing site's 更新时间/上传时间, which is when the copy went up, not the report's date.
+_NAMED_DATELINE = re.compile(
+    r"(?:发布时间|发稿时间|发布日期|(?<!更新)(?<!上传)(?<!修改)(?:时间|日期))\s*[:：]?\s*"
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?(?!\d)"
+)
 _DATELINE_MAX = 80
 _YEAR = re.compile(rf"(?<![0-9])(?P<y>(?:19|20)\d\d)(?=\s*(?:年|—|-|~|至))|(?P<cy>{_CN_YEAR})年")
 
@@ -119,7 +125,7 @@ def parse_dateline(line: str) -> str | None:
     """The ISO date of a news page's dateline (a date followed by the time of day)."""
     if len(line) > _DATELINE_MAX:
         return None
-    match = _DATELINE.search(line)
+    match = _DATELINE.search(line) or _NAMED_DATELINE.search(line)
     if not match:
         return None
     if match["y"]:
