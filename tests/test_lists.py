@@ -472,3 +472,18 @@ def test_lists_no_item_is_a_heading_chrome_or_fragment(path: Path, seed_doc) -> 
         assert item.text not in headings, item.text
         assert not chrome.chrome_line.search(item.text), item.text
         assert not chrome.chrome_phrase.search(item.text), item.text
+
+
+
+def test_lists_an_entry_under_a_section_title_is_the_body() -> None:
+    """An entry whose first line is a section's title (it ends with what the section is about)
+    is the body under it; an entry's own short title stays in its text."""
+    text = (
+        "(一)上级督查发现问题的整改落实情况\n"
+        "对照督查指出的不达标项目清单,我县成立了整改工作领导小组,逐校制定整改方案,已全部完成整改。\n"
+        "(二)加强领导\n"
+        "县政府成立了以分管副县长为组长的领导小组,定期研究解决均衡发展中的重大问题。\n"
+    )
+    texts = [text[e.start : e.end] for e in parse_entries(text, 0, len(text))]
+    assert texts[0].startswith("对照督查指出"), texts
+    assert texts[1].startswith("加强领导"), texts

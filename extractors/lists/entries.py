@@ -49,6 +49,7 @@ def parse_entries(
         if following is None and open_end:
             stop = _last_entry_end(text, mark.end, stop)
         entry = _trim(text, mark, stop)
+        entry = _below_heading(text, entry) if entry is not None else None
         if entry is not None:
             parent = parents.get(depth - 1, (-1, -1))
             entries.append(replace(entry, parent_start=parent[0], parent_end=parent[1]))
@@ -100,6 +101,22 @@ def _last_entry_end(text: str, begin: int, stop: int) -> int:
     if titled and _BODY.search(text, first_break + 1, second):
         return second
     return first_break
+
+
+def _below_heading(text: str, entry: Entry) -> Entry | None:
+    """An entry whose first line is a section's title (``section_title`` in lists.yaml: "(一)…
+    问题的整改落实情况\n对照…"): the entry is the body under it. A short title of the entry
+    ("加强领导,提高认识\n成立了…") stays."""
+    first_break = text.find("\n", entry.start, entry.end)
+    if first_break < 0:
+        return entry
+    first = text[entry.start : first_break].strip()
+    if re.search("[。;；!！?？,，]", first) or not vocabulary().section_title.search(first):
+        return entry
+    begin, end = trim_span(text, first_break, entry.end)
+    if not _BODY.match(text, begin, end):
+        return entry
+    return replace(entry, start=begin, end=end)
 
 
 def trim_span(text: str, begin: int, end: int) -> tuple[int, int]:

@@ -41,6 +41,7 @@ class Vocabulary:
     owner: tuple[re.Pattern[str], ...]
     categories: tuple[tuple[str, tuple[str, ...]], ...]
     open_headings: tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]
+    section_title: re.Pattern[str]
     open_lead_ins: tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]
     entry_start: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     entry_anywhere: tuple[tuple[ItemKind, re.Pattern[str]], ...]
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
         owner=tuple(re.compile(p) for p in data["owner"]),
         categories=tuple((name, tuple(words)) for name, words in categories.items()),
         open_headings=_open(data["open_lists"]["headings"]),
+        section_title=re.compile(data["section_title"]),
         open_lead_ins=_open(data["open_lists"]["lead_ins"]),
         entry_start=_by_kind(data["entry_kinds"]["start"]),
         entry_anywhere=_by_kind(data["entry_kinds"]["anywhere"]),
