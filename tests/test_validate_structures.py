@@ -441,3 +441,21 @@ def test_validate_structures_groups_among_a_total_may_overlap() -> None:
 def test_validate_structures_where_a_list_of_parts_ends(wrong: str, right: str) -> None:
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
     assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # projects counted in 个 and in 项
+            "全市共有86个项目,其中新建项目52项,改扩建项目44项。",
+            "全市共有86个项目,其中新建项目52项,改扩建项目34项。",
+        ),
+        (  # classes in order, without 其中
+            "共涉及项目两大类118项,一类为校舍建设类77项,另一类为设备购置类51项。",
+            "共涉及项目两大类118项,一类为校舍建设类77项,另一类为设备购置类41项。",
+        ),
+    ],
+)
+def test_validate_structures_projects_and_classes_in_order(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
