@@ -459,3 +459,11 @@ def test_validate_structures_where_a_list_of_parts_ends(wrong: str, right: str) 
 def test_validate_structures_projects_and_classes_in_order(wrong: str, right: str) -> None:
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
     assert _findings(right) == []
+
+
+def test_validate_structures_a_named_rate_over_the_total_of_the_sentence_before() -> None:
+    """开工率 over the schools planned in the sentence before, its part said after a time."""
+    right = "全市计划新建改扩建学校75所。截至目前,已开工67所,开工率89.33%。"
+    assert _findings(right) == []
+    wrong = right.replace("89.33", "79.33")
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]

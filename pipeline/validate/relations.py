@@ -270,8 +270,11 @@ def _clause_end(text: str, pos: int) -> int:
 _CLAUSE_END = re.compile(r"[,，;；。:：\n]")
 _ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
 _NEXT_CLAUSE = re.compile(r"[^,，;；。\d]{0,4}[,，][^,，;；。\d]{0,16}")
-# the same, or the next sentence opening with the part ("…适龄儿童8520人。已入学8511人,入学率…")
-_NEXT_CLAUSE_OR_SENTENCE = re.compile(r"[^,，;；。\d]{0,8}[,，。][^,，;；。\d]{0,16}")
+# the same, or the next sentence opening with the part ("…适龄儿童8520人。已入学8511人,入学率…"),
+# maybe after a time ("…学校75所。截至目前,已开工67所,开工率…")
+_NEXT_CLAUSE_OR_SENTENCE = re.compile(
+    r"[^,，;；。\d]{0,8}(?:。[^,，;；。\d]{0,10}[,，]|[,，。])[^,，;；。\d]{0,16}"
+)
 _REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
 
 
