@@ -632,7 +632,33 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
     head = _sentence_scope(text, sentence, rules.sentence_level)
     if head:
         return rules.levels[head.group(1) or head.group(2)]
-    return _paragraph_level(text, sentence[0], rules) or _heading_level(text, sentence[0], rules)
+    return (
+        _paragraph_level(text, sentence[0], rules)
+        or _one_school(text, sentence[0])
+        or _heading_level(text, sentence[0], rules)
+    )
+
+
+_ONE_BEFORE = re.compile(r"(?:一|1)\s*所\s*$")
+_ONE_AFTER = re.compile(r"\s*(?:一|1)\s*所")
+
+
+def _one_school(text: str, pos: int) -> str | None:
+    """The level of the one school a paragraph is about, said in an earlier sentence of it ("有一所
+    初级中学,在校学生412人。入学率达97.5%": the rate is the 初中's)."""
+    start = text.rfind("\n", 0, pos) + 1
+    lex = lexicon()
+    level = None
+    for match in lex.noun_re.finditer(text, start, pos):
+        noun = lex.nouns[match.group()]
+        if noun.group != "schools" or not noun.level:
+            continue
+        before = text[max(start, match.start() - 4) : match.start()]
+        if _ONE_BEFORE.search(before) or _ONE_AFTER.match(text, match.end(), pos):
+            level = noun.level
+        elif _COUNT_NEAR.search(text, max(start, match.start() - 6), min(pos, match.end() + 6)):
+            return None  # several schools of a level: the paragraph is about no one school
+    return level
 
 
 _HEADING_LINES = 40  # how far back a level heading is looked for

@@ -477,3 +477,19 @@ def test_figures_growth_after_the_amount_compared_with(sentence: str, expected: 
 def test_figures_a_rate_whose_percent_sign_was_lost(sentence: str, expected: list) -> None:
     found = [(i, v, lvl) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
     assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("有一所初级中学,在校学生412人。入学率达97.5%。", "初中"),  # the one school is the topic
+        ("我乡有中心小学1所,在校生600人。巩固率100%。", "小学"),
+        ("全镇有初中3所。入学率达97.5%。", None),  # several schools: no one school's rate
+        ("本镇有1所中心小学和2所初中。入学率达97.5%。", None),
+    ],
+)
+def test_figures_the_one_school_of_a_paragraph_scopes_its_rates(
+    text: str, level: str | None
+) -> None:
+    rates = [f for f in _figures(text) if f[0] in ("enrollment_rate", "retention_rate")]
+    assert [f[2] for f in rates] == [level]
