@@ -294,8 +294,11 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
     a school-type noun, or a subject the lexicon's ``part_subjects`` allows (a level, a school's
     name, an area, a category); not a role or subgroup (校级领导3人 under 教职工48人)."""
     if _unit(part.quantity) != _unit(total.quantity) and not (
-        part.noun is not None and _unit(total.quantity) in part.noun.units
-    ):  # 学校98所,其中…教学点27个: a school-type noun may be counted in 个 beside 所
+        part.noun is not None
+        and _unit(total.quantity) in part.noun.units
+        and (total.noun is not None or _unit(total.quantity) != "个")
+    ):  # 学校98所,其中…教学点27个: a school-type noun may be counted in 个 beside 所; not
+        # under a total in 个 that counts something else ("9个县区136所学校,其中…39所学校")
         return False
     if part.noun is not None and _unit(part.quantity) not in part.noun.units:
         return False

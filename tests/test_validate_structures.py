@@ -467,3 +467,12 @@ def test_validate_structures_a_named_rate_over_the_total_of_the_sentence_before(
     assert _findings(right) == []
     wrong = right.replace("89.33", "79.33")
     assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+def test_validate_structures_two_totals_share_one_breakdown() -> None:
+    """N个A M个B,其中 x个A y个B,…: each total over the parts that count its noun."""
+    right = "全省尚有9个县区136所学校未达标,其中东部2个县区39所学校,西部7个县区97所学校。"
+    assert _findings(right) == []
+    text = "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部5个省份97个县。"
+    assert [rule for rule, _ in _findings(text)] == ["sum_mismatch"]
+    assert _findings(text.replace("西部5个", "西部7个")) == []

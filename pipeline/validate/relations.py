@@ -350,8 +350,20 @@ def _sums(
         if head.start in handled:
             continue  # a breakdown the statement layer read
         after = qs[i + 1] if i + 1 < len(qs) else None
-        if after is not None and _opens_parts().match(_between(text, head, after)):
-            parts, skipped = _parts_after(text, qs[i + 1 :], head)
+        opened, rest = (
+            after is not None and _opens_parts().match(_between(text, head, after)),
+            qs[i + 1 :],
+        )
+        if (  # "9个省份136个县…,其中中部2个省份39个县…": the 其中 after 136 opens 9's parts too
+            not opened
+            and after is not None
+            and i + 2 < len(qs)
+            and _other_noun(text, head, after)
+            and _opens_parts().match(_between(text, after, qs[i + 2]))
+        ):
+            opened, rest = True, qs[i + 2 :]
+        if opened:
+            parts, skipped = _parts_after(text, rest, head)
             if parts:
                 used.update(q.start for q in parts)
                 whole = (
