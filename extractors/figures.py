@@ -183,8 +183,12 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return floor
 
 
+# A short aside in brackets between a wording and its number: "预算内教育经费(含基建经费)为8.4亿元".
+_ASIDE = re.compile(r"[(（](?:含|不含|包括|不包括|包含|除)[^()（）\d]{1,12}[)）]")
+
+
 def _gap_is_filler(text: str, start: int, end: int, rules: FigureRules) -> bool:
-    gap = text[start:end]
+    gap = _ASIDE.sub("", text[start:end])
     if len(gap) > _MAX_GAP:
         return False
     gap = rules.level_re.sub("", gap)
@@ -611,6 +615,9 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
             return None
     clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
     in_clause = _scoping_levels(text, clause, pair.quantity.start, rules)
+    valued = [m for m in in_clause if rules.levels[m.group()]]
+    if valued and not rules.levels[in_clause[-1].group()]:
+        return rules.levels[valued[-1].group()]  # 义务教育阶段中小学56所: 中小学 of 义务教育
     if in_clause:
         return rules.levels[in_clause[-1].group()]
     # "小学阶段适龄儿童入学率达100%,年辍学率为0": a 阶段 scope runs on to the next ";".
@@ -621,8 +628,8 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
     if staged:
         return rules.levels[staged[-1].group()]
     topic = None if pair.indicator.id == "schools" else _school_topic(text, segment, clause)
-    if topic:  # a school counted before is the topic of what follows, not of other schools
-        return topic
+    if topic is not None:  # a school counted before is the topic of what follows
+        return topic or None
     if segment > sentence[0]:
         # "全镇小学巩固率…100%;初中入学率为99.2%,巩固率为98.6%": the level that opens the
         # ;-segment is nearer than the sentence's
@@ -692,17 +699,20 @@ _HEADING_MARK = re.compile(
 
 def _school_topic(text: str, start: int, end: int) -> str | None:
     """The level of the school counted last before ``end`` in the ;-segment from ``start``: "有
-    初级中学1所,教学班15个,在校学生640人" — the school is the topic of what follows it."""
+    初级中学1所,教学班15个,在校学生640人" — the school is the topic of what follows it.
+    A school type of more than one level (九年一贯制学校2所,在校生900人) is the topic too, of no
+    level: ``""``, so no level from further out is given."""
     lex = lexicon()
     level = None
     for match in lex.noun_re.finditer(text, start, end):
         noun = lex.nouns[match.group()]
+        spans = lex.spans_levels.search(noun.word) is not None
         if (
             noun.group == "schools"
-            and noun.level
+            and (noun.level or spans)
             and _COUNT_NEAR.search(text, max(start, match.start() - 6), min(end, match.end() + 6))
         ):
-            level = noun.level
+            level = noun.level or ""
     return level
 
 

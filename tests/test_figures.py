@@ -493,3 +493,35 @@ def test_figures_the_one_school_of_a_paragraph_scopes_its_rates(
 ) -> None:
     rates = [f for f in _figures(text) if f[0] in ("enrollment_rate", "retention_rate")]
     assert [f[2] for f in rates] == [level]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an aside in brackets between the wording and its number
+        ("全县专任教师(不含代课教师)1200人。", [("teachers", 1200, None)]),
+        ("预算内教育经费(含基建经费)为8.4亿元,比上年增长5.2%。", [("funding_growth", 5.2, None)]),
+        # 其中专任教师: 中专 inside 其中专任 is no diploma, the teachers are the teachers
+        ("教职工共310人,其中专任教师288人。", [("staff", 310, None), ("teachers", 288, None)]),
+        # a school type of two levels is the topic of its own counts: no level from before it
+        (
+            "初中5所,在校生2100人;九年一贯制学校2所,在校生900人。",
+            [("schools", 5, "初中"), ("students", 2100, "初中"), ("schools", 2, None),
+             ("students", 900, None)],
+        ),
+        # 中小学 scoped by the level said before it
+        ("义务教育阶段中小学56所。", [("schools", 56, "义务教育")]),
+        # 普高 is 普通高中
+        (
+            "学历合格率小学、初中、普高分别为99.1%、98.7%、97.5%。",
+            [("teacher_qualified_rate", 99.1, "小学"), ("teacher_qualified_rate", 98.7, "初中"),
+             ("teacher_qualified_rate", 97.5, "高中")],
+        ),
+        # flows of children and a literacy campaign's rate are no figures
+        ("入园幼儿3200人,离园幼儿2900人。", []),
+        ("脱盲人员巩固率100%。", []),
+    ],
+)
+def test_figures_shapes_of_unseen_reports(sentence: str, expected: list) -> None:
+    found = [(i, v, lvl) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
+    assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found

@@ -74,3 +74,16 @@ def test_webcopy_normalised_view_ignores_glosses_and_separators(pair: tuple[str,
     for start in range(len(text)):
         raw_start, raw_end = offsets.to_raw(start, len(text))
         assert 0 <= raw_start < raw_end <= len(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("九年义务教育巩固率[9]95.4%", "九年义务教育巩固率95.4%"),
+        ("全国共有各级各类学校［2］52.93万所", "全国共有各级各类学校52.93万所"),
+        ("[1]引言", "[1]引言"),  # a numbered line, not a reference after a term
+        ("数据2019[3]年", "数据2019[3]年"),
+    ],
+)
+def test_webcopy_footnote_references_after_a_term_are_dropped(raw: str, clean: str) -> None:
+    assert normalize(raw)[0] == clean

@@ -1,4 +1,5 @@
-"""What a web copy adds to a report's text: pinyin ruby glosses and sharing-site separators.
+"""What a web copy adds to a report's text: pinyin ruby glosses, footnote references and
+sharing-site separators.
 
 Both are found on the raw text, before any folding, and given to the normaliser as edits (see
 :mod:`junheng.core.normalize`): a gloss is dropped, a separator becomes one line break. The words
@@ -76,6 +77,18 @@ def gloss_end(raw: str, pos: int) -> int:
     return match.end() if match else pos
 
 
+@cache
+def _footnote_re() -> re.Pattern[str]:
+    digits = int(_data()["footnote_max_digits"])
+    return re.compile(f"[\\[［](?<=[{_HAN}][\\[［])[0-9０-９]{{1,{digits}}}[\\]］]")
+
+
+def footnote_edits(raw: str) -> Iterable[Edit]:
+    """Drop every footnote reference after a term: 巩固率[9]95.4% → 巩固率95.4%."""
+    for match in _footnote_re().finditer(raw):
+        yield match.start(), match.end(), ""
+
+
 def separator_edits(raw: str) -> Iterable[Edit]:
     """Each sharing-site separator becomes a line break: 整改措施@#@一是… → 整改措施⏎一是…"""
     for match in _separator_re().finditer(raw):
@@ -83,5 +96,6 @@ def separator_edits(raw: str) -> Iterable[Edit]:
 
 
 def web_copy_edits(raw: str) -> list[Edit]:
-    """The glosses and separators of ``raw``, sorted (they never overlap)."""
-    return sorted([*gloss_edits(raw), *separator_edits(raw)])
+    """The glosses, footnote references and separators of ``raw``, sorted (they never
+    overlap)."""
+    return sorted([*gloss_edits(raw), *footnote_edits(raw), *separator_edits(raw)])
