@@ -334,6 +334,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             or lex.breakdown_open.match(text, after, end)
             or _late_opener(text, total, statements[i + 1 :], after, end)
         )
+        if opener is not None and re.search("[)）]", text[total.quantity.span[1] : opener.start()]):
+            continue  # "学校**所(含省直学校3所),其中初中6所…": a bracket's count is no head of 其中
         if opener is None:
             parallel = _parallel(text, total, statements[i + 1 :])
             if parallel:

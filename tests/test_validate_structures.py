@@ -476,3 +476,27 @@ def test_validate_structures_two_totals_share_one_breakdown() -> None:
     text = "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部5个省份97个县。"
     assert [rule for rule, _ in _findings(text)] == ["sum_mismatch"]
     assert _findings(text.replace("西部5个", "西部7个")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the share of a list of counts is of the whole list, not of its last count
+        "全县共有学校33所。6所初中、2所一贯制学校、20所小学达标,占学校总数的84.85%。",
+        # a count inside brackets is no head of the 其中 after them
+        "全县学校**所(含省直学校3所),其中初中6所,小学9所。",
+        # points over a time are the last rate's change, not the difference of the two rates
+        "民办园在园幼儿80万人,增长2.1%,占比35.2%,比上年提高1.4个百分点。",
+    ],
+)
+def test_validate_structures_false_alarms_of_unseen_reports(text: str) -> None:
+    assert _findings(text) == []
+
+
+def test_validate_structures_growth_rate_after_the_difference() -> None:
+    """"比上年8.0亿元增加1.6亿元,增长20%": both the difference and the rate are checked."""
+    right = "全县教育总收入9.6亿元,比上年8.0亿元增加1.6亿元,增长20%。"
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(right.replace("增长20%", "增长30%"))] == [
+        "growth_mismatch"
+    ]

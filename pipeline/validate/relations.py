@@ -604,6 +604,8 @@ def _shares(
             or _between(text, count, pct).count("，") + _between(text, count, pct).count(",") > 1
         ):
             continue
+        if index >= 2 and _listed_with(text, qs[index - 2], count):
+            continue  # "6所初中、2所一贯制学校、20所小学达标,占…": the share is of the whole list
         named = words["named_base"].search(label)
         if named:
             # 占学校总数的20%: the base is the total whose words are named (学校), if one is stated
@@ -640,6 +642,13 @@ def _shares(
 
 
 _BASE_INSIDE = re.compile(r"占[^,，;；。]{1,16}$")
+_LIST_JOIN = re.compile(r"[^,，;；。:：\d]{0,12}[、和及与][^,，;；。:：\d]{0,12}")
+
+
+def _listed_with(text: str, before: Q, count: Q) -> bool:
+    """Whether ``count`` is the last of a list of counts in its unit joined by 、/和 ("6所初中、
+    2所一贯制学校、20所小学")."""
+    return before.unit == count.unit and bool(_LIST_JOIN.fullmatch(_between(text, before, count)))
 
 
 def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relation | None:
@@ -1055,6 +1064,14 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         if words["yearly"].search(q.label):
             continue  # 年均增长10.7%: a yearly average, not the change from A to B
         a, b = qs[index - 2], qs[index - 1]
+        difference = None
+        if (
+            index >= 3
+            and q.unit == "%"
+            and words["growth"].search(b.label)
+            and b.unit == qs[index - 3].unit == a.unit
+        ):  # "9.6亿元,比上年8.0亿元增加1.6亿元,增长20%": the rate is of the two amounts
+            a, b, difference = qs[index - 3], qs[index - 2], b
         if _earlier_after(text, a, b):
             a, b = b, a  # "4.8亿元,比2015年的3.2亿元增长…": the earlier value said second
         if a.unit != b.unit or a.unit == "%":
@@ -1062,7 +1079,9 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         from_to = words["from"].search(text[max(sentence.start, a.start - 12) : a.start]) and words[
             "to"
         ].search(text[a.unit_end or a.end : b.start])
-        compared = _earlier_after(text, b, a) and _only_growth_between(text, a, q)
+        compared = _earlier_after(text, b, a) and _only_growth_between(
+            text, a, difference or q
+        )
         if not from_to and not compared and not _year_pair(text, a, b, q):
             continue
         change = (
@@ -1110,7 +1129,11 @@ def _point_changes(
         from_to = words["from"].search(text[max(sentence.start, a.start - 12) : a.start]) and words[
             "to"
         ].search(text[a.unit_end or a.end : b.start])
-        compared = len(rates) == 2 and words["compared"].search(q.label)
+        # "…增长2.1%,占比35.2%,比上年提高1.4个百分点": a change of the last rate over a time, not
+        # the difference of the two rates
+        # (unless the first rate is the earlier time's: "上年为95.2%,今年为95.8%,比上年提高0.6…")
+        over_time = _OVER_TIME.search(q.label) is not None and not _EARLIER.search(a.label)
+        compared = len(rates) == 2 and words["compared"].search(q.label) and not over_time
         if not from_to and not compared:
             continue
         change = _iv(b, rounding) - _iv(a, rounding)
@@ -1124,6 +1147,10 @@ def _point_changes(
             change,
             change.overlaps(_iv(q, rounding)),
         )
+
+
+_OVER_TIME = re.compile(r"(?:比|较|与)(?:上年|去年|上一年|上学年|(?:19|20)\d\d年)|同比")
+_EARLIER = re.compile(r"上年|去年|上一年|上学年|(?:19|20)\d\d年")
 
 
 def _earlier_after(text: str, now: Q, before: Q) -> bool:
