@@ -474,12 +474,17 @@ def _split_chinese(numeral: str, has_prefix: bool) -> tuple[str, float] | None:
     return numeral, 1.0
 
 
+_TERM_AFTER_YEARS = re.compile(r"一贯|制|义务教育|义教")
+
+
 def _chinese(m: re.Match[str], text: str) -> list[Quantity]:
     """三个教学班, 二十六所, 两栋, 二〇〇九年, 近两百万 — Chinese numerals before a unit."""
     written_unit = m.group("cunit")
     raw = m.group("cnum")
     if written_unit is None and not (raw[-1] in _CN_BIG and len(raw) > 1):
         return []  # 一些, 千秋镇, 零辍学: no unit, no number
+    if written_unit == "年" and _TERM_AFTER_YEARS.match(text, m.end()):
+        return []  # 九年一贯制, 九年义务教育, 十二年制: a school type or a term, no duration
     split = _split_chinese(raw, m.group("cpre") is not None)
     if split is None:
         return []

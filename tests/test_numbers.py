@@ -503,3 +503,15 @@ def test_numbers_a_population_count_without_its_unit_counts_people() -> None:
         (1235.0, "人"),
         (1774.0, "人"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "values"),
+    [
+        ("1所九年一贯制学校、29所小学", [1.0, 29.0]),  # a school type, not nine years
+        ("九年义务教育巩固率", []),
+        ("已坚持九年", [9.0]),
+    ],
+)
+def test_numbers_nine_years_in_a_name_is_no_duration(raw: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(norm(raw)) if q.role == "value"] == values

@@ -500,3 +500,25 @@ def test_validate_structures_growth_rate_after_the_difference() -> None:
     assert [rule for rule, _ in _findings(right.replace("增长20%", "增长30%"))] == [
         "growth_mismatch"
     ]
+
+
+def test_validate_structures_per_student_over_the_total_its_topic_names() -> None:
+    """生均建筑面积 over 建筑面积, not over 占地面积 which shares only 面积; none when the 建筑面积
+    is hedged (约)."""
+    right = "学校建筑面积4200平方米,占地面积30500平方米,在校生350人,生均建筑面积12.0平方米。"
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(right.replace("12.0平方米", "14.0平方米"))] == [
+        "ratio_mismatch"
+    ]
+    hedged = "学校占地面积420238平方米,建筑面积约2346平方米,生均建筑面积29.7平方米。在校学生79人。"
+    assert _findings(hedged) == []
+
+
+def test_validate_structures_nine_years_of_schooling_is_no_number() -> None:
+    """九年一贯制 / 九年义务教育 are names: the share after a list that holds one is still the
+    list's."""
+    text = (
+        "我区已完成49所学校的标准化建设任务,其中11所初中、1所九年一贯制学校、29所小学全部达标,"
+        "占学校总数的83.67%。"
+    )
+    assert _findings(text) == []

@@ -1007,9 +1007,14 @@ def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
             and (not topic or _shares_topic(topic, q.label))
         )
 
+    if topic and any(
+        topic in q.label and q.unit == per.unit and not _checkable(q) for q in before
+    ):  # "占地面积42万平方米,建筑面积约2346平方米,生均建筑面积…": the total it names is hedged
+        return None
     own = [q for q in before if fits(q)]
     if own and (per.unit or topic):
-        return own[-1]
+        named = [q for q in own if topic and topic in q.label]
+        return (named or own)[-1]  # the total its whole topic names before one sharing a word
     if not topic:
         return None
     earlier = [q for q in window if q.start < per.start and q not in before and fits(q)]
