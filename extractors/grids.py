@@ -208,6 +208,8 @@ def _text_grids(text: str) -> Iterator[Grid]:
         if row:
             pipes.append(tuple(row))
             row.clear()
+        if len(pipes) == 1:  # no line of bars between the rows: find them from the labels
+            pipes[:] = _split_flat(pipes[0])
         if len(pipes) >= 2:
             yield Grid(tuple(pipes), "pipes")
         pipes.clear()
@@ -252,6 +254,37 @@ def _text_grids(text: str) -> Iterator[Grid]:
         yield from close_spaced()
     yield from close_pipes()
     yield from close_spaced()
+
+
+_NO_VALUE = frozenset({"/", "-", "—", "－", "", "…"})
+_MIN_FLAT_ROWS = 2
+
+
+def _split_flat(cells: tuple[Cell, ...]) -> list[tuple[Cell, ...]]:
+    """The rows of a table copied one cell per line with no row ends: a header of labels, then
+    rows that each open with a label and hold a value for every other column ("类别 | 学校数 |
+    班级数 | … | 小学 | 334 | 8697 | … | 初中 | …"). A row of another width (a merged cell left
+    out) is dropped rather than read into the wrong columns; fewer than two rows, no table."""
+
+    def value(cell: Cell) -> bool:
+        return is_number(cell.text) or cell.text in _NO_VALUE
+
+    lead = 0
+    while lead < len(cells) and not value(cells[lead]):
+        lead += 1
+    width = lead - 1  # the last label before the first value opens the first row
+    if width < 2 or lead >= len(cells):
+        return []
+    rows: list[tuple[Cell, ...]] = [cells[:width]]
+    current: list[Cell] = []
+    for cell in cells[width:]:
+        if not value(cell) and current:
+            rows.append(tuple(current))
+            current = []
+        current.append(cell)
+    rows.append(tuple(current))
+    body = [r for r in rows[1:] if len(r) == width and not value(r[0])]
+    return [rows[0], *body] if len(body) >= _MIN_FLAT_ROWS else []
 
 
 def _inline_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:

@@ -17,6 +17,7 @@ from functools import cache
 from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, indicator_patterns
+from junheng.extractors.counts import count_indicators
 from junheng.extractors.grids import CellNumber, Grid, column_header, grids, numbers, row_name
 from junheng.extractors.school_tables import school_figures
 
@@ -64,7 +65,11 @@ def _grid_figures(text: str, grid: Grid, report: Report) -> Iterator[Figure]:
             header = headers[c] if c < len(headers) else ""
             if number is None or statistics.search(header):
                 continue
-            indicator = _named(header) or _named(name) or _named(caption)
+            # a column named for something that is no indicator (学生与专任教师比) holds that,
+            # not the row's count: the row's name names a cell only under a column of years,
+            # levels or nothing
+            by_row = _named(name) if not _names_other(header) else None
+            indicator = _named(header) or by_row or _named(caption)
             if indicator is None:
                 continue
             value = _value(indicator, number, header + caption)
@@ -120,12 +125,23 @@ _PADDING = re.compile(
 _MAX_REST = 2
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d(?:[-—~至](?:19|20)?\d\d)?\s*(?:学?年度?|年)?")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _names_other(header: str) -> bool:
+    """Whether a column header says what its cells are, beyond a year, a level or a unit."""
+    return bool(_HAN.search(_PADDING.sub("", _YEARS.sub("", header))))
+
+
 def _value(indicator: Indicator, number: CellNumber, header: str) -> float | None:
     unit = _UNIT_IN_BRACKETS.search(header)
     value = number.value * (_SCALE.get(unit.group(1) or "", 1.0) if unit else 1.0)
     written_in_percent = number.percent or (unit is not None and unit.group(2) in "%％")
     if indicator.unit == "%" and not written_in_percent and not 0 <= value <= 100:
         return None
+    if indicator.id in count_indicators() and value != int(value):
+        return None  # a count is whole: 3.26 is no number of schools
     low, high = indicator.range
     return value if low <= value <= high else None
 

@@ -174,9 +174,11 @@ def _table_figures(doc):
 
 
 def test_table_cells_are_figures_of_their_column_header() -> None:
-    doc = _doc(_PIPES.format(mean4="11.402866", cv4="0.371239").replace(
-        "某区2024年校际差异系数测算结果", "某区2024年校际差异系数测算结果(初中部分)"
-    ))
+    doc = _doc(
+        _PIPES.format(mean4="11.402866", cv4="0.371239").replace(
+            "某区2024年校际差异系数测算结果", "某区2024年校际差异系数测算结果(初中部分)"
+        )
+    )
     found = {(f.indicator, f.value, f.level, f.year) for f in _table_figures(doc)}
     # the 平均值 row only: 标准差 and 差异系数 rows are statistics about the indicators
     assert found == {
@@ -203,3 +205,65 @@ def test_a_header_that_only_contains_a_wording_names_no_indicator(tmp_path: Path
         ("students", 474.0),
         ("students", 810.0),
     ]
+
+
+# An invented city table copied one cell per line, with no line of bars between the rows; the
+# 高中 row lost a cell (merged with the row above in the source).
+_FLAT = "2025年全市基础教育情况表\n" + "".join(
+    f"{cell} |\n"
+    for cell in [
+        "类别",
+        "学校数",
+        "班级数",
+        "在校学生数",
+        "专任教师数",
+        "小学",
+        "120",
+        "2400",
+        "96000",
+        "5200",
+        "初中",
+        "40",
+        "1000",
+        "45000",
+        "3600",
+        "普通高中",
+        "12",
+        "600",
+        "2800",
+        "总计",
+        "160",
+        "3400",
+        "141000",
+        "8800",
+    ]
+)
+
+
+def test_tables_flat_cells_without_row_ends_are_split_into_rows() -> None:
+    doc = read(_FLAT.encode("utf-8"), "flat.txt", DEFAULT_LIMITS)
+    (grid,) = grids(doc)
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["类别", "学校数", "班级数", "在校学生数", "专任教师数"],
+        ["小学", "120", "2400", "96000", "5200"],
+        ["初中", "40", "1000", "45000", "3600"],
+        ["总计", "160", "3400", "141000", "8800"],
+    ]  # the row of another width is dropped, not read into the wrong columns
+
+
+def test_tables_flat_cells_figures_and_sums() -> None:
+    from junheng.extractors.figures import extract
+    from junheng.segment import segment
+
+    doc = read(_FLAT.encode("utf-8"), "flat.txt", DEFAULT_LIMITS)
+    found = {(f.indicator, f.level, f.value) for f in extract(doc, segment(doc))}
+    assert {
+        ("students", "小学", 96000),
+        ("teachers", "初中", 3600),
+        ("schools", "小学", 120),
+    } <= found
+    wrong = _FLAT.replace("141000", "151000")
+    bad = read(wrong.encode("utf-8"), "flat.txt", DEFAULT_LIMITS)
+    rules = [f.rule for f in validate_document(bad, [], [], rules=ARITHMETIC_RULES)]
+    assert "sum_mismatch" in rules
+    assert not validate_document(doc, [], [], rules=ARITHMETIC_RULES)
