@@ -350,10 +350,8 @@ def _sums(
         if head.start in handled:
             continue  # a breakdown the statement layer read
         after = qs[i + 1] if i + 1 < len(qs) else None
-        opened, rest = (
-            after is not None and _opens_parts().match(_between(text, head, after)),
-            qs[i + 1 :],
-        )
+        opened = after is not None and bool(_opens_parts().match(_between(text, head, after)))
+        rest = qs[i + 1 :]
         if (  # "9个省份136个县…,其中中部2个省份39个县…": the 其中 after 136 opens 9's parts too
             not opened
             and after is not None
