@@ -27,7 +27,7 @@ from typing import Any
 from junheng.core.model import Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import load_catalogue
-from junheng.extractors.grids import CellNumber, Grid, numbers
+from junheng.extractors.grids import Cell, CellNumber, Grid, numbers
 
 _STRIP = re.compile(r"\s+")
 CV_PREFIX = "cv_"
@@ -71,6 +71,22 @@ def _data() -> dict[str, Any]:
         for h in data["headers"]
     ]
     return data
+
+
+def indicator_name(indicator: str) -> str:
+    """The 中文 name of an indicator id: the catalogue's, else the one ``data/school_tables.yaml``
+    gives a column only a school table has (每百名学生拥有县级以上骨干教师数 …), else the id.
+
+    >>> indicator_name("backbone_teachers_per_100_students")
+    '每百名学生拥有县级以上骨干教师数'
+    """
+    found = load_catalogue().by_id.get(indicator)
+    if found is not None:
+        return found.name
+    if indicator == COMPOSITE_CV:
+        return "综合差异系数"
+    names = {str(h["id"]): str(h["name"]) for h, _, _ in _data()["headers"] if h.get("name")}
+    return names.get(indicator, indicator)
 
 
 def header_names(grid: Grid, header_rows: int, top: int = 0) -> list[str]:
@@ -256,22 +272,45 @@ def _row_figures(
         if value is None:
             continue
         level = column.level or (school.levels[0] if len(school.levels) == 1 else None)
-        yield Figure(
-            doc=report.index,
-            indicator=column.indicator,
-            value=value,
-            unit=column.unit,
-            level=level,
-            year=None,
-            kind=FigureKind.ACTUAL,
-            qualifier=None,
-            span=Span(number.start, number.end),
-            sentence=Span(cells[0].start, cells[-1].end),
-            unit_name=school.name,
-            school=school.name,
-            school_type=school.type,
+        yield _cell_figure(
+            report, cells, number, column.indicator, value, column.unit, level,
+            unit_name=school.name, school=school.name, school_type=school.type,
             county=school.county,
-        )
+        )  # fmt: skip
+
+
+def _cell_figure(
+    report: Report,
+    cells: tuple[Cell, ...],
+    number: CellNumber,
+    indicator: str,
+    value: float,
+    unit: str,
+    level: str | None,
+    *,
+    unit_name: str | None,
+    county: str | None,
+    school: str | None = None,
+    school_type: str | None = None,
+) -> Figure:
+    """A table cell's number as a figure of its row (a school's, or the table's own 差异系数
+    row's): the number's span, the row's cells as its sentence."""
+    return Figure(
+        doc=report.index,
+        indicator=indicator,
+        value=value,
+        unit=unit,
+        level=level,
+        year=None,
+        kind=FigureKind.ACTUAL,
+        qualifier=None,
+        span=Span(number.start, number.end),
+        sentence=Span(cells[0].start, cells[-1].end),
+        unit_name=unit_name,
+        school=school,
+        school_type=school_type,
+        county=county,
+    )
 
 
 def _value(column: Column, number: CellNumber) -> float | None:
@@ -303,17 +342,7 @@ def _stated_cvs(
         else:
             continue
         level = level or (table.levels[0] if len(table.levels) == 1 else None)
-        yield Figure(
-            doc=report.index,
-            indicator=indicator,
-            value=number.value,
-            unit="",
-            level=level,
-            year=None,
-            kind=FigureKind.ACTUAL,
-            qualifier=None,
-            span=Span(number.start, number.end),
-            sentence=Span(cells[0].start, cells[-1].end),
-            unit_name=report.unit_name,
-            county=table.county,
-        )
+        yield _cell_figure(
+            report, cells, number, indicator, number.value, "", level,
+            unit_name=report.unit_name, county=table.county,
+        )  # fmt: skip

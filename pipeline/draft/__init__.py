@@ -74,7 +74,7 @@ def draft(
     ids = frozenset(rule.id for rule in profile.rules)
     batch = readable(batch, ids, file_labels(batch))
     _annotate_manifest(out_dir, batch)
-    summary = summarise(batch)
+    summary = summarise(batch, profile)
     word, words = report_docx.template_paths(template_dir)
     env = environment(words)
     steps: list[tuple[str, Callable[[], Path]]] = [

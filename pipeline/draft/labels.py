@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from junheng.extractors.catalogue import indicator_name as catalogue_indicator_name
+from junheng.extractors.school_tables import indicator_name as table_indicator_name
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CJK = r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]"
@@ -19,8 +19,9 @@ _PAREN = re.compile(rf"\(([^()]*{_CJK}[^()]*)\)")
 
 @cache
 def indicator_name(indicator: str) -> str:
-    """The 中文 name the catalogue gives an indicator id."""
-    return catalogue_indicator_name(indicator)
+    """The 中文 name the catalogue gives an indicator id (or, for a column only school tables
+    have, the standard's wording: :func:`junheng.extractors.school_tables.indicator_name`)."""
+    return table_indicator_name(indicator)
 
 
 def number(value: float | int | None) -> str:
@@ -30,6 +31,11 @@ def number(value: float | int | None) -> str:
     if float(value).is_integer():
         return f"{int(value)}"
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def coefficient(value: float | None) -> str:
+    """A 差异系数 as the drafts print it: three decimals (``0.412``), as published tables do."""
+    return "" if value is None else f"{value:.3f}"
 
 
 def value_with_unit(value: float | int, unit: str) -> str:
@@ -160,6 +166,7 @@ def join_cn(values: list[str] | tuple[str, ...], sep: str = "、") -> str:
 FILTERS = {
     "indicator_name": indicator_name,
     "number": number,
+    "coefficient": coefficient,
     "value_with_unit": value_with_unit,
     "cn_index": cn_index,
     "cn_punct": cn_punct,

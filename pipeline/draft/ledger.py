@@ -1,5 +1,10 @@
 """ledger.xlsx: 整改台账 (one row per problem), 指标汇总 (units × indicators), 核查发现.
 
+Under 指标汇总's unit rows, when the batch has school tables, each county and level's 差异系数
+as the published tables print them (全县平均值 and 差异系数 rows under the schools, a 综合
+column): rows of the weighted mean, the coefficient, the profile's limit, whether it is past it
+and the number of schools, under each indicator's column (:func:`_coefficient_rows`).
+
 Laid out to read in Excel/WPS without resizing: header frozen, filters on, widths and wrapping
 set, cells that miss a standard filled red with the finding as a comment. Every text goes in as a
 text cell, so a report's ``=HYPERLINK(…)`` or a file named ``+1.txt`` never runs as a formula
@@ -13,10 +18,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from junheng.draft.inputs import Batch
-from junheng.draft.labels import cn_punct, number
+from junheng.draft.labels import cn_punct, indicator_name, number
 from junheng.draft.safe import is_formula
-from junheng.draft.summary import Summary
+from junheng.draft.summary import Column, Summary
 from junheng.validate import RULES
+from junheng.validate.cv import Assessment, Coefficient
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
@@ -181,8 +187,11 @@ def indicator_group(indicator: str) -> int:
     """The position in :data:`GROUPS` of the group an indicator is printed with (last: 其他)."""
     if indicator in ("funding_growth", "revenue_growth", "public_funds_per_student"):
         return 4
-    for n, (_, marks) in enumerate(GROUPS):
-        if any(indicator == m or m in indicator for m in marks):
+    for n, (_, marks) in enumerate(GROUPS):  # an id a group names (students, classes …)
+        if indicator in marks:
+            return n
+    for n, (_, marks) in enumerate(GROUPS[1:], 1):  # then by its words: teachers per 100 students
+        if any(m in indicator for m in marks):  # are 师资, computers per 100 students 办学条件
             return n
     return len(GROUPS)
 
@@ -204,7 +213,10 @@ def _page_breaks(sheet: Worksheet, columns: list[object], group_of: list[int]) -
 def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
     """Row 1 the standard, row 2 the indicator names, then one row per unit; the columns by
     indicator group (:data:`GROUPS`), each group on pages of its own when printed."""
-    columns = sorted(summary.columns, key=lambda c: indicator_group(c.indicator))
+    columns = sorted(
+        [*summary.columns, *_coefficient_columns(summary)],
+        key=lambda c: indicator_group(c.indicator),
+    )
     sheet.cell(row=1, column=1, value="标准")
     sheet.cell(row=2, column=1, value="单位")
     _header(sheet, (("单位", 28),), row=2)
@@ -240,12 +252,151 @@ def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
                 cell.comment = Comment(cn_punct(found.below.message), "junheng")
                 cell.value = cell.value if cell.value is not None else "未达标"
     sheet.row_dimensions[2].height = 45
+    _coefficient_rows(sheet, summary, columns, 3 + len(summary.table) + 1)
     _finish(sheet, 2, len(columns) + 1, len(summary.table))
     # not shrunk to one page width: 60 columns on one A4 are unreadable; a page per group
     sheet.sheet_properties.pageSetUpPr.fitToPage = False
     sheet.page_setup.fitToWidth = sheet.page_setup.fitToHeight = None
     sheet.print_title_cols = "A:A"
     _page_breaks(sheet, list(columns), [indicator_group(c.indicator) for c in columns])
+
+
+COMPOSITE = "cv_composite"
+CV_FORMAT = "0.0000"  # the coefficients to four decimals (the published tables print three)
+COEFFICIENT_ROWS = ("全县平均值", "差异系数", "差异系数标准", "是否超过标准", "学校数")
+
+
+def _coefficient_columns(summary: Summary) -> list[Column]:
+    """Columns the coefficients need that no unit's figure made: an indicator only a
+    through-train school's split part has at a level, and the 综合差异系数 of a ``cv_mean`` rule."""
+    have = {(c.indicator, c.level) for c in summary.columns}
+    extra: dict[tuple[str, str | None], Column] = {}
+    for found in summary.coefficients:
+        keys = [(c.indicator, found.level) for c in found.coefficients]
+        if found.is_composite:
+            keys.append((COMPOSITE, found.level))
+        for key in keys:
+            if key not in have and key not in extra:
+                extra[key] = Column(key[0], key[1], "")
+    return list(extra.values())
+
+
+def _by_level(summary: Summary) -> dict[tuple[str, str], list[Assessment]]:
+    groups: dict[tuple[str, str], list[Assessment]] = {}
+    for found in summary.coefficients:
+        groups.setdefault((found.county or "", found.level), []).append(found)
+    return groups
+
+
+def _coefficient_rows(
+    sheet: Worksheet, summary: Summary, columns: list[Column], first: int
+) -> None:
+    """Under the units: a title row, then per county and level the rows of
+    :data:`COEFFICIENT_ROWS`, each value under its indicator's column at that level."""
+    groups = _by_level(summary)
+    if not groups:
+        return
+    weighted = all(found.weighted for found in summary.coefficients)
+    composite = any(found.is_composite for found in summary.coefficients)
+    how = "按在校生数加权" if weighted else "不加权"
+    cited = summary.coefficients[0].rule.source.cite()
+    note = "" if composite else f"；{cited}不设综合差异系数，各项须分别达标"
+    text = f"校际差异系数（各县（区）分学段{how}计算，一贯制学校按学段拆分{note}）"
+    title = _put(sheet, first, 1, text)
+    _row_break_before(sheet, first)
+    title.font = Font(name=FONT, bold=True)
+    title.alignment = WRAP
+    width = sheet.column_dimensions["A"].width or 28
+    sheet.row_dimensions[first].height = LINE_HEIGHT * _lines(text, width) + 4
+    index = {(c.indicator, c.level): n for n, c in enumerate(columns, 2)}
+    styles = _Styles()
+    row = first + 1
+    for (county, level), found in groups.items():
+        for offset, name in enumerate(COEFFICIENT_ROWS):
+            label = _put(sheet, row + offset, 1, f"{county}{level}{name}")
+            label.font, label.alignment, label.border = Font(name=FONT, bold=True), WRAP, BORDER
+        for assessment in found:
+            for coefficient in assessment.coefficients:
+                column = index.get((coefficient.indicator, level))
+                if column is not None:
+                    _coefficient_cells(sheet, row, column, assessment, coefficient, styles)
+            column = index.get((COMPOSITE, level))
+            if assessment.is_composite and column is not None:
+                _composite_cells(sheet, row, column, assessment, styles)
+        row += len(COEFFICIENT_ROWS)
+
+
+def _row_break_before(sheet: Worksheet, row: int) -> None:
+    """Printed, the coefficients start a page of their own (under each group's columns)."""
+    from openpyxl.worksheet.pagebreak import Break, RowBreak
+
+    breaks = RowBreak()
+    breaks.append(Break(id=row - 1))  # the break goes after the row before the title
+    sheet.row_breaks = breaks
+
+
+def _grid(sheet: Worksheet, row: int, column: int, styles: _Styles) -> None:
+    """The rows of :data:`COEFFICIENT_ROWS` in one column, bordered (only where a coefficient
+    is: a printed page of columns without any stays empty and is not printed)."""
+    for offset in range(len(COEFFICIENT_ROWS)):
+        styles.apply(sheet.cell(row=row + offset, column=column), "grid")
+
+
+def _limit(assessment: Assessment) -> str:
+    return "" if assessment.limit is None else f"{assessment.op}{assessment.limit:.2f}"
+
+
+def _coefficient_cells(
+    sheet: Worksheet,
+    row: int,
+    column: int,
+    assessment: Assessment,
+    coefficient: Coefficient,
+    styles: _Styles,
+) -> None:
+    past = assessment.exceeds(coefficient)
+    _grid(sheet, row, column, styles)
+    sheet.cell(row=row, column=column, value=round(coefficient.mean, 4))
+    value = sheet.cell(row=row + 1, column=column, value=round(coefficient.value, 6))
+    value.number_format = CV_FORMAT
+    top = "、".join(f"{p.school}（{number(p.values[coefficient.indicator])}）"
+                   for p in coefficient.pulling_up())  # fmt: skip
+    value.comment = Comment(
+        f"不加权计算为{coefficient.unweighted:.4f}；偏离平均最多的学校：{top}", "junheng"
+    )
+    if assessment.is_composite:
+        _put(sheet, row + 2, column, "单项不设标准")
+        _put(sheet, row + 3, column, "—")
+    else:
+        _put(sheet, row + 2, column, _limit(assessment) or "—")
+        _put(sheet, row + 3, column, "—" if past is None else ("是" if past else "否"))
+    sheet.cell(row=row + 4, column=column, value=len(coefficient.parts))
+    if past:
+        for cell in (value, sheet.cell(row=row + 3, column=column)):
+            styles.apply(cell, "below")
+
+
+def _composite_cells(
+    sheet: Worksheet, row: int, column: int, assessment: Assessment, styles: _Styles
+) -> None:
+    composite = assessment.composite
+    _grid(sheet, row, column, styles)
+    _put(sheet, row, column, "—")  # a mean of coefficients has no 全县平均值 of its own
+    if composite is None:
+        missing = "、".join(indicator_name(i) for i in assessment.missing)
+        _put(sheet, row + 1, column, "缺项，未计算")
+        sheet.cell(row=row + 1, column=column).comment = Comment(f"缺：{missing}", "junheng")
+        return
+    value = sheet.cell(row=row + 1, column=column, value=round(composite, 6))
+    value.number_format = CV_FORMAT
+    value.comment = Comment(f"{len(assessment.coefficients)}项单项差异系数的平均值", "junheng")
+    past = assessment.composite_exceeds
+    _put(sheet, row + 2, column, _limit(assessment) or "—")
+    _put(sheet, row + 3, column, "—" if past is None else ("是" if past else "否"))
+    sheet.cell(row=row + 4, column=column, value=assessment.schools)
+    if past:
+        for cell in (value, sheet.cell(row=row + 3, column=column)):
+            styles.apply(cell, "below")
 
 
 def _findings_sheet(sheet: Worksheet, batch: Batch, summary: Summary) -> None:

@@ -2,7 +2,9 @@
 
 report.docx, ledger.xlsx and review.html must tell the same story, so the counting and grouping
 happen here, once, and the writers only lay the results out. Every number in the drafts is a
-figure's value or a count made here.
+figure's value or a count made here, or a 差异系数 computed from the school rows by the
+validator's own formula (:func:`junheng.validate.cv.assess`, per county and level against the
+batch's profile), so section 二, 指标汇总 and the findings give the same coefficients.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from junheng.draft.inputs import Batch, Key
 from junheng.draft.labels import cn_punct, indicator_name, rule_names, strip_invisible
 from junheng.segment.meta import unit_in_title
 from junheng.segment.regions import region_unit
+from junheng.validate import Profile, load_profile
+from junheng.validate.cv import Assessment, assess
 
 STATUSES = ("已整改", "整改中", "未整改")
 NO_STATUS = "未注明"
@@ -253,6 +257,17 @@ class Summary:
     file_no: dict[str, int] = field(default_factory=dict)
     """Each input file's number: the plain labels (``文件3第9篇``) and 附件2 name files by it."""
     sources: list[Source] = field(default_factory=list)
+    coefficients: list[Assessment] = field(default_factory=list)
+    """The 差异系数 of each county and level under each CV rule of the profile, from the school
+    rows (empty when the batch has no table with a row per school)."""
+
+    @property
+    def coefficient_counties(self) -> list[tuple[str, list[Assessment]]]:
+        """:attr:`coefficients` by county, in order; a county no table names is ``""``."""
+        by: dict[str, list[Assessment]] = {}
+        for found in self.coefficients:
+            by.setdefault(found.county or "", []).append(found)
+        return list(by.items())
 
     @property
     def unstated_rows(self) -> list[LedgerRow]:
@@ -454,14 +469,21 @@ def _table(batch: Batch, unit_of: _Names) -> tuple[list[Column], dict[str, dict]
     return columns, dict(table)
 
 
-def _indicator_statuses(columns: list[Column], table: dict[str, dict]) -> list[IndicatorStatus]:
+def _indicator_statuses(
+    columns: list[Column],
+    table: dict[str, dict],
+    computed: frozenset[tuple[str, str | None]] = frozenset(),
+) -> list[IndicatorStatus]:
+    """Section 二's line per column; the plain CV over the units only where no official 差异系数
+    was computed for the (indicator, level) (``computed``): one report must not print two."""
     statuses = []
     for column in columns:
         cells = {unit: row[column] for unit, row in table.items() if column in row}
         values = [c.figure.value for c in cells.values() if c.figure is not None]
         cv = None
         if (
-            len(values) >= MIN_UNITS_FOR_CV
+            (column.indicator, column.level) not in computed
+            and len(values) >= MIN_UNITS_FOR_CV
             and statistics.fmean(values)
             and column.indicator.endswith(CV_INDICATORS)
         ):
@@ -596,9 +618,20 @@ def _sources(batch: Batch, names: _Names) -> list[Source]:
     ]
 
 
-def summarise(batch: Batch) -> Summary:
-    """Digest a batch for the drafts."""
+def school_coefficients(batch: Batch, profile: Profile | None = None) -> list[Assessment]:
+    """The 差异系数 of the batch's schools per county and level under ``profile``'s CV rules
+    (default: the default profile); none when no figure comes from a table's school row."""
+    if not any(f.school for f in batch.figures):
+        return []
+    return assess(batch.figures, profile or load_profile())
+
+
+def summarise(batch: Batch, profile: Profile | None = None) -> Summary:
+    """Digest a batch for the drafts (``profile``: the standards the batch was checked with,
+    for the 差异系数; default: the default profile)."""
     names = _Names(batch)
+    coefficients = school_coefficients(batch, profile)
+    computed = frozenset((c.indicator, a.level) for a in coefficients for c in a.coefficients)
     unit_of = names.of
     ledger = _ledger(batch, names)
     columns, table = _table(batch, names)
@@ -623,7 +656,7 @@ def summarise(batch: Batch) -> Summary:
         headline=headline,
         columns=columns,
         table=table,
-        indicators=_indicator_statuses(columns, table),
+        indicators=_indicator_statuses(columns, table, computed),
         categories=_categories(batch, ledger, names),
         errors=[f for f in batch.findings if f.severity == "error"],
         severities=dict(Counter(f.severity for f in batch.findings)),
@@ -635,4 +668,5 @@ def summarise(batch: Batch) -> Summary:
         same_as=batch.copies.of,
         file_no=names.file_no,
         sources=_sources(batch, names),
+        coefficients=coefficients,
     )

@@ -1,8 +1,12 @@
-"""Check a .docx (an OOXML ZIP package) in memory before any library opens it.
+"""Check an OOXML ZIP package (a .docx, or an .xlsx) in memory before any library opens it.
 
-python-docx reads every part of the package into memory with ``zipfile`` and parses the XML parts
-with lxml. A hostile file can make that cost gigabytes (a zip bomb), carry paths meant to escape
-an extraction directory (``../evil``), or declare XML entities (billion laughs).
+Every message names the package's format as the caller gives it (``kind``: ``docx``, ``xlsx``), so
+a damaged workbook is not reported as a damaged Word file.
+
+python-docx (and openpyxl) reads every part of the package into memory with ``zipfile`` and
+parses the XML parts with lxml. A hostile file can make that cost gigabytes (a zip bomb), carry
+paths meant to escape an extraction directory (``../evil``), or declare XML entities (billion
+laughs).
 :func:`check_package` refuses all of these with an :class:`~junheng.core.errors.InputError`, working
 only on the bytes: nothing is ever extracted to disk.
 
@@ -141,8 +145,9 @@ WORD_MAIN_TYPES = frozenset(
 )
 
 
-def check_package(data: bytes, limits: Limits) -> Package:
-    """Validate the ZIP package in ``data`` and return its member names and main parts.
+def check_package(data: bytes, limits: Limits, kind: str = "docx") -> Package:
+    """Validate the ZIP package in ``data`` and return its member names and main parts;
+    ``kind`` is the format its messages name (``docx``, ``xlsx``).
 
     Raises :class:`InputError` when the package is corrupt, has too many members, a member that
     inflates past the limits, an unsafe member path, an encrypted member, an XML part with a DTD or
@@ -151,13 +156,13 @@ def check_package(data: bytes, limits: Limits) -> Package:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            _check_directory(infos, limits)
+            _check_directory(infos, limits, kind)
             types = _content_types(archive, infos, limits)
             for info in infos:
                 _check_size(info, info.file_size, limits, types.parsed_as_xml(info.filename))
             _inflate_all(archive, infos, types, limits)
     except _DAMAGE as exc:
-        raise InputError(f"docx 文件已损坏：{library_reason(exc)}") from exc
+        raise InputError(f"{kind} 文件已损坏：{library_reason(exc)}") from exc
     names = tuple(info.filename for info in infos)
     main = tuple(name for name in names if (types.of(name) or "").lower() in WORD_MAIN_TYPES)
     return Package(names, main)
@@ -171,30 +176,30 @@ _DAMAGE = (
 )  # fmt: skip
 
 
-def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def _check_directory(infos: list[zipfile.ZipInfo], limits: Limits, kind: str) -> None:
     """Everything that can be refused from the central directory alone, before inflating."""
     if len(infos) > limits.max_zip_members:
         raise InputError(
-            f"docx 压缩包成员过多（{len(infos)} 个，上限 {limits.max_zip_members} 个），"
+            f"{kind} 压缩包成员过多（{len(infos)} 个，上限 {limits.max_zip_members} 个），"
             "疑似恶意文件"
         )
     declared_total = 0
     for info in infos:
-        _check_name(info.filename)
+        _check_name(info.filename, kind)
         if info.flag_bits & 0x1:
-            raise InputError(f"docx 压缩包成员已加密（{info.filename}），无法读取")
+            raise InputError(f"{kind} 压缩包成员已加密（{info.filename}），无法读取")
         _check_bomb(info.filename, info.file_size, limits)
         declared_total += info.file_size
     _check_total(declared_total, limits)
 
 
-def _check_name(name: str) -> None:
+def _check_name(name: str, kind: str) -> None:
     """Refuse absolute paths and ``..`` segments: a zip-slip path is never legitimate in OOXML."""
     posix = name.replace("\\", "/")
     parts = PurePosixPath(posix).parts
     absolute = posix.startswith("/") or (len(posix) > 1 and posix[1] == ":")
     if absolute or ".." in parts or "\x00" in name:
-        raise InputError(f"docx 压缩包含不安全的成员路径（{name!r}），拒绝处理")
+        raise InputError(f"{kind} 压缩包含不安全的成员路径（{name!r}），拒绝处理")
 
 
 def _check_bomb(name: str, size: int, limits: Limits) -> None:

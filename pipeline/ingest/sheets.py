@@ -37,7 +37,7 @@ says it is holds formatting, not data)."""
 
 def read_xlsx(data: bytes, source: str, limits: Limits) -> Document:
     """An Excel workbook (.xlsx): every sheet's values."""
-    package = safezip.check_package(data, limits)
+    package = safezip.check_package(data, limits, "xlsx")
     if "xl/workbook.xml" not in package.names:
         raise InputError("不是 Excel 表格：压缩包中没有 xl/workbook.xml")
     return _document(source, "xlsx", _openpyxl_sheets(data), limits)

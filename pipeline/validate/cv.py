@@ -18,6 +18,12 @@ Schools that teach two levels are split first, as S19 prescribes for the 2012 in
 
 A school's county is the one its table names; schools whose county is not known are taken as one
 county (a batch of one county's reports), so a batch of two counties' tables gives two sets.
+
+:func:`assess` puts the coefficients of each county and level against the profile's CV rules, as
+the drafts print them: under ``cv_each`` (2017, 教督〔2017〕6号 第六条) each indicator's coefficient
+against the level's limit; under ``cv_mean`` (2012, 教督〔2012〕3号) the 综合差异系数, the mean of
+the rule's single coefficients (STANDARDS.md §2–3: "八项单项差异系数的平均值"), against it, and
+only when the school rows give every one of them.
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from junheng.core.levels import level_order
 from junheng.core.model import Figure
 from junheng.core.yamldata import package_yaml
+from junheng.validate.profile import OPS, CvEachRule, CvMeanRule, Profile
 
 NOT_SCHOOL_SUFFIXES = ("省", "市", "县", "区", "旗", "镇", "乡", "教育局", "教体局", "学区", "联校")
 """A prose figure's unit named like this is not a school (a table's school rows say so)."""
@@ -231,3 +239,103 @@ def _coefficient(
     w = weights or [1.0] * len(values)
     mean = sum(a * b for a, b in zip(w, values, strict=True)) / sum(w)
     return Coefficient(county, level, indicator, cv, plain, chosen, mean)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One county and level under one CV rule of the profile.
+
+    ``coefficients`` are the rule's indicators that the school rows give, in the rule's order;
+    ``missing`` the others. Under a ``cv_each`` rule each coefficient is held against
+    :attr:`limit`; under a ``cv_mean`` rule their mean, :attr:`composite` (None unless every
+    indicator of the rule is there: the standard's composite is the mean of all of them).
+    """
+
+    rule: CvEachRule | CvMeanRule
+    county: str | None
+    level: str
+    coefficients: tuple[Coefficient, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def is_composite(self) -> bool:
+        """Whether the rule checks the mean of the coefficients (the 综合差异系数)."""
+        return isinstance(self.rule, CvMeanRule)
+
+    @property
+    def weighted(self) -> bool:
+        return self.rule.weights == "students"
+
+    @property
+    def limit(self) -> float | None:
+        return self.rule.limit(self.level)
+
+    @property
+    def op(self) -> str:
+        """The rule's comparison as a sign (``≤``)."""
+        return OPS[self.rule.op]
+
+    def passes(self, value: float) -> bool | None:
+        """Whether ``value`` meets the rule's limit for this level (None: no limit)."""
+        return self.rule.passes(value, self.level)
+
+    @property
+    def composite(self) -> float | None:
+        """The mean of the single coefficients, for a ``cv_mean`` rule with all of them."""
+        if not self.is_composite or self.missing or not self.coefficients:
+            return None
+        return sum(c.value for c in self.coefficients) / len(self.coefficients)
+
+    @property
+    def exceeding(self) -> tuple[Coefficient, ...]:
+        """Under a ``cv_each`` rule, the coefficients past the limit."""
+        if self.is_composite:
+            return ()
+        return tuple(c for c in self.coefficients if self.passes(c.value) is False)
+
+    def exceeds(self, coefficient: Coefficient) -> bool | None:
+        """Whether one coefficient is past the limit; None under a ``cv_mean`` rule, which sets
+        no limit on a single coefficient, or when the level has none."""
+        if self.is_composite:
+            return None
+        verdict = self.passes(coefficient.value)
+        return None if verdict is None else not verdict
+
+    @property
+    def composite_exceeds(self) -> bool | None:
+        composite = self.composite
+        verdict = None if composite is None else self.passes(composite)
+        return None if verdict is None else not verdict
+
+    @property
+    def schools(self) -> int:
+        """The schools (a through-train school's part counts as one) any coefficient rests on."""
+        return len({p.school for c in self.coefficients for p in c.parts})
+
+
+def rule_levels(rule: CvEachRule | CvMeanRule) -> list[str]:
+    """The levels a CV rule has a limit for (小学 and 初中 for a plain number)."""
+    return list(rule.threshold) if isinstance(rule.threshold, dict) else ["小学", "初中"]
+
+
+def assess(figures: Iterable[Figure], profile: Profile) -> list[Assessment]:
+    """Every county and level the schools give a coefficient for, under each CV rule the profile
+    checks; by county, then level, then the rule's place in the profile."""
+    every = list(figures)
+    found: list[tuple[tuple[str, int, int], Assessment]] = []
+    rules = profile.active(CvEachRule) + profile.active(CvMeanRule)
+    for n, rule in enumerate(rules):
+        transforms = {ref.id: ref.transform for ref in rule.indicators}
+        ids = [ref.id for ref in rule.indicators]
+        computed = coefficients(
+            parts(every, transforms), ids, rule_levels(rule), weighted=rule.weights == "students"
+        )
+        groups: dict[tuple[str | None, str], list[Coefficient]] = {}
+        for c in computed:
+            groups.setdefault((c.county, c.level), []).append(c)
+        for (county, level), got in groups.items():
+            have = {c.indicator for c in got}
+            missing = tuple(i for i in ids if i not in have)
+            assessment = Assessment(rule, county, level, tuple(got), missing)
+            found.append(((county or "", level_order(level), n), assessment))
+    return [a for _, a in sorted(found, key=lambda pair: pair[0])]
