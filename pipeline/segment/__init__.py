@@ -91,6 +91,9 @@ def segment_text(text: str) -> tuple[Report, ...]:
         head_lines = [ln.text for ln in lines if ln.end <= span.body_start + 1]
         head_lines += [ln.text for ln in body_lines[:4] if is_short_line(ln.text, 25)]
         tail_lines = [ln.text for ln in body_lines[-_SIGNATURE_LINES:] if len(ln.text) <= 48]
+        if body_lines and len(body_lines[-1].text) > 48:
+            # a copy that ran the signature into the last paragraph: "…的验收。 某某中学 2018.06.15"
+            tail_lines.append(_after_last_sentence(body_lines[-1].text))
         preamble = [ln.text for ln in split_lines(text[previous_end : span.start])]
         opening = text[span.body_start : span.body_start + 400]
         dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
@@ -146,6 +149,16 @@ def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str
         if found:
             return found
     return unit_opening(opening.lstrip())
+
+
+def _after_last_sentence(line: str) -> str:
+    """What follows the last sentence's end of ``line`` (a signature run into it), if short."""
+    cut = max(line.rfind(mark) for mark in "。!?")
+    rest = line[cut + 1 :].strip() if cut >= 0 else ""
+    return rest if len(rest) <= _SIGNED_TAIL else ""
+
+
+_SIGNED_TAIL = 40
 
 
 def _dateline(lines: list[str], rules: SegmentRules) -> str | None:
