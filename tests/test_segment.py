@@ -234,3 +234,13 @@ def test_chrome_lines_split_find_what_one_alternation_finds() -> None:
     assert found == [line for line in lines if whole.search(line)]
     assert "当前位置:首页" in found and "首页 > 当前位置" not in found
     assert len(found) >= 10  # the seeds are web copies: their chrome is there to find
+
+
+def test_segment_a_document_word_is_no_unit_name() -> None:
+    """"调研报告乡镇基础教育…" (a masked unit left the document word before 乡): no unit."""
+    from junheng.core.normalize import normalize
+    from junheng.segment import segment_text
+
+    text = "调研报告乡镇基础教育进展情况调研报告\n全乡共有小学8所,在校学生1200人,教师96人。\n"
+    (report,) = segment_text(normalize(text)[0])
+    assert report.unit_name is None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind
-from junheng.segment import segment
+from junheng.core.normalize import normalize
+from junheng.segment import segment, segment_text
 from junheng.segment.regions import region_unit
 
 
@@ -38,3 +39,13 @@ def test_segment_regions_only_for_news_not_for_a_schools_report() -> None:
     )
     (report,) = segment(doc)
     assert report.type == "总结" and report.unit_name is None
+
+
+def test_segment_regions_a_dateline_city_is_not_what_the_news_is_about() -> None:
+    text = (
+        "全国义务教育辍学学生大幅减少\n"
+        "中新社北京6月29日电 截至6月14日,全国义务教育阶段辍学学生人数由年初的60万人减少至6781人。"
+        "全国各地持续推进控辍保学工作。\n"
+    )
+    (report,) = segment_text(normalize(text)[0])
+    assert report.unit_name == "全国"

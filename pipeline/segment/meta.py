@@ -64,7 +64,7 @@ _UNIT = re.compile(
 # Words that look like a unit's tail but are not a name (区域, 县域, 城区 …) or open a sentence.
 _NOT_UNIT_START = re.compile(
     r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关"
-    r"|区内|县内|市内|镇内|乡内|辖区)"
+    r"|区内|县内|市内|镇内|乡内|辖区|调研|报告|汇报|总结|材料|自查)"
 )
 # A county's or a city's department is not the unit (dev gold NOTES: 青阳县, not 青阳县教育体育局).
 _DEPARTMENT = re.compile(

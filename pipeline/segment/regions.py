@@ -33,10 +33,18 @@ def regions() -> Regions:
     return Regions(forms, re.compile(alternation))
 
 
+# A news agency's dateline names where the story was filed, not what it is about: "中新社北京
+# 6月29日电", "本报太原3月2日讯".
+_DATELINE_PLACE = re.compile(
+    r"(?:新华社|中新社|中新网|人民网|央视网|本报|本网|记者)?[\u4e00-\u9fff]{2,4}"
+    r"\d{1,2}月\d{1,2}日(?:电|讯)"
+)
+
+
 def region_unit(title: str, opening: str, text: str) -> str | None:
     """The region the report is about, in the fullest form ``text`` writes it; None if none."""
     table = regions()
-    for place in (title, opening[:120]):
+    for place in (title, _DATELINE_PLACE.sub("", opening[:120])):
         found = table.pattern.search(place or "")
         if found:
             full = table.forms[found.group()]
