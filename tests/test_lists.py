@@ -487,3 +487,18 @@ def test_lists_an_entry_under_a_section_title_is_the_body() -> None:
     texts = [text[e.start : e.end] for e in parse_entries(text, 0, len(text))]
     assert texts[0].startswith("对照督查指出"), texts
     assert texts[1].startswith("加强领导"), texts
+
+
+def test_lists_the_last_entry_ends_before_a_closing_paragraph_run_into_it(tmp_path: Path) -> None:
+    """A copy that ran the closing paragraph into the last entry: the entry ends at 在今后的工作中."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某中学关于义务教育均衡发展存在问题的整改报告\n"
+        "检查中发现以下问题:1、教室照明不足;2、运动场地未建成。针对以上问题,现将整改情况报告如下:"
+        "1、立即更换教室灯管,2018年7月底前完成整改;2、督促施工单位加快操场建设进度,9月底前交付使用。"
+        "在今后的工作中,我们将积极主动自查,确保顺利通过验收。 某中学 2018.06.15\n",
+        "utf-8",
+    )
+    doc = read_file(path)
+    texts = [doc.text[i.span.start : i.span.end] for i in extract(doc, segment(doc))]
+    assert texts[-1].endswith("交付使用"), texts
