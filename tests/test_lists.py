@@ -490,7 +490,7 @@ def test_lists_an_entry_under_a_section_title_is_the_body() -> None:
 
 
 def test_lists_the_last_entry_ends_before_a_closing_paragraph_run_into_it(tmp_path: Path) -> None:
-    """A copy that ran the closing paragraph into the last entry: the entry ends at 在今后的工作中."""
+    """A closing paragraph run into the last entry: the entry ends at 在今后的工作中."""
     path = tmp_path / "report.txt"
     path.write_text(
         "某中学关于义务教育均衡发展存在问题的整改报告\n"
