@@ -144,27 +144,12 @@ def _named(
     starts: Sequence[int],
     levels: Collection[str],
 ) -> tuple[Indicator, ...]:
-    """The indicators ``text[start:end]`` names, each once, in text order."""
-    named = {
-        m.indicator.id: m.indicator for m in _within(text, start, end, mentions, starts, levels)
-    }
-    return tuple(named.values())
-
-
-def _within(
-    text: str,
-    start: int,
-    end: int,
-    mentions: Sequence[Named],
-    starts: Sequence[int],
-    levels: Collection[str],
-) -> list[Named]:
-    """The wordings in ``text[start:end]`` that name more than a level."""
-    first = bisect_left(starts, start)
-    found = []
-    for mention in mentions[first:]:
+    """The indicators the wordings of ``text[start:end]`` name, beyond a level, each once, in
+    text order."""
+    named: dict[str, Indicator] = {}
+    for mention in mentions[bisect_left(starts, start) :]:
         if mention.start >= end:
             break
         if text[mention.start : mention.end] not in levels:
-            found.append(mention)
-    return found
+            named.setdefault(mention.indicator.id, mention.indicator)
+    return tuple(named.values())
