@@ -520,6 +520,7 @@ def test_figures_the_one_school_of_a_paragraph_scopes_its_rates(
         # flows of children and a literacy campaign's rate are no figures
         ("入园幼儿3200人,离园幼儿2900人。", []),
         ("脱盲人员巩固率100%。", []),
+        ("全县学生与专任教师比为16.2:1。", [("student_teacher_ratio", 16.2, None)]),
     ],
 )
 def test_figures_shapes_of_unseen_reports(sentence: str, expected: list) -> None:
