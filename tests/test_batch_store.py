@@ -97,6 +97,18 @@ def _wait_for_commits(store: Path, at_least: int, process: subprocess.Popen) -> 
     raise AssertionError("the run finished or stalled before it could be killed")
 
 
+def _wait_gone(group: int, timeout: float = 10.0) -> None:
+    """Until no process of ``group`` is left (a killed worker may take a moment to go)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"processes of group {group} still alive after SIGKILL")
+
+
 def test_batch_store_resumes_after_sigkill(tmp_path: Path) -> None:
     inputs, out, clean = tmp_path / "in", tmp_path / "out", tmp_path / "clean"
     small_reports(inputs, 40)
@@ -113,6 +125,7 @@ def test_batch_store_resumes_after_sigkill(tmp_path: Path) -> None:
     finally:
         os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, mid-batch
         process.wait()
+        _wait_gone(process.pid)  # the workers too: until then they hold OUT's lock
     committed = {file for (file,) in _query(out / STORE_NAME, "SELECT file FROM results")}
     assert 8 <= len(committed) < 41
     assert not (out / "manifest.json").exists() and not (out / "reports.jsonl").exists()
