@@ -3,7 +3,9 @@
 Everything ``junheng run`` does happens here, in this order: list the inputs, load the standards
 profile, process each file (in parallel workers, served from the store when unchanged), write
 OUT/*.jsonl as the results stream past in input order, add the checks across files, write
-manifest.json and draft. The command line (:mod:`junheng.cli`) only turns options into
+manifest.json and draft — with the corrections a person keeps in the store (``junheng review``)
+laid over the rows of the files that did not change (:mod:`junheng.draft.corrected`). The
+command line (:mod:`junheng.cli`) only turns options into
 :class:`Options` and results into messages and an exit code.
 
 >>> for result in run(["corpus/seeds"], Options(out=Path("out"))):  # doctest: +SKIP
@@ -53,6 +55,8 @@ from junheng.core.codec import (
 from junheng.core.errors import UsageError
 from junheng.core.model import FileResult, Status
 from junheng.core.version import __version__
+from junheng.draft import corrected
+from junheng.draft.recheck import profile_digest
 from junheng.runner import iter_inputs
 from junheng.validate import Profile, RuleError, load_profile, validate_batch
 
@@ -90,6 +94,8 @@ class Summary:
     reused: int = 0
     not_drafted: str | None = None
     """Why no draft was written (the batch held no report), for the command to say."""
+    applied: corrected.Applied | None = None
+    """The corrections the drafts hold, and those to check again (None: not drafted)."""
 
 
 def run(
@@ -133,7 +139,7 @@ def _run(
         with Outputs(out) as outputs:
             for outcome in outcomes:
                 outputs.write(outcome)
-                entries.append(outcome.entry)
+                entries.append(_entry(outcome))
                 tally.update(outcome.rows)
                 yield _result(outcome, options.decode)
         store.prune()
@@ -145,19 +151,33 @@ def _run(
         "finished": _now(),
         "version": __version__,
         "standard": _standard_name(options.standard, profile),
+        "standard_digest": profile_digest(profile),
     }
     write_json(out / "manifest.json", manifest)
     if summary is not None:
         summary.manifest, summary.reused = manifest, batch.reused
     if options.draft:
-        from junheng.draft import NothingToDraft, draft
+        _draft(out, store_path, profile, options, summary)
 
-        try:
-            draft(out, progress=options.draft_progress, profile=profile)
-        except NothingToDraft as exc:  # no report, no claims: the command says so and exits 1
-            if summary is None:
-                raise
-            summary.not_drafted = str(exc)
+
+def _draft(
+    out: Path, store_path: Path, profile: Profile, options: Options, summary: Summary | None
+) -> None:
+    """The drafts, with the corrections in the store that hold for this run's rows (the
+    findings made again where they changed the rows, the dismissed ones left out)."""
+    from junheng.draft import NothingToDraft, draft
+
+    applied = corrected.apply(out, store_path)
+    try:
+        draft(out, progress=options.draft_progress, profile=profile, recheck=applied.written)
+    except NothingToDraft as exc:  # no report, no claims: the command says so and exits 1
+        if summary is None:
+            raise
+        summary.not_drafted = str(exc)
+        return
+    corrected.after_draft(out, store_path, applied)
+    if summary is not None:
+        summary.applied = applied
 
 
 _SIDECARS = ("-wal", "-shm", "-journal")
@@ -208,6 +228,13 @@ def _profile(standard: str | None) -> Profile:
         return load_profile(standard)
     except (RuleError, OSError) as exc:
         raise UsageError(str(exc)) from exc
+
+
+def _entry(outcome: Outcome) -> dict[str, Any]:
+    """The file's manifest entry, with the digest of its rows (what its findings were made
+    from: :func:`junheng.draft.corrected.rows_digest`)."""
+    lines = decode_rows(outcome.payload)
+    return {**outcome.entry, "rows_digest": corrected.rows_digest(outcome.entry["sha256"], lines)}
 
 
 def _result(outcome: Outcome, decode: bool) -> FileResult:

@@ -69,6 +69,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     for result in results:
         if result.status is not Status.OK:
             print(f"  {result.status}: {result.file}: {result.error}", file=sys.stderr)
+    applied = summary.applied
+    if applied is not None and (applied.holding or applied.recheck):
+        line = f"  草稿已应用更正 {len(applied.holding)} 处"
+        if applied.recheck:
+            line += f"；{len(applied.recheck)} 处待复核（文件或该处已改变，见 junheng review）"
+        print(line, file=sys.stderr)
     if summary.not_drafted:
         print(f"junheng: {summary.not_drafted}", file=sys.stderr)
     if not tally["documents"]:  # an empty or all-failed batch is never a success
@@ -258,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     evaluate.set_defaults(func=cmd_eval)
 
+    from junheng.draft.cli import add_arguments as draft_arguments
     from junheng.draft.cli import cmd_draft
 
     drafting = sub.add_parser(
@@ -266,13 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=cmd_draft.__doc__,
         epilog="Example: junheng draft out --template my_templates",
     )
-    drafting.add_argument("out", metavar="OUT")
-    drafting.add_argument(
-        "--template",
-        metavar="DIR|FILE.docx",
-        help="a folder of templates searched first (its report.docx is the Word template), "
-        "or a Word template (.docx)",
-    )
+    draft_arguments(drafting)
     drafting.set_defaults(func=cmd_draft)
 
     from junheng.review.cli import add_parser as add_review

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from junheng.batch.store import STORE_NAME, Store
 from junheng.cli import main
 from junheng.core.codec import read_jsonl
+from junheng.draft.corrected import REVIEW_DIR
 from junheng.review.app import create_app
-from junheng.review.outdir import REVIEW_DIR
 from junheng.review.security import Secrets
 from review_support import docx_text, run_into, seed_out
 from starlette.routing import Route
@@ -39,6 +40,17 @@ class Review:
     def post(self, path: str, **data: str) -> dict:
         response = self.client.post(path, data={"csrf": self.secrets.csrf, **data}, headers=JSON)
         return {"status": response.status_code, **response.json()}
+
+    def redraft(self) -> str:
+        """Press 重新生成, wait until the drafting in the background is done, and return the
+        page that says what changed."""
+        started = self.client.post("/redraft", data={"csrf": self.secrets.csrf})
+        assert started.status_code == 200, started.text
+        deadline = time.monotonic() + 120
+        while self.client.get("/redraft/progress").json()["running"]:
+            assert time.monotonic() < deadline, "重新生成 did not finish"
+            time.sleep(0.05)
+        return self.client.get("/redraft").text
 
     def correct(self, i: int, **changes: str) -> dict:
         row = self.state.rows.figures[i]
@@ -163,7 +175,7 @@ def test_review_redraft_applies_the_correction_and_says_what_changed(review: Rev
     assert "3.74平方米（" in docx_text(out / "report.docx")
     findings_before = len(list(read_jsonl(out / "findings.jsonl")))
     review.correct(review.figure_at(3.74), value="4.74")
-    page = review.client.post("/redraft", data={"csrf": review.secrets.csrf}).text
+    page = review.redraft()
     assert "已重新生成" in page and "report.docx" in page and "4.74平方米（" in page
     text = docx_text(out / "report.docx")
     assert "4.74平方米（" in text and "3.74平方米（" not in text
@@ -178,7 +190,7 @@ def test_review_redraft_applies_the_correction_and_says_what_changed(review: Rev
 def test_review_not_a_figure_leaves_the_drafts(review: Review) -> None:
     i = review.figure_at(3.74)
     assert review.post(f"/figure/{i}", action="reject")["state"] == "reject"
-    review.client.post("/redraft", data={"csrf": review.secrets.csrf})
+    review.redraft()
     assert all(r["value"] != 3.74 for r in read_jsonl(review.out / "figures.jsonl"))
     assert "3.74平方米（" not in docx_text(review.out / "report.docx")
 
@@ -188,7 +200,7 @@ def test_review_dismissed_finding_needs_a_reason_and_leaves_the_drafts(review: R
     assert review.post(f"/finding/{x}", action="dismiss")["status"] == 400
     answer = review.post(f"/finding/{x}", action="dismiss", reason="该校已于2019年达标")
     assert answer["state"] == "dismiss"
-    review.client.post("/redraft", data={"csrf": review.secrets.csrf})
+    review.redraft()
     assert all(3.74 not in f["values"] for f in read_jsonl(review.out / "findings.jsonl"))
     (dismissed,) = read_jsonl(review.out / REVIEW_DIR / "dismissed.jsonl")
     assert dismissed["review"]["reason"] == "该校已于2019年达标"
@@ -210,7 +222,7 @@ def test_review_item_owner_and_deadline_reach_the_ledger(review: Review) -> None
         deadline="2025年6月",
     )
     assert answer["state"] == "correct"
-    review.client.post("/redraft", data={"csrf": review.secrets.csrf})
+    review.redraft()
     (row,) = [r for r in read_jsonl(review.out / "items.jsonl") if r.get("review")]
     assert (row["owner"], row["deadline"], row["status"]) == (
         "县教育局基教股",
@@ -252,7 +264,7 @@ def test_review_item_link_moves_to_another_problem(review: Review) -> None:
         problem=str(target),
     )
     assert review.state.problem_of(measure) == target
-    review.client.post("/redraft", data={"csrf": review.secrets.csrf})
+    review.redraft()
     link = {"kind": "measure", "index": rows[measure]["index"]}
     problems = [
         r
@@ -271,12 +283,13 @@ def test_review_rerun_keeps_the_correction_of_an_unchanged_file(
     inputs, out = batch
     first = Review(out)
     first.correct(first.figure_at(3.74), value="4.74")
-    run_into(inputs, out)  # the re-run drafts without the overlay ...
-    assert "3.74平方米（" in docx_text(out / "report.docx")
-    again = Review(out)  # ... which is still there, and holds
+    run_into(inputs, out)  # the re-run drafts with the correction ...
+    text = docx_text(out / "report.docx")
+    assert "4.74平方米（" in text and "3.74平方米（" not in text
+    again = Review(out)  # ... which is still there, holds, and is in the drafts already
     assert len(again.state.sorted.holding) == 1 and not again.state.sorted.recheck
-    assert again.state.drafts_behind()
-    again.client.post("/redraft", data={"csrf": again.secrets.csrf})
+    assert not again.state.drafts_behind()
+    again.redraft()
     assert "4.74平方米（" in docx_text(out / "report.docx")
 
 
@@ -287,6 +300,7 @@ def test_review_rerun_of_a_changed_file_asks_to_check_again(batch: tuple[Path, P
     (seed,) = inputs.glob("*.txt")
     seed.write_text("补充说明：本文件已更新。\n" + seed.read_text("utf-8"), encoding="utf-8")
     run_into(inputs, out)
+    assert "3.74平方米（" in docx_text(out / "report.docx")  # not laid over the new version
     again = Review(out)
     assert not again.state.sorted.holding
     ((correction, why),) = again.state.sorted.recheck
@@ -295,7 +309,7 @@ def test_review_rerun_of_a_changed_file_asks_to_check_again(batch: tuple[Path, P
     assert "待复核 1" in page and "生均教学及辅助用房" in page
     again.client.post("/recheck/0", data={"csrf": again.secrets.csrf, "action": "carry"})
     assert len(again.state.sorted.holding) == 1 and not again.state.sorted.recheck
-    again.client.post("/redraft", data={"csrf": again.secrets.csrf})
+    again.redraft()
     assert "4.74平方米（" in docx_text(out / "report.docx")
 
 

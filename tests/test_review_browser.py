@@ -1,8 +1,9 @@
 """End to end in a real browser: headless Chromium (Debian's chromium and chromium-driver, which
 .ci/run installs) driven by Selenium against `junheng review` started as a person starts it.
 
-Open a finding, correct its figure from the keyboard, 重新生成, read the corrected value back from
-report.docx; run the batch again and see the correction kept.
+Open a finding, correct its figure from the keyboard, 重新生成 (its progress shown until the
+drafts are written), read the corrected value back from report.docx; run the batch again and see
+the correction kept, in the run's own drafts and on the page.
 """
 
 from __future__ import annotations
@@ -129,8 +130,9 @@ def test_review_browser_correct_redraft_rerun(
     finally:
         served.stop()
 
-    run_into(inputs, out)  # a re-run drafts from the extracted rows ...
-    assert "3.74平方米（" in docx_text(out / "report.docx")
+    run_into(inputs, out)  # a re-run drafts with the correction ...
+    text = docx_text(out / "report.docx")
+    assert "4.74平方米（" in text and "3.74平方米（" not in text
     served = Served(out)
     try:
         driver.get(served.url)  # type: ignore[attr-defined]
@@ -140,6 +142,6 @@ def test_review_browser_correct_redraft_rerun(
         assert "4.74" in kept.get_attribute("title")
         driver.find_element(By.ID, "redraft").click()  # type: ignore[attr-defined]
         wait.until(ec.presence_of_element_located((By.ID, "redrafted")))
-        assert "4.74平方米（" in docx_text(out / "report.docx")  # ... the correction is kept
+        assert "4.74平方米（" in docx_text(out / "report.docx")  # ... and the app keeps it too
     finally:
         served.stop()

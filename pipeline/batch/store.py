@@ -12,10 +12,11 @@ Each file is committed on its own as soon as it is done (WAL journal: a SIGKILL 
 file in flight, never a committed one, and never leaves half a row). The ``run`` column says which
 run computed a row, so a test (or a person) can see what a re-run really read.
 
-The ``corrections`` table (:data:`CORRECTIONS_SCHEMA`) is the overlay ``junheng review`` keeps
-over those rows: what a person confirmed or corrected, keyed by file hash and span, with who and
-when (:mod:`junheng.review.overlay` reads and writes it). It is not a cache: a new layout drops
-``results`` and ``runs``, never it, and no run writes it.
+The ``corrections`` table (:data:`junheng.draft.overlay.CORRECTIONS_SCHEMA`) is the overlay
+``junheng review`` keeps over those rows: what a person confirmed or corrected, keyed by file hash
+and span, with who and when (:mod:`junheng.draft.overlay` reads and writes it; every draft lays
+it over the rows). It is not a cache: a new layout drops ``results`` and ``runs``, never it, and
+no run writes it.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from pathlib import Path
 
 from junheng.batch.task import Outcome
 from junheng.core.errors import UsageError
+from junheng.draft.overlay import CORRECTIONS_SCHEMA, STORE_NAME
 
 SCHEMA_VERSION = 1
-STORE_NAME = ".junheng-store.sqlite"
+__all__ = ["CORRECTIONS_SCHEMA", "SCHEMA_VERSION", "STORE_NAME", "Store", "check_store_path"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -46,24 +48,6 @@ CREATE TABLE IF NOT EXISTS results (
     payload BLOB NOT NULL,   -- the rows themselves (junheng.batch.task.Outcome.payload)
     run INTEGER NOT NULL REFERENCES runs (id),
     PRIMARY KEY (sha256, file, version)
-);
-"""
-
-CORRECTIONS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS corrections (
-    file TEXT NOT NULL,
-    sha256 TEXT NOT NULL,       -- the file's content when the person looked at it
-    target TEXT NOT NULL,       -- figure | finding | item
-    span_start INTEGER NOT NULL,
-    span_end INTEGER NOT NULL,  -- offsets in the file's normalised text, as the rows give them
-    ref TEXT NOT NULL,          -- what was there: the figure's indicator, the finding's rule ...
-    action TEXT NOT NULL,       -- confirm | correct | reject | dismiss
-    changes TEXT NOT NULL,      -- JSON: the corrected fields
-    reason TEXT,
-    was TEXT NOT NULL,          -- JSON: the row's fields as extracted, to show and to compare
-    who TEXT NOT NULL,
-    at TEXT NOT NULL,
-    PRIMARY KEY (file, sha256, target, span_start, span_end, ref)
 );
 """
 

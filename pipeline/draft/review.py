@@ -7,6 +7,7 @@ self-contained file (CSS and JS inline), so it opens offline from a mail attachm
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,29 +93,32 @@ def _figure_view(n: int, prefix: str, figure: Figure) -> FigureView:
 
 
 def _segments(text: str, base: int, spans: list[tuple[int, int, str, int]]) -> list[Segment]:
-    """Cut ``text`` (starting at offset ``base``) at every span edge."""
+    """Cut ``text`` (starting at offset ``base``) at every span edge; each piece knows the spans
+    over it, in the order of ``spans``."""
     cuts = {0, len(text)}
     for start, end, _, _ in spans:
         cuts.update((min(max(start - base, 0), len(text)), min(max(end - base, 0), len(text))))
     edges = sorted(cuts)
-    segments = []
-    for left, right in itertools.pairwise(edges):
-        segment = Segment(text[left:right])
-        for start, end, kind, ref in spans:
-            if start - base < right and end - base > left:
-                segment.refs.append((kind, ref))
-        segments.append(segment)
+    segments = [Segment(text[left:right]) for left, right in itertools.pairwise(edges)]
+    for start, end, kind, ref in spans:
+        # the pieces [left, right) with start < right and end > left, found by bisection
+        first = max(bisect.bisect_right(edges, start - base) - 1, 0)
+        last = min(bisect.bisect_left(edges, end - base) - 1, len(segments) - 1)
+        for segment in segments[first : last + 1]:
+            segment.refs.append((kind, ref))
     return segments
 
 
-def _anchor(segments: list[Segment], base: int, start: int, element_id: str) -> bool:
-    offset = 0
-    for segment in segments:
-        if offset >= start - base and segment.text:
-            segment.anchors.append(element_id)
-            return True
-        offset += len(segment.text)
-    return False
+def _anchor(
+    segments: list[Segment], starts: list[int], base: int, start: int, element_id: str
+) -> bool:
+    """Anchor ``element_id`` on the first piece at or after offset ``start`` (``starts``: where
+    each piece starts in the report's text)."""
+    at = bisect.bisect_left(starts, start - base)
+    if at >= len(segments):
+        return False
+    segments[at].anchors.append(element_id)
+    return True
 
 
 def _report_view(
@@ -142,17 +146,18 @@ def _report_view(
             if ev.file == report.file and report.start <= ev.start < report.end:
                 spans.append((ev.start, ev.end, "finding", i))
     segments = _segments(text, report.start, spans)
+    starts = list(itertools.accumulate((len(s.text) for s in segments), initial=0))[:-1]
     for segment in segments:
         segment.figures = [figures[i] for kind, i in segment.refs if kind == "figure"]
         segment.findings = list(
             {id(views[i]): views[i] for kind, i in segment.refs if kind == "finding"}.values()
         )
     for figure_view in figures:
-        _anchor(segments, report.start, figure_view.figure.start, figure_view.id)
+        _anchor(segments, starts, report.start, figure_view.figure.start, figure_view.id)
     for view in views:
         for k, ev in enumerate(view.finding.evidence):
             target = f"{view.id}-e{k}"
-            if ev.file == report.file and _anchor(segments, report.start, ev.start, target):
+            if ev.file == report.file and _anchor(segments, starts, report.start, ev.start, target):
                 view.targets.append(target)
     copies = [(file, doc + 1) for file, doc in summary.copies.get(report.key, [])]
     unit = summary.unit_of.get(report.key, "")

@@ -2,7 +2,10 @@
 
 Pages (GET) render a report with its figures, findings and items; actions (POST, each with the
 page's CSRF token) change the overlay and answer JSON to the page's script (``Accept:
-application/json``) or send a plain form back to the page it came from. Everything is served
+application/json``) or send a plain form back to the page it came from. 「重新生成」 runs in the
+background (:mod:`junheng.review.jobs`): ``POST /redraft`` starts it, ``GET /redraft`` shows
+its progress (and what changed once it is done), ``GET /redraft/progress`` says how far it is;
+while it runs every other page shows the progress and changes are refused. Everything is served
 from here (templates and static files of this package); nothing from a CDN.
 
 >>> app = create_app(Path("out"), Path("out/.junheng-store.sqlite"))  # doctest: +SKIP
@@ -18,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from junheng.core.errors import UsageError
 from junheng.draft.env import default_template_dir
+from junheng.draft.overlay import BadCorrectionsFile, Correction, export_data, import_data
 from junheng.review import views
 from junheng.review.forms import FormError, figure_changes, item_changes, reason
 from junheng.review.forms import action as form_action
-from junheng.review.overlay import BadCorrectionsFile, Correction, export_data, import_data
+from junheng.review.jobs import RedraftJob
 from junheng.review.security import CsrfError, Guard, Secrets, checked_form
 from junheng.review.state import NotFound, State
 from starlette.applications import Starlette
@@ -76,14 +79,17 @@ class Pages:
         self.secrets = secrets
         self.env = _environment()
         self.message: str | None = None
+        self.job = RedraftJob(state)
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         state = self.state
         context.setdefault("current", None)
+        busy = self.job.running
         html = self.env.get_template(name).render(
             csrf=self.secrets.csrf,
             out=state.out,
-            behind=state.drafts_behind(),
+            busy=busy,
+            behind=not busy and state.drafts_behind(),
             recheck=len(state.sorted.recheck),
             corrections=len(state.sorted.holding),
             message=self.message,
@@ -215,13 +221,25 @@ class Pages:
         )
 
     async def redraft(self, request: Request, form: FormData) -> Response:
-        from junheng.review.redraft import redraft
+        """Start 「重新生成」 (unless it runs already) and show its progress."""
+        self.job.start()
+        if _wants_json(request):
+            return JSONResponse({"ok": True, **self.job.status().row()}, status_code=202)
+        return RedirectResponse("/redraft", status_code=303)
 
-        try:
-            result = redraft(self.state)
-        except UsageError as exc:  # a run holds OUT
-            return self.render("error.html", 409, error=str(exc))
-        return self.render("redraft.html", result=result, nav=self._nav())
+    async def redraft_page(self, request: Request) -> Response:
+        """The progress of 「重新生成」 while it runs; what changed once it is done."""
+        status = self.job.status()
+        if status.running:
+            return self.render("redrafting.html", progress=status)
+        if status.result is not None and status.result.error is None:
+            return self.render("redraft.html", result=status.result, nav=self._nav())
+        if status.error:
+            return self.render("error.html", 409, error=status.error)
+        return RedirectResponse("/", status_code=303)
+
+    async def redraft_progress(self, request: Request) -> Response:
+        return JSONResponse(self.job.status().row())
 
     async def recheck_action(self, request: Request, form: FormData) -> Response:
         n = int(request.path_params["n"])
@@ -252,14 +270,37 @@ class Pages:
         return RedirectResponse("/recheck" if self.state.sorted.recheck else "/", status_code=303)
 
 
-def _post(pages: Pages, handler: Callable[[Request, FormData], Awaitable[Response]]) -> Handler:
-    """A POST handler behind the CSRF check, with form errors answered in one line."""
+BUSY = "正在重新生成，请稍候再改（完成后本页会显示变化）"
+
+
+def _page(pages: Pages, handler: Handler) -> Handler:
+    """A page that shows the progress of 「重新生成」 instead while it runs."""
+
+    async def endpoint(request: Request) -> Response:
+        if pages.job.running:
+            return RedirectResponse("/redraft", status_code=303)
+        return await handler(request)
+
+    return endpoint
+
+
+def _post(
+    pages: Pages,
+    handler: Callable[[Request, FormData], Awaitable[Response]],
+    while_busy: bool = False,
+) -> Handler:
+    """A POST handler behind the CSRF check, with form errors answered in one line; refused
+    while 「重新生成」 runs unless ``while_busy``."""
 
     async def endpoint(request: Request) -> Response:
         try:
             form = await checked_form(request)
         except CsrfError:
             return Response("请求缺少有效的 CSRF 令牌，已拒绝", status_code=403)
+        if pages.job.running and not while_busy:
+            if _wants_json(request):
+                return JSONResponse({"ok": False, "error": BUSY}, status_code=409)
+            return RedirectResponse("/redraft", status_code=303)
         try:
             return await handler(request, form)
         except FormError as exc:
@@ -277,17 +318,20 @@ def create_app(out: Path, store: Path, secrets: Secrets | None = None) -> Starle
     secrets = secrets or Secrets()
     pages = Pages(State(out, store), secrets)
     post = partial(_post, pages)
+    page = partial(_page, pages)
     routes = [
-        Route("/", pages.home),
-        Route("/report/{n:int}", pages.report),
-        Route("/recheck", pages.recheck_page),
-        Route("/export", pages.export),
+        Route("/", page(pages.home)),
+        Route("/report/{n:int}", page(pages.report)),
+        Route("/recheck", page(pages.recheck_page)),
+        Route("/export", page(pages.export)),
+        Route("/redraft", pages.redraft_page),
+        Route("/redraft/progress", pages.redraft_progress),
         Route("/base.css", pages.base_css),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/figure/{i:int}", post(pages.figure), methods=["POST"]),
         Route("/finding/{x:int}", post(pages.finding), methods=["POST"]),
         Route("/item/{i:int}", post(pages.item), methods=["POST"]),
-        Route("/redraft", post(pages.redraft), methods=["POST"]),
+        Route("/redraft", post(pages.redraft, while_busy=True), methods=["POST"]),
         Route("/recheck/{n:int}", post(pages.recheck_action), methods=["POST"]),
         Route("/import", post(pages.import_), methods=["POST"]),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from junheng.batch.store import STORE_NAME
 from junheng.core.errors import UsageError
+from junheng.draft.overlay import STORE_NAME
 
 
 def _store(args: argparse.Namespace) -> Path:
@@ -31,9 +31,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     or mark it "not a figure" —, confirms or dismisses each finding, sets the items' kind, status,
     owner, deadline and link, and drafts again (「重新生成」) with the corrections applied. The
     corrections are kept in the store (OUT/.junheng-store.sqlite, or --store), keyed by file hash
-    and span, with who and when: a re-run of `junheng run` keeps them for unchanged files and lists
-    those of changed files as 待复核. --export/--import move them as a JSON file; --redraft drafts
-    again without opening the page."""
+    and span, with who and when: `junheng run` and `junheng draft` draft with those of unchanged
+    files too, and the page lists those of changed files as 待复核. --export/--import move them
+    as a JSON file; --redraft drafts again without opening the page."""
     out = Path(args.out)
     if not (out / "reports.jsonl").is_file():
         raise UsageError(f"{out} 中没有 reports.jsonl：请先运行 junheng run … --out {out}")
@@ -58,7 +58,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace, out: Path, store: Path) -> int:
     """--import, --export, --redraft: the same as the page's buttons, without the page."""
-    from junheng.review.overlay import BadCorrectionsFile, Overlay, export_data, import_data
+    from junheng.draft.overlay import BadCorrectionsFile, Overlay, export_data, import_data
 
     with Overlay(store) as overlay:
         if args.import_file:
@@ -75,11 +75,12 @@ def _batch(args: argparse.Namespace, out: Path, store: Path) -> int:
             )
             print(f"已导出 {len(data['corrections'])} 条更正 → {args.export_file}", file=sys.stderr)
     if args.redraft:
+        from junheng.draft.progress import terminal_progress
         from junheng.review.redraft import redraft
         from junheng.review.state import State
 
         state = State(out, store)
-        result = redraft(state)
+        result = redraft(state, terminal_progress())
         if result.error:
             print(f"junheng: {result.error}", file=sys.stderr)
             return 1

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from junheng.review.overlay import ACTIONS
+from junheng.draft.overlay import ACTIONS
 from junheng.review.views import ITEM_KINDS, LEVELS, STATUSES, indicators
 
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")

@@ -1,14 +1,16 @@
 """「重新生成」: draft again with the corrections applied, and say what changed.
 
-In this order, holding OUT's lock (a run into OUT meanwhile is refused, and this waits for none):
+In this order, holding OUT's lock (a run into OUT meanwhile is refused, and this waits for none),
+each step told to ``progress`` as it starts (the page shows it: :mod:`junheng.review.jobs`):
 
-1. the rows as extracted (:mod:`junheng.review.outdir`) with the corrections that hold laid over
-   them (:mod:`junheng.review.apply`) become OUT/figures.jsonl and OUT/items.jsonl;
-2. the findings are made again from them (:func:`junheng.draft.recheck.recheck`, the batch's
-   own standards profile), and the ones a person dismissed leave findings.jsonl for
-   ``.junheng-review/dismissed.jsonl``;
-3. report.docx, ledger.xlsx, figures.csv and review.html are drafted (:func:`junheng.draft.draft`)
-   and compared with what they said before (:mod:`junheng.review.changes`).
+1. what report.docx and ledger.xlsx say now (:mod:`junheng.review.changes`);
+2. the corrections that hold laid over the rows as extracted, into OUT/figures.jsonl and
+   OUT/items.jsonl (:func:`junheng.draft.corrected.apply`, as ``junheng run`` and
+   ``junheng draft`` do it);
+3. the drafts (:func:`junheng.draft.draft`), the findings first made again where the rows
+   changed, with the batch's own standards profile, and the ones a person dismissed left out of
+   findings.jsonl for ``.junheng-review/dismissed.jsonl`` (:func:`junheng.draft.recheck.recheck`);
+4. what the drafts say now, compared with step 1.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from junheng.batch import lock
-from junheng.core.codec import JsonLines, read_jsonl, write_json
+from junheng.core.codec import read_jsonl
 from junheng.draft import NothingToDraft, draft
-from junheng.draft.inputs import load
-from junheng.draft.recheck import batch_profile, recheck
-from junheng.review import apply, changes
-from junheng.review.outdir import review_dir, run_stamp
+from junheng.draft.corrected import apply, mark_drafted, review_dir
+from junheng.draft.progress import Progress
+from junheng.draft.recheck import batch_profile
+from junheng.review import changes
 from junheng.review.state import State
+
+STEPS = 8
+"""What report.docx and ledger.xlsx say, the corrections, six steps of drafting (reading the rows,
+checking again, four drafts) counted from the third, and what changed."""
 
 
 @dataclass
@@ -46,37 +52,34 @@ def _count(path: Path) -> int:
     return sum(1 for _ in read_jsonl(path))
 
 
-def redraft(state: State) -> Redrafted:
+def redraft(state: State, progress: Progress | None = None) -> Redrafted:
     """Draft OUT again with ``state``'s corrections; see the module's docstring."""
     out = state.out
+    tell = progress or (lambda step, steps, name: None)
     started = time.perf_counter()
+
+    def drafting(step: int, steps: int, name: str) -> None:
+        if name:  # the step after the last says only that drafting is done
+            tell(2 + step, STEPS, name)
+
     with state.lock, lock.hold(out, "输出文件夹"):
         state.refresh()
+        tell(1, STEPS, "读取原稿")
         before = changes.read(out)
         findings_before = _count(out / "findings.jsonl")
-        holding = state.sorted.holding
-        with JsonLines(out / "figures.jsonl") as rows:
-            rows.write_all(apply.figures(state.rows.figures, holding))
-        with JsonLines(out / "items.jsonl") as rows:
-            rows.write_all(apply.items(state.rows.items, holding))
-        profile = batch_profile(out)
-        recheck(out, load(out), profile)
-        kept, dismissed = apply.findings(read_jsonl(out / "findings.jsonl"), holding)
-        with JsonLines(out / "findings.jsonl") as rows:
-            rows.write_all(kept)
-        with JsonLines(review_dir(out) / "dismissed.jsonl") as rows:
-            rows.write_all(dismissed)
-        result = Redrafted(findings=(findings_before, len(kept)), dismissed=len(dismissed))
-        result.corrected = sum(1 for c in holding.values() if c.action in ("correct", "reject"))
+        tell(2, STEPS, "应用更正")
+        applied = apply(out, state.overlay.path)
+        result = Redrafted(corrected=applied.corrected)
         try:
-            draft(out, recheck=False, profile=profile, progress=lambda *_: None)
+            draft(out, recheck=True, profile=batch_profile(out), progress=drafting)
         except NothingToDraft as exc:
             result.error = str(exc)
+        tell(STEPS, STEPS, "比较变化")
         result.changes = changes.compare(before, changes.read(out))
-        write_json(
-            review_dir(out) / "drafted.json",
-            {"run": run_stamp(out), "fingerprint": state.fingerprint()},
-        )
-        state.load()  # findings.jsonl and the dismissed ones are new
+        result.findings = (findings_before, _count(out / "findings.jsonl"))
+        result.dismissed = _count(review_dir(out) / "dismissed.jsonl")
+        state.load_findings()  # findings.jsonl and the dismissed ones are new
+        if result.error is None:
+            mark_drafted(out, state.fingerprint())
     result.seconds = time.perf_counter() - started
     return result

@@ -10,8 +10,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
-import hashlib
-import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -19,10 +17,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from junheng.review import apply
-from junheng.review.apply import Where
-from junheng.review.outdir import Rows, load, manifest_mark, review_dir, run_stamp
-from junheng.review.overlay import Correction, Key, Overlay, stamped
+from junheng.draft import corrections
+from junheng.draft.corrected import drafted, findings_shown, present, run_stamp
+from junheng.draft.corrections import Where
+from junheng.draft.overlay import Correction, Key, Overlay, stamped
+from junheng.review.outdir import Rows, load, manifest_mark
 
 Row = dict[str, Any]
 
@@ -71,16 +70,30 @@ class State:
             self._mark = manifest_mark(self.out)
             self.rows: Rows = load(self.out)
             self.reports = [ReportEntry(n, row) for n, row in enumerate(self.rows.reports)]
-            self.by_key = by_key = {
-                (str(r.row["file"]), int(r.row["doc"])): r for r in self.reports
-            }
+            self.by_key = {(str(r.row["file"]), int(r.row["doc"])): r for r in self.reports}
             for kind in ("figures", "findings", "items"):
-                for i, row in enumerate(getattr(self.rows, kind)):
-                    entry = by_key.get((str(row.get("file")), int(row.get("doc") or 0)))
-                    if entry is not None:
-                        getattr(entry, kind).append(i)
+                self._index(kind)
             self._index_figures()
             self._sort()
+
+    def load_findings(self) -> None:
+        """Read the findings again, and only them: after a redraft (the rows the app shows are
+        the run's, kept aside, and the run is the same)."""
+        with self.lock, _no_gc():
+            self._mark = manifest_mark(self.out)
+            self.rows.findings = findings_shown(self.out)
+            for entry in self.reports:
+                entry.findings = []
+            self._index("findings")
+            self._index_figures()
+            self._sort()
+
+    def _index(self, kind: str) -> None:
+        """Each row of ``kind`` on the entry of its report."""
+        for i, row in enumerate(getattr(self.rows, kind)):
+            entry = self.by_key.get((str(row.get("file")), int(row.get("doc") or 0)))
+            if entry is not None:
+                getattr(entry, kind).append(i)
 
     def _index_figures(self) -> None:
         """Per file, the figures by start, to find the figures a finding's evidence covers."""
@@ -113,11 +126,9 @@ class State:
         return out
 
     def _sort(self) -> None:
-        present: set[Where] = set()
-        present.update(apply.figure_where(r) for r in self.rows.figures)
-        present.update(apply.item_where(r) for r in self.rows.items)
-        present.update(apply.finding_where(r) for r in self.rows.findings)
-        self.sorted = apply.sort(self.overlay.all(), self.rows.shas, present)
+        rows = self.rows
+        places = present(rows.figures, rows.items, rows.findings)
+        self.sorted = corrections.sort(self.overlay.all(), rows.shas, places)
 
     def refresh(self) -> bool:
         """Load again when a run rewrote OUT since; True when it did."""
@@ -134,26 +145,26 @@ class State:
     def figure(self, i: int) -> tuple[Row, Correction | None]:
         """The figure as corrected (or as extracted, when a person said it is not a figure)."""
         base = self._get(self.rows.figures, i)
-        c = self.correction(apply.figure_where(base))
-        shown = apply.corrected_figure(base, c) if c and c.action != "reject" else base
+        c = self.correction(corrections.figure_where(base))
+        shown = corrections.corrected_figure(base, c) if c and c.action != "reject" else base
         return shown or base, c
 
     def item(self, i: int) -> tuple[Row, Correction | None]:
         base = self._get(self.rows.items, i)
-        c = self.correction(apply.item_where(base))
+        c = self.correction(corrections.item_where(base))
         if c is None or c.action != "correct":
             return base, c
-        return {**base, **{k: v for k, v in c.changes.items() if k in apply.ITEM_FIELDS}}, c
+        return {**base, **{k: v for k, v in c.changes.items() if k in corrections.ITEM_FIELDS}}, c
 
     def finding(self, x: int) -> tuple[Row, Correction | None]:
         row = self._get(self.rows.findings, x)
-        return row, self.correction(apply.finding_where(row))
+        return row, self.correction(corrections.finding_where(row))
 
     def problem_of(self, i: int, corrected: bool = True) -> int | None:
         """The index of the problem item ``i`` answers (as corrected, unless ``corrected`` is
         False: as extracted), or None."""
         base = self._get(self.rows.items, i)
-        c = self.correction(apply.item_where(base))
+        c = self.correction(corrections.item_where(base))
         if corrected and c is not None and c.action == "correct" and "problem" in c.changes:
             value = c.changes["problem"]
             return int(value) if value is not None else None
@@ -200,11 +211,11 @@ class State:
 
     def set_figure(self, i: int, action: str, changes: dict[str, Any]) -> Correction | None:
         base = self._get(self.rows.figures, i)
-        where = apply.figure_where(base)
+        where = corrections.figure_where(base)
         if action == "reset":
             self._forget(where)
             return None
-        was = {k: base.get(k) for k in (*apply.FIGURE_FIELDS, "text", "number")}
+        was = {k: base.get(k) for k in (*corrections.FIGURE_FIELDS, "text", "number")}
         if action == "correct":
             changes = {k: v for k, v in changes.items() if base.get(k) != v}
             if not changes:
@@ -213,7 +224,7 @@ class State:
 
     def set_finding(self, x: int, action: str, reason: str | None) -> Correction | None:
         row = self._get(self.rows.findings, x)
-        where = apply.finding_where(row)
+        where = corrections.finding_where(row)
         if action == "reset":
             self._forget(where)
             return None
@@ -222,7 +233,7 @@ class State:
 
     def set_item(self, i: int, action: str, changes: dict[str, Any]) -> Correction | None:
         base = self._get(self.rows.items, i)
-        where = apply.item_where(base)
+        where = corrections.item_where(base)
         if action == "reset":
             self._forget(where)
             return None
@@ -256,7 +267,7 @@ class State:
             ]
             if len(matches) != 1:
                 return False
-            where = apply.figure_where(matches[0])
+            where = corrections.figure_where(matches[0])
             moved = replace(c, key=self._key(where))
             self.overlay.put(moved)
             self.overlay.delete(c.key)
@@ -268,17 +279,12 @@ class State:
 
     def fingerprint(self) -> str:
         """Changes whenever a holding correction does (to tell whether the drafts are behind)."""
-        data = sorted(
-            json.dumps(c.row(), sort_keys=True, ensure_ascii=False)
-            for c in self.sorted.holding.values()
-        )
-        return hashlib.sha256("\n".join(data).encode()).hexdigest()
+        return corrections.fingerprint(self.sorted.holding.values())
 
     def drafts_behind(self) -> bool:
         """True when some correction is not in report.docx and ledger.xlsx yet (none was
-        drafted since the last run, or some changed since the last redraft)."""
-        path = review_dir(self.out) / "drafted.json"
-        done = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+        drafted since the last run, or some changed since the last draft)."""
+        done = drafted(self.out)
         if done.get("run") != run_stamp(self.out):
             return bool(self.sorted.holding)
         return done.get("fingerprint") != self.fingerprint()

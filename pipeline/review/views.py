@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any
 
 from junheng.draft.labels import indicator_name, value_with_unit
+from junheng.draft.overlay import Correction
 from junheng.extractors.catalogue import load_catalogue
-from junheng.review.overlay import Correction
 from junheng.review.state import ReportEntry, State
 
 Row = dict[str, Any]

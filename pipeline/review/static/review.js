@@ -42,6 +42,23 @@
       setTimeout(function () { redraftButton.disabled = true; redraftButton.textContent = "正在生成…"; }, 0);
     });
   }
+  // --- redraft under way: ask how far it is until it is done, then show what changed ----
+  var progress = document.getElementById("redrafting");
+  if (progress) {
+    var poll = function () {
+      fetch(progress.dataset.progress, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (status) {
+          if (!status.running) { location.replace("/redraft"); return; }
+          document.getElementById("redraft-bar").value = status.percent;
+          document.getElementById("redraft-step").textContent = "第 " + status.step + "/" + status.steps + " 步：" + status.name;
+          document.getElementById("redraft-seconds").textContent = Math.round(status.seconds);
+          setTimeout(poll, 500);
+        })
+        .catch(function () { setTimeout(poll, 2000); });
+    };
+    setTimeout(poll, 300);
+  }
   if (!report) { return; }
 
   // --- stops --------------------------------------------------------------------------------

@@ -7,24 +7,38 @@ changed since, or the span no longer holds what the person saw.
 
 Each corrected row gains a ``review`` field (who, when, what it said before); shared/CONTRACT.md
 lets fields be added, and none is renamed or dropped. A figure marked "not a figure" leaves the
-rows, and so the drafts.
+rows, and so the drafts. A row that already carries the very correction (its ``review`` names the
+same action, person and time: rows a person edited by hand after a draft) is left as it stands,
+so laying the corrections over rows twice changes nothing.
+
+Used by the app (:mod:`junheng.review.state`) and by every draft (:mod:`junheng.draft.corrected`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from junheng.draft.overlay import Correction
 from junheng.extractors.catalogue import load_catalogue
-from junheng.review.outdir import finding_key
-from junheng.review.overlay import Correction
 
 Row = dict[str, Any]
 Where = tuple[str, str, int, int, str]  # target, file, start, end, ref
 
 FIGURE_FIELDS = ("value", "indicator", "level", "year")
 ITEM_FIELDS = ("kind", "status", "owner", "deadline", "problem")
+
+
+def finding_key(row: Row) -> tuple[str, int, int, str]:
+    """A finding's place: its file, the span of its first evidence there, its rule."""
+    file = row.get("file") or ""
+    for ev in row.get("evidence") or ():
+        if (ev.get("file") or file) == file:
+            return (file, int(ev["start"]), int(ev["end"]), str(row.get("rule")))
+    return (file, -1, -1, str(row.get("rule")))
 
 
 def figure_where(row: Row) -> Where:
@@ -65,6 +79,23 @@ def sort(corrections: Iterable[Correction], shas: Mapping[str, str], present: se
     return result
 
 
+def fingerprint(holding: Iterable[Correction]) -> str:
+    """Changes whenever a holding correction does (to tell whether the drafts are behind)."""
+    data = sorted(json.dumps(c.row(), sort_keys=True, ensure_ascii=False) for c in holding)
+    return hashlib.sha256("\n".join(data).encode()).hexdigest()
+
+
+def _carries(row: Row, c: Correction) -> bool:
+    """Whether ``row`` already carries ``c`` (laid over it before)."""
+    review = row.get("review")
+    return (
+        isinstance(review, dict)
+        and review.get("action") == c.action
+        and review.get("by") == c.who
+        and review.get("at") == c.at
+    )
+
+
 def _review(c: Correction, was: Row) -> Row:
     review: Row = {"action": c.action, "by": c.who, "at": c.at}
     if c.reason:
@@ -81,7 +112,7 @@ def unit_of(indicator: str, default: str) -> str:
 
 def corrected_figure(row: Row, c: Correction | None) -> Row | None:
     """``row`` with ``c`` applied; None when it is not a figure."""
-    if c is None:
+    if c is None or _carries(row, c):
         return row
     if c.action == "reject":
         return None
@@ -118,6 +149,9 @@ def items(rows: Iterable[Row], holding: Mapping[Where, Correction]) -> list[Row]
     renamed: dict[tuple[str, int, str, int], str] = {}
     for row in rows:
         c = holding.get(item_where(row))
+        if c is not None and _carries(row, c):
+            out.append(row)
+            continue
         if c is None or c.action != "correct":
             out.append({**row, "review": _review(c, {})} if c else row)
             continue

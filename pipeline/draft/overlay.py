@@ -1,11 +1,16 @@
 """Corrections a person made in ``junheng review``: an overlay in the store, never a rewrite.
 
 One row per thing a person looked at, in the store's ``corrections`` table
-(:data:`junheng.batch.store.CORRECTIONS_SCHEMA`), keyed by the file's hash and the span: a figure
-confirmed, corrected or marked "not a figure", a finding confirmed or dismissed with a reason, an
-item's kind, status, owner, deadline or link changed. Each carries who (the OS user) and when.
-The extracted rows in ``results`` are never touched: the corrections are laid over them when the
-app shows a report and when it drafts again (:mod:`junheng.review.apply`).
+(:data:`CORRECTIONS_SCHEMA`), keyed by the file's hash and the span: a figure confirmed, corrected
+or marked "not a figure", a finding confirmed or dismissed with a reason, an item's kind, status,
+owner, deadline or link changed. Each carries who (the OS user) and when. The extracted rows in
+the store's ``results`` (:mod:`junheng.batch.store`) are never touched: the corrections are laid
+over them (:mod:`junheng.draft.corrections`) when the app shows a report and whenever the drafts
+are made — by ``junheng run``, ``junheng draft`` and 「重新生成」 alike
+(:mod:`junheng.draft.corrected`).
+
+It lives with the drafting, below the batch and the app, because every command that drafts reads
+it; the store's results table and the app sit above and import it from here.
 
 The overlay travels as a plain JSON file (:func:`export_data`, :func:`import_data`):
 
@@ -24,7 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from junheng.batch.store import CORRECTIONS_SCHEMA
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 Target = Literal["figure", "finding", "item"]
@@ -34,6 +38,27 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "item": ("confirm", "correct"),
 }
 EXPORT_FORMAT = "junheng-corrections"
+STORE_NAME = ".junheng-store.sqlite"
+"""The store's file in OUT, unless ``--store`` names another (``junheng run``, ``draft``,
+``review``)."""
+
+CORRECTIONS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS corrections (
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL,       -- the file's content when the person looked at it
+    target TEXT NOT NULL,       -- figure | finding | item
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,  -- offsets in the file's normalised text, as the rows give them
+    ref TEXT NOT NULL,          -- what was there: the figure's indicator, the finding's rule ...
+    action TEXT NOT NULL,       -- confirm | correct | reject | dismiss
+    changes TEXT NOT NULL,      -- JSON: the corrected fields
+    reason TEXT,
+    was TEXT NOT NULL,          -- JSON: the row's fields as extracted, to show and to compare
+    who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (file, sha256, target, span_start, span_end, ref)
+);
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +108,21 @@ class Correction:
             "at": self.at,
         }
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Correction:
+        """The correction :meth:`row` gave (rows junheng wrote itself; an export file goes
+        through :func:`import_data`, which checks it)."""
+        key = Key(row["file"], row["sha256"], row["target"], row["start"], row["end"], row["ref"])
+        return cls(
+            key,
+            row["action"],
+            dict(row.get("changes") or {}),
+            row.get("reason"),
+            dict(row.get("was") or {}),
+            row.get("who") or "",
+            row.get("at") or "",
+        )
+
 
 def who() -> str:
     """The OS user (the person at this desk), or ``unknown`` where the system will not say."""
@@ -122,6 +162,7 @@ class Overlay:
         self._db.close()
 
     def all(self) -> list[Correction]:
+        """Every correction, oldest first."""
         rows = self._db.execute(
             "SELECT file, sha256, target, span_start, span_end, ref, action, changes, reason,"
             " was, who, at FROM corrections ORDER BY at, file, span_start"
@@ -182,6 +223,15 @@ class Overlay:
         return cursor.rowcount > 0
 
 
+def stored(path: Path) -> list[Correction]:
+    """Every correction kept in the store at ``path``, oldest first; none when there is no store
+    there yet (and none is made)."""
+    if not path.is_file():
+        return []
+    with Overlay(path) as overlay:
+        return overlay.all()
+
+
 # --- the export file ------------------------------------------------------------------------
 
 
@@ -240,8 +290,5 @@ def import_data(data: Any) -> list[Correction]:
     for row in parsed.corrections:
         if row.action not in ACTIONS[row.target]:
             raise BadCorrectionsFile(f"更正文件中有未知的操作 {row.action!r}（{row.target}）")
-        key = Key(row.file, row.sha256, row.target, row.start, row.end, row.ref)
-        corrections.append(
-            Correction(key, row.action, row.changes, row.reason, row.was, row.who, row.at)
-        )
+        corrections.append(Correction.from_row(row.model_dump()))
     return corrections
