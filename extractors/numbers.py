@@ -581,7 +581,7 @@ _SENTENCE_GAP = re.compile(r"[。;；!?！？\n]")
 
 def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """A number with no unit takes the one the sentence implies: 人 after 人数 or 人口
-    ("在校生总人数92.2万", "13—15周岁人口总数1235"), else, with 万 or 亿, the unit of the nearest
+    ("在校生总人数92.2万", "12—14周岁人口总数980"), else, with 万 or 亿, the unit of the nearest
     sibling with a multiplier in the same sentence, the next one first ("省级补助44万,地方配套
     2万元")."""
     out = list(found)

@@ -397,7 +397,7 @@ _BULLETIN_LINES = (
     "1.全国普通小学为2810.33元,比上年的2705.61元增长3.87%。其中,农村为2601.20元,比上年的"
     "2533.05元增长2.69%。\n"
     "2.全国普通初中为3950.27元,比上年的3801.90元增长3.90%。\n"
-    "3.全国中等职业学校为4908.30元,比上年的4778.79元增长2.71%。\n"
+    "3.全国中等职业学校为5120.40元,比上年的4987.25元增长2.67%。\n"
 )
 _BULLETIN_INLINE = (
     "某县教育经费执行情况统计公告\n"
@@ -417,8 +417,8 @@ def test_figures_a_heading_names_the_subject_of_the_values_under_it() -> None:
         ("public_funds_per_student", pytest.approx(3950.27), "初中", 2024),
         ("public_funds_per_student", pytest.approx(3801.90), "初中", 2023),
         # 中等职业学校 is no count of schools, and no level of the catalogue
-        ("public_funds_per_student", pytest.approx(4908.30), None, 2024),
-        ("public_funds_per_student", pytest.approx(4778.79), None, 2023),
+        ("public_funds_per_student", pytest.approx(5120.40), None, 2024),
+        ("public_funds_per_student", pytest.approx(4987.25), None, 2023),
     ]  # the growth rates are the values' own, not 教育经费's growth
 
 
@@ -435,7 +435,7 @@ def test_figures_a_heading_inside_a_paragraph_scopes_up_to_the_next_heading() ->
 def test_figures_a_heading_does_not_make_table_cells_figures() -> None:
     """Cells of a table copied one per line under a header that names an indicator state
     nothing: no figures."""
-    text = "某区监测结果\n每百名学生拥有网络多媒体教室数 |\n综合 |\nL1 |\n5.515273 |\n0.887611 |\n"
+    text = "某区监测结果\n每百名学生拥有网络多媒体教室数 |\n综合 |\nL1 |\n4.203118 |\n0.731954 |\n"
     assert not [f for f in _figures(text) if f[0] == "multimedia_rooms_per_100_students"]
 
 

@@ -241,6 +241,6 @@ def test_segment_a_document_word_is_no_unit_name() -> None:
     from junheng.core.normalize import normalize
     from junheng.segment import segment_text
 
-    text = "调研报告乡镇基础教育进展情况调研报告\n全乡共有小学8所,在校学生1200人,教师96人。\n"
+    text = "调研报告乡村学校办学现状的调查报告\n全乡共有小学8所,在校学生1200人,教师96人。\n"
     (report,) = segment_text(normalize(text)[0])
     assert report.unit_name is None

@@ -44,7 +44,7 @@ def test_segment_regions_only_for_news_not_for_a_schools_report() -> None:
 def test_segment_regions_a_dateline_city_is_not_what_the_news_is_about() -> None:
     text = (
         "全国义务教育辍学学生大幅减少\n"
-        "中新社北京6月29日电 截至6月14日,全国义务教育阶段辍学学生人数由年初的60万人减少至6781人。"
+        "新华社北京3月8日电 记者从有关部门获悉,全国义务教育阶段失学儿童数量较去年同期明显下降。"
         "全国各地持续推进控辍保学工作。\n"
     )
     (report,) = segment_text(normalize(text)[0])

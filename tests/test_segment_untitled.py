@@ -118,7 +118,7 @@ def test_segment_dev_page_body_is_not_dropped_as_chrome(page: str) -> None:
 
 def test_segment_signature_run_into_the_last_paragraph_dates_the_report() -> None:
     text = (
-        "关于义务教育均衡发展存在问题的整改报告\n一、基本情况\n"
+        "关于均衡发展督导反馈问题的整改报告\n一、基本情况\n"
         "我校共有学生1200人,教师80人,各项整改工作有序推进,确保顺利通过县政府对我校义务教育均衡"
         "发展工作的验收。 青山中学 2018.06.15\n"
     )

@@ -407,8 +407,8 @@ def test_validate_structures_next_sentence_lists_that_are_no_parts(text: str) ->
             "尚未开工的8个项目中,4个正在招标,2个正在办理手续,2个暂缓实施。",
         ),
         (  # one part is enough to exceed; what 其中 breaks down after it is the part's own
-            "本次核查的84名适龄儿童少年中,已入学的为120人,其中:在特教学校就读12人,随班就读108人。",
-            "本次核查的122名适龄儿童少年中,已入学的为120人,其中:在特教学校就读12人,随班就读108人。",
+            "此次摸排的84名学龄儿童中,已经入学的有120人,其中:特殊学校就读12人,普通学校就读108人。",
+            "此次摸排的122名学龄儿童中,已经入学的有120人,其中:特殊学校就读12人,普通学校就读108人。",
         ),
     ],
 )
@@ -451,8 +451,8 @@ def test_validate_structures_where_a_list_of_parts_ends(wrong: str, right: str) 
             "全市共有86个项目,其中新建项目52项,改扩建项目34项。",
         ),
         (  # classes in order, without 其中
-            "共涉及项目两大类118项,一类为校舍建设类77项,另一类为设备购置类51项。",
-            "共涉及项目两大类118项,一类为校舍建设类77项,另一类为设备购置类41项。",
+            "共安排工程两大类96项,一类为维修改造类58项,另一类为装备配置类48项。",
+            "共安排工程两大类96项,一类为维修改造类58项,另一类为装备配置类38项。",
         ),
     ],
 )
@@ -473,9 +473,9 @@ def test_validate_structures_two_totals_share_one_breakdown() -> None:
     """N个A M个B,其中 x个A y个B,…: each total over the parts that count its noun."""
     right = "全省尚有9个县区136所学校未达标,其中东部2个县区39所学校,西部7个县区97所学校。"
     assert _findings(right) == []
-    text = "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部5个省份97个县。"
+    text = "全区仍有8个片区125个村未完成验收,其中东片3个片区41个村,西片3个片区84个村。"
     assert [rule for rule, _ in _findings(text)] == ["sum_mismatch"]
-    assert _findings(text.replace("西部5个", "西部7个")) == []
+    assert _findings(text.replace("西片3个", "西片5个")) == []
 
 
 @pytest.mark.parametrize(
@@ -510,7 +510,7 @@ def test_validate_structures_per_student_over_the_total_its_topic_names() -> Non
     assert [rule for rule, _ in _findings(right.replace("12.0平方米", "14.0平方米"))] == [
         "ratio_mismatch"
     ]
-    hedged = "学校占地面积420238平方米,建筑面积约2346平方米,生均建筑面积29.7平方米。在校学生79人。"
+    hedged = "学校占地面积51200平方米,建筑面积约3180平方米,生均建筑面积24.5平方米。在校学生130人。"
     assert _findings(hedged) == []
 
 
@@ -518,7 +518,7 @@ def test_validate_structures_nine_years_of_schooling_is_no_number() -> None:
     """九年一贯制 / 九年义务教育 are names: the share after a list that holds one is still the
     list's."""
     text = (
-        "我区已完成49所学校的标准化建设任务,其中11所初中、1所九年一贯制学校、29所小学全部达标,"
-        "占学校总数的83.67%。"
+        "全市已有38所学校通过标准化验收,其中9所初中、2所九年一贯制学校、23所小学已经达标,"
+        "占学校总数的89.47%。"
     )
     assert _findings(text) == []

@@ -209,7 +209,7 @@ def test_a_header_that_only_contains_a_wording_names_no_indicator(tmp_path: Path
 
 # An invented city table copied one cell per line, with no line of bars between the rows; the
 # 高中 row lost a cell (merged with the row above in the source).
-_FLAT = "2025年全市基础教育情况表\n" + "".join(
+_FLAT = "全市教育事业基本情况(2025年)\n" + "".join(
     f"{cell} |\n"
     for cell in [
         "类别",

@@ -79,8 +79,8 @@ def test_webcopy_normalised_view_ignores_glosses_and_separators(pair: tuple[str,
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
-        ("九年义务教育巩固率[9]95.4%", "九年义务教育巩固率95.4%"),
-        ("全国共有各级各类学校［2］52.93万所", "全国共有各级各类学校52.93万所"),
+        ("小学净入学率[3]99.9%", "小学净入学率99.9%"),
+        ("全省共有普通高中［12］612所", "全省共有普通高中612所"),
         ("[1]引言", "[1]引言"),  # a numbered line, not a reference after a term
         ("数据2019[3]年", "数据2019[3]年"),
     ],

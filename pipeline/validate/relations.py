@@ -1007,7 +1007,7 @@ def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
 
     if topic and any(
         topic in q.label and q.unit == per.unit and not _checkable(q) for q in before
-    ):  # "占地面积42万平方米,建筑面积约2346平方米,生均建筑面积…": the total it names is hedged
+    ):  # "占地面积5万平方米,建筑面积约3180平方米,生均建筑面积…": the total it names is hedged
         return None
     own = [q for q in before if fits(q)]
     if own and (per.unit or topic):
