@@ -27,13 +27,13 @@ def _one(raw: str):  # type: ignore[no-untyped-def]
 
 def test_file_card_that_reads_like_a_title_is_chrome_and_the_page_mark_is_peeled() -> None:
     raw = (
-        "2020年青山镇小学均衡发展工作汇报 .pdf\n"
-        "《2020年青山镇小学均衡发展工作汇报 .pdf》由会员分享,可在线阅读,更多资料请到本站搜索。\n"
-        f"1、青山镇小学均衡发展工作汇报一、本校概况{_BODY}\n"
+        "2021年青山镇小学办学条件达标汇报 .pdf\n"
+        "《2021年青山镇小学办学条件达标汇报 .pdf》由用户上传,可在线预览,查找更多请用本站搜索。\n"
+        f"1、青山镇小学办学条件达标汇报一、本校概况{_BODY}\n"
         f"2、{_BODY}\n"
     )
     text, report = _one(raw)
-    assert report.title == "青山镇小学均衡发展工作汇报"
+    assert report.title == "青山镇小学办学条件达标汇报"
     assert report.type == "汇报"
     assert text[report.start : report.start + 2] == "青山"
 
@@ -60,7 +60,7 @@ def test_encyclopedia_entry_cells() -> None:
     raw = (
         "词条 | 白沙镇中心校 |\n"
         f"释义 | 白沙镇中心校,简称白沙镇小,位于某市某县。{_BODY} |\n"
-        "随便看 |\n百科全书收录1234567条中文百科知识,是一部内容开放的电子版百科全书。\n"
+        "随便看看 |\n本百科共收录7654321个中文词条,是一部开放编辑的网络百科。\n"
     )
     _, report = _one(raw)
     assert report.title == "白沙镇中心校"
@@ -130,13 +130,13 @@ def test_untitled_report_typed_by_its_first_heading() -> None:
 
 def test_letter_spaced_title_glued_onto_the_body() -> None:
     raw = (
-        "学 校 当 前 存 在 的 困 难 和 问 题目 前 我 校 共 40 个 教 学 班 ,学 生 总 数 2100 名 ,"
-        "平 均 班额 为 52.5。这 种 情 况 说 明 学 校 的 发 展 过 快 ,办 学 规 模 已 超 出 了 学 校 "
-        "已 有 的 办 学 条 件 。1、办学条件亟需改善。功能用房明显不足,宿舍床位紧张。\n"
+        "本 校 面 临 的 主 要 困 难 和 问 题目 前 全 校 有 36 个 教 学 班 ,在 校 学 生 1890 人 ,"
+        "班 额 平 均 52.5。可 见 学 生 增 长 太 快 ,学 校 规 模 已 超 过 了 现 有 "
+        "的 校 舍 条 件 。1、办学条件亟需改善。功能用房明显不足,宿舍床位紧张。\n"
     )
     text, report = _one(raw)
-    assert text.startswith("学校当前存在的困难和问题目前我校共40个教学班,学生总数2100名,")
-    assert report.title == "学校当前存在的困难和问题"
+    assert text.startswith("本校面临的主要困难和问题目前全校有36个教学班,在校学生1890人,")
+    assert report.title == "本校面临的主要困难和问题"
     assert report.type == "其他"
 
 
@@ -152,14 +152,14 @@ def test_letter_spaced_text_maps_back_to_its_source() -> None:
 @pytest.mark.parametrize(
     ("body", "unit"),
     [
-        ("一、学校基本情况1、地理位置:青山小学位于某县城北部。我校现有教学班6个。", "青山小学"),
+        ("一、学校概况1、学校位置:青山小学地处某县城东郊。我校现有教学班6个。", "青山小学"),
         ("10月8日上午开始,临河县教体局均衡办对全县学校进行了督查。", "临河县"),
         ("近年来,平原市各级党委政府认真履行职责。本文对我市义务教育进行了分析。", "平原市"),
         ("首先我代表白杨学区全体师生对各位领导表示欢迎!欢迎莅临我校指导!", "白杨学区"),
         ("面对人民的期盼,河口县委、县政府举全县之力推进均衡发展。", "河口县"),
         # peers in a list, a sentence's opening words, a verb before 市: no unit
         ("我们赴常熟、江阴、武进区等兄弟市区学习考察。我区民工子弟学校较多。", None),
-        ("近几年来,随着我市进城务工人员的逐年增多,市区教育局做了大量工作。", None),
+        ("这些年,随着我市外来务工人员不断增加,市区教育局做了许多工作。", None),
         ("全市上下建立了市政府统筹、部门协作的工作机制。", None),
         ("我们分析学校现有条件,每周对学校进行检查。我校教师认真落实。", None),
         ("加快缩小县域内城乡教育差距,全县学校均达到标准。", None),
@@ -183,7 +183,7 @@ def test_a_kind_of_county_is_no_unit_and_the_region_is_taken() -> None:
 
 def test_a_table_row_at_the_end_is_no_signature() -> None:
     raw = (
-        "某市进城务工人员子女义务教育情况的调查报告\n"
+        "某市外来务工人员随迁子女就学情况调查\n"
         f"一、现状\n目前,xx市{_BODY}\n区名 学生总数 其中务工人员子女\n"
         "东关区 28.611 163 245\n西城区 42.530 869 3.475\n"
     )
