@@ -130,13 +130,13 @@ def test_untitled_report_typed_by_its_first_heading() -> None:
 
 def test_letter_spaced_title_glued_onto_the_body() -> None:
     raw = (
-        "本 校 面 临 的 主 要 困 难 和 问 题目 前 全 校 有 36 个 教 学 班 ,在 校 学 生 1890 人 ,"
+        "学 校 面 临 的 主 要 困 难 和 问 题目 前 全 校 有 36 个 教 学 班 ,在 校 学 生 1890 人 ,"
         "班 额 平 均 52.5。可 见 学 生 增 长 太 快 ,学 校 规 模 已 超 过 了 现 有 "
         "的 校 舍 条 件 。1、办学条件亟需改善。功能用房明显不足,宿舍床位紧张。\n"
     )
     text, report = _one(raw)
-    assert text.startswith("本校面临的主要困难和问题目前全校有36个教学班,在校学生1890人,")
-    assert report.title == "本校面临的主要困难和问题"
+    assert text.startswith("学校面临的主要困难和问题目前全校有36个教学班,在校学生1890人,")
+    assert report.title == "学校面临的主要困难和问题"
     assert report.type == "其他"
 
 
