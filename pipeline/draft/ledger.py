@@ -21,6 +21,7 @@ from junheng.draft.inputs import Batch
 from junheng.draft.labels import cn_punct, indicator_name, number
 from junheng.draft.safe import is_formula
 from junheng.draft.summary import Column, Summary
+from junheng.extractors.school_tables import COMPOSITE_CV
 from junheng.validate import RULES
 from junheng.validate.cv import Assessment, Coefficient
 from openpyxl import Workbook
@@ -261,7 +262,6 @@ def _indicator_sheet(sheet: Worksheet, summary: Summary) -> None:
     _page_breaks(sheet, list(columns), [indicator_group(c.indicator) for c in columns])
 
 
-COMPOSITE = "cv_composite"
 CV_FORMAT = "0.0000"  # the coefficients to four decimals (the published tables print three)
 COEFFICIENT_ROWS = ("全县平均值", "差异系数", "差异系数标准", "是否超过标准", "学校数")
 
@@ -274,7 +274,7 @@ def _coefficient_columns(summary: Summary) -> list[Column]:
     for found in summary.coefficients:
         keys = [(c.indicator, found.level) for c in found.coefficients]
         if found.is_composite:
-            keys.append((COMPOSITE, found.level))
+            keys.append((COMPOSITE_CV, found.level))
         for key in keys:
             if key not in have and key not in extra:
                 extra[key] = Column(key[0], key[1], "")
@@ -320,7 +320,7 @@ def _coefficient_rows(
                 column = index.get((coefficient.indicator, level))
                 if column is not None:
                     _coefficient_cells(sheet, row, column, assessment, coefficient, styles)
-            column = index.get((COMPOSITE, level))
+            column = index.get((COMPOSITE_CV, level))
             if assessment.is_composite and column is not None:
                 _composite_cells(sheet, row, column, assessment, styles)
         row += len(COEFFICIENT_ROWS)

@@ -27,14 +27,12 @@ from dataclasses import dataclass
 
 from junheng.core.model import Figure, FigureKind, Finding, Span
 from junheng.extractors.catalogue import indicator_patterns
-from junheng.extractors.school_tables import indicator_name
+from junheng.extractors.school_tables import COMPOSITE_CV, CV_PREFIX, indicator_name
 from junheng.validate import cv
 from junheng.validate.context import DocContext, figure_evidence, finding
 from junheng.validate.profile import CvMeanRule, Profile, load_profile
 from junheng.validate.standards import Issue
 
-CV_PREFIX = "cv_"
-COMPOSITE = "cv_composite"
 COMPOSITE_DEFINITION = "jiben-2012"
 """The profile whose ``cv_mean`` rule defines the 综合差异系数 when the batch's profile has none."""
 
@@ -94,7 +92,7 @@ def _stated_figure(
 
 
 def _sentence_cvs(text: str, figures: list[Figure], taken: set[int]) -> list[Figure]:
-    """"…{indicator}…差异系数(为)0.35" in the text, for the indicators the school rows hold; the
+    """ "…{indicator}…差异系数(为)0.35" in the text, for the indicators the school rows hold; the
     level from the words before it, else the school rows' one level."""
     schools = [f for f in figures if f.school]
     levels = {f.level for f in schools if f.level}
@@ -152,7 +150,7 @@ def _sentence_composites(text: str, figures: list[Figure], taken: set[int]) -> l
             continue
         for level, match in _pairs(text, word.end(), tail, named, only):
             if match.start("n") not in taken:
-                found.append(_stated_figure(schools, match, "n", COMPOSITE, level, county))
+                found.append(_stated_figure(schools, match, "n", COMPOSITE_CV, level, county))
     return found
 
 
@@ -211,7 +209,7 @@ def _issues(figures: Sequence[Figure], stated: Sequence[_Stated], profile: Profi
         figure = each.figure
         same = [f for f in figures if f.county == figure.county]
         level = figure.level or ""
-        if figure.indicator == COMPOSITE:
+        if figure.indicator == COMPOSITE_CV:
             computed = _composite(figure, same, stated, profile, each.in_sentence)
         else:
             computed = _single(figure, same, level)
@@ -228,7 +226,7 @@ def _issues(figures: Sequence[Figure], stated: Sequence[_Stated], profile: Profi
         )
         where = "报告写" if each.in_sentence else "表中写"
         count = len({p.school for c in found for p in c.parts})
-        mean = f"，{len(found)}项单项差异系数的平均值" if figure.indicator == COMPOSITE else ""
+        mean = f"，{len(found)}项单项差异系数的平均值" if figure.indicator == COMPOSITE_CV else ""
         standard = "STANDARDS.md §3 差异系数计算方法（S17，按在校生数加权）"
         if rule is not None:
             standard = f"{rule.source.cite()} {rule.name_zh}；{standard}"
@@ -277,7 +275,7 @@ def _composite(
     else:
         row = [
             s.figure.indicator[len(CV_PREFIX) :] for s in stated
-            if s.figure.sentence == figure.sentence and s.figure.indicator != COMPOSITE
+            if s.figure.sentence == figure.sentence and s.figure.indicator != COMPOSITE_CV
         ]  # fmt: skip
         found = cv.coefficients(cv.parts(same), row, [level])
     if not row or len(found) != len(row):
