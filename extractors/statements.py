@@ -297,6 +297,11 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         part.noun is not None
         and _unit(total.quantity) in part.noun.units
         and (total.noun is not None or _unit(total.quantity) != "个")
+    ) and not (  # "共有46个项目,其中校舍建设类28项": the total's noun counted in its other unit
+        part.noun is None
+        and total.noun is not None
+        and _unit(part.quantity) in total.noun.units
+        and _unit(total.quantity) in total.noun.units
     ):  # 学校98所,其中…教学点27个: a school-type noun may be counted in 个 beside 所; not
         # under a total in 个 that counts something else ("9个县区136所学校,其中…39所学校")
         return False
@@ -312,9 +317,27 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         if total.noun is None or part.noun.indicator == total.noun.indicator:
             return True
         return part.noun.group in ("schools", "school_points")  # 教学点441人: pupils there
-    subject = text[part.clause_start : part.quantity.start]
-    subject = re.sub(r"^\s*其中\s*[:：,，]?|[\s共有为达计:：]+$", "", subject)
-    return not subject or bool(lexicon().part_subjects.search(subject))
+    subject = _subject(text, part)
+    if not subject or lexicon().part_subjects.search(subject):
+        return True
+    # "有学位48825个(教学点有学位1335个,小学有学位23220个…)": a part subject, then the words the
+    # total counts by
+    said = _subject(text, total)
+    own = said[-2:]
+    if total.noun is None and len(own) == 2 and _HAN2.fullmatch(own) and subject.endswith(own):
+        head = _COUNTED_WORDS.sub("", subject[:-2])
+        return bool(head and lexicon().part_subjects.search(head))
+    return False
+
+
+_COUNTED_WORDS = re.compile(r"[\s共有为达计:：的]+$")
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _subject(text: str, statement: Statement) -> str:
+    """The words of a count's clause before its number, without 其中 and 共有/为…"""
+    subject = text[statement.clause_start : statement.quantity.start]
+    return re.sub(r"^\s*其中\s*[:：,，]?|[\s共有为达计:：]+$", "", subject)
 
 
 def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Breakdown]:

@@ -454,6 +454,12 @@ def test_validate_structures_where_a_list_of_parts_ends(wrong: str, right: str) 
             "共安排工程两大类96项,一类为维修改造类58项,另一类为装备配置类48项。",
             "共安排工程两大类96项,一类为维修改造类58项,另一类为装备配置类38项。",
         ),
+        (  # classes named …类 and counted in 项 under projects in 个, each with its own figures
+            "东区共有35个项目,其中校舍改造类21项,面积8.4万平方米,投入4100万元;"
+            "设备采购类16项,投入980万元。",
+            "东区共有35个项目,其中校舍改造类21项,面积8.4万平方米,投入4100万元;"
+            "设备采购类14项,投入980万元。",
+        ),
     ],
 )
 def test_validate_structures_projects_and_classes_in_order(wrong: str, right: str) -> None:
@@ -522,3 +528,20 @@ def test_validate_structures_nine_years_of_schooling_is_no_number() -> None:
         "占学校总数的89.47%。"
     )
     assert _findings(text) == []
+
+
+def test_validate_structures_parts_named_by_a_category_and_the_totals_words() -> None:
+    """A total with no noun of the lexicon (学位), its bracketed parts each a school type followed
+    by the total's own words: the parts of that total."""
+    right = "全镇有学位6120个(教学点有学位240个,小学有学位3480个,中学有学位2400个)。"
+    assert _findings(right) == []
+    wrong = right.replace("2400", "2460")
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    # parts whose words are not the total's are no parts of it
+    assert _findings("全镇有学位6120个(教学点有座位240个,小学有桌椅3480个)。") == []
+
+
+def test_validate_structures_counts_in_items_are_exact() -> None:
+    """A count in 项, 处, 条 … is exact: 47 is more than 46, not 46 give or take a half each."""
+    text = "全市共有46个项目,其中新建类28项,改建类19项。"
+    assert [rule for rule, _ in _findings(text)] == ["sum_mismatch"]

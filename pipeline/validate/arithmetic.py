@@ -6,6 +6,7 @@ fail into findings with the arithmetic spelled out (``262+247+199=708人，与�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from junheng.core.model import Finding
@@ -29,15 +30,25 @@ def _common_suffix(labels: list[str]) -> str:
     return suffix.lstrip("有的为是：:，, ")
 
 
-def _sum_topic(r: Relation) -> str:
-    return _topic(r.stated.label) or _common_suffix([q.label for q in r.inputs]) or "各项"
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
-def _sum_message(r: Relation) -> str:
+def _sum_topic(r: Relation, text: str) -> str:
+    """What the total counts: its own words, else the noun right after it (共有46个项目), else
+    what the parts' words share."""
+    if topic := _topic(r.stated.label):
+        return topic
+    noun = _NOUN_AFTER.match(text, r.stated.unit_end or r.stated.end)
+    if noun is not None:
+        return noun.group()
+    return _common_suffix([q.label for q in r.inputs]) or "各项"
+
+
+def _sum_message(r: Relation, text: str) -> str:
     unit = r.stated.unit
     parts = "+".join(fmt(q.value) for q in r.inputs)
     diff = abs(r.expected - r.stated.value)
-    topic = _sum_topic(r)
+    topic = _sum_topic(r, text)
     if not r.exhaustive:
         return (
             f"{topic}：其中各项相加{parts}={fmt(r.expected, unit)}，超过所写总数"
@@ -49,7 +60,7 @@ def _sum_message(r: Relation) -> str:
     )
 
 
-def _percent_message(r: Relation) -> str:
+def _percent_message(r: Relation, text: str) -> str:
     count, base = r.inputs
     return (
         f"{count.label.strip('，,')}{fmt(count.value, count.unit)}占{fmt(r.stated.value)}%："
@@ -58,7 +69,7 @@ def _percent_message(r: Relation) -> str:
     )
 
 
-def _ratio_message(r: Relation) -> str:
+def _ratio_message(r: Relation, text: str) -> str:
     if r.kind == "per_student":
         amount, students = r.inputs
         unit = r.stated.unit
@@ -76,7 +87,7 @@ def _ratio_message(r: Relation) -> str:
     )
 
 
-def _table_ratio_message(r: Relation) -> str:
+def _table_ratio_message(r: Relation, text: str) -> str:
     num, den = r.inputs
     return (
         f"{r.stated.label}{r.stated.written}：按{num.label}{num.written}÷{den.label}"
@@ -84,7 +95,7 @@ def _table_ratio_message(r: Relation) -> str:
     )
 
 
-def _class_size_message(r: Relation) -> str:
+def _class_size_message(r: Relation, text: str) -> str:
     students, classes = r.inputs
     return (
         f"平均班额{fmt(r.stated.value, '人')}：按{fmt(students.value, '人')}÷"
@@ -92,7 +103,7 @@ def _class_size_message(r: Relation) -> str:
     )
 
 
-def _per_hundred_message(r: Relation) -> str:
+def _per_hundred_message(r: Relation, text: str) -> str:
     count, students = r.inputs
     return (
         f"{r.stated.label.strip('，,')}{fmt(r.stated.value, r.stated.unit)}：按"
@@ -101,7 +112,7 @@ def _per_hundred_message(r: Relation) -> str:
     )
 
 
-def _shortfall_message(r: Relation) -> str:
+def _shortfall_message(r: Relation, text: str) -> str:
     standard, existing = r.inputs
     unit = r.stated.unit
     diff = abs(r.expected - r.stated.value)
@@ -112,7 +123,7 @@ def _shortfall_message(r: Relation) -> str:
     )
 
 
-def _growth_message(r: Relation) -> str:
+def _growth_message(r: Relation, text: str) -> str:
     before, after = r.inputs
     unit = before.unit
     if r.stated.unit == "%":
@@ -126,8 +137,8 @@ def _growth_message(r: Relation) -> str:
     )
 
 
-# relation kind → (rule id, message)
-_RULE_OF: dict[str, tuple[str, Callable[[Relation], str]]] = {
+# relation kind → (rule id, message from the relation and the document's text)
+_RULE_OF: dict[str, tuple[str, Callable[[Relation, str], str]]] = {
     "sum": ("sum_mismatch", _sum_message),
     "percent": ("percent_mismatch", _percent_message),
     "ratio": ("ratio_mismatch", _ratio_message),
@@ -154,7 +165,7 @@ def _check(rule: str) -> Callable[[DocContext], list[Finding]]:
                     ctx,
                     index,
                     rule,
-                    message(relation),
+                    message(relation, ctx.doc.text),
                     values,
                     evidence,
                     expected=relation.expected,

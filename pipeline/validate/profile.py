@@ -159,7 +159,11 @@ class Tolerances(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     rounding: Literal["round", "truncate", "either"] = "either"
-    counted_units: list[str] = ["人", "名", "所", "个", "间", "台", "册", "种", "件", "班"]
+    # units of things counted one by one: a count in them is exact, not rounded
+    counted_units: list[str] = [
+        "人", "名", "所", "个", "间", "台", "册", "种", "件", "班", "套", "张", "位", "项", "处",
+        "本", "块", "座", "栋", "辆", "条", "份", "家", "支",
+    ]
 
 
 class Profile(BaseModel):
