@@ -62,6 +62,7 @@ class Lexicon:
     spans_levels: re.Pattern[str]
     total_words: re.Pattern[str]
     parallel_subjects: re.Pattern[str]
+    parallel_pairs: tuple[tuple[str, str], ...]
     holds_levels: dict[str, frozenset[str]]
 
 
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         spans_levels=re.compile(data["spans_levels"]),
         total_words=re.compile(data["total_words"]),
         parallel_subjects=re.compile(data["parallel_subjects"]),
+        parallel_pairs=tuple((a, b) for a, b in data["parallel_pairs"]),
         holds_levels={k: frozenset(v) for k, v in data["holds_levels"].items()},
     )
 
@@ -476,26 +478,66 @@ def _late_opener(
 
 
 def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> list[Statement]:
-    """The parts of a parallel frame after ``total`` (see ``parallel_subjects``): consecutive
-    clauses, each an area or a category and a count in the total's unit; two or more."""
+    """The parts of a parallel frame after ``total``: consecutive clauses, two or more, each a
+    count in the total's unit and each an area, a category or a source (``parallel_subjects``:
+    "全县学校共52所,农村45所,城区7所") or a school type or level of what the total counts ("共有
+    中小学25所,小学18所,初中7所"), after a total said as one (共…); or, after any total, the two
+    sides of a pair (``parallel_pairs``: "教师120人,男教师50人,女教师70人")."""
     lex = lexicon()
-    if not lex.total_words.search(text, total.clause_start, total.quantity.start):
-        return []
+    said_as_one = bool(lex.total_words.search(text, total.clause_start, total.quantity.start))
     parts: list[Statement] = []
+    framed: list[bool] = []  # whether each part names an area, a category or a kind
     previous_end = total.quantity.span[1]
     for part in following:
         gap = text[previous_end : part.clause_start]
         subject = text[part.clause_start : part.quantity.start].strip()
-        if (
-            not re.fullmatch(r"\s*[,，]\s*", gap)
-            or part.noun is not None
-            or _unit(part.quantity) != _unit(total.quantity)
-            or not lex.parallel_subjects.search(subject)
-        ):
+        if not re.fullmatch(r"\s*[,，]\s*", gap) or _unit(part.quantity) != _unit(total.quantity):
+            break
+        named = part.noun is None and bool(lex.parallel_subjects.search(subject))
+        if not (named or _kind_of(text, total, part) or _side(total, part)):
             break
         parts.append(part)
+        framed.append(named or _kind_of(text, total, part))
         previous_end = part.quantity.span[1]
-    return parts if len(parts) >= 2 else []
+    if said_as_one:
+        frame = parts[: framed.index(False) if False in framed else len(parts)]
+        if len(frame) >= 2:
+            return frame
+    return parts[:2] if len(parts) >= 2 and _pair(text, parts[:2]) else []
+
+
+def _side(total: Statement, part: Statement) -> bool:
+    """A part that may be one side of a pair: the total's own count (男教师 under 教师)."""
+    return part.noun is None or (
+        total.noun is not None and part.noun.indicator == total.noun.indicator
+    )
+
+
+def _kind_of(text: str, total: Statement, part: Statement) -> bool:
+    """A part that names a school type or a level of what the total counts (小学 under 中小学,
+    小学生 under 在校生), with no mark of a subgroup or a condition."""
+    if part.noun is None or total.noun is None or part.noun.word == total.noun.word:
+        return False
+    if part.marks or not _part_of(text, total, part):
+        return False
+    return part.noun.group in ("schools", "school_points") or (
+        part.noun.level is not None and part.noun.level != total.noun.level
+    )
+
+
+def _pair(text: str, parts: Sequence[Statement]) -> bool:
+    """Whether two parts are the two sides of one of ``parallel_pairs``, by the words right
+    before each one's noun or number (男…, 女…)."""
+    heads = [
+        text[p.clause_start : p.noun_start if p.noun is not None else p.quantity.start]
+        .strip()
+        .removeprefix("其中")
+        for p in parts
+    ]
+    return any(
+        all(re.match(side, head) for side, head in zip(pair, heads, strict=True))
+        for pair in lexicon().parallel_pairs
+    )
 
 
 def _same_time(total: Statement, part: Statement) -> bool:

@@ -545,3 +545,46 @@ def test_validate_structures_counts_in_items_are_exact() -> None:
     """A count in 项, 处, 条 … is exact: 47 is more than 46, not 46 give or take a half each."""
     text = "全市共有46个项目,其中新建类28项,改建类19项。"
     assert [rule for rule, _ in _findings(text)] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # school types under a total said as one, without 其中
+            "全镇共有中小学16所,小学11所,初中6所。",
+            "全镇共有中小学16所,小学11所,初中5所。",
+        ),
+        (  # the two sides of a pair after any total
+            "全校有教职工86人,男教职工30人,女教职工58人。",
+            "全校有教职工86人,男教职工30人,女教职工56人。",
+        ),
+        (  # sources of an amount said as a total, to the end of the sentence
+            "全县共投入资金4200万元,争取中央资金900万元,省级配套1800万元,县级自筹1600万元。",
+            "全县共投入资金4200万元,争取中央资金900万元,省级配套1800万元,县级自筹1500万元。",
+        ),
+        (  # parts before a total said last, a school type counted in 个 among them
+            "全区小学41所,初中12所,教学点9个,合计64所。",
+            "全区小学41所,初中12所,教学点9个,合计62所。",
+        ),
+    ],
+)
+def test_validate_structures_frames_without_qizhong(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sources that stop before the sentence does may leave some out
+        "全县共投入资金4200万元,争取中央资金900万元,省级配套1800万元,用于校舍改造。",
+        # a count in another unit among the parts before a total: they need not add up
+        "全区小学41所,初中12所,在校生2.1万人,合计58所。",
+        # 其中 after a count of another noun: its part counts that noun (县), not the first (市)
+        "全省共有11个市、92个县(市、区),其中已通过认定的有80个,占86.96%。",
+        # a kind and a subgroup are no pair
+        "全校有教职工86人,男教职工30人,骨干教师21人。",
+    ],
+)
+def test_validate_structures_frames_that_are_not_breakdowns(text: str) -> None:
+    assert _findings(text) == []

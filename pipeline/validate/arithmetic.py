@@ -46,7 +46,7 @@ def _sum_topic(r: Relation, text: str) -> str:
 
 def _sum_message(r: Relation, text: str) -> str:
     unit = r.stated.unit
-    parts = "+".join(fmt(q.value) for q in r.inputs)
+    parts = "+".join(fmt(q.value, "元" if unit == "元" else "") for q in r.inputs)
     diff = abs(r.expected - r.stated.value)
     topic = _sum_topic(r, text)
     if not r.exhaustive:

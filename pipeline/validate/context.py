@@ -141,8 +141,12 @@ def finding(
 
 
 def fmt(value: float, unit: str = "") -> str:
-    """A number for a message: no trailing zeros, at most three decimals (``611人``, ``26.1%``)."""
+    """A number for a message: no trailing zeros, at most three decimals (``611人``, ``26.1%``);
+    money from 10,000 元 up in 万元 or 亿元 as reports write it (``1500万元``)."""
     if value != value:
         return "?"
+    if unit == "元" and abs(value) >= 1e4:
+        scale, unit = (1e8, "亿元") if abs(value) >= 1e8 else (1e4, "万元")
+        return fmt(value / scale) + unit
     text = f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.3f}".rstrip("0")
     return text.rstrip(".") + unit

@@ -351,6 +351,7 @@ def _sums(
             continue  # a breakdown the statement layer read
         after = qs[i + 1] if i + 1 < len(qs) else None
         opened = after is not None and bool(_opens_parts().match(_between(text, head, after)))
+        paired = False
         rest = qs[i + 1 :]
         if (  # "9个省份136个县…,其中中部2个省份39个县…": the 其中 after 136 opens 9's parts too
             not opened
@@ -359,9 +360,9 @@ def _sums(
             and _other_noun(text, head, after)
             and _opens_parts().match(_between(text, after, qs[i + 2]))
         ):
-            opened, rest = True, qs[i + 2 :]
+            opened, rest, paired = True, qs[i + 2 :], True
         if opened:
-            parts, skipped = _parts_after(text, rest, head)
+            parts, skipped = _parts_after(text, rest, head, paired)
             if parts:
                 used.update(q.start for q in parts)
                 whole = (
@@ -373,12 +374,46 @@ def _sums(
                 if relation is not None:
                     yield relation
             continue
+        sources = _sources_after(text, rest, head)
+        if len(sources) >= 2:  # "共投入3000万元,中央资金500万元,省级配套1500万元,县级…"
+            used.update(q.start for q in sources)
+            # the whole only when the list runs to the sentence's end ("…,用于…" may leave some out)
+            tail = text[sources[-1].unit_end or sources[-1].end : sentence.end]
+            whole = not _cut(text, sentence) and not re.search(r"[^\s。.;；!！?？]", tail)
+            relation = _sum(head, sources, rounding, whole)
+            if relation is not None:
+                yield relation
+            continue
         if words["total"].search(head.label[-8:]):
-            parts = _parts_before(text, qs[:i], head, sentence.start)
+            parts, skipped = _parts_before(text, qs[:i], head, sentence.start)
             if len(parts) >= 2 and not used.intersection(q.start for q in parts):
-                relation = _sum(head, parts, rounding, True)
+                relation = _sum(head, parts, rounding, not skipped)
                 if relation is not None:
                     yield relation
+
+
+def _sources_after(text: str, qs: Sequence[Q], head: Q) -> list[Q]:
+    """The sources of an amount said as a total (共投入…元), listed after it without 其中, each
+    named by a level of government or a kind of source (``money_sources``), clause after clause;
+    empty when anything else comes between."""
+    words = vocab()
+    if head.unit != "元" or not words["total"].search(head.label):
+        return []
+    parts: list[Q] = []
+    previous = head
+    for q in qs:
+        name = q.label.lstrip("，,、 ")
+        gap = text[previous.unit_end or previous.end : q.start - len(name)]
+        if (
+            q.unit != "元"
+            or not _digits(q)
+            or not re.fullmatch(r"\s*[，,、]\s*", gap)
+            or not words["money_sources"].match(name)
+        ):
+            break
+        parts.append(q)
+        previous = q
+    return parts
 
 
 @cache
@@ -390,9 +425,13 @@ def _opens_parts() -> re.Pattern[str]:
     )
 
 
-def _parts_after(text: str, qs: Sequence[Q], head: Q) -> tuple[list[Q], bool]:
+def _parts_after(
+    text: str, qs: Sequence[Q], head: Q, paired: bool = False
+) -> tuple[list[Q], bool]:
     """The parts after a total, and whether a number among them was left out (another unit, a
-    word count, another noun after 个): then the parts read are not the whole breakdown."""
+    word count, another noun after 个): then the parts read are not the whole breakdown.
+    ``paired``: the total's 其中 comes after a count of another noun ("9个省份136个县,其中中部2个
+    省份39个县"), so a part must name the total's noun again ("其中…有80个" counts the 县)."""
     words = vocab()
     unit = head.unit
     parts: list[Q] = []
@@ -406,6 +445,9 @@ def _parts_after(text: str, qs: Sequence[Q], head: Q) -> tuple[list[Q], bool]:
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
         if _other_noun(text, head, q):
             continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
+        if paired and not _same_noun(text, head, q):
+            skipped = True
+            continue
         elif (q.unit == unit or _school_type_part(q, unit)) and _digits(q):
             parts.append(q)
         elif q.unit not in ("%", "年"):
@@ -430,6 +472,13 @@ def _other_noun(text: str, head: Q, part: Q) -> bool:
     return text[after_head] != text[after_part]
 
 
+def _same_noun(text: str, head: Q, part: Q) -> bool:
+    """Whether a part in 个 is followed by the noun that follows the total ("…个省份")."""
+    after_head, after_part = head.unit_end or head.end, part.unit_end or part.end
+    noun = text[after_head : after_head + 1]
+    return bool(_HAN.match(noun)) and text.startswith(noun, after_part)
+
+
 def _school_type_part(q: Q, unit: str) -> bool:
     """学校151所,其中小学65所,教学点39个: a school type counted in 个 beside 所 is a part."""
     lex = lexicon()
@@ -449,20 +498,25 @@ def _cut(text: str, sentence: Sentence) -> bool:
     return broken and end > 0 and text[end - 1] not in "。.!?！？;；:：)）"
 
 
-def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> list[Q]:
+def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> tuple[list[Q], bool]:
+    """The parts before a total said last ("小学312所,初中108所,合计420所"), and whether a number
+    among them was left out (another unit): then they need not add up to it."""
     words = vocab()
     parts: list[Q] = []
+    skipped = False
     for q in reversed(qs):
         gap = text[q.unit_end or q.end : head.start]
         if re.search(r"[；;]", gap) or (parts and re.search(r"[；;]", _between(text, q, parts[0]))):
             break
         if q.unit == "%":
             break  # a breakdown with shares (12人，占26%) is read by the share rule
-        if q.unit == head.unit and _digits(q):
-            parts.insert(0, q)
+        if (q.unit == head.unit or _school_type_part(q, head.unit)) and _digits(q):
+            parts.insert(0, q)  # 教学点45个 beside schools in 所
+        elif q.unit != "年":
+            skipped = True
         if words["parts"].search(q.label) or words["total"].search(q.label[-8:]):
             break
-    return parts
+    return parts, skipped
 
 
 def _exhaustive(first: Q) -> bool:
@@ -488,11 +542,14 @@ def in_parens(text: str, start: int, q: Q) -> bool:
 def _partition(parts: Sequence[Q]) -> bool:
     """Whether the parts are named by every word of one group of ``partitions`` and only by them
     (男生…,女生…; 城区…,农村…): then they are the whole, whatever subset words they carry."""
-    labels = [re.sub(r"^\s*(?:其中)?\s*[:：,，]?", "", q.label) for q in parts]
+    return pair_sides([re.sub(r"^\s*(?:其中)?\s*[:：,，]?", "", q.label) for q in parts])
+
+
+def pair_sides(names: Sequence[str]) -> bool:
+    """Whether the names (the words before each part) start with the sides of one of the
+    lexicon's ``parallel_pairs``, every side named (城区/农村, 男/女 …)."""
     for group in _partitions():
-        sides = [
-            next((k for k, side in enumerate(group) if side.match(label)), None) for label in labels
-        ]
+        sides = [next((k for k, side in enumerate(group) if side.match(n)), None) for n in names]
         if None not in sides and set(sides) == set(range(len(group))):
             return True
     return False
@@ -501,7 +558,7 @@ def _partition(parts: Sequence[Q]) -> bool:
 @cache
 def _partitions() -> tuple[tuple[re.Pattern[str], ...], ...]:
     return tuple(
-        tuple(re.compile(f"(?:{side})") for side in group) for group in vocab()["partitions"]
+        tuple(re.compile(f"(?:{side})") for side in group) for group in lexicon().parallel_pairs
     )
 
 

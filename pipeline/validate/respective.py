@@ -31,7 +31,7 @@ from junheng.core.yamldata import package_yaml
 from junheng.extractors.statements import lexicon
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q
-from junheng.validate.relations import Relation, Sentence
+from junheng.validate.relations import Relation, Sentence, pair_sides
 from junheng.validate.relations import vocab as relation_words
 
 _GAP_BEFORE = re.compile(r"[\s,，(（]*")
@@ -264,7 +264,7 @@ def _sums(
     names = _names(text, opener.end() if opener else start, at)
     if len(names) != len(parts) or not all(names) or any(re.search(r"\d", n) for n in names):
         return
-    partition = _partition(names)
+    partition = pair_sides(names)
     if opener is not None and start == sentence.start and index:
         head = _total_before(text, sentences[index - 1], sentence, parts[0].unit)
         whole = partition or not relation_words()["subset"].search("".join(names))
@@ -283,15 +283,6 @@ def _sums(
     relation = _sum(head, parts, rounding, whole)
     if relation is not None:
         yield relation
-
-
-def _partition(names: Sequence[str]) -> bool:
-    """Whether the names are the sides of one group of ``partitions`` (城区/农村, 男/女 …)."""
-    for group in relation_words()["partitions"]:
-        sides = [next((k for k, s in enumerate(group) if re.match(s, n)), None) for n in names]
-        if None not in sides and set(sides) == set(range(len(group))):
-            return True
-    return False
 
 
 def _total_before(text: str, previous: Sentence, sentence: Sentence, unit: str) -> Q | None:
