@@ -588,3 +588,14 @@ def test_validate_structures_frames_without_qizhong(wrong: str, right: str) -> N
 )
 def test_validate_structures_frames_that_are_not_breakdowns(text: str) -> None:
     assert _findings(text) == []
+
+
+def test_validate_structures_unpunctuated_parts_end_at_a_total_of_their_own() -> None:
+    """A page that lost its punctuation: the school parts end where a count of classes said as a
+    total (小学共…个教学班) begins; a school type counted in 个 is still a part."""
+    right = (
+        "全乡共有学校18所其中初中2所小学12所教学点4个小学共96个教学班在校生3120人初中共有24个教学班"
+    )
+    assert _findings(right) == []
+    wrong = right.replace("教学点4个", "教学点6个")
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]

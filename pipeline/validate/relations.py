@@ -439,6 +439,8 @@ def _parts_after(
     for index, q in enumerate(qs):
         if index and (words["stop"].search(q.label) or words["parts"].search(q.label)):
             break
+        if index and words["total"].search(q.label):
+            break  # "…教学点4个小学共152个教学班": a total of its own begins
         if index and re.search(r"[；;]", _between(text, qs[index - 1], q)):
             break
         if parts and _exhaustive(parts[0]) and not _exhaustive(q) and not _partition([*parts, q]):
@@ -448,7 +450,7 @@ def _parts_after(
         if paired and not _same_noun(text, head, q):
             skipped = True
             continue
-        elif (q.unit == unit or _school_type_part(q, unit)) and _digits(q):
+        elif (q.unit == unit or _school_type_part(text, q, unit)) and _digits(q):
             parts.append(q)
         elif q.unit not in ("%", "年"):
             skipped = True
@@ -479,9 +481,13 @@ def _same_noun(text: str, head: Q, part: Q) -> bool:
     return bool(_HAN.match(noun)) and text.startswith(noun, after_part)
 
 
-def _school_type_part(q: Q, unit: str) -> bool:
-    """学校151所,其中小学65所,教学点39个: a school type counted in 个 beside 所 is a part."""
+def _school_type_part(text: str, q: Q, unit: str) -> bool:
+    """学校151所,其中小学65所,教学点39个: a school type counted in 个 beside 所 is a part; not a
+    count of the noun after it (小学152个教学班)."""
     lex = lexicon()
+    counted = lex.noun_re.match(text, q.unit_end or q.end)
+    if counted and lex.nouns[counted.group()].group not in ("schools", "school_points"):
+        return False
     found = list(lex.noun_re.finditer(q.label))
     if not found or found[-1].end() != len(q.label.rstrip("共有为达计:： ")):
         return False
@@ -510,7 +516,7 @@ def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> tuple[list
             break
         if q.unit == "%":
             break  # a breakdown with shares (12人，占26%) is read by the share rule
-        if (q.unit == head.unit or _school_type_part(q, head.unit)) and _digits(q):
+        if (q.unit == head.unit or _school_type_part(text, q, head.unit)) and _digits(q):
             parts.insert(0, q)  # 教学点45个 beside schools in 所
         elif q.unit != "年":
             skipped = True
