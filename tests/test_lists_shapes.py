@@ -218,3 +218,31 @@ def test_lists_dev_gold_entries_stop_at_their_end(gold_path: Path) -> None:
     texts = [raw[int(i["start"]) : int(i["end"])] for i in gold["items"]]
     system = [i.text for i in _items(path)]
     assert _overruns(texts, system) == []
+
+
+def test_lists_shapes_prose_lists_of_inspection_feedback() -> None:
+    """Inspection feedback in prose: ``存在的问题主要集中在A、B、C等方面,此外D。`` (four problems,
+    the one after 此外 too) and ``整改意见主要包括,a,b,c,d等。`` (four measures)."""
+    assert _rows("prose_feedback.txt") == [
+        ("problem", 1, "部分学校功能室配备不齐"),
+        ("problem", 2, "乡镇学校存在寄宿床位紧张现象"),
+        ("problem", 3, "音体美教师结构性短缺"),
+        ("problem", 4, "个别乡镇未能足额拨付生均公用经费"),
+        ("measure", 1, "落实县级政府主体责任"),
+        ("measure", 2, "完善学校布局规划"),
+        ("measure", 3, "加大薄弱学校改造投入"),
+        ("measure", 4, "健全教师补充机制"),
+    ]
+
+
+def test_lists_shapes_prose_lists_split_at_their_strongest_separator() -> None:
+    """``主要表现为:A,a1;B,b1;C,c1。``: entries divided by ;, each with its commas; and a sentence
+    opening with 主要表现在 after one that states a shortfall (还没有达到…目标) lists problems."""
+    assert _rows("prose_semicolons.txt") == [
+        ("problem", 1, "教师配备不均衡,乡村学校教师年龄偏大,学科教师结构不合理"),
+        ("problem", 2, "校舍建设不同步,城区学校普遍优于乡村学校"),
+        ("problem", 3, "学前教育发展滞后,公办幼儿园学位明显不足"),
+        ("problem", 4, "学校布局不够合理"),
+        ("problem", 5, "乡村学校信息化设备老化"),
+        ("problem", 6, "部分学校管理水平不高"),
+    ]

@@ -144,17 +144,23 @@ def _trim(text: str, mark: Mark, stop: int) -> Entry | None:
 
 
 def split_inline(text: str, start: int, end: int) -> list[Entry]:
-    """The entries of a list written inside one sentence: split at commas when it has them
-    (``城乡教育资源不平衡,教师优质资源倾向城市,学校教学水平不高等``), else at 、
-    (``教育资源分配不均、师资力量薄弱、教育质量参差不齐等``); a closing 等/等问题 dropped. Fewer
-    than two parts is not a list."""
-    closing = vocabulary().enum_closing
+    """The entries of a list written inside one sentence: split at semicolons when it has them
+    (``A,a1;B,b1;C``), else at commas (``城乡教育资源不平衡,教师优质资源倾向城市,学校教学水平
+    不高等``), else at 、 (``教育资源分配不均、师资力量薄弱、教育质量参差不齐等``); a closing
+    等/等问题 dropped, an item after it with 此外/另外 kept (``A、B等方面,此外D``). Fewer than
+    two parts is not a list."""
+    vocab = vocabulary()
+    also = vocab.enum_also.search(text, start, end)
+    if also is not None:  # "A、B、C等方面,此外D": D is one more item
+        head = split_inline(text, start, also.start())
+        tail = _trim(text, Mark("inline", 0, also.end(), also.end(), False), end)
+        return [*head, tail] if head and tail is not None else head
     body = text[start:end]
-    cut = closing.search(body.rstrip(TRIM))
+    cut = vocab.enum_closing.search(body.rstrip(TRIM))
     if cut is not None:
         end = start + cut.start()
         body = text[start:end]
-    separator = "[,，]" if re.search("[,，]", body) else "、"
+    separator = next((s for s in ("[;；]", "[,，]") if re.search(s, body)), "、")
     entries: list[Entry] = []
     begin = start
     for found in [*re.finditer(separator, body), None]:

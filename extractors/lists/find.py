@@ -161,20 +161,45 @@ def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[
             a <= pos < b for a, b in headings
         )
 
-    for lead in vocab.enum_forward.finditer(text, report.start, report.end):
-        stop = _LIST_END.search(text, lead.end(), report.end)
+    leads = [
+        (kind, lead.start(), lead.end())
+        for kind, pattern in vocab.enum_forward
+        for lead in pattern.finditer(text, report.start, report.end)
+    ]
+    leads += _elaborations(text, report)
+    for kind, lead_start, lead_end in sorted(leads, key=lambda lead: lead[1]):
+        stop = _SENTENCE_STOP.search(text, lead_end, report.end)
         end = stop.start() if stop else report.end
-        if not free(lead.end()):
+        if not free(lead_end) or end - lead_end < 4:
             continue
-        regions.append(
-            Region(ItemKind.PROBLEM, lead.end(), end, lead.start(), prose=True, inline=True)
-        )
+        regions.append(Region(kind, lead_end, end, lead_start, prose=True, inline=True))
     for found in vocab.enum_backward.finditer(text, report.start, report.end):
         start, end = found.span("list")
         if not _enumerates(text, start, end) or not free(start):
             continue
         regions.append(Region(ItemKind.PROBLEM, start, end, start, prose=True, inline=True))
     return regions
+
+
+# an inline list runs to its sentence's end; its ; separate items (000 doc 8 …; fresh pages
+# "主要表现为:A,…;B,…;C,…。")
+_SENTENCE_STOP = re.compile(r"[。!！?？\n]")
+_SENTENCE_BEFORE = re.compile(r"[^。!！?？\n]*[。!！?？]\s*$")
+
+
+def _elaborations(text: str, report: Report) -> list[tuple[ItemKind, int, int]]:
+    """Sentences that open with 主要表现在/具体体现为 right after a sentence stating a shortfall
+    (lists.yaml ``elaborations``): problems."""
+    vocab = vocabulary()
+    found: list[tuple[ItemKind, int, int]] = []
+    for start in _SENTENCE_START.finditer(text, report.start, report.end):
+        opener = vocab.enum_openers.match(text, start.end())
+        if opener is None:
+            continue
+        before = _SENTENCE_BEFORE.search(text, max(report.start, start.start() - 200), start.end())
+        if before is not None and vocab.enum_shortfall.search(before.group()):
+            found.append((ItemKind.PROBLEM, opener.start(), opener.end()))
+    return found
 
 
 def _enumerates(text: str, start: int, end: int) -> bool:

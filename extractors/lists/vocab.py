@@ -21,9 +21,12 @@ class Vocabulary:
     headings: dict[ItemKind, re.Pattern[str]]
     not_headings: re.Pattern[str]
     prose_triggers: dict[ItemKind, re.Pattern[str]]
-    enum_forward: re.Pattern[str]
+    enum_forward: tuple[tuple[ItemKind, re.Pattern[str]], ...]
+    enum_openers: re.Pattern[str]
+    enum_shortfall: re.Pattern[str]
     enum_backward: re.Pattern[str]
     enum_closing: re.Pattern[str]
+    enum_also: re.Pattern[str]
     transitions: re.Pattern[str]
     paragraph_transitions: re.Pattern[str]
     joined_heading: re.Pattern[str]
@@ -77,9 +80,12 @@ def vocabulary() -> Vocabulary:
         prose_triggers={
             ItemKind(kind): _any(patterns) for kind, patterns in data["prose_triggers"].items()
         },
-        enum_forward=_any(data["enumerations"]["forward"]),
+        enum_forward=_by_kind(data["enumerations"]["forward"]),
+        enum_openers=re.compile(data["enumerations"]["elaborations"]["openers"]),
+        enum_shortfall=re.compile(data["enumerations"]["elaborations"]["shortfall"]),
         enum_backward=_any(data["enumerations"]["backward"]),
         enum_closing=re.compile(data["enumerations"]["closing"]),
+        enum_also=re.compile(data["enumerations"]["also"]),
         transitions=_any(data["transitions"]["sentence"]),
         paragraph_transitions=_any(data["transitions"]["paragraph"]),
         joined_heading=re.compile(data["joined_heading"]),
