@@ -354,10 +354,11 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             continue
         after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
         among = _among(text, total, after, end)
+        siblings = _siblings(text, statements, i)
         opener = (
             among
             or lex.breakdown_open.match(text, after, end)
-            or _late_opener(text, total, statements[i + 1 :], after, end)
+            or _late_opener(text, total, statements[i + 1 :], after, end, siblings)
         )
         if opener is not None and re.search("[)）]", text[total.quantity.span[1] : opener.start()]):
             continue  # "学校**所(含省直学校3所),其中初中6所…": a bracket's count is no head of 其中
@@ -401,6 +402,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             if fits and _same_time(total, part):
                 parts.append(part)
                 taken.append(j)
+            elif _unit(part.quantity) in siblings:
+                continue  # "学校49所,在校生3.6万人。其中初中11所,在校生8786人;…": the other's
             elif "change" not in part.marks:  # 小学6230所,比上年减少98所: said of the part
                 if parts and _unit(part.quantity) == _unit(total.quantity) and part.noun:
                     close = part.clause_start  # "…村小6所;幼儿园1所…": another list begins
@@ -461,16 +464,50 @@ _LIST_LINE_END = re.compile(r"[;；:：]\n")
 _LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
 
 
+def _siblings(text: str, statements: Sequence[Statement], i: int) -> frozenset[str]:
+    """The units of the totals said together with ``statements[i]``, right before or after it
+    and joined by a comma only, each in another unit ("全区学校49所,在校生36861人"): one 其中 may
+    break both down, record by record ("其中初中11所,在校生8786人;小学37所,…")."""
+    total = statements[i]
+    units: set[str] = set()
+    for step in (-1, 1):
+        k, edge = i + step, total
+        while 0 <= k < len(statements):
+            other = statements[k]
+            first, second = (other, edge) if step < 0 else (edge, other)
+            gap = text[max(first.quantity.span[1], first.noun_end) : second.clause_start]
+            unit = _unit(other.quantity)
+            if not re.fullmatch(r"\s*[,，、]\s*", gap) or unit == _unit(total.quantity):
+                break
+            if other.marks & {"change", "tally", "attributive"}:
+                break
+            units.add(unit)
+            k, edge = k + step, other
+    return frozenset(units)
+
+
 def _late_opener(
-    text: str, total: Statement, following: Sequence[Statement], after: int, end: int
+    text: str,
+    total: Statement,
+    following: Sequence[Statement],
+    after: int,
+    end: int,
+    siblings: frozenset[str] = frozenset(),
 ) -> re.Match[str] | None:
     """其中 bound to the head total across the clauses after it: "…为1406万人,较上年增加0.85%,
     占在校生总数的9.68%。其中,小学…". It opens the total's breakdown when no other count comes
-    between them but a change against another time (比上年减少175人), in the total's sentence or
-    at the start of the next one."""
+    between them but a change against another time (比上年减少175人) or a total said with it in
+    another unit (``siblings``), in the total's sentence or at the start of the next one."""
     if total.marks & {"change", "tally", "attributive"}:
         return None
-    limit = next((s.quantity.start for s in following if "change" not in s.marks), end)
+    limit = next(
+        (
+            s.quantity.start
+            for s in following
+            if "change" not in s.marks and _unit(s.quantity) not in siblings
+        ),
+        end,
+    )
     found = _LATE_OPENER.search(text, after, limit)
     if found is None or _SENTENCE_END.search(text, after, found.start()):
         return None

@@ -119,6 +119,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     texts = Path(args.texts) if args.texts else None
     scores = evaluate(Path(args.gold), Path(args.out), texts)
     print(render_scores(scores, verbose=args.verbose))
+    if args.planted:
+        from junheng.evaluate.planted import measure_planted, render_planted
+
+        if scores.get("gold") != "dev":
+            raise UsageError("--planted 只用于开发语料格式的金标准（dNNN.json 指向文本的偏移）")
+        scores["planted"] = measure_planted(Path(args.gold), texts)
+        print(render_planted(scores["planted"]))
     if args.json:
         write_json(Path(args.json), scores)
     return EXIT_OK
@@ -262,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", help="also write the scores as JSON to this file")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
+    evaluate.add_argument(
+        "--planted",
+        action="store_true",
+        help="dev gold: also plant one error in each holding relation, run the pipeline on each "
+        "changed page and count how many the validator flags (slow: one run per planting)",
+    )
     evaluate.set_defaults(func=cmd_eval)
 
     from junheng.draft.cli import add_arguments as draft_arguments

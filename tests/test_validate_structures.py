@@ -599,3 +599,39 @@ def test_validate_structures_unpunctuated_parts_end_at_a_total_of_their_own() ->
     assert _findings(right) == []
     wrong = right.replace("教学点4个", "教学点6个")
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+
+
+_RECORDS = (
+    "全县现有义务教育学校38所,在校生21450人。其中初中9所,在校生6120人;小学28所,在校生13800人;"
+    "九年一贯制学校1所,在校生1530人。"
+)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        _RECORDS.replace("学校38所", "学校41所"),  # the schools' total
+        _RECORDS.replace("在校生1530人", "在校生1930人"),  # a part of the students' total
+    ],
+)
+def test_validate_structures_records_under_two_totals(wrong: str) -> None:
+    """Two totals said together, one 其中 breaking both down record by record."""
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(_RECORDS) == []
+
+
+def test_validate_structures_a_later_part_and_its_own_rate() -> None:
+    """The second subgroup after 其中, past a ; and another subgroup's rate, over the head: not
+    over the subgroup before it."""
+    right = "全校在职教师64人,其中专科学历58人,学历合格率100%;本科学历16人,本科率25%;职员7人。"
+    assert _findings(right) == []
+    wrong = right.replace("本科率25%", "本科率35%")
+    assert [(rule, values) for rule, values in _findings(wrong)] == [
+        ("percent_mismatch", (16.0, 64.0, 35.0))
+    ]
+
+
+def test_validate_structures_a_time_between_the_population_and_its_part() -> None:
+    right = "本学年初在校学生总数为1260人,截至4月底辍学9人,辍学率为0.71%。"
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(right.replace("0.71%", "1.71%"))] == ["percent_mismatch"]

@@ -170,7 +170,8 @@ def _structured(
     ]
     found: list[Relation] = []
     handled: set[int] = set()
-    for breakdown in breakdowns(text, statements, sentences[-1].end):
+    read = breakdowns(text, statements, sentences[-1].end)
+    for breakdown in read:
         head = q_at.get(breakdown.total.quantity.start)
         parts = [q_at.get(p.quantity.start) for p in breakdown.parts]
         if head is None or any(p is None for p in parts) or not _digits(head):
@@ -185,26 +186,68 @@ def _structured(
         relation = _sum(head, counted, rounding, whole)
         if relation is not None:
             found.append(relation)
-    found += _part_rates(text, statements, q_at, rounding)
+    # a later part of a breakdown and its own rate ("其中大专学历52人,…;本科学历13人,本科率23%"):
+    # over the head, not over the part before it
+    later = [(b.total, part) for b in read for part in b.parts[1:]]
+    later += _after_qizhong(text, statements)
+    parts = {id(part) for _, part in later}
+    pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in parts] + later
+    found += _part_rates(text, pairs, q_at, rounding, parts)
     return found, handled
 
 
+def _restates(head: Statement, later: Statement) -> bool:
+    """Whether ``later`` counts what ``head`` counts, unmarked: another total, not a part."""
+    return (
+        head.noun is not None
+        and later.noun is not None
+        and later.noun.indicator == head.noun.indicator
+        and not later.marks
+    )
+
+
+def _after_qizhong(text: str, statements: Sequence[Statement]) -> list[tuple[Statement, Statement]]:
+    """The head of a 其中 and each later count of its unit in the same sentence (the head's own
+    subgroups, each perhaps with its rate: "教师57人,其中大专学历52人,…;本科学历13人,本科率23%")."""
+    pairs = []
+    for i, (head, first) in enumerate(pairwise(statements)):
+        if "其中" not in text[head.quantity.span[1] : first.quantity.start]:
+            continue
+        for later in statements[i + 2 :]:
+            if re.search(r"[。!！?？\n]", text[head.quantity.span[1] : later.quantity.start]):
+                break
+            if _restates(head, later):
+                break  # "…小学在职教师385人": a total of the same count begins
+            if later.quantity.unit == head.quantity.unit:
+                pairs.append((head, later))
+    return pairs
+
+
 def _part_rates(
-    text: str, statements: Sequence[Statement], q_at: dict[int, Q], rounding: str
+    text: str,
+    pairs: Sequence[tuple[Statement, Statement]],
+    q_at: dict[int, Q],
+    rounding: str,
+    in_breakdowns: AbstractSet[int] = frozenset(),
 ) -> list[Relation]:
     """A total, one part, then a rate named 率 in the same sentence: the part over the total. The
     part follows 其中 ("全乡适龄儿童总数为2780人,其中在校2771人,入学率为99.7%"), or comes in the
     next clause when the total names a population (…人口总数1250人,初中在校学生1231人,毛入学率…)
-    or the part is named by the rate's own word alone (留守儿童1210人,入学1204人,入学率99.5%)."""
+    or the part is named by the rate's own word alone (留守儿童1210人,入学1204人,入学率99.5%), or
+    it is a part of the total's breakdown (``in_breakdowns``: ids of the parts)."""
     words = vocab()
     found = []
-    for whole, part in pairwise(statements):
+    seen: set[tuple[int, int]] = set()
+    for whole, part in pairs:
+        if (whole.quantity.start, part.quantity.start) in seen:
+            continue
+        seen.add((whole.quantity.start, part.quantity.start))
         between = text[max(whole.quantity.span[1], whole.noun_end) : part.quantity.start]
         if part.quantity.unit != whole.quantity.unit:
             continue
-        after_part = _ONE_PART.match(between) is not None
-        if not after_part and not _NEXT_CLAUSE_OR_SENTENCE.fullmatch(between):
-            continue
+        after_part = _ONE_PART.match(between) is not None or id(part) in in_breakdowns
+        if not after_part and not _NEXT_CLAUSE_OR_SENTENCE.fullmatch(_TIMES.sub("", between)):
+            continue  # (a time between them is no number: "…1155人,截至3月底辍学10人")
         head, count = q_at.get(whole.quantity.start), q_at.get(part.quantity.start)
         if head is None or count is None or not (_checkable(head) and _checkable(count)):
             continue
@@ -276,6 +319,7 @@ _NEXT_CLAUSE_OR_SENTENCE = re.compile(
     r"[^,，;；。\d]{0,8}(?:。[^,，;；。\d]{0,10}[,，]|[,，。])[^,，;；。\d]{0,16}"
 )
 _REST_OF_SENTENCE = re.compile(r"[^。;；\n]*")
+_TIMES = re.compile(r"\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:底|末|份|初)?|\d{1,2}日")
 
 
 def _class_sizes(
