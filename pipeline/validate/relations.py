@@ -190,9 +190,9 @@ def _structured(
     # over the head, not over the part before it
     later = [(b.total, part) for b in read for part in b.parts[1:]]
     later += _after_qizhong(text, statements)
-    parts = {id(part) for _, part in later}
-    pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in parts] + later
-    found += _part_rates(text, pairs, q_at, rounding, parts)
+    headed = {id(part) for _, part in later}
+    pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in headed] + later
+    found += _part_rates(text, pairs, q_at, rounding, headed)
     return found, handled
 
 
