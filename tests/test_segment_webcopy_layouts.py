@@ -201,3 +201,65 @@ def test_a_table_row_at_the_end_is_no_signature() -> None:
 )
 def test_named_most(text: str, region: str | None) -> None:
     assert named_most(text) == region
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["精选优质文档-倾情为你奉上", "— 1 —", "最新", "内容预览:"],
+)
+def test_site_words_glued_before_the_title_are_chrome(prefix: str) -> None:
+    """A 文库 shop's slogan, a page number, a 范文 site's 最新 or a preview's label glued before the
+    first line is not part of the title."""
+    _, report = _one(f"{prefix}青山镇小学义务教育均衡发展工作自查报告\n{_BODY}\n")
+    assert report.title == "青山镇小学义务教育均衡发展工作自查报告"
+    assert report.type == "自查"
+
+
+def test_a_repost_that_names_the_original_title_first() -> None:
+    _, report = _one(f"原标题:青山县实现义务教育基本均衡发展目标\n{_BODY}\n")
+    assert report.title == "青山县实现义务教育基本均衡发展目标"
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        # the town's name, then 镇 opening "the town governs …"
+        ("青石镇镇辖12个行政村,全镇现有小学6所。我镇高度重视义务教育均衡发展工作。", "青石镇"),
+        # a kind of school names no school
+        ("中心学校位于镇区,始建于1958年。我校现有教学班12个。", None),
+    ],
+)
+def test_unit_in_body_shapes(body: str, unit: str | None) -> None:
+    assert unit_in_body(body, load_rules()) == unit
+
+
+def test_a_kind_of_school_in_the_title_is_no_unit() -> None:
+    assert unit_in_title("中心学校办学条件评估自查报告") is None
+    assert unit_in_title("青石镇中心学校办学条件评估自查报告") == "青石镇中心学校"
+
+
+def test_a_news_item_on_several_regions_names_no_one_of_them() -> None:
+    """Feedback to three provinces at once is about none of them alone; about one, it is that
+    one."""
+    news = (
+        "国家督导检查组今天公布了对{}28个县的督导检查反馈意见。督导组认为,各县达到了评估认定标准。"
+    )
+    _, several = _one(news.format("广西壮族自治区、江西省和福建省") + "\n")
+    assert several.unit_name is None
+    _, one = _one(news.format("江西省") + "\n")
+    assert one.unit_name == "江西省"
+
+
+def test_a_units_name_leaves_out_the_gloss_after_it() -> None:
+    """A unit is given as the source writes it, but a ruby gloss after its last character is the
+    copy's, not the name's (a title keeps it as written)."""
+    from junheng.ingest.limits import DEFAULT_LIMITS
+    from junheng.ingest.txt import read
+    from junheng.segment import segment
+
+    raw = (
+        "國家督導檢查組今天公布了對江西省(shěng)28個(gè)縣的督導檢查反饋意見。督導組認(rèn)為,各縣"
+        "達(dá)到了評估認定標準。\n"
+    )
+    doc = read(raw.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
+    assert [r.unit_name for r in segment(doc)] == ["江西省"]

@@ -50,18 +50,22 @@ def segment(doc: Document) -> tuple[Report, ...]:
             report,
             match_title=report.title,
             title=_as_source(doc, report.title, report.start),
-            unit_name=_as_source(doc, report.unit_name, report.start),
+            unit_name=_as_source(doc, report.unit_name, report.start, gloss=False),
         )
         for report in segment_text(doc.text)
     )
 
 
 @overload
-def _as_source(doc: Document, value: str, near: int) -> str: ...
+def _as_source(doc: Document, value: str, near: int, gloss: bool = True) -> str: ...
 @overload
-def _as_source(doc: Document, value: str | None, near: int) -> str | None: ...
-def _as_source(doc: Document, value: str | None, near: int) -> str | None:
-    """``value`` (found in the normalised text) as the source writes it, whitespace removed."""
+def _as_source(
+    doc: Document, value: str | None, near: int, gloss: bool = True
+) -> str | None: ...
+def _as_source(doc: Document, value: str | None, near: int, gloss: bool = True) -> str | None:
+    """``value`` (found in the normalised text) as the source writes it, whitespace removed;
+    ``gloss``: with a ruby gloss after its last character (a title as written, …意見(jiàn)), not
+    for a name (廣西壯族自治區, not 自治區(qū))."""
     if not value:
         return value
     # A title may stand on two lines (…均衡发展 / 工作计划): allow line breaks between characters.
@@ -70,8 +74,8 @@ def _as_source(doc: Document, value: str | None, near: int) -> str | None:
     if found is None:
         return value
     raw_start, raw_end = doc.raw_span(found.start(), found.end())
-    # A ruby gloss after the last character is part of the title as written (…意見(jiàn)).
-    raw_end = gloss_end(doc.raw_text, raw_end)
+    if gloss:
+        raw_end = gloss_end(doc.raw_text, raw_end)
     return re.sub(r"\s+", "", doc.raw_text[raw_start:raw_end])
 
 

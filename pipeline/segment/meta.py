@@ -64,7 +64,7 @@ _UNIT = re.compile(
 # Words that look like a unit's tail but are not a name (区域, 县域, 城区 …) or open a sentence.
 _NOT_UNIT_START = re.compile(
     r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关"
-    r"|区内|县内|市内|镇内|乡内|辖区|调研|报告|汇报|总结|材料|自查)"
+    r"|区内|县内|市内|镇内|乡内|辖区|调研|报告|汇报|总结|材料|自查|最新)"
 )
 # A county's or a city's department is not the unit (dev gold NOTES: 青阳县, not 青阳县教育体育局).
 _DEPARTMENT = re.compile(
@@ -75,6 +75,10 @@ _VERB_IN_UNIT = re.compile(r"推进|推动|加强|实施|开展|提升|提高|�
 _NOT_UNIT_END = re.compile(r"(?:域|区域|城区|社区|校区|片区|园区|辖区|地区|学区内)$")
 _UNIT_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}(?:{_SCHOOL}|{_ADMIN}))$")
 _LEADING_YEAR = re.compile(r"^(?:\d{4}年)?(?:第[一二三四]季度|上半年|下半年|度)?")
+
+
+_DOUBLED_ADMIN = re.compile(r"([省市县区镇乡])\1$")
+_ONLY_A_KIND = re.compile(rf"(?:{_SCHOOL})")
 
 
 def _cn_number(text: str) -> int:
@@ -206,8 +210,12 @@ def unit_in_title(title: str) -> str | None:
 
 
 def _clean_unit(unit: str) -> str | None:
+    if _DOUBLED_ADMIN.search(unit):
+        unit = unit[:-1]  # 灵寿镇镇辖…: the town's name, then 镇 opening "the town governs"
     if len(unit) < 3 or _NOT_UNIT_START.match(unit) or _NOT_UNIT_END.search(unit):
         return None
+    if _ONLY_A_KIND.fullmatch(unit):
+        return None  # 中心学校, 中心小学: a kind of school, not one school's name
     if load_rules().unit_cues.not_a_name.search(unit):
         return None  # 广西贫困县: a kind of county, not one county's name
     department = _DEPARTMENT.match(unit)

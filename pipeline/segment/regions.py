@@ -41,12 +41,22 @@ _DATELINE_PLACE = re.compile(
 )
 
 
+# A region followed by another one (…自治区、江西省和福建省): a list of places, none of them the
+# one the text is about.
+_AND_ANOTHER = re.compile(r"(?:省|市|自治区)?\s*[、和及与]\s*")
+
+
 def region_unit(title: str, opening: str, text: str) -> str | None:
-    """The region the report is about, in the fullest form ``text`` writes it; None if none."""
+    """The region the report is about, in the fullest form ``text`` writes it; None if none, or
+    when the first region named is one of a list of them."""
     table = regions()
     for place in (title, _DATELINE_PLACE.sub("", opening[:120])):
-        found = table.pattern.search(place or "")
+        place = place or ""
+        found = table.pattern.search(place)
         if found:
+            joined = _AND_ANOTHER.match(place, found.end())
+            if joined and table.pattern.match(place, joined.end()):
+                return None
             full = table.forms[found.group()]
             return full if full in text else found.group()
     return None

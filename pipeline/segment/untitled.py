@@ -107,7 +107,11 @@ def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
     if headline is not None:
         start = headline.start
         title = rules.chrome_phrase.sub("", headline.text).strip()
-        span = ReportSpan(start, title, headline.start, headline.end, headline.end)
+        title_start = headline.start
+        named = rules.original_title.match(title)
+        if named is not None:  # 原标题:… as the first line
+            title, title_start = named["title"], headline.end - len(named["title"])
+        span = ReportSpan(start, title, title_start, headline.end, headline.end)
     else:
         start = lines[0].start
         span = ReportSpan(start, "", start, start, start)
