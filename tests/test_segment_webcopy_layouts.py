@@ -263,3 +263,31 @@ def test_a_units_name_leaves_out_the_gloss_after_it() -> None:
     )
     doc = read(raw.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
     assert [r.unit_name for r in segment(doc)] == ["江西省"]
+
+
+def test_html_tags_and_file_card_fields_are_chrome() -> None:
+    """Lines of HTML tags a copy kept, and a sharing site's file card (ID/大小/页数 one per line):
+    not a report of their own, not the report's title."""
+    raw = (
+        '<p id="ab12"><strong id="ab12"></strong></p>\n'
+        '  1. <pre id="ab12"></pre>\n'
+        "青山镇义务教育均衡发展工作汇报\n"
+        "ID:4471902\n大小:41.2 KB\n页数:3页\n"
+        "《青山镇义务教育均衡发展工作汇报》由会员上传分享,免费在线阅读。\n"
+        f"青山镇义务教育均衡发展工作汇报\n{_BODY}\n"
+    )
+    text, report = _one(raw)
+    assert report.title == "青山镇义务教育均衡发展工作汇报"
+    assert "<" not in text[report.start : report.end]
+
+
+def test_a_collection_of_dropout_control_reports() -> None:
+    """控辍保学 names the domain: the collection's title (…4篇) is not the report's, the member's
+    own title line (…报告1) starts it."""
+    raw = (
+        "控辍保学自查报告4篇\n发布时间:\n下面是小编整理的控辍保学自查报告(精选4篇),供大家参考。\n"
+        f"控辍保学自查报告1\n{_BODY}\n"
+    )
+    text, report = _one(raw)
+    assert report.title == "控辍保学自查报告"
+    assert text[report.start :].startswith("控辍保学自查报告1")
