@@ -353,6 +353,10 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         if i in used:
             continue
         after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
+        aside = _UNIT_ASIDE.match(text, after)
+        said_end = total.quantity.span[1]
+        if aside is not None:  # "192所(个),其中…": the bracket names the unit again
+            after = said_end = aside.end()
         among = _among(text, total, after, end)
         siblings = _siblings(text, statements, i)
         opener = (
@@ -360,7 +364,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             or lex.breakdown_open.match(text, after, end)
             or _late_opener(text, total, statements[i + 1 :], after, end, siblings)
         )
-        if opener is not None and re.search("[)）]", text[total.quantity.span[1] : opener.start()]):
+        if opener is not None and re.search("[)）]", text[said_end : opener.start()]):
             continue  # "学校**所(含省直学校3所),其中初中6所…": a bracket's count is no head of 其中
         if opener is None:
             parallel = _parallel(text, total, statements[i + 1 :])
@@ -433,6 +437,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")
+# a short bracket without a number right after a count: the unit named again, not its parts
+_UNIT_ASIDE = re.compile(r"[(（][^()（）\d,，。;；]{1,4}[)）]")
 
 
 def _uncounted(text: str, start: int, end: int, statements: Sequence[Statement]) -> bool:

@@ -176,3 +176,18 @@ def test_statements_scope_carried_through_the_paragraph() -> None:
 )
 def test_statements_scope_from_headings_and_segments(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_statements_a_samples_parts_are_samples_past_the_unit_named_again() -> None:
+    """"…抽查学校和教学点96所(个),其中小学40所,…": the bracket names the unit again, so 其中 still
+    opens the sample's parts, and they are samples too (no figure)."""
+    text = (
+        "督导组共随机抽查学校和教学点96所(个),其中小学40所,初中31所,一贯制学校9所,"
+        "教学点16个。"
+    )
+    assert _figures(text) == []
+    ((total, parts),) = [
+        (b.total.quantity.value, [p.quantity.value for p in b.parts])
+        for b in breakdowns(_doc(text).text, _statements(text), len(text))
+    ]
+    assert (total, parts) == (96, [40, 31, 9, 16])
