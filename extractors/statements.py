@@ -371,8 +371,12 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             if parallel:
                 used.update(range(i + 1, i + 1 + len(parallel)))
                 stop = _SENTENCE_END.search(text, parallel[-1].quantity.end, end)
-                cut = _cut_at(text, stop.start() if stop else end, end)
-                found.append(Breakdown(total, tuple(parallel), not cut, not cut))
+                close = stop.start() if stop else end
+                # whole when nothing is counted after the last part before the sentence ends
+                # ("…初中10所、教学点15个": the list goes on in another unit)
+                more = _NUMBER.search(text, parallel[-1].quantity.span[1], close) is not None
+                whole = not _cut_at(text, close, end) and not more
+                found.append(Breakdown(total, tuple(parallel), whole, whole))
             continue
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
@@ -534,8 +538,10 @@ def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> li
     for part in following:
         gap = text[previous_end : part.clause_start]
         subject = text[part.clause_start : part.quantity.start].strip()
-        if not re.fullmatch(r"\s*[,，]\s*", gap) or _unit(part.quantity) != _unit(total.quantity):
+        if not re.fullmatch(r"\s*[,，、]\s*", gap):
             break
+        if _unit(part.quantity) != _unit(total.quantity) and not _kind_of(text, total, part):
+            break  # (a school type may be counted in 个 beside 所: 教学点15个)
         named = part.noun is None and bool(lex.parallel_subjects.search(subject))
         if not (named or _kind_of(text, total, part) or _side(total, part)):
             break

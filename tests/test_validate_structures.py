@@ -635,3 +635,30 @@ def test_validate_structures_a_time_between_the_population_and_its_part() -> Non
     right = "本学年初在校学生总数为1260人,截至4月底辍学9人,辍学率为0.71%。"
     assert _findings(right) == []
     assert [rule for rule, _ in _findings(right.replace("0.71%", "1.71%"))] == ["percent_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # a part named by its rate's word, then the population, then the rate
+            "全县辍学学生8人,在校生16000人,辍学率0.5%。",
+            "全县辍学学生8人,在校生16000人,辍学率0.05%。",
+        ),
+        (  # 中小学生 names no one level: its students and teachers give the 生师比
+            "全县中小学生13500人,专任教师900人,生师比为17:1。",
+            "全县中小学生13500人,专任教师900人,生师比为15:1。",
+        ),
+        (  # school types under a total said as one, divided by 、, one counted in 个
+            "全县共有学校52所,完全小学30所、初级中学12所、教学点13个。",
+            "全县共有学校52所,完全小学30所、初级中学12所、教学点10个。",
+        ),
+    ],
+)
+def test_validate_structures_rates_and_frames_in_other_orders(wrong: str, right: str) -> None:
+    assert len(_findings(wrong)) == 1
+    assert _findings(right) == []
+
+
+def test_validate_structures_a_frame_that_goes_on_in_another_unit_is_partial() -> None:
+    """The parts of a parallel frame before a count in another unit need not add up."""
+    assert _findings("全县共有学校52所,完全小学30所、初级中学12所、在校生3万人。") == []

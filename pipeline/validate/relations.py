@@ -193,7 +193,42 @@ def _structured(
     headed = {id(part) for _, part in later}
     pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in headed] + later
     found += _part_rates(text, pairs, q_at, rounding, headed)
+    found += _part_first_rates(text, statements, q_at, rounding)
     return found, handled
+
+
+def _part_first_rates(
+    text: str, statements: Sequence[Statement], q_at: dict[int, Q], rounding: str
+) -> list[Relation]:
+    """A part named by its rate's own word, then the population, then the rate: "辍学学生6人,
+    在校生12000人,辍学率0.05%" (the part over the population)."""
+    found = []
+    for part, whole in pairwise(statements):
+        count, base = q_at.get(part.quantity.start), q_at.get(whole.quantity.start)
+        if count is None or base is None or not (_checkable(count) and _checkable(base)):
+            continue
+        between = text[max(part.quantity.span[1], part.noun_end) : whole.clause_start]
+        if count.unit != base.unit or not re.fullmatch(r"\s*[,，、]\s*", between):
+            continue
+        if whole.noun is None or whole.noun.indicator != "students" or whole.marks:
+            continue  # the population: the students, unmarked
+        after = base.unit_end or base.end
+        rate = next(
+            (q for q in q_at.values() if q.unit == "%" and after < q.start <= _clause_end(
+                text, _clause_end(text, after) + 1)),
+            None,
+        )
+        if rate is None:
+            continue
+        label = text[after : rate.start]
+        stem = re.search(r"([\u4e00-\u9fff]{2})率", label)
+        named = text[part.clause_start : part.quantity.start]
+        if stem is None or re.search(r"\d", label) or stem.group(1) not in named:
+            continue
+        relation = _share(count, base, rate, rounding)
+        if relation is not None:
+            found.append(relation)
+    return found
 
 
 def _restates(head: Statement, later: Statement) -> bool:
@@ -968,7 +1003,9 @@ def ratio_of(num: Q, den: Q, stated: Q, rounding: str) -> Relation | None:
 
 
 def _level(label: str) -> str | None:
-    """The school level a label names (小学, 初中, 高中, 学前), from ``relations.yaml``."""
+    """The school level a label names (小学, 初中, 高中, 学前), from ``relations.yaml``; 中小学
+    names two (全县中小学生…: no one level)."""
+    label = label.replace("中小学", "")
     for word, level in vocab()["levels"].items():
         if word in label:
             return str(level)
