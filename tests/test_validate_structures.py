@@ -662,3 +662,24 @@ def test_validate_structures_rates_and_frames_in_other_orders(wrong: str, right:
 def test_validate_structures_a_frame_that_goes_on_in_another_unit_is_partial() -> None:
     """The parts of a parallel frame before a count in another unit need not add up."""
     assert _findings("全县共有学校52所,完全小学30所、初级中学12所、在校生3万人。") == []
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        # a chain of rates over one plan: the second rate is over the plan too, not the first part
+        "全省改薄项目学校900所,已开工864所,开工率96%;已竣工810所,竣工率90%。",
+        # in other units: an area, money
+        "全市规划校舍面积64万平方米,已开工56万平方米,开工率87.5%。",
+        "全县设备购置计划资金1.6亿元,已完成采购1.2亿元,完成率75%。",
+    ],
+)
+def test_validate_structures_progress_rates(right: str) -> None:
+    assert _findings(right) == []
+    wrong = right.replace("90%", "80%").replace("87.5%", "77.5%").replace("75%", "65%")
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+def test_validate_structures_a_progress_rate_needs_the_plan_named() -> None:
+    """Without a plan or total word the first count is no base: nothing is read."""
+    assert _findings("全市新建校舍8万平方米,改造校舍5万平方米,改造率40%。") == []

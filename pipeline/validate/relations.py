@@ -88,29 +88,36 @@ def read_relations(
     sums it does not cover are read here.
     """
     from junheng.validate.following import sums_of_next  # these import this module
+    from junheng.validate.progress import progress_rates
     from junheng.validate.respective import respective_relations
 
     pool = [q for sentence in sentences for q in sentence.quantities]
     numbers = numbers if numbers is not None else Quantities.of(text)
     structured, handled = _structured(text, sentences, numbers, rounding)
     yield from structured
+    read = {r.stated.start for r in structured}
     for index, sentence in enumerate(sentences):
         window = _window(sentences, index)
-        yield from _sums(text, sentence, rounding, handled)
-        yield from _breakdowns(text, sentence, window, rounding)
-        yield from _shares(text, sentence, window, rounding, pool)
-        yield from _ratios(text, sentence, window, pool, rounding)
-        yield from _per_student(text, sentence, window, pool, rounding)
-        yield from _per_capita(text, sentence, window, rounding)
+        said: list[Relation] = [
+            *_sums(text, sentence, rounding, handled),
+            *_breakdowns(text, sentence, window, rounding),
+            *_shares(text, sentence, window, rounding, pool),
+            *_ratios(text, sentence, window, pool, rounding),
+            *_per_student(text, sentence, window, pool, rounding),
+            *_per_capita(text, sentence, window, rounding),
+        ]
         if index:
-            yield from _sums_of_previous(text, sentences[index - 1], sentence, rounding)
+            said += _sums_of_previous(text, sentences[index - 1], sentence, rounding)
         if index + 1 < len(sentences):
-            yield from sums_of_next(text, sentence, sentences[index + 1], rounding, handled)
-        yield from _class_sizes(text, sentence, window, pool, rounding)
-        yield from _per_hundred(text, sentence, window, pool, rounding)
-        yield from _shortfalls(text, sentence, rounding)
-        yield from _growth(text, sentence, rounding)
-        yield from respective_relations(text, sentences, index, window, pool, rounding)
+            said += sums_of_next(text, sentence, sentences[index + 1], rounding, handled)
+        said += _class_sizes(text, sentence, window, pool, rounding)
+        said += _per_hundred(text, sentence, window, pool, rounding)
+        said += _shortfalls(text, sentence, rounding)
+        said += _growth(text, sentence, rounding)
+        said += respective_relations(text, sentences, index, window, pool, rounding)
+        read |= {r.stated.start for r in said}
+        said += progress_rates(text, sentence, rounding, read)
+        yield from said
 
 
 def _window(sentences: Sequence[Sentence], index: int) -> list[Q]:
@@ -855,6 +862,11 @@ def _is_share_count(text: str, q: Q, window: list[Q]) -> bool:
         and following[0].unit == "%"
         and bool(vocab()["share"].search(following[0].label))
     )
+
+
+def share_of(count: Q, base: Q, pct: Q, rounding: str) -> Relation | None:
+    """The share relation ``count`` / ``base`` = ``pct``."""
+    return _share(count, base, pct, rounding)
 
 
 def _share(count: Q, base: Q, pct: Q, rounding: str) -> Relation | None:

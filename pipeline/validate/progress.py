@@ -1,0 +1,44 @@
+"""Progress rates: a plan or a total, what of it is done, and the rate named after the work.
+
+"全省改薄项目学校1200所,已开工1150所,开工率95.8%;已竣工1080所,竣工率90%", "规划校舍面积800万
+平方米,已开工760万平方米,开工率95%", "规划资金50亿元,已完成采购42.5亿元,完成率85%". The rate's own
+word (开工, 竣工, 完成) is in the words of the count right before it; the base is the first count of
+that unit in the sentence (the plan, which every rate of the chain is over), in any unit: counts,
+areas, money. Only rates no other rule read are read here (see
+:func:`junheng.validate.relations.read_relations`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Set
+
+from junheng.validate.relations import Relation, Sentence, share_of
+
+# "…,开工率95.8%", "竣工率为90%": the rate's word right before its number
+_RATE_WORD = re.compile(r"([\u4e00-\u9fff]{2})率(?:为|达到?|是)?\s*$")
+# the plan a progress is over, said in its own words
+_PLAN = re.compile(r"规划|计划|项目|任务|总|共|应")
+
+
+def progress_rates(
+    text: str, sentence: Sentence, rounding: str, read: Set[int] = frozenset()
+) -> Iterator[Relation]:
+    """The progress rates of ``sentence`` that no other rule read (``read``: the starts of the
+    rates already read)."""
+    qs = [q for q in sentence.quantities if q.role == "value" and not q.hedged]
+    for index, rate in enumerate(qs):
+        if rate.unit != "%" or rate.start in read or index < 2:
+            continue
+        word = _RATE_WORD.search(rate.label)
+        done = qs[index - 1]
+        if word is None or done.unit == "%" or word.group(1) not in done.label:
+            continue
+        base = next((q for q in qs[: index - 1] if q.unit == done.unit), None)
+        if base is None or base is done or not _PLAN.search(base.label):
+            continue
+        if base.value < done.value:
+            continue  # not a part of it
+        relation = share_of(done, base, rate, rounding)
+        if relation is not None:
+            yield relation
