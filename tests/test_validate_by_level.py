@@ -76,3 +76,23 @@ def test_validate_by_level_a_level_given_twice_is_not_summed(tmp_path: Path) -> 
         "小学在校生19800人。\n"
     )
     assert _findings(tmp_path, text) == []
+
+
+_INTAKE = (
+    "全国教育事业发展统计公报\n"
+    "2025年,全国义务教育阶段招生{entrants}万人,毕业生3180.6万人。\n"
+    "(一)小学\n"
+    "全国共有普通小学14.2万所,招生1720.4万人,毕业生1785.0万人。\n"
+    "(二)初中\n"
+    "全国共有初中5.2万所,招生1610.3万人,毕业生1395.6万人。\n"
+)
+
+
+@pytest.mark.parametrize(("entrants", "errors"), [("3330.7", 0), ("3430.7", 1)])
+def test_validate_by_level_intake_and_leavers_add_up_by_level(
+    tmp_path: Path, entrants: str, errors: int
+) -> None:
+    """招生 and 毕业生 (extra indicators) add up by level like the students; the year said once
+    over the totals holds for the levels' sections that name none."""
+    found = _findings(tmp_path, _INTAKE.format(entrants=entrants))
+    assert [rule for rule, _ in found] == ["sum_mismatch"] * errors

@@ -46,17 +46,27 @@ def _sum_topic(r: Relation, text: str) -> str:
 
 def _sum_message(r: Relation, text: str) -> str:
     unit = r.stated.unit
-    parts = "+".join(fmt(q.value, "元" if unit == "元" else "") for q in r.inputs)
+    # a total written in 万 (3450.2万人) is shown in 万 with its parts, as the report writes them
+    wan = unit != "元" and text[r.stated.end : r.stated.unit_end or r.stated.end].startswith("万")
+
+    def show(value: float, with_unit: bool = True) -> str:
+        if wan:
+            return fmt(value / 1e4) + (f"万{unit}" if with_unit else "")
+        return fmt(value, unit if with_unit else "")
+
+    parts = "+".join(
+        fmt(q.value, "元") if unit == "元" else show(q.value, with_unit=False) for q in r.inputs
+    )
     diff = abs(r.expected - r.stated.value)
     topic = _sum_topic(r, text)
     if not r.exhaustive:
         return (
-            f"{topic}：其中各项相加{parts}={fmt(r.expected, unit)}，超过所写总数"
-            f"{fmt(r.stated.value, unit)}（多{fmt(diff, unit)}），请核对"
+            f"{topic}：其中各项相加{parts}={show(r.expected)}，超过所写总数"
+            f"{show(r.stated.value)}（多{show(diff)}），请核对"
         )
     return (
-        f"{topic}：各项相加{parts}={fmt(r.expected, unit)}，与报告所写合计"
-        f"{fmt(r.stated.value, unit)}不符（相差{fmt(diff, unit)}），请核对"
+        f"{topic}：各项相加{parts}={show(r.expected)}，与报告所写合计"
+        f"{show(r.stated.value)}不符（相差{show(diff)}），请核对"
     )
 
 

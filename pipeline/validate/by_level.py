@@ -70,7 +70,7 @@ def _sums(
             continue
         if indicator == "schools" and mixed:
             continue  # 九年一贯制 schools: counted under either level, or apart
-        figures = [once.get((indicator, part, year)) for part in parts]
+        figures = [_part(once, indicator, part, year) for part in parts]
         head = at.get(whole.span.start)
         qs = [at.get(f.span.start) for f in figures if f is not None]
         if head is None or len(qs) != len(parts) or ("sum", head.start) in said:
@@ -81,6 +81,16 @@ def _sums(
         relation = sum_of(head, chosen, rounding)
         if relation is not None:
             yield relation
+
+
+def _part(once: dict[_Key, Figure], indicator: str, level: str, year: int | None) -> Figure | None:
+    """The level's figure of the whole's year; of no year when the report gives this indicator
+    at that level in no other year (a bulletin says the year once, over its first totals)."""
+    found = once.get((indicator, level, year))
+    if found is not None or year is None:
+        return found
+    years = {y for (i, lv, y) in once if i == indicator and lv == level}
+    return once.get((indicator, level, None)) if years == {None} else None
 
 
 def _ratios(
