@@ -683,3 +683,29 @@ def test_validate_structures_progress_rates(right: str) -> None:
 def test_validate_structures_a_progress_rate_needs_the_plan_named() -> None:
     """Without a plan or total word the first count is no base: nothing is read."""
     assert _findings("全市新建校舍8万平方米,改造校舍5万平方米,改造率40%。") == []
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a share's base named with a qualifier its total's sentence says before it
+            "全省共有特殊教育学校120所,在校生3.2万人。其中,随班就读在校生1.6万人,"
+            "占特殊教育在校生的50%。",
+            "全省共有特殊教育学校120所,在校生3.2万人。其中,随班就读在校生1.6万人,"
+            "占特殊教育在校生的60%。",
+        ),
+        (  # 义务教育阶段在校生 is the 义务教育在校生 a share names
+            "全省义务教育阶段在校生500万人。随迁子女40万人,占义务教育在校生的8%。",
+            "全省义务教育阶段在校生500万人。随迁子女40万人,占义务教育在校生的9%。",
+        ),
+        (  # a ratio of the level its ;-segment opens with, its students stated later
+            "全省小学专任教师20万人,生师比16:1;初中专任教师10万人,生师比12:1。全省小学在校生"
+            "320万人,初中在校生120万人。",
+            "全省小学专任教师20万人,生师比18:1;初中专任教师10万人,生师比12:1。全省小学在校生"
+            "320万人,初中在校生120万人。",
+        ),
+    ],
+)
+def test_validate_structures_bulletin_bases_and_levels(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert len(_findings(wrong)) == 1

@@ -829,9 +829,25 @@ def _named_share(
         and q.unit == count.unit
         and _checkable(q)
         and q.value > count.value
-        and (noun in q.label or noun in _after_unit(text, q))
+        and (noun in q.label or noun in _after_unit(text, q) or _named_in_scope(text, q, noun))
     ]
     return _share(count, bases[-1], pct, rounding) if bases else None
+
+
+def _named_in_scope(text: str, q: Q, noun: str) -> bool:
+    """Whether ``q`` counts ``noun`` with its qualifier said earlier in its sentence: "占特殊
+    教育在校生的…" names "全国共有特殊教育学校2244所,…,在校生88.08万人" (its 在校生 and the
+    sentence's 特殊教育); 阶段 aside (义务教育阶段在校生 is 义务教育在校生)."""
+    noun = noun.replace("阶段", "")
+    label = q.label.replace("阶段", "")
+    if noun in label:
+        return True
+    head = next((noun[k:] for k in range(1, len(noun) - 1) if label.endswith(noun[k:])), "")
+    if len(head) < 2 or len(noun) - len(head) < 2:
+        return False
+    stop = max(text.rfind(mark, 0, q.start) for mark in "。\n!?;")
+    scope = text[stop + 1 : q.start].replace("阶段", "")
+    return noun[: len(noun) - len(head)] in scope
 
 
 _WHOLE_PREFIX = re.compile(r"^(?:全县|全市|全区|全镇|全乡|全校|全省|全国)")
@@ -932,7 +948,7 @@ def _ratios(
             continue
         if own is not None:
             kind, level = own, None
-        level = _level(q.label) or level
+        level = _level(q.label) or level or _segment_level(text, sentence, q)
         if q.hedged:
             continue
         spec = words["ratios"][kind]
@@ -966,6 +982,14 @@ def _continues(text: str, sentence: Sentence, q: Q) -> bool:
     words = vocab()
     label = words["level_words"].sub("", q.label)
     return not label.strip("，,、；;为是达：: ") and _level(q.label) is not None
+
+
+def _segment_level(text: str, sentence: Sentence, q: Q) -> str | None:
+    """The level the ;-segment of ``q`` opens with (全省小学专任教师26.5万人,生师比16.8:1;初中…:
+    the ratio is the 小学's)."""
+    start = max(text.rfind(";", sentence.start, q.start), text.rfind("；", sentence.start, q.start))
+    segment = text[max(start + 1, sentence.start) : q.start]
+    return _level(segment[:12])
 
 
 def _counts(window: list[Q], q: Q, role: str, level: str | None) -> list[Q]:
