@@ -246,3 +246,23 @@ def test_lists_shapes_prose_lists_split_at_their_strongest_separator() -> None:
         ("problem", 5, "乡村学校信息化设备老化"),
         ("problem", 6, "部分学校管理水平不高"),
     ]
+
+
+def test_lists_shapes_a_news_items_relayed_requirements_are_measures() -> None:
+    """News of a meeting: ``会议强调,一要…;二要…;三要…。`` (the list ends at its 。) and the
+    requirements relayed clause by clause (``要求各校要A,B,C,确保…``: the goal is no measure)."""
+    assert _rows("meeting_news.txt") == [
+        ("measure", 1, "提高政治站位,充分认识迎检工作的重要性"),
+        ("measure", 2, "紧盯反馈问题,抓紧补齐办学条件短板"),
+        ("measure", 3, "抓好时间节点,细化整改措施,明确责任人"),
+        ("measure", 4, "对照标准逐项自查"),
+        ("measure", 5, "建立问题台账"),
+        ("measure", 6, "限期整改到位"),
+    ]
+
+
+def test_lists_shapes_a_numbered_entrys_label_is_no_lead_in() -> None:
+    """``1. 运动场地不足:…``: the words after the entry's label are the entry's, not an inline list
+    of problems announced by ``…不足:``."""
+    texts = [text for _, _, text in _rows("numbered_labels.txt")]
+    assert not any(text.startswith("部分村小") for text in texts)

@@ -24,8 +24,10 @@ _INLINE_FAMILIES = frozenset({"cn", "paren_cn"})
 _SENTENCE_END = re.compile(r"[。:：]")
 _LIST_END = re.compile(r"[。;；!！?？\n]")
 _FIRST_MARK = re.compile(
-    rf"\s*(?:{NOISE}\s*)?(?:首先|第一|一是|[(（【〔]?(?:1|一)[)）】〕、.．]|①)"
+    rf"\s*(?:{NOISE}\s*)?(?:首先|第一|一是|一要|[(（【〔]?(?:1|一)[)）】〕、.．]|①)"
 )
+# a trigger followed by its list's first mark after a comma ("会议强调,一要…")
+_COMMA_FIRST_MARK = re.compile(r"\s*[,，]\s*(?:一是|一要)")
 _SENTENCE_START = re.compile(r"(?<=[。!！?？;；\n])[ \t\u3000\n]*")
 
 
@@ -161,16 +163,21 @@ def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[
             a <= pos < b for a, b in headings
         )
 
+    forward = list(vocab.enum_forward)
+    if report.type in vocab.news_types:
+        forward += vocab.news_forward
     leads = [
         (kind, lead.start(), lead.end())
-        for kind, pattern in vocab.enum_forward
+        for kind, pattern in forward
         for lead in pattern.finditer(text, report.start, report.end)
     ]
     leads += _elaborations(text, report)
     for kind, lead_start, lead_end in sorted(leads, key=lambda lead: lead[1]):
         stop = _SENTENCE_STOP.search(text, lead_end, report.end)
         end = stop.start() if stop else report.end
-        if not free(lead_end) or end - lead_end < 4:
+        goal = vocab.enum_stop.search(text, lead_end, end)
+        end = goal.start() if goal else end
+        if not free(lead_end) or end - lead_end < 4 or _entry_label(text, lead_start):
             continue
         regions.append(Region(kind, lead_end, end, lead_start, prose=True, inline=True))
     for found in vocab.enum_backward.finditer(text, report.start, report.end):
@@ -185,6 +192,19 @@ def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[
 # "主要表现为:A,…;B,…;C,…。")
 _SENTENCE_STOP = re.compile(r"[。!！?？\n]")
 _SENTENCE_BEFORE = re.compile(r"[^。!！?？\n]*[。!！?？]\s*$")
+
+
+_LABEL_REACH = 12
+_NUMBERED = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "circled"})
+
+
+def _entry_label(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in the label of a numbered entry ("1. 教育资源不足:农村…": the entry's
+    own words after its title, not a lead-in)."""
+    marks = [
+        m for m in find_marks(text, max(0, pos - _LABEL_REACH - 8), pos) if m.family in _NUMBERED
+    ]
+    return bool(marks) and marks[-1].at_break and pos - marks[-1].end <= _LABEL_REACH
 
 
 def _elaborations(text: str, report: Report) -> list[tuple[ItemKind, int, int]]:
@@ -230,12 +250,34 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
             if any(s.start <= trigger.start() < s.heading_end for s in ordered):
                 continue  # a heading: found by heading_regions or not a list
             stop = _SENTENCE_END.search(text, trigger.end(), min(trigger.end() + 60, report.end))
-            if stop is None or not _FIRST_MARK.match(text, stop.end()):
+            comma = _COMMA_FIRST_MARK.match(text, trigger.end())
+            if comma is not None:
+                body_start = text.index("一", comma.start())
+            elif stop is not None and _FIRST_MARK.match(text, stop.end()):
+                body_start = stop.end()
+            else:
                 continue
-            end = _prose_end(text, stop.end(), ordered, report.end)
-            region = Region(kind, stop.end(), end, trigger.start(), prose=True, choices=choices)
+            end = _semicolon_list_end(text, body_start, _prose_end(text, body_start, ordered,
+                                                                    report.end))
+            region = Region(kind, body_start, end, trigger.start(), prose=True, choices=choices)
             regions.append(close_at_transition(text, region))
     return regions
+
+
+def _semicolon_list_end(text: str, start: int, end: int) -> int:
+    """Where a list written in one paragraph ends when its entries are divided by ; ("一要…;二要…;
+    三要…。"): at the 。 after its last mark; the sentences after it are no entry's."""
+    marks = [m for m in find_marks(text, start, end) if m.family == "shi"]
+    paragraph_end = text.find("\n", start, end)
+    paragraph_end = end if paragraph_end < 0 else paragraph_end
+    inside = [m for m in marks if m.start < paragraph_end]
+    if len(inside) < 2 or any(
+        not re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start])
+        for b in inside[1:]
+    ):
+        return end
+    stop = text.find("。", inside[-1].end, paragraph_end)
+    return end if stop < 0 else stop + 1
 
 
 def _prose_end(text: str, start: int, ordered: list[Section], report_end: int) -> int:

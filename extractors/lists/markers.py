@@ -1,7 +1,8 @@
 """List numbering: every way the seeds number entries, as marks with a family and a value.
 
 Families: ``cn`` (一、), ``paren_cn`` ((一), 一), 【一】, 〔一〕), ``arabic`` (1. 1、),
-``paren_arabic`` ((1), 1), 【1】, 〔1〕), ``circled`` (①), ``shi`` (一是), ``di`` (第一,),
+``paren_arabic`` ((1), 1), 【1】, 〔1〕), ``circled`` (①), ``shi`` (一是; 一要 after a clause
+break: "会议强调,一要…二要…"), ``di`` (第一,),
 ``seq`` (首先/其次/再次/最后). A marker a web copy leaves before a mark (``‹正>``, ``<正>``: a
 digital library's "body starts here") belongs to the mark, so the mark still starts its line
 and the entry before it does not end in the marker.
@@ -28,7 +29,8 @@ MARK = re.compile(
     rf"|(?P<half_cn>(?P<v3>[{_CN}]{{1,3}})[)）]\s*[、.]?)"
     rf"|(?P<half_arabic>(?<![\d.])(?P<v4>\d{{1,2}})[)）]\s*[、.]?)"
     rf"|(?P<di>第(?P<v5>[{_CN}]{{1,2}})(?:是|[,，、:：]))"
-    rf"|(?P<shi>(?P<v6>[{_CN}]{{1,2}})是\s*[:：,，、]?)"
+    rf"|(?P<shi>(?P<v6>[{_CN}]{{1,2}})是\s*[:：,，、]?"
+    rf"|(?<=[,，;；。:：\s])(?P<v9>[{_CN}]{{1,2}})要(?![求点素])\s*[:：,，、]?)"
     rf"|(?P<cn>(?P<v7>[{_CN}]{{1,3}})\s*[、．](?!\d))"
     rf"|(?P<arabic>(?<![\d.])0?(?P<v8>\d{{1,2}})\s*(?:、|[.．](?!\d)))"
     r"|(?P<circled>[\u2460-\u2473])"
@@ -69,7 +71,9 @@ def _value(match: re.Match[str], family: str) -> int:
         return 1 if match.group("s") == "首先" else _SEQ_NEXT
     if family == "circled":
         return ord(match.group()[0]) - 0x2460 + 1
-    digits = next(g for g in match.group("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8") if g)
+    digits = next(
+        g for g in match.group("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9") if g
+    )
     return int(digits) if digits.isdigit() else cn_value(digits)
 
 

@@ -22,11 +22,14 @@ class Vocabulary:
     not_headings: re.Pattern[str]
     prose_triggers: dict[ItemKind, re.Pattern[str]]
     enum_forward: tuple[tuple[ItemKind, re.Pattern[str]], ...]
+    news_types: frozenset[str]
+    news_forward: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     enum_openers: re.Pattern[str]
     enum_shortfall: re.Pattern[str]
     enum_backward: re.Pattern[str]
     enum_closing: re.Pattern[str]
     enum_also: re.Pattern[str]
+    enum_stop: re.Pattern[str]
     transitions: re.Pattern[str]
     paragraph_transitions: re.Pattern[str]
     joined_heading: re.Pattern[str]
@@ -81,11 +84,14 @@ def vocabulary() -> Vocabulary:
             ItemKind(kind): _any(patterns) for kind, patterns in data["prose_triggers"].items()
         },
         enum_forward=_by_kind(data["enumerations"]["forward"]),
+        news_types=frozenset(data["enumerations"]["news_types"]),
+        news_forward=_by_kind(data["enumerations"]["news_forward"]),
         enum_openers=re.compile(data["enumerations"]["elaborations"]["openers"]),
         enum_shortfall=re.compile(data["enumerations"]["elaborations"]["shortfall"]),
         enum_backward=_any(data["enumerations"]["backward"]),
         enum_closing=re.compile(data["enumerations"]["closing"]),
         enum_also=re.compile(data["enumerations"]["also"]),
+        enum_stop=re.compile(data["enumerations"]["stop"]),
         transitions=_any(data["transitions"]["sentence"]),
         paragraph_transitions=_any(data["transitions"]["paragraph"]),
         joined_heading=re.compile(data["joined_heading"]),
