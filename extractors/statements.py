@@ -433,6 +433,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             others = others or _uncounted(text, opener.end(), close, statements)
             unbroken = not others and not cut
             # "…122名儿童中,已入学120人…": the sentence need not name every part
+            if bracket and _INCLUDING.match(text, opener.end()):
+                unbroken = False  # "国中40所(含一贯制学校6所,…)": some of what it counts
             complete = unbroken and not any(p.marks for p in parts) and not among
             found.append(Breakdown(total, tuple(parts), complete, unbroken))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
@@ -441,6 +443,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")
+_INCLUDING = re.compile(r"\s*(?:含有|含|包括|包含)")
 # a short bracket without a number right after a count: the unit named again, not its parts
 _UNIT_ASIDE = re.compile(r"[(（][^()（）\d,，。;；]{1,4}[)）]")
 

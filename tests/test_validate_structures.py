@@ -709,3 +709,19 @@ def test_validate_structures_a_progress_rate_needs_the_plan_named() -> None:
 def test_validate_structures_bulletin_bases_and_levels(right: str, wrong: str) -> None:
     assert _findings(right) == []
     assert len(_findings(wrong)) == 1
+
+
+def test_validate_structures_parts_a_bracket_includes_need_not_add_up() -> None:
+    """"(含…)" names some of what the total counts: only parts above it are an error."""
+    right = "全市初中40所(含九年一贯制学校6所,十二年一贯制学校4所,完全中学7所)。"
+    assert _findings(right) == []
+    wrong = "全市初中40所(含九年一贯制学校26所,十二年一贯制学校14所,完全中学7所)。"
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+
+
+def test_validate_structures_a_per_student_area_is_not_over_another_areas_total() -> None:
+    """生均校舍建筑面积 is not the land area over the students: they share only 面积."""
+    text = "学校现有学生600人。校园占地面积24000平方米,生均用地面积40平方米,生均校舍建筑面积9平方米。"
+    assert _findings(text) == []
+    wrong = text.replace("生均用地面积40", "生均用地面积50")
+    assert [rule for rule, _ in _findings(wrong)] == ["ratio_mismatch"]

@@ -1168,8 +1168,15 @@ def _topic(label: str) -> str:
 
 
 def _shares_topic(topic: str, label: str) -> bool:
-    """Whether ``label`` names ``topic`` (they share two characters in a row)."""
-    return any(topic[i : i + 2] in label for i in range(len(topic) - 1))
+    """Whether ``label`` names ``topic`` (they share two characters in a row, not only a word
+    every area or amount has: 生均校舍建筑面积 is not over 校园占地面积)."""
+    return any(
+        topic[i : i + 2] in label and topic[i : i + 2] not in _GENERIC_TOPIC_WORDS
+        for i in range(len(topic) - 1)
+    )
+
+
+_GENERIC_TOPIC_WORDS = frozenset({"面积", "总额", "金额", "数量", "总数", "平方"})
 
 
 def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
