@@ -721,7 +721,9 @@ def test_validate_structures_parts_a_bracket_includes_need_not_add_up() -> None:
 
 def test_validate_structures_a_per_student_area_is_not_over_another_areas_total() -> None:
     """生均校舍建筑面积 is not the land area over the students: they share only 面积."""
-    text = "学校现有学生600人。校园占地面积24000平方米,生均用地面积40平方米,生均校舍建筑面积9平方米。"
+    text = (
+        "学校现有学生600人。校园占地面积24000平方米,生均用地面积40平方米,生均校舍建筑面积9平方米。"
+    )
     assert _findings(text) == []
     wrong = text.replace("生均用地面积40", "生均用地面积50")
     assert [rule for rule, _ in _findings(wrong)] == ["ratio_mismatch"]
