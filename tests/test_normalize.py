@@ -126,3 +126,22 @@ def test_normalize_span_maps_back_to_its_source(raw: str, data: st.DataObject) -
         # the source slice, normalised alone, holds every character of the span in order
         kept = iter(piece)
         assert all(any(c == k for k in kept) for c in text[start:end] if c not in ".")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("全市國小168所,國中40所。", "全市小学168所,初中40所。"),
+        # not inside 全國中小學 / 我國中部, nor in a Simplified text
+        ("全國中小學生", "全国中小学生"),
+        ("我國中部地區", "我国中部地区"),
+        ("全国中小学共有国小字样", "全国中小学共有国小字样"),
+    ],
+)
+def test_normalize_taiwan_level_words(raw: str, expected: str) -> None:
+    """A Traditional copy made by a Taiwan-phrase converter writes 國小/國中 for 小学/初中; each
+    character keeps its own offset."""
+    text, offsets = normalize(raw)
+    assert text == expected
+    for k in range(len(text)):
+        assert offsets.to_raw(k, k + 1) == (k, k + 1)

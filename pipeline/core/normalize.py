@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from junheng.core.model import OffsetMap
@@ -192,6 +192,23 @@ def _fold_edits(text: str) -> Iterable[Edit]:
 
 
 @cache
+def _taiwan() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = package_yaml("junheng.core", "data/variants.yaml")
+    words: dict[str, str] = data["taiwan_words"]
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(f"(?<![{data['taiwan_not_after']}])(?:{alternation})"), words
+
+
+def _taiwan_edits(traditional: str) -> Iterator[Edit]:
+    """国小 → 小学, 国中 → 初中 where the source writes 國小/國中, one character at a time (the
+    offsets stay exact)."""
+    pattern, words = _taiwan()
+    for match in pattern.finditer(traditional):
+        for k, char in enumerate(words[match.group()]):
+            yield match.start() + k, match.start() + k + 1, char
+
+
+@cache
 def _t2s():
     import opencc
 
@@ -231,7 +248,9 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     # The decimal point is read before folding, where a Chinese 。/， is still told from a ",".
     text, source = _apply(text, source, list(_decimal_edits(text)))
     text, source = _apply(text, source, list(_fold_edits(text)))
-    text = to_simplified(text.translate(_fold_table()))
+    folded = text.translate(_fold_table())
+    text = to_simplified(folded)
+    text, source = _apply(text, source, list(_taiwan_edits(folded)))
     for edits in _EDIT_PASSES:
         text, source = _apply(text, source, list(edits(text)))
     return text, OffsetMap(array("l", source), len(raw))
