@@ -135,7 +135,7 @@ class Breakdown:
 
 
 def _unit(quantity: Quantity) -> str:
-    return "人" if quantity.unit == "名" else quantity.unit or ""
+    return "人" if quantity.unit in ("名", "位") else quantity.unit or ""
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:

@@ -191,3 +191,18 @@ def test_statements_a_samples_parts_are_samples_past_the_unit_named_again() -> N
         for b in breakdowns(_doc(text).text, _statements(text), len(text))
     ]
     assert (total, parts) == (96, [40, 31, 9, 16])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 位 counts people as 人 and 名 do
+        ("学校现有12位专任教师。", [("teachers", 12.0, None)]),
+        # an average per class is no count of the students
+        ("学校在校生540人,平均每个班45名学生。", [("students", 540.0, None)]),
+        # the ratio said teachers first
+        ("学校教师与学生比为1:14.35。", [("student_teacher_ratio", 14.35, None)]),
+    ],
+)
+def test_statements_people_in_wei_averages_and_ratio_wordings(text: str, expected: list) -> None:
+    assert _figures(text) == expected
