@@ -291,3 +291,12 @@ def test_a_collection_of_dropout_control_reports() -> None:
     text, report = _one(raw)
     assert report.title == "控辍保学自查报告"
     assert text[report.start :].startswith("控辍保学自查报告1")
+
+
+def test_a_sharing_sites_upload_time_is_no_date() -> None:
+    """A 文库/范文 page's time line is when a member uploaded the file; a news page's is the
+    report's date."""
+    upload = f"青山镇中心小学办学条件自查报告\n时间:2023-07-03 11:16:52 作者:会员上传\n{_BODY}\n"
+    assert _one(upload)[1].date is None
+    news = f"青山镇中心小学办学条件自查报告\n发布时间:2023-07-03 来源:县教育局\n{_BODY}\n"
+    assert _one(news)[1].date == "2023-07-03"

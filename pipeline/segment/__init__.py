@@ -166,7 +166,10 @@ _SIGNED_TAIL = 40
 
 
 def _dateline(lines: list[str], rules: SegmentRules) -> str | None:
-    """The date of a news page's dateline near the report's start (not a site's upload time)."""
+    """The date of a news page's dateline near the report's start (not a site's upload time: none
+    on a document-sharing site's page)."""
+    if any(rules.upload_page.search(line) for line in lines):
+        return None
     for line in lines:
         date = parse_dateline(line) if not is_chrome(line, rules) else None
         if date:

@@ -66,6 +66,7 @@ class SegmentRules:
     truncated: re.Pattern[str]
     original_title: re.Pattern[str]
     byline: re.Pattern[str]
+    upload_page: re.Pattern[str]
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -180,4 +181,5 @@ def load_rules() -> SegmentRules:
         truncated=re.compile(data["truncated"]),
         original_title=re.compile(data["original_title"]),
         byline=re.compile(data["byline"]),
+        upload_page=re.compile(data["upload_page"]),
     )
