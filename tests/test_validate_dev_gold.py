@@ -39,10 +39,13 @@ DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
 # 0.508, still 1 false alarm (held-out). Session 5 (2026-12-02) started from 69 flagged at commit
 # c9ac3d9 (held-out 11/44, tuning 58/78); with signed rates, growth after the amount compared with,
 # relations between figures by level, parts among a total (…中,) and where a list of parts ends:
-# 78 flagged (held-out 18/44, tuning 60/78), recall 0.639, 1 false alarm (held-out). These are
+# 78 flagged (held-out 18/44, tuning 60/78), recall 0.639, 1 false alarm (held-out). Session 6
+# (2026-12-02) started from 83 flagged (held-out 18/44, tuning 65/78); with 招生/毕业生 summed by
+# level, named bases with a qualifier, progress rates and record lists under two totals: 84 flagged
+# (held-out 19/44, tuning 65/78), recall 0.689, 1 false alarm (held-out). These are
 # floors against regressions, not targets: the targets are recall >= 0.90 and 0 false
 # alarms.
-RECALL_TODAY = 0.639
+RECALL_TODAY = 0.689
 FALSE_ALARMS_TODAY = 1
 TARGET_RECALL, TARGET_FALSE_ALARMS = 0.90, 0
 
