@@ -299,7 +299,7 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         part.noun is not None
         and _unit(total.quantity) in part.noun.units
         and (total.noun is not None or _unit(total.quantity) != "个")
-    ) and not (  # "共有46个项目,其中校舍建设类28项": the total's noun counted in its other unit
+    ) and not (  # "共有35个项目,其中校舍改造类21项": the total's noun counted in its other unit
         part.noun is None
         and total.noun is not None
         and _unit(part.quantity) in total.noun.units
@@ -322,7 +322,7 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
     subject = _subject(text, part)
     if not subject or lexicon().part_subjects.search(subject):
         return True
-    # "有学位48825个(教学点有学位1335个,小学有学位23220个…)": a part subject, then the words the
+    # "有学位6120个(教学点有学位240个,小学有学位3480个…)": a part subject, then the words the
     # total counts by
     said = _subject(text, total)
     own = said[-2:]
@@ -411,7 +411,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 parts.append(part)
                 taken.append(j)
             elif _unit(part.quantity) in siblings:
-                continue  # "学校49所,在校生3.6万人。其中初中11所,在校生8786人;…": the other's
+                continue  # "学校38所,在校生2.1万人。其中初中9所,在校生6120人;…": the other's
             elif "change" not in part.marks:  # 小学6230所,比上年减少98所: said of the part
                 if parts and _unit(part.quantity) == _unit(total.quantity) and part.noun:
                     close = part.clause_start  # "…村小6所;幼儿园1所…": another list begins
@@ -434,7 +434,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             unbroken = not others and not cut
             # "…122名儿童中,已入学120人…": the sentence need not name every part
             if bracket and _INCLUDING.match(text, opener.end()):
-                unbroken = False  # "国中40所(含一贯制学校6所,…)": some of what it counts
+                unbroken = False  # "初中31所(含一贯制学校5所,…)": some of what it counts
             complete = unbroken and not any(p.marks for p in parts) and not among
             found.append(Breakdown(total, tuple(parts), complete, unbroken))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
@@ -479,8 +479,8 @@ _LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
 
 def _siblings(text: str, statements: Sequence[Statement], i: int) -> frozenset[str]:
     """The units of the totals said together with ``statements[i]``, right before or after it
-    and joined by a comma only, each in another unit ("全区学校49所,在校生36861人"): one 其中 may
-    break both down, record by record ("其中初中11所,在校生8786人;小学37所,…")."""
+    and joined by a comma only, each in another unit ("全县学校38所,在校生21450人"): one 其中 may
+    break both down, record by record ("其中初中9所,在校生6120人;小学28所,…")."""
     total = statements[i]
     units: set[str] = set()
     for step in (-1, 1):

@@ -252,7 +252,7 @@ def test_lists_shapes_a_news_items_relayed_requirements_are_measures() -> None:
     """News of a meeting: ``会议强调,一要…;二要…;三要…。`` (the list ends at its 。) and the
     requirements relayed clause by clause (``要求各校要A,B,C,确保…``: the goal is no measure)."""
     assert _rows("meeting_news.txt") == [
-        ("measure", 1, "提高政治站位,充分认识迎检工作的重要性"),
+        ("measure", 1, "提升思想站位,深刻认识迎检工作的重要性"),
         ("measure", 2, "紧盯反馈问题,抓紧补齐办学条件短板"),
         ("measure", 3, "抓好时间节点,细化整改措施,明确责任人"),
         ("measure", 4, "对照标准逐项自查"),

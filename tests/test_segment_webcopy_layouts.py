@@ -234,8 +234,8 @@ def test_unit_in_body_shapes(body: str, unit: str | None) -> None:
 
 
 def test_a_kind_of_school_in_the_title_is_no_unit() -> None:
-    assert unit_in_title("中心学校办学条件评估自查报告") is None
-    assert unit_in_title("青石镇中心学校办学条件评估自查报告") == "青石镇中心学校"
+    assert unit_in_title("中心学校办学条件达标自查报告") is None
+    assert unit_in_title("青石镇中心学校办学条件达标自查报告") == "青石镇中心学校"
 
 
 def test_a_news_item_on_several_regions_names_no_one_of_them() -> None:
@@ -244,7 +244,7 @@ def test_a_news_item_on_several_regions_names_no_one_of_them() -> None:
     news = (
         "国家督导检查组今天公布了对{}28个县的督导检查反馈意见。督导组认为,各县达到了评估认定标准。"
     )
-    _, several = _one(news.format("广西壮族自治区、江西省和福建省") + "\n")
+    _, several = _one(news.format("湖北省、湖南省和江西省") + "\n")
     assert several.unit_name is None
     _, one = _one(news.format("江西省") + "\n")
     assert one.unit_name == "江西省"
@@ -285,18 +285,18 @@ def test_a_collection_of_dropout_control_reports() -> None:
     """控辍保学 names the domain: the collection's title (…4篇) is not the report's, the member's
     own title line (…报告1) starts it."""
     raw = (
-        "控辍保学自查报告4篇\n发布时间:\n下面是小编整理的控辍保学自查报告(精选4篇),供大家参考。\n"
-        f"控辍保学自查报告1\n{_BODY}\n"
+        "控辍保学工作自查报告5篇\n上传时间:\n以下整理了控辍保学工作自查报告(精选5篇),仅供参考。\n"
+        f"控辍保学工作自查报告1\n{_BODY}\n"
     )
     text, report = _one(raw)
-    assert report.title == "控辍保学自查报告"
-    assert text[report.start :].startswith("控辍保学自查报告1")
+    assert report.title == "控辍保学工作自查报告"
+    assert text[report.start :].startswith("控辍保学工作自查报告1")
 
 
 def test_a_sharing_sites_upload_time_is_no_date() -> None:
     """A 文库/范文 page's time line is when a member uploaded the file; a news page's is the
     report's date."""
-    upload = f"青山镇中心小学办学条件自查报告\n时间:2023-07-03 11:16:52 作者:会员上传\n{_BODY}\n"
+    upload = f"青山镇中心小学办学条件自查报告\n时间:2024-03-11 08:15:40 作者:会员上传\n{_BODY}\n"
     assert _one(upload)[1].date is None
     news = f"青山镇中心小学办学条件自查报告\n发布时间:2023-07-03 来源:县教育局\n{_BODY}\n"
     assert _one(news)[1].date == "2023-07-03"

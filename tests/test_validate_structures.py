@@ -543,7 +543,7 @@ def test_validate_structures_parts_named_by_a_category_and_the_totals_words() ->
 
 def test_validate_structures_counts_in_items_are_exact() -> None:
     """A count in 项, 处, 条 … is exact: 47 is more than 46, not 46 give or take a half each."""
-    text = "全市共有46个项目,其中新建类28项,改建类19项。"
+    text = "全市共有35个项目,其中新建类21项,改建类15项。"
     assert [rule for rule, _ in _findings(text)] == ["sum_mismatch"]
 
 
@@ -713,9 +713,9 @@ def test_validate_structures_bulletin_bases_and_levels(right: str, wrong: str) -
 
 def test_validate_structures_parts_a_bracket_includes_need_not_add_up() -> None:
     """"(含…)" names some of what the total counts: only parts above it are an error."""
-    right = "全市初中40所(含九年一贯制学校6所,十二年一贯制学校4所,完全中学7所)。"
+    right = "全市初中32所(含九年一贯制学校5所,十二年一贯制学校3所,完全中学6所)。"
     assert _findings(right) == []
-    wrong = "全市初中40所(含九年一贯制学校26所,十二年一贯制学校14所,完全中学7所)。"
+    wrong = "全市初中32所(含九年一贯制学校22所,十二年一贯制学校8所,完全中学7所)。"
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
 
 

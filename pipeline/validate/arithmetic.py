@@ -34,7 +34,7 @@ _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}")
 
 
 def _sum_topic(r: Relation, text: str) -> str:
-    """What the total counts: its own words, else the noun right after it (共有46个项目), else
+    """What the total counts: its own words, else the noun right after it (共有35个项目), else
     what the parts' words share."""
     if topic := _topic(r.stated.label):
         return topic

@@ -193,7 +193,7 @@ def _structured(
         relation = _sum(head, counted, rounding, whole)
         if relation is not None:
             found.append(relation)
-    # a later part of a breakdown and its own rate ("其中大专学历52人,…;本科学历13人,本科率23%"):
+    # a later part of a breakdown and its own rate ("其中专科学历58人,…;本科学历16人,本科率25%"):
     # over the head, not over the part before it
     later = [(b.total, part) for b in read for part in b.parts[1:]]
     later += _after_qizhong(text, statements)
@@ -250,7 +250,7 @@ def _restates(head: Statement, later: Statement) -> bool:
 
 def _after_qizhong(text: str, statements: Sequence[Statement]) -> list[tuple[Statement, Statement]]:
     """The head of a 其中 and each later count of its unit in the same sentence (the head's own
-    subgroups, each perhaps with its rate: "教师57人,其中大专学历52人,…;本科学历13人,本科率23%")."""
+    subgroups, each perhaps with its rate: "教师64人,其中专科学历58人,…;本科学历16人,本科率25%")."""
     pairs = []
     for i, (head, first) in enumerate(pairwise(statements)):
         if "其中" not in text[head.quantity.span[1] : first.quantity.start]:
@@ -568,7 +568,7 @@ def _same_noun(text: str, head: Q, part: Q) -> bool:
 
 
 def _school_type_part(text: str, q: Q, unit: str) -> bool:
-    """学校151所,其中小学65所,教学点39个: a school type counted in 个 beside 所 is a part; not a
+    """学校120所,其中小学58所,教学点31个: a school type counted in 个 beside 所 is a part; not a
     count of the noun after it (小学152个教学班)."""
     lex = lexicon()
     counted = lex.noun_re.match(text, q.unit_end or q.end)
