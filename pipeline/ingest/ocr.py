@@ -40,7 +40,9 @@ it, a line is nearly always a smudge, a seal's remains or a photo's edge read as
 @dataclass(frozen=True, slots=True)
 class OcrLine:
     """One recognised text line: its text, the recogniser's confidence and its box in pixels
-    (``left``/``right``, ``top``/``bottom`` with y downwards)."""
+    (``left``/``right``, ``top``/``bottom`` with y downwards); ``slope`` is how far its top edge
+    falls per pixel to the right (a skewed scan: about 0.03 at 2°), which
+    :mod:`junheng.ingest.ocr_level` uses to level the page."""
 
     text: str
     score: float
@@ -48,6 +50,7 @@ class OcrLine:
     top: float
     right: float
     bottom: float
+    slope: float = 0.0
 
     @property
     def height(self) -> float:
@@ -60,7 +63,13 @@ def available() -> bool:
 
 
 def _threads() -> int:
-    """ONNX Runtime threads per worker: ``JUNHENG_OCR_THREADS``, else all cores (-1)."""
+    """ONNX Runtime threads per worker: ``JUNHENG_OCR_THREADS``, else -1 (RapidOCR then leaves
+    ONNX Runtime's default, a thread per physical core, for each of its three sessions).
+
+    With several workers on one machine each should take its share of the cores: two processes
+    of the default threads on 2 cores ran 12 scanned pages at 0.25 pages/s, two of one thread
+    each at 0.33, one process of the default at 0.27 (benchmarks/ocr_speed.py, median of 3). The
+    batch engine is the one that knows the worker count, so it sets the variable."""
     try:
         return int(os.environ.get("JUNHENG_OCR_THREADS", "-1"))
     except ValueError:
@@ -129,6 +138,13 @@ def recognise(rgb: npt.NDArray[np.uint8]) -> list[OcrLine]:
         xs, ys = box[:, 0] * back, box[:, 1] * back
         lines.append(
             OcrLine(text, float(score), float(xs.min()), float(ys.min()),
-                    float(xs.max()), float(ys.max()))
+                    float(xs.max()), float(ys.max()), _slope(box))
         )  # fmt: skip
     return lines
+
+
+def _slope(box: npt.NDArray[np.floating[Any]]) -> float:
+    """dy/dx of a detected quadrilateral's top edge (its points: top left, top right, bottom
+    right, bottom left)."""
+    (x0, y0), (x1, y1) = box[0], box[1]
+    return float((y1 - y0) / (x1 - x0)) if x1 - x0 > 1 else 0.0

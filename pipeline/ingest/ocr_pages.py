@@ -5,21 +5,26 @@ of this; the bounds here (:class:`~junheng.ingest.limits.Limits`: ``max_ocr_page
 ``max_ocr_seconds``) cut the file first, with a reason, so it ends ``partial`` with the pages it
 read rather than ``failed`` by the timeout with none.
 
-Measured on the benchmark machine (2-core EPYC, busy with other work; PP-OCRv6 small, onnxruntime
-1.32), a seed report's text drawn on an A4 page and rendered by pypdfium2 (seconds for the page,
-character error rate against the drawn text):
+Measured by benchmarks/ocr_dpi.py on all 88 pages of the five seed PDFs (67,630 characters), each
+drawn at the resolution, degraded as a scan (noise, 1-2 degrees of skew, the seal on a file's
+last page) and read as junheng reads it; character error rate against the page's text layer,
+seconds of recognition a page with one ONNX Runtime thread (two such processes at once, 2-core
+EPYC):
 
-=====================  ================  ================  ================  ================
-page                   100 dpi           150 dpi           200 dpi           300 dpi
-=====================  ================  ================  ================  ================
-12 pt sans, 1233 ch    9.1 s, CER 0.000  9.2 s, CER 0.037  17.0 s, CER 0.002  13.6 s, CER 0.003
-10.5 pt serif, 1218    6.6 s, CER 0.007  8.0 s, CER 0.019  11.2 s, CER 0.018  not measured
-=====================  ================  ================  ================  ================
+=====  ==========  ===============  ==========  =======================
+dpi    CER (all)   CER median page  worst page  s/page median (min-max)
+=====  ==========  ===============  ==========  =======================
+100    0.0154      0.0057           0.121       3.81 (1.14-7.50)
+150    0.0250      0.0071           0.143       4.74 (1.91-9.38)
+200    0.0229      0.0067           0.091       5.24 (2.44-10.86)
+300    0.0248      0.0068           0.118       5.51 (2.50-10.53)
+=====  ==========  ===============  ==========  =======================
 
-Recognition (not detection) takes most of the time, and it scales every line to 48 pixels high
-whatever the resolution, so a higher resolution costs detection time and buys little. The default
-(``ocr_dpi``) is 150 although 100 did better on both pages: two pages are too few to go below what
-small print (8–9 pt tables) needs; to be set from more pages.
+Recognition scales every line to 48 pixels high whatever the resolution, and an A4 page past
+about 171 dpi is scaled down to 2000 pixels (:data:`junheng.ingest.ocr.MAX_SIDE`), so a higher
+resolution costs detection time and buys nothing. The default (``ocr_dpi``) is 150: the seed
+scans' figures were measured at it (F1 1.000, benchmarks/ocr_seed_scan.py); 100 reads these pages
+better and faster but is not yet checked on small print or on the figures.
 """
 
 from __future__ import annotations

@@ -62,14 +62,20 @@ def _listed(numbers: Sequence[int]) -> str:
 
 def _merged(text: list[Block], scanned: list[Block]) -> list[Block]:
     """Text-layer and OCR blocks in page order (stable: each keeps its order within its page),
-    paragraphs numbered again in that order."""
-    merged = sorted(text + scanned, key=lambda block: block.page or 0)
+    paragraphs numbered again in that order, and tables too (a text-layer table and a scanned
+    one are both table 0 where they were found)."""
+    tagged = [(0, b) for b in text] + [(1, b) for b in scanned]
+    merged = sorted(tagged, key=lambda pair: pair[1].page or 0)
     out: list[Block] = []
     number = 0
-    for block in merged:
+    tables: dict[tuple[int, int], int] = {}
+    for origin, block in merged:
         if block.kind is not BlockKind.TABLE_CELL:
             block = replace(block, paragraph=number)
             number += 1
+        elif block.table is not None:
+            table = tables.setdefault((origin, block.table), len(tables))
+            block = replace(block, table=table)
         out.append(block)
     return out
 
