@@ -543,13 +543,14 @@ def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> li
         subject = text[part.clause_start : part.quantity.start].strip()
         if not re.fullmatch(r"\s*[,，、]\s*", gap):
             break
-        if _unit(part.quantity) != _unit(total.quantity) and not _kind_of(text, total, part):
+        kind = _kind_of(text, total, part)
+        if _unit(part.quantity) != _unit(total.quantity) and not kind:
             break  # (a school type may be counted in 个 beside 所: 教学点15个)
         named = part.noun is None and bool(lex.parallel_subjects.search(subject))
-        if not (named or _kind_of(text, total, part) or _side(total, part)):
+        if not (named or kind or _side(total, part)):
             break
         parts.append(part)
-        framed.append(named or _kind_of(text, total, part))
+        framed.append(named or kind)
         previous_end = part.quantity.span[1]
     if said_as_one:
         frame = parts[: framed.index(False) if False in framed else len(parts)]
