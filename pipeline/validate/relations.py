@@ -21,6 +21,7 @@ that is :mod:`junheng.validate.arithmetic`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
@@ -210,6 +211,8 @@ def _part_first_rates(
     """A part named by its rate's own word, then the population, then the rate: "辍学学生6人,
     在校生12000人,辍学率0.05%" (the part over the population)."""
     found = []
+    rates = sorted((q for q in q_at.values() if q.unit == "%"), key=lambda q: q.start)
+    starts = [q.start for q in rates]
     for part, whole in pairwise(statements):
         count, base = q_at.get(part.quantity.start), q_at.get(whole.quantity.start)
         if count is None or base is None or not (_checkable(count) and _checkable(base)):
@@ -220,13 +223,11 @@ def _part_first_rates(
         if whole.noun is None or whole.noun.indicator != "students" or whole.marks:
             continue  # the population: the students, unmarked
         after = base.unit_end or base.end
-        rate = next(
-            (q for q in q_at.values() if q.unit == "%" and after < q.start <= _clause_end(
-                text, _clause_end(text, after) + 1)),
-            None,
-        )
-        if rate is None:
+        at = bisect_right(starts, after)  # the first rate after the population…
+        reach = _clause_end(text, _clause_end(text, after) + 1)  # …in the clause after it
+        if at == len(rates) or rates[at].start > reach:
             continue
+        rate = rates[at]
         label = text[after : rate.start]
         stem = re.search(r"([\u4e00-\u9fff]{2})率", label)
         named = text[part.clause_start : part.quantity.start]
