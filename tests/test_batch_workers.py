@@ -112,3 +112,27 @@ def test_batch_workers_die_with_the_parent(tmp_path: Path, sig: signal.Signals) 
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)  # whatever this test started
         process.wait()
+
+
+def test_ocr_threads_are_each_workers_share_of_the_cores() -> None:
+    from junheng.batch.local import ocr_threads
+
+    assert ocr_threads(1, cores=2) is None  # one worker: RapidOCR's default (a thread per core)
+    assert ocr_threads(2, cores=2) == 1
+    assert ocr_threads(2, cores=8) == 4
+    assert ocr_threads(3, cores=8) == 2
+    assert ocr_threads(4, cores=2) == 1  # never zero threads
+    assert ocr_threads(2) is not None and ocr_threads(2) >= 1  # this machine's cores
+
+
+def test_ocr_reads_its_threads_from_the_variable_the_engine_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from junheng.ingest import ocr
+
+    monkeypatch.setenv(ocr.THREADS_VARIABLE, "3")
+    assert ocr._threads() == 3
+    monkeypatch.setenv(ocr.THREADS_VARIABLE, "many")
+    assert ocr._threads() == -1
+    monkeypatch.delenv(ocr.THREADS_VARIABLE)
+    assert ocr._threads() == -1

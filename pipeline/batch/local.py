@@ -25,18 +25,42 @@ from junheng.batch import testhook
 from junheng.batch.lifeline import close_inherited, die_with_parent
 from junheng.batch.limits import apply_memory_limit, crash_message, timeout_message
 from junheng.batch.task import Outcome, Task, TaskOptions, failed, run_task
+from junheng.ingest.ocr import THREADS_VARIABLE
+
+
+def ocr_threads(workers: int, cores: int | None = None) -> int | None:
+    """ONNX Runtime threads for each of ``workers`` workers: their share of the cores, or None
+    (RapidOCR's default, a thread per core) for a single worker.
+
+    Two workers of the default threads each on 2 cores ran scanned pages no faster than one
+    (1.01×); one thread each gave 1.58× (benchmarks/ocr_speed.py, 2026-12-02)."""
+    if workers <= 1:
+        return None
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            cores = os.cpu_count() or 1
+    return max(1, cores // workers)
 
 
 def _serve(
-    conn: Connection, options: TaskOptions, parent: int, inherited: tuple[Connection, ...] = ()
+    conn: Connection,
+    options: TaskOptions,
+    parent: int,
+    inherited: tuple[Connection, ...] = (),
+    threads: int | None = None,
 ) -> None:
     """A worker's life: cap memory, then process files until the parent says stop or goes away.
 
     ``inherited`` are the parent's pipe ends a forked worker holds copies of (closed here, so the
-    parent's death ends ``recv``); ``parent`` is the parent's pid (its death ends this process).
+    parent's death ends ``recv``); ``parent`` is the parent's pid (its death ends this process);
+    ``threads`` the worker's share of the cores for OCR (a user's ``JUNHENG_OCR_THREADS`` wins).
     """
     die_with_parent(parent)
     close_inherited(inherited)
+    if threads is not None:
+        os.environ.setdefault(THREADS_VARIABLE, str(threads))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     apply_memory_limit(options.budget.max_memory_mb)
     before = testhook.from_env()  # None unless a test asks for misbehaviour
@@ -87,7 +111,7 @@ class LocalEngine:
         inherited = tuple(self._ends) if self._forks else ()
         process = self._context.Process(
             target=_serve,
-            args=(child, self.options, os.getpid(), inherited),
+            args=(child, self.options, os.getpid(), inherited, ocr_threads(self.workers)),
             name="junheng-worker",
             daemon=True,
         )

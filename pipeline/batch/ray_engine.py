@@ -13,6 +13,7 @@ local engine, set by the first task a Ray worker runs: the worker's size then pl
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from junheng.batch import testhook
 from junheng.batch.limits import apply_memory_limit, crash_message, timeout_message
 from junheng.batch.task import Outcome, Task, TaskOptions, failed, run_task
+from junheng.ingest.ocr import THREADS_VARIABLE
 
 _capped = False
 
@@ -30,6 +32,8 @@ def _ray_task(
     global _capped
     if not _capped:  # once per Ray worker process
         apply_memory_limit(options.budget.max_memory_mb)
+        # a Ray task holds one CPU: OCR takes one thread, not one per core of the node
+        os.environ.setdefault(THREADS_VARIABLE, "1")
         _capped = True
     return run_task(task, options, before)
 

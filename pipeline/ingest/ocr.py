@@ -62,6 +62,10 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) for name in ("rapidocr", "onnxruntime"))
 
 
+THREADS_VARIABLE = "JUNHENG_OCR_THREADS"
+"""ONNX Runtime's threads per process; the batch engines set it to each worker's share."""
+
+
 def _threads() -> int:
     """ONNX Runtime threads per worker: ``JUNHENG_OCR_THREADS``, else -1 (RapidOCR then leaves
     ONNX Runtime's default, a thread per physical core, for each of its three sessions).
@@ -71,7 +75,7 @@ def _threads() -> int:
     each at 0.33, one process of the default at 0.27 (benchmarks/ocr_speed.py, median of 3). The
     batch engine is the one that knows the worker count, so it sets the variable."""
     try:
-        return int(os.environ.get("JUNHENG_OCR_THREADS", "-1"))
+        return int(os.environ.get(THREADS_VARIABLE, "-1"))
     except ValueError:
         return -1
 
