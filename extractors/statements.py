@@ -64,6 +64,7 @@ class Lexicon:
     parallel_subjects: re.Pattern[str]
     parallel_pairs: tuple[tuple[str, str], ...]
     holds_levels: dict[str, frozenset[str]]
+    dimensions: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @cache
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         parallel_subjects=re.compile(data["parallel_subjects"]),
         parallel_pairs=tuple((a, b) for a, b in data["parallel_pairs"]),
         holds_levels={k: frozenset(v) for k, v in data["holds_levels"].items()},
+        dimensions=tuple((name, re.compile(words)) for name, words in data["dimensions"].items()),
     )
 
 
@@ -342,6 +344,44 @@ def _subject(text: str, statement: Statement) -> str:
     return re.sub(r"^\s*其中\s*[:：,，]?|[\s共有为达计:：]+$", "", subject)
 
 
+def dimension(subject: str) -> str | None:
+    """The dimension a part's words break its total down by (学历, 职称, 年龄 …), or None."""
+    subject = re.sub(r"^\s*其中\s*[:：,，]?", "", subject)
+    return next((name for name, words in lexicon().dimensions if words.search(subject)), None)
+
+
+def by_dimension(subjects: Sequence[str]) -> list[range]:
+    """The runs of consecutive parts that break a total down by one dimension each, from the
+    parts' words (``subjects``); a part naming none stays in the run it stands in. One run (all
+    the parts) unless two dimensions are named."""
+    named = [dimension(subject) for subject in subjects]
+    if len({d for d in named if d is not None}) < 2:
+        return [range(len(subjects))]
+    runs: list[range] = []
+    start, current = 0, None
+    for k, name in enumerate(named):
+        if name is not None and current is not None and name != current:
+            runs.append(range(start, k))
+            start = k
+        current = name or current
+    runs.append(range(start, len(subjects)))
+    return runs
+
+
+def _per_dimension(text: str, breakdown: Breakdown) -> list[Breakdown]:
+    """A breakdown by two dimensions as one breakdown per dimension; a dimension's parts are
+    complete only as the two sides of a pair (男/女 …): the list says nothing of the others."""
+    runs = by_dimension([_subject(text, part) for part in breakdown.parts])
+    if len(runs) == 1:
+        return [breakdown]
+    found = []
+    for run in runs:
+        parts = tuple(breakdown.parts[k] for k in run)
+        whole = breakdown.unbroken and len(parts) == 2 and _pair(text, parts)
+        found.append(Breakdown(breakdown.total, parts, whole, whole))
+    return found
+
+
 def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Breakdown]:
     """Totals followed by their parts (bracketed, after 其中 in the same or the next sentence, or
     after a colon), the parts running to the end of their sentence or the closing bracket:
@@ -376,7 +416,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 # ("…初中10所、教学点15个": the list goes on in another unit)
                 more = _NUMBER.search(text, parallel[-1].quantity.span[1], close) is not None
                 whole = not _cut_at(text, close, end) and not more
-                found.append(Breakdown(total, tuple(parallel), whole, whole))
+                found += _per_dimension(text, Breakdown(total, tuple(parallel), whole, whole))
             continue
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
@@ -436,7 +476,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             if bracket and _INCLUDING.match(text, opener.end()):
                 unbroken = False  # "初中31所(含一贯制学校5所,…)": some of what it counts
             complete = unbroken and not any(p.marks for p in parts) and not among
-            found.append(Breakdown(total, tuple(parts), complete, unbroken))
+            found += _per_dimension(text, Breakdown(total, tuple(parts), complete, unbroken))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
             found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
     return found

@@ -727,3 +727,25 @@ def test_validate_structures_a_per_student_area_is_not_over_another_areas_total(
     assert _findings(text) == []
     wrong = text.replace("生均用地面积40", "生均用地面积50")
     assert [rule for rule, _ in _findings(wrong)] == ["ratio_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # by degree, then by title: each dimension against the total, never added across
+            "全镇专任教师40人,其中本科学历26人,专科学历14人,高级职称9人,中级职称43人。",
+            "全镇专任教师40人,其中本科学历26人,专科学历14人,高级职称9人,中级职称23人。",
+        ),
+        (  # by sex, then by age band
+            "学校有教职工64人,其中男教职工21人,女教职工47人,40岁以下教职工30人,40岁以上34人。",
+            "学校有教职工64人,其中男教职工21人,女教职工43人,40岁以下教职工30人,40岁以上34人。",
+        ),
+        (  # by kind of provider, then by level (no 其中: a frame said as one total)
+            "全县共有中小学37所,公办33所,民办4所,小学26所,初中21所。",
+            "全县共有中小学37所,公办33所,民办4所,小学26所,初中11所。",
+        ),
+    ],
+)
+def test_validate_structures_one_partition_per_dimension(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []

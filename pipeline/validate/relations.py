@@ -31,7 +31,13 @@ from typing import Any
 
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.numbers import Quantities
-from junheng.extractors.statements import Statement, breakdowns, lexicon, read_statements
+from junheng.extractors.statements import (
+    Statement,
+    breakdowns,
+    by_dimension,
+    lexicon,
+    read_statements,
+)
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q, quantities, sentence_spans
 
@@ -450,14 +456,15 @@ def _sums(
             opened, rest, paired = True, qs[i + 2 :], True
         if opened:
             parts, skipped = _parts_after(text, rest, head, paired)
-            if parts:
-                used.update(q.start for q in parts)
+            used.update(q.start for q in parts)
+            runs = by_dimension([q.label for q in parts])  # 学历…,职称…: one sum per dimension
+            for run in ([parts[k] for k in ks] for ks in runs) if parts else ():
                 whole = (
-                    (_exhaustive(parts[0]) or _partition(parts))
+                    ((_exhaustive(run[0]) and len(runs) == 1) or _partition(run))
                     and not skipped
                     and not _cut(text, sentence)
                 )
-                relation = _sum(head, parts, rounding, whole)
+                relation = _sum(head, run, rounding, whole)
                 if relation is not None:
                     yield relation
             continue
