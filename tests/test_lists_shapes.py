@@ -266,3 +266,62 @@ def test_lists_shapes_a_numbered_entrys_label_is_no_lead_in() -> None:
     of problems announced by ``…不足:``."""
     texts = [text for _, _, text in _rows("numbered_labels.txt")]
     assert not any(text.startswith("部分村小") for text in texts)
+
+
+def test_lists_shapes_inspection_sentences_list_their_problems_and_requests() -> None:
+    """Inspection feedback in sentences: ``甲镇…,存在A、B、C等问题`` (the subject before 存在 is
+    no item), ``存在的主要问题是,A,B,C`` and the inspectors' quoted requests (``意见指出,应“…”``,
+    the quotation marks not part of the first and last item)."""
+    assert _rows("feedback_sentences.txt") == [
+        ("problem", 1, "校舍面积不足"),
+        ("problem", 2, "音体美教师短缺"),
+        ("problem", 3, "信息化设备老化"),
+        ("problem", 4, "部分学校功能室配置不全"),
+        ("problem", 5, "教师年龄结构偏大"),
+        ("problem", 6, "寄宿条件有待改善"),
+        ("measure", 1, "进一步加大经费投入力度"),
+        ("measure", 2, "进一步补充紧缺学科教师"),
+        ("measure", 3, "进一步改善寄宿学校条件"),
+    ]
+
+
+def test_lists_shapes_the_lead_in_nearest_the_colon_names_the_list() -> None:
+    """``…还存在问题,…,现将整改情况报告如下:一、…``: the outcome lead-in right before the colon
+    announces the list, not the problem word earlier in the sentence."""
+    assert [(kind, index) for kind, index, _ in _rows("nearer_leadin.txt")] == [
+        ("outcome", 1),
+        ("outcome", 2),
+        ("outcome", 3),
+    ]
+
+
+def test_lists_shapes_entries_that_carry_their_answer_after_a_label() -> None:
+    """A 整改台账 in prose without a list heading: each hazard, then ``整改措施:`` and its measure
+    (short ones too), linked to the problem before it; a category's name before a colon is not
+    part of the problem."""
+    assert _rows("labelled.txt") == [
+        ("problem", 1, "教学楼东侧围墙出现裂缝"),
+        ("measure", 1, "设置警戒线,请专业人员限期维修"),
+        ("problem", 2, "综合楼厕所屋顶漏水"),
+        ("measure", 2, "更换防水层"),
+        ("problem", 3, "操场篮球架底座松动"),
+        ("measure", 3, "拆除"),
+    ]
+    assert _links("labelled.txt") == {1: {"m1"}, 2: {"m2"}, 3: {"m3"}}
+
+
+def test_lists_shapes_entries_that_name_their_problem_then_say_what_was_done() -> None:
+    """``1、关于…问题。已…``: the named problem and, linked to it, an outcome (what was done) or
+    a measure (what is planned)."""
+    assert _rows("named_problems.txt") == [
+        ("problem", 1, "关于教师办公室照明不足问题"),
+        ("outcome", 1, "已更换全部灯具,投入使用"),
+        ("problem", 2, "关于学生饮水不便问题"),
+        ("outcome", 2, "已在每层教学楼安装直饮水设备"),
+        ("problem", 3, "关于校门口接送拥堵问题"),
+        ("measure", 1, "计划下学期开学前完成校门口道路拓宽"),
+    ]
+    assert _links("named_problems.txt") == {1: {"o1"}, 2: {"o2"}, 3: {"m1"}}
+    assert [i.status for i in _items(SHAPES / "named_problems.txt") if i.kind.value == "problem"][
+        :2
+    ] == ["已整改", "已整改"]

@@ -130,9 +130,26 @@ def trim_span(text: str, begin: int, end: int) -> tuple[int, int]:
         head = _NOISE_START.match(text, begin, end)
         tail = _NOISE_END.search(text, begin, end)
         if head is None and tail is None:
-            return begin, end
+            return _unquoted(text, begin, end)
         begin = head.end() if head is not None else begin
         end = tail.start() if tail is not None and tail.start() >= begin else end
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
+
+
+def _unquoted(text: str, begin: int, end: int) -> tuple[int, int]:
+    """Without a quotation mark at either end that the span does not close or open (the first
+    and last items of a quoted list: 应“进一步完善…,进一步加快…”); a quote the entry holds whole
+    stays (“三个一”工程…)."""
+    body = text[begin:end]
+    opened = sum(body.count(q) for q in _OPEN_QUOTES)
+    closed = sum(body.count(q) for q in _CLOSE_QUOTES)
+    if body[:1] in _OPEN_QUOTES and opened > closed:
+        begin += 1
+    elif body[-1:] in _CLOSE_QUOTES and closed > opened:
+        end -= 1
+    return begin, end
 
 
 def _trim(text: str, mark: Mark, stop: int) -> Entry | None:

@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from junheng.core.model import Document, Figure, Item, ItemKind, Report, Section, Span
+from junheng.core.model import Document, Figure, Item, ItemKind, ItemLink, Report, Section, Span
+from junheng.extractors.lists.answered import (
+    Answered,
+    labelled_entries,
+    named_entries,
+    split_answered,
+)
 from junheng.extractors.lists.entries import (
     MIN_CHARS,
     Entry,
@@ -38,11 +44,43 @@ def extract(doc: Document, reports: Sequence[Report], figures: Sequence[Figure] 
     """
     items: list[Item] = []
     for report in reports:
-        found, groups, broad = _report_items(
+        found, groups, broad, pairs = _report_items(
             doc, report, [f for f in figures if f.doc == report.index]
         )
-        items.extend(with_status(link_items(found, groups, broad), broad))
+        linked = _fixed_links(link_items(found, groups, broad), pairs)
+        items.extend(with_status(linked, broad))
     return items
+
+
+def _fixed_links(items: list[Item], pairs: list[tuple[int, int]]) -> list[Item]:
+    """The links with each answer an entry carries (``pairs``: its problem's start, the answer's
+    start) on its own problem only: the entry says what it answers."""
+    if not pairs:
+        return items
+    at = {item.span.start: item for item in items}
+    owner = {
+        ItemLink(at[a].kind, at[a].index): at[p].index for p, a in pairs if p in at and a in at
+    }
+    fixed = []
+    for item in items:
+        if item.kind is not ItemKind.PROBLEM:
+            fixed.append(item)
+            continue
+        links = [link for link in item.links if owner.get(link, item.index) == item.index]
+        links += [link for link, index in owner.items() if index == item.index]
+        fixed.append(replace(item, links=tuple(dict.fromkeys(links))))
+    return fixed
+
+
+def _answered(text: str, kind: ItemKind, entry: Entry) -> Answered | None:
+    """``entry`` split into its problem and the answer it carries: by an answer label in a
+    problem entry (or one that opens with 问题:), by a named problem (关于…问题。) in any."""
+    split = split_answered(text, entry)
+    if split is None:
+        return None
+    labelled = vocabulary().problem_label.match(text, entry.start, entry.end) is not None
+    named = vocabulary().topic_problem.match(text, entry.start, entry.end) is not None
+    return split if kind is ItemKind.PROBLEM or labelled or named else None
 
 
 _ACHIEVEMENT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|所|个|台|套|间|册|名|平方米)")
@@ -172,24 +210,48 @@ def _group(text: str, report: Report, region: Region, entry: Entry) -> Group | N
 
 def _report_items(
     doc: Document, report: Report, figures: list[Figure]
-) -> tuple[list[Item], dict[tuple[ItemKind, int], Group], frozenset[int]]:
+) -> tuple[
+    list[Item], dict[tuple[ItemKind, int], Group], frozenset[int], list[tuple[int, int]]
+]:
     text = doc.text
     found: list[tuple[ItemKind, Entry, Group | None, bool]] = []
     seen: set[tuple[int, int]] = set()
+    pairs: list[tuple[int, int]] = []  # (problem start, answer start) of entries that say so
+
+    def add_answered(split: Answered, group: Group | None, inline: bool) -> None:
+        found.append((ItemKind.PROBLEM, split.problem, group, inline))
+        for answer_kind, answer in split.answers:
+            found.append((answer_kind, answer, group, inline))
+            pairs.append((split.problem.start, answer.start))
+
     for region in find_regions(text, report):
         # a list that runs into prose (the report's end, transition prose): its last entry
         # keeps its own paragraph only
         open_end = region.closed or region.prose or region.end >= report.end
-        pairs = _region_entries(text, region, open_end)
+        entries = _region_entries(text, region, open_end)
         if region.kind is ItemKind.MEASURE and _reports_achievements(
-            text, [e for k, e in pairs if k is ItemKind.MEASURE]
+            text, [e for k, e in entries if k is ItemKind.MEASURE]
         ):
             continue
-        for kind, entry in pairs:
+        for kind, entry in entries:
             if (entry.start, entry.end) in seen:
                 continue
             seen.add((entry.start, entry.end))
-            found.append((kind, entry, _group(text, report, region, entry), region.inline))
+            group = _group(text, report, region, entry)
+            split = _answered(text, kind, entry)
+            if split is not None:
+                add_answered(split, group, region.inline)
+            else:
+                found.append((kind, entry, group, region.inline))
+    taken = [(entry.start, entry.end) for _, entry, _, _ in found]
+    before = len(found)
+    read = labelled_entries(text, report.start, report.end)
+    for split in read + named_entries(text, report.start, report.end):
+        pieces = [split.problem, *(answer for _, answer in split.answers)]
+        if not any(a < p.end and p.start < b for p in pieces for a, b in taken):
+            add_answered(split, None, False)
+    if len(found) > before:  # entries read by their labels among the lists': in text order
+        found.sort(key=lambda row: row[1].start)
     counters = dict.fromkeys(KINDS, 0)
     items: list[Item] = []
     groups: dict[tuple[ItemKind, int], Group] = {}
@@ -217,4 +279,4 @@ def _report_items(
                 ),
             )
         )
-    return items, groups, frozenset(broad)
+    return items, groups, frozenset(broad), pairs

@@ -4,6 +4,7 @@ announced inside prose ("但同时也面临一些困难和问题。首先是…"
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -184,6 +185,10 @@ def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[
         start, end = found.span("list")
         if not _enumerates(text, start, end) or not free(start):
             continue
+        first = text.find("、", start, end)
+        verbs = list(vocab.enum_subject_verb.finditer(text, start, first))
+        if verbs:  # "甲省…县,存在A、B等问题": the subject before the verb is no item
+            start = verbs[-1].end()
         regions.append(Region(ItemKind.PROBLEM, start, end, start, prose=True, inline=True))
     return regions
 
@@ -243,6 +248,11 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
         (kind, pattern, ()) for kind, pattern in vocab.prose_triggers.items()
     ]
     triggers += [(kinds[0], pattern, kinds) for pattern, kinds in vocab.open_lead_ins]
+    starts = sorted(
+        found.start()
+        for _, pattern, _ in triggers
+        for found in pattern.finditer(text, report.start, report.end)
+    )
     for kind, pattern, choices in triggers:
         for trigger in pattern.finditer(text, report.start, report.end):
             if any(r.heading_start <= trigger.start() < r.end for r in taken + regions):
@@ -255,6 +265,9 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
                 body_start = text.index("一", comma.start())
             elif stop is not None and _FIRST_MARK.match(text, stop.end()):
                 body_start = stop.end()
+                later = bisect_right(starts, trigger.end())
+                if later < len(starts) and starts[later] < stop.start():
+                    continue  # "…还存在问题,…,现将整改情况报告如下:一、": the nearer lead-in's
             else:
                 continue
             end = _semicolon_list_end(text, body_start, _prose_end(text, body_start, ordered,

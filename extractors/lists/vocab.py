@@ -27,6 +27,7 @@ class Vocabulary:
     enum_openers: re.Pattern[str]
     enum_shortfall: re.Pattern[str]
     enum_backward: re.Pattern[str]
+    enum_subject_verb: re.Pattern[str]
     enum_closing: re.Pattern[str]
     enum_also: re.Pattern[str]
     enum_stop: re.Pattern[str]
@@ -52,6 +53,9 @@ class Vocabulary:
     entry_start: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     entry_anywhere: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     planned_share: float
+    answer_labels: tuple[tuple[ItemKind, re.Pattern[str]], ...]
+    problem_label: re.Pattern[str]
+    topic_problem: re.Pattern[str]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -89,6 +93,7 @@ def vocabulary() -> Vocabulary:
         enum_openers=re.compile(data["enumerations"]["elaborations"]["openers"]),
         enum_shortfall=re.compile(data["enumerations"]["elaborations"]["shortfall"]),
         enum_backward=_any(data["enumerations"]["backward"]),
+        enum_subject_verb=re.compile(data["enumerations"]["subject_verb"]),
         enum_closing=re.compile(data["enumerations"]["closing"]),
         enum_also=re.compile(data["enumerations"]["also"]),
         enum_stop=re.compile(data["enumerations"]["stop"]),
@@ -114,6 +119,12 @@ def vocabulary() -> Vocabulary:
         entry_start=_by_kind(data["entry_kinds"]["start"]),
         entry_anywhere=_by_kind(data["entry_kinds"]["anywhere"]),
         planned_share=float(data["planned_share"]),
+        answer_labels=tuple(
+            (ItemKind(kind), re.compile(rf"(?:{words})\s*[:：]"))
+            for kind, words in data["entry_answers"]["labels"].items()
+        ),
+        problem_label=re.compile(data["entry_answers"]["problem_label"]),
+        topic_problem=re.compile(data["entry_answers"]["topic"]),
     )
 
 
