@@ -325,3 +325,16 @@ def test_lists_shapes_entries_that_name_their_problem_then_say_what_was_done() -
     assert [i.status for i in _items(SHAPES / "named_problems.txt") if i.kind.value == "problem"][
         :2
     ] == ["已整改", "已整改"]
+
+
+def test_lists_shapes_a_heading_line_without_a_mark_and_a_request_lead_in() -> None:
+    """``存在的具体问题`` on a line of its own over numbered entries (after a lead-in whose 著 a
+    Traditional copy keeps), then ``针对以上问题,…:`` announcing what answers them."""
+    assert [(kind, index) for kind, index, _ in _rows("unmarked_heading.txt")] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("problem", 3),
+        ("measure", 1),
+        ("measure", 2),
+    ]
+    assert _rows("unmarked_heading.txt")[0][2].startswith("教学楼屋面渗水")

@@ -30,6 +30,7 @@ _FIRST_MARK = re.compile(
 # a trigger followed by its list's first mark after a comma ("会议强调,一要…")
 _COMMA_FIRST_MARK = re.compile(r"\s*[,，]\s*(?:一是|一要)")
 _SENTENCE_START = re.compile(r"(?<=[。!！?？;；\n])[ \t\u3000\n]*")
+_HEADING_LINE_END = re.compile(r"[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +264,10 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
             comma = _COMMA_FIRST_MARK.match(text, trigger.end())
             if comma is not None:
                 body_start = text.index("一", comma.start())
+            elif (line := _HEADING_LINE_END.match(text, trigger.end())) and _FIRST_MARK.match(
+                text, line.end()
+            ):  # a heading line without a mark of its own: "存在的具体问题⏎1、…"
+                body_start = line.end()
             elif stop is not None and _FIRST_MARK.match(text, stop.end()):
                 body_start = stop.end()
                 later = bisect_right(starts, trigger.end())
