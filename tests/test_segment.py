@@ -244,3 +244,29 @@ def test_segment_a_document_word_is_no_unit_name() -> None:
     text = "调研报告乡村学校办学现状的调查报告\n全乡共有小学8所,在校学生1200人,教师96人。\n"
     (report,) = segment_text(normalize(text)[0])
     assert report.unit_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # the 主送机关 line (whom the report goes to) is not its writer: the signature is
+        (
+            "关于东岭小学改造校舍的请示\n某市某区教育局:\n东岭小学现有学生420人,校舍建于1985年,"
+            "多处墙体开裂,恳请局里安排维修资金。\n东岭小学\n2021年3月5日\n",
+            "东岭小学",
+        ),
+        (
+            "报 告\n河西镇政府:\n我校有教学班12个,学生510人,食堂面积不足,学生分批就餐。\n"
+            "特此报告。\n",
+            None,
+        ),
+        # a file card's field label is not part of the name
+        ("发布机构 青禾县教育局\n青禾县义务教育均衡发展工作汇报\n全县共有学校40所。\n", "青禾县"),
+    ],
+)
+def test_segment_an_addressee_or_a_field_label_is_no_unit(text: str, unit: str | None) -> None:
+    from junheng.core.normalize import normalize
+    from junheng.segment import segment_text
+
+    (report,) = segment_text(normalize(text)[0])
+    assert report.unit_name == unit

@@ -144,6 +144,8 @@ def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str
     for line in head_lines:
         if _TABLE_ROW.search(line):
             continue  # 东关区 28.6 163 245: a table's row, not a cover line
+        if line.rstrip().endswith((":", "：")):
+            continue  # 主送机关 (某县教育局:): whom the report is sent to, not who wrote it
         found = unit_on_line(line) or unit_in_title(line) if is_short_line(line, 30) else None
         if found:
             return found

@@ -196,6 +196,7 @@ def _cited(title: str, start: int, end: int) -> bool:
 
 def unit_in_title(title: str) -> str | None:
     """The unit a title opens with: 义马市…, 新和县尤镇…, 2023年第一季度蒙城县…, 栾塬小学…."""
+    title = load_rules().unit_cues.field_label.sub("", title)  # 发布机构 红河县审计局
     leading = _LEADING_YEAR.match(title)
     assert leading is not None  # every part of the pattern is optional: it always matches
     rest = title[leading.end() :]
@@ -224,7 +225,7 @@ def _clean_unit(unit: str) -> str | None:
 
 def unit_on_line(line: str) -> str | None:
     """A signature or cover line that is only a unit's name (尤镇中心小学, 怀远县龙亢农场小学)."""
-    text = re.sub(r"\s+", "", line)
+    text = re.sub(r"\s+", "", load_rules().unit_cues.field_label.sub("", line))
     if not _UNIT_LINE.match(text):
         return None
     return _clean_unit(text)
@@ -250,6 +251,10 @@ _WORD_GOES_ON = frozenset("域级内城区属直")
 _SCHOOL_TAIL = re.compile(rf"(?:{_SCHOOL})$")
 
 
+# 主送机关: a short line naming whom the report is sent to, ended by a colon (武汉市某区教育局:)
+_ADDRESSEE = re.compile(r"^[^\n。,;!?:：]{2,30}[:：][ \t\u3000]*$", re.MULTILINE)
+
+
 def unit_in_body(text: str, rules: SegmentRules) -> str | None:
     """The unit a report names in its first paragraphs as itself (``unit_cues`` in the YAML).
 
@@ -258,7 +263,7 @@ def unit_in_body(text: str, rules: SegmentRules) -> str | None:
     itself by that kind of unit (我校, 全县, 我市).
     """
     cues = rules.unit_cues
-    window = text[: cues.window]
+    window = _ADDRESSEE.sub(lambda m: " " * len(m.group()), text[: cues.window])
     for start in _clause_starts(window, cues.before):
         unit = _unit_at(window, start, cues)
         if unit is not None:

@@ -37,6 +37,8 @@ class UnitCues:
     after: re.Pattern[str]
     not_a_name: re.Pattern[str]
     not_at_start: re.Pattern[str]
+    field_label: re.Pattern[str]
+    """A field's label at a line's start (``field_labels``), with its colon or spaces."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,9 @@ def load_rules() -> SegmentRules:
             not_a_name=_words(data["unit_cues"]["not_a_name"]),
             not_at_start=re.compile(
                 f"{data['sentence_openers']}|(?:{_words(data['unit_cues']['not_at_start']).pattern})"
+            ),
+            field_label=re.compile(
+                rf"^\s*(?:{_words(data['unit_cues']['field_labels']).pattern})\s*[:：]?\s*"
             ),
         ),
         report_qualifier=re.compile(f"(?:{'|'.join(map(re.escape, data['report_qualifiers']))})$"),
