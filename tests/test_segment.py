@@ -270,3 +270,20 @@ def test_segment_an_addressee_or_a_field_label_is_no_unit(text: str, unit: str |
 
     (report,) = segment_text(normalize(text)[0])
     assert report.unit_name == unit
+
+
+def test_segment_an_official_title_may_list_its_subjects_with_a_dun() -> None:
+    """``关于…教学楼、食堂改造的申请报告`` is a title: a 公文 title lists what it is about with
+    、, after the site's chrome and before the 主送机关 line."""
+    from junheng.core.normalize import normalize
+    from junheng.segment import segment_text
+
+    title = "关于北塘小学新建教学楼、改造食堂和厕所的申请报告"
+    body = (
+        "我校现有教学班14个,学生560人,教职工38人。现有教学楼建于1987年,经鉴定为危房,"
+        "部分教室已停止使用;食堂面积不足200平方米,学生需分三批就餐;厕所为旱厕,卫生条件差。"
+        "为改善办学条件,保障师生安全,特申请新建教学楼一栋,改造食堂和厕所。妥否,请批示。\n"
+    )
+    text = f"范文大全\n\n{title}\n\n县教育局:\n{body}"
+    (report,) = segment_text(normalize(text)[0])
+    assert report.title == title

@@ -16,6 +16,8 @@ from enum import StrEnum
 from junheng.segment.rules import SegmentRules
 
 _SENTENCE_PUNCT = re.compile(r"[。,;!?:、]|\.(?!\d)")
+# a 公文 title "关于…的报告" may list what it is about with 、 (关于…教学楼、食堂改造的申请报告)
+_OFFICIAL_TITLE = re.compile(r"关于[^。,;!?:]+的[^。,;!?:、]{0,8}$")
 _TITLE_ALLOWED_MAX = 48
 _LABEL = re.compile(r"【[^】]{1,12}】")
 _TITLE_TAG = re.compile(r"\((?:推荐|精选|通用|热门|最新)\)$")
@@ -81,7 +83,12 @@ def title_ends(
         candidate = window[: match.end()]
         if not 6 <= len(candidate) <= _TITLE_ALLOWED_MAX or _COUNT.search(candidate):
             continue
-        if _SENTENCE_PUNCT.search(candidate) or not rules.title_domain.search(candidate):
+        punct = _SENTENCE_PUNCT.search(candidate)
+        if punct and not (punct.group() == "、" and _OFFICIAL_TITLE.fullmatch(candidate)):
+            continue
+        if _SENTENCE_PUNCT.search(candidate.replace("、", "")):
+            continue
+        if not rules.title_domain.search(candidate):
             continue
         if not _balanced(candidate) or rules.chrome_phrase.search(candidate):
             continue
