@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from junheng.core.model import Figure, Report
 from junheng.extractors.catalogue import Indicator, load_catalogue
-from junheng.extractors.statements import Breakdown, Statement, breakdowns, lexicon
+from junheng.extractors.statements import Breakdown, Reading, Statement, lexicon
 
 MakeFigure = Callable[
     [Indicator, Statement, tuple[int, int], str | None, str | None], Figure | None
@@ -40,11 +40,12 @@ def apply_statements(
     report: Report,
     text: str,
     figures: Sequence[Figure],
-    statements: Sequence[Statement],
-    sentence_of: dict[int, tuple[int, int]],
+    reading: Reading,
     make: MakeFigure,
 ) -> list[Figure]:
-    """The report's figures after the four steps of the module docstring, in text order."""
+    """The report's figures after the four steps of the module docstring, in text order
+    (``reading``: the report's statements and breakdowns, read once for the validator too)."""
+    statements, sentence_of = reading.statements, reading.sentence_of
     counted = count_indicators()
     by_start = {s.quantity.start: s for s in statements}
     at: dict[int, list[Figure]] = defaultdict(list)
@@ -58,7 +59,7 @@ def apply_statements(
                 figure = replace(figure, level=level)  # 2
         at[figure.span.start].append(figure)
     in_parts: set[int] = set()
-    for breakdown in breakdowns(text, statements, report.end):
+    for breakdown in reading.breakdowns:
         in_parts |= {p.quantity.start for p in breakdown.parts}
         _apply_breakdown(breakdown, at, counted, sentence_of, make)
     for statement in statements:  # 4: counts the wordings missed

@@ -30,11 +30,10 @@ from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
 from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
-from junheng.extractors.statements import Statement, lexicon, read_statements
+from junheng.extractors.statements import Statement, lexicon, read_report, sentence_spans
 from junheng.extractors.table_figures import table_figures
 from junheng.extractors.topics import Topic, topic_at, topics
 
-_SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
 _CLAUSE_OVER = re.compile(r"[,。;!?:、()\n]|$|在内|左右")
 _MAX_GAP = 16  # characters between a wording and its number (seed 003: 生均教学及辅助用房小学3.74)
@@ -106,14 +105,9 @@ class Mention:
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` (split at 。!?; and line breaks)."""
-    cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if match.start() > cursor:
-            yield cursor, match.start()
-        cursor = match.end()
-    if cursor < end:
-        yield cursor, end
+    """Sentence spans of ``text[start:end]`` (split at 。!? and line breaks): the statement
+    layer's, so that a sentence's figures and its statements are read over the same span."""
+    yield from sentence_spans(text, start, end)
 
 
 def find_mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -857,8 +851,6 @@ def extract(
         mentions = find_mentions(text, report.start, report.end)
         starts = [m.start for m in mentions]
         found: list[Figure] = []
-        statements: list[Statement] = []
-        sentence_of: dict[int, tuple[int, int]] = {}
         spans = list(sentences(text, report.start, report.end))
         said: dict[tuple[int, int], list[Mention]] = {}  # per sentence, its wordings
         naming = {}  # per sentence, the wordings that can name its numbers
@@ -875,9 +867,6 @@ def extract(
             topic = topic_at(scoped, sentence[0])
             if topic and not _names_any(text, naming[sentence], rules):
                 found.extend(_topic_figures(text, report, sentence, rules, topic, quantities))
-            counts = read_statements(text, quantities.between(*sentence), *sentence)
-            statements.extend(counts)
-            sentence_of.update((s.quantity.start, sentence) for s in counts)
 
         def make(
             indicator: Indicator,
@@ -889,7 +878,8 @@ def extract(
         ) -> Figure | None:
             return _count_figure(text, report, indicator, statement, sentence, level, fallback)
 
-        figures.extend(apply_statements(report, text, found, statements, sentence_of, make))
+        reading = read_report(text, quantities, report.start, report.end)
+        figures.extend(apply_statements(report, text, found, reading, make))
     figures += table_figures(doc, reports, {f.span.start for f in figures})
     return sorted(figures, key=lambda f: (f.doc, f.span.start))
 

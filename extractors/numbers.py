@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from junheng.core.levels import LEVELS
 from junheng.core.scan import scan
@@ -643,6 +643,12 @@ class Quantities:
     text: str
     found: tuple[Quantity, ...]
     starts: tuple[int, ...]
+    memo: dict[tuple[str, int, int], object] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """What the layers above read from these quantities, kept so that it is read once: the
+    statement layer's reading of each report (:func:`junheng.extractors.statements.read_report`),
+    which the figure extractor and the validator both ask for."""
 
     @classmethod
     def of(cls, text: str) -> Quantities:

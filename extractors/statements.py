@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import load_catalogue
-from junheng.extractors.numbers import Quantity
+from junheng.extractors.numbers import Quantities, Quantity
 
 _CLAUSE_BREAK = re.compile(r"[,，;；。!?！？:：、()（）\n]")
 # what ends a count's clause after its noun: "28所中小学," — not a verb ("21所学校接入…",
@@ -669,3 +669,50 @@ def _closing(text: str, start: int, end: int) -> int:
             if depth == 0:
                 return index
     return end
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The statement layer of one report: its statements in text order, each with the sentence
+    it stands in, and the breakdowns over them."""
+
+    statements: tuple[Statement, ...]
+    sentence_of: dict[int, tuple[int, int]]
+    """A statement's quantity start → its sentence's span."""
+    breakdowns: tuple[Breakdown, ...]
+
+
+_SENTENCE_SPLIT = re.compile(r"[。!?\n]")
+"""Sentence ends in the normalised text (。!? and line breaks; not ;): the figure extractor's and
+the validator's sentences are the same spans."""
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` (split at 。!? and line breaks)."""
+    spans, cursor = [], start
+    for found in _SENTENCE_SPLIT.finditer(text, start, end):
+        if found.start() > cursor:
+            spans.append((cursor, found.start()))
+        cursor = found.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def read_report(text: str, quantities: Quantities, start: int, end: int) -> Reading:
+    """The statements and breakdowns of the report ``text[start:end]``, read once per document:
+    kept in ``quantities.memo``, so the figure extractor and the validator, which the runner
+    gives the same :class:`Quantities`, share one reading."""
+    key = ("statements", start, end)
+    kept = quantities.memo.get(key)
+    if isinstance(kept, Reading):
+        return kept
+    statements: list[Statement] = []
+    sentence_of: dict[int, tuple[int, int]] = {}
+    for span in sentence_spans(text, start, end):
+        counts = read_statements(text, quantities.between(*span), *span)
+        statements.extend(counts)
+        sentence_of.update((c.quantity.start, span) for c in counts)
+    reading = Reading(tuple(statements), sentence_of, tuple(breakdowns(text, statements, end)))
+    quantities.memo[key] = reading
+    return reading

@@ -206,3 +206,31 @@ def test_statements_a_samples_parts_are_samples_past_the_unit_named_again() -> N
 )
 def test_statements_people_in_wei_averages_and_ratio_wordings(text: str, expected: list) -> None:
     assert _figures(text) == expected
+
+
+def test_statements_are_read_once_for_the_figures_and_the_checks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The runner's figure extractor and validator share one reading of each report: its
+    breakdowns are read once per report, whatever both sides ask (issue 13: structures read
+    once and used by both)."""
+    from pathlib import Path
+
+    from junheng.extractors import statements
+    from junheng.runner import iter_inputs, process_file
+    from junheng.validate import relations
+
+    calls: list[int] = []
+    real = statements.breakdowns
+
+    def counted(text: str, found, end: int):  # type: ignore[no-untyped-def]
+        calls.append(end)
+        return real(text, found, end)
+
+    monkeypatch.setattr(statements, "breakdowns", counted)
+    monkeypatch.setattr(relations, "breakdowns", counted)  # the validator's own reading, if any
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "000_23018ebd59d83b14.txt"
+    (item,) = list(iter_inputs([seed]))
+    result = process_file(item)
+    assert result.reports and result.findings is not None
+    assert len(calls) == len(set(calls)) == len(result.reports)

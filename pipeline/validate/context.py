@@ -61,7 +61,9 @@ class DocContext:
         found = []
         for index, start, end in self.spans():
             sentences = self.sentences(index, start, end)
-            said = list(read_relations(self.doc.text, sentences, rounding, self.quantities))
+            said = list(
+                read_relations(self.doc.text, sentences, rounding, self.quantities, (start, end))
+            )
             mine = [f for f in self.figures if f.doc == index]
             said += level_relations(self.doc.text, mine, sentences, rounding, said)
             found += [(index, r) for r in said]

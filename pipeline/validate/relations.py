@@ -36,6 +36,7 @@ from junheng.extractors.statements import (
     breakdowns,
     by_dimension,
     lexicon,
+    read_report,
     read_statements,
 )
 from junheng.validate.interval import Interval, total
@@ -85,14 +86,16 @@ def read_relations(
     sentences: Sequence[Sentence],
     rounding: str = "either",
     numbers: Quantities | None = None,
+    span: tuple[int, int] | None = None,
 ) -> Iterator[Relation]:
     """Every relation stated in ``sentences`` (in document order).
 
     ``sentences`` are those of one report: a per-student figure or a ratio whose counts are not in
     its own paragraph takes them from anywhere in the report when the report states them once
     (:func:`_report_count`). The breakdowns come from the statement layer
-    (:mod:`junheng.extractors.statements`), the same reading the figures are made from; the
-    sums it does not cover are read here.
+    (:mod:`junheng.extractors.statements`), the same reading the figures are made from (read
+    once when ``span``, the report's, is given with the document's ``numbers``); the sums it does
+    not cover are read here.
     """
     from junheng.validate.following import sums_of_next  # these import this module
     from junheng.validate.progress import progress_rates
@@ -100,7 +103,7 @@ def read_relations(
 
     pool = [q for sentence in sentences for q in sentence.quantities]
     numbers = numbers if numbers is not None else Quantities.of(text)
-    structured, handled = _structured(text, sentences, numbers, rounding)
+    structured, handled = _structured(text, sentences, numbers, rounding, span)
     yield from structured
     read = {r.stated.start for r in structured}
     for index, sentence in enumerate(sentences):
@@ -167,7 +170,11 @@ def _iv(q: Q, rounding: str) -> Interval:
 
 
 def _structured(
-    text: str, sentences: Sequence[Sentence], numbers: Quantities, rounding: str
+    text: str,
+    sentences: Sequence[Sentence],
+    numbers: Quantities,
+    rounding: str,
+    span: tuple[int, int] | None = None,
 ) -> tuple[list[Relation], set[int]]:
     """Sums of the statement layer's breakdowns (a total and its parts, complete or not: an
     incomplete one is checked only for parts above the total), and a single part's named rate
@@ -175,16 +182,20 @@ def _structured(
     if not sentences:
         return [], set()
     q_at = {q.start: q for sentence in sentences for q in sentence.quantities}
-    statements = [
-        statement
-        for sentence in sentences
-        for statement in read_statements(
-            text, numbers.between(sentence.start, sentence.end), sentence.start, sentence.end
-        )
-    ]
+    if span is not None:  # the report's reading, shared with the figure extractor
+        reading = read_report(text, numbers, *span)
+        statements, read = list(reading.statements), list(reading.breakdowns)
+    else:
+        statements = [
+            statement
+            for sentence in sentences
+            for statement in read_statements(
+                text, numbers.between(sentence.start, sentence.end), sentence.start, sentence.end
+            )
+        ]
+        read = breakdowns(text, statements, sentences[-1].end)
     found: list[Relation] = []
     handled: set[int] = set()
-    read = breakdowns(text, statements, sentences[-1].end)
     for breakdown in read:
         head = q_at.get(breakdown.total.quantity.start)
         parts = [q_at.get(p.quantity.start) for p in breakdown.parts]
