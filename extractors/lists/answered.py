@@ -38,9 +38,12 @@ class Answered:
 
 def _labels(text: str, start: int, end: int) -> list[tuple[ItemKind, re.Match[str]]]:
     """The answer labels at a sentence start in ``text[start:end]``, in text order."""
+    labels = vocabulary().answer_labels
+    if not any(pattern.search(text, start, end) for _, pattern in labels):
+        return []  # most texts have none: no sentence-by-sentence look
     found = []
     for at in _SENTENCE_START.finditer(text, start, end):
-        for kind, pattern in vocabulary().answer_labels:
+        for kind, pattern in labels:
             label = pattern.match(text, at.end(), end)
             if label is not None:
                 found.append((kind, label))
@@ -131,6 +134,8 @@ def named_entries(text: str, start: int, end: int) -> list[Answered]:
     问题。已…``), outside any list, when :data:`MIN_LABELS` or more do: each entry runs to the
     next mark or its paragraph's end, read by :func:`split_answered`."""
     vocab = vocabulary()
+    if vocab.topic_problem.search(text, start, end) is None:
+        return []
     marks = [m for m in find_marks(text, start, end) if m.at_break and m.family in _NUMBERED]
     found: list[Answered] = []
     for k, mark in enumerate(marks):
