@@ -338,3 +338,12 @@ def test_lists_shapes_a_heading_line_without_a_mark_and_a_request_lead_in() -> N
         ("measure", 2),
     ]
     assert _rows("unmarked_heading.txt")[0][2].startswith("教学楼屋面渗水")
+
+
+def test_lists_shapes_a_causes_heading_lists_no_problems() -> None:
+    """``二、存在问题的原因`` over numbered causes holds no problems; ``挑战和问题。首先…其次…``
+    announces problems."""
+    rows = _rows("causes.txt")
+    assert [(kind, index) for kind, index, _ in rows] == [("problem", k) for k in range(1, 5)]
+    assert not any("财政投入" in text or "待遇偏低" in text for _, _, text in rows)
+    assert rows[2][2].startswith("生源逐年减少")
