@@ -347,3 +347,12 @@ def test_lists_shapes_a_causes_heading_lists_no_problems() -> None:
     assert [(kind, index) for kind, index, _ in rows] == [("problem", k) for k in range(1, 5)]
     assert not any("财政投入" in text or "待遇偏低" in text for _, _, text in rows)
     assert rows[2][2].startswith("生源逐年减少")
+
+
+def test_lists_shapes_a_heading_that_says_what_needs_fixing_lists_problems() -> None:
+    """``二、办学条件急需改善:`` over numbered entries: the entries are problems."""
+    assert [(kind, index) for kind, index, _ in _rows("urgent.txt")] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("problem", 3),
+    ]
