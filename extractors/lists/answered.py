@@ -22,10 +22,11 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[。;；!！?？\n]))[ \t\u3000]*")
 _SENTENCE_END = re.compile(r"[。;；!！?？\n][ \t\u3000]*")
 _NUMBERED = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "circled"})
 MIN_LABELS = 2
+"""A report without a list heading is read by its labels when it has at least this many."""
 ANSWER_CHARS = 2
 """An answer after its label may be as short as this ("整改措施:拆除。")."""
 _OWN_POINTS = 3
-"""A report without a list heading is read by its labels when it has at least this many."""
+"""A mark this close after a label opens the answer's own points, not the next entry."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,6 +250,7 @@ def _report_items(
         pieces = [split.problem, *(answer for _, answer in split.answers)]
         if not any(a < p.end and p.start < b for p in pieces for a, b in taken):
             add_answered(split, None, False)
+            taken += [(p.start, p.end) for p in pieces]
     if len(found) > before:  # entries read by their labels among the lists': in text order
         found.sort(key=lambda row: row[1].start)
     counters = dict.fromkeys(KINDS, 0)

@@ -186,8 +186,8 @@ def enumeration_regions(text: str, report: Report, taken: list[Region]) -> list[
         start, end = found.span("list")
         if not _enumerates(text, start, end) or not free(start):
             continue
-        first = text.find("、", start, end)
-        verbs = list(vocab.enum_subject_verb.finditer(text, start, first))
+        first = text.find("、", start, end)  # _enumerates: there is one
+        verbs = list(vocab.enum_subject_verb.finditer(text, start, max(start, first)))
         if verbs:  # "甲省…县,存在A、B等问题": the subject before the verb is no item
             start = verbs[-1].end()
         regions.append(Region(ItemKind.PROBLEM, start, end, start, prose=True, inline=True))

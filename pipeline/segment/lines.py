@@ -83,10 +83,8 @@ def title_ends(
         candidate = window[: match.end()]
         if not 6 <= len(candidate) <= _TITLE_ALLOWED_MAX or _COUNT.search(candidate):
             continue
-        punct = _SENTENCE_PUNCT.search(candidate)
-        if punct and not (punct.group() == "、" and _OFFICIAL_TITLE.fullmatch(candidate)):
-            continue
-        if _SENTENCE_PUNCT.search(candidate.replace("、", "")):
+        official = _OFFICIAL_TITLE.fullmatch(candidate) is not None
+        if _SENTENCE_PUNCT.search(candidate.replace("、", "") if official else candidate):
             continue
         if not rules.title_domain.search(candidate):
             continue
