@@ -356,3 +356,13 @@ def test_lists_shapes_a_heading_that_says_what_needs_fixing_lists_problems() -> 
         ("problem", 2),
         ("problem", 3),
     ]
+
+
+def test_lists_shapes_a_studys_problems_and_its_recommendations() -> None:
+    """A study's ``师资不足带来的问题`` lists problems and its ``对策与建议`` measures."""
+    assert [(kind, index) for kind, index, _ in _rows("study.txt")] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("measure", 1),
+        ("measure", 2),
+    ]
