@@ -366,3 +366,19 @@ def test_lists_shapes_a_studys_problems_and_its_recommendations() -> None:
         ("measure", 1),
         ("measure", 2),
     ]
+
+
+def test_lists_shapes_a_bullets_label_is_no_lead_in() -> None:
+    """``  • 图书配备不足:…,…。``: the words before a bullet's colon are its label, not a lead-in
+    that lists the clauses after it as problems."""
+    from junheng.core.model import Block, BlockKind
+    from junheng.core.document import build_document
+
+    text = (
+        "某县学校调研\n一、办学条件差距明显 部分学校条件较差。\n"
+        "  • 图书配备不足:多数村小藏书陈旧,生均不足10册,借阅制度流于形式。\n"
+        "  • 场地建设滞后:运动场多为土场,雨后无法使用,体育课常改为自习。\n"
+    )
+    doc = build_document("t.txt", "txt", [Block(BlockKind.PARAGRAPH, t) for t in text.split("\n")])
+    texts = [item.text for item in extract(doc, segment(doc))]
+    assert not any(t in ("多数村小藏书陈旧", "生均不足10册", "雨后无法使用") for t in texts)

@@ -208,7 +208,9 @@ def _entry_label(text: str, pos: int) -> bool:
     """Whether ``pos`` is in the label of a numbered entry ("1. 教育资源不足:农村…": the entry's
     own words after its title, not a lead-in)."""
     marks = [
-        m for m in find_marks(text, max(0, pos - _LABEL_REACH - 8), pos) if m.family in _NUMBERED
+        m
+        for m in find_marks(text, max(0, pos - _LABEL_REACH - 8), pos)
+        if m.family in _NUMBERED or m.family == "dash"  # "• 餐饮营养不足:…": a bullet's label
     ]
     return bool(marks) and marks[-1].at_break and pos - marks[-1].end <= _LABEL_REACH
 
