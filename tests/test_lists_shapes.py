@@ -371,8 +371,8 @@ def test_lists_shapes_a_studys_problems_and_its_recommendations() -> None:
 def test_lists_shapes_a_bullets_label_is_no_lead_in() -> None:
     """``  • 图书配备不足:…,…。``: the words before a bullet's colon are its label, not a lead-in
     that lists the clauses after it as problems."""
-    from junheng.core.model import Block, BlockKind
     from junheng.core.document import build_document
+    from junheng.core.model import Block, BlockKind
 
     text = (
         "某县学校调研\n一、办学条件差距明显 部分学校条件较差。\n"
