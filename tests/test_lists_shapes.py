@@ -382,3 +382,13 @@ def test_lists_shapes_a_bullets_label_is_no_lead_in() -> None:
     doc = build_document("t.txt", "txt", [Block(BlockKind.PARAGRAPH, t) for t in text.split("\n")])
     texts = [item.text for item in extract(doc, segment(doc))]
     assert not any(t in ("多数村小藏书陈旧", "生均不足10册", "雨后无法使用") for t in texts)
+
+
+def test_lists_shapes_a_bare_recommendations_heading_run_into_its_entries() -> None:
+    """A copy on one line: ``三、建议 1、…`` is a measure heading run into its first entry."""
+    rows = _rows("oneline.txt")
+    assert [(kind, index) for kind, index, _ in rows if kind == "measure"] == [
+        ("measure", 1),
+        ("measure", 2),
+    ]
+    assert rows[-1][2].startswith("利用闲置教室改建音乐教室")

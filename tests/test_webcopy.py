@@ -40,6 +40,14 @@ def test_webcopy_separator_edits() -> None:
     assert [(raw[s:e], r) for s, e, r in separator_edits(raw)] == [("@#@", "\n")] * 2
 
 
+def test_webcopy_a_cyrillic_er_between_chinese_text_is_a_paragraph_break() -> None:
+    """A preview site's Р where a paragraph ended (…对策和建议Р(一)…); a Р in Cyrillic or Latin
+    text is a letter."""
+    raw = "二、对策和建议Р(一)改善办学条件。Р二是补充教师"
+    assert [(raw[s:e], r) for s, e, r in separator_edits(raw)] == [("Р", "\n")] * 2
+    assert list(separator_edits("Русский Р-1 模型")) == []
+
+
 @st.composite
 def _copied(draw: st.DrawFn) -> tuple[str, str]:
     """A clean text and the same text as a web copy: glosses after some Han characters, and a

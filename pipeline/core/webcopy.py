@@ -46,7 +46,11 @@ def _gloss_re() -> re.Pattern[str]:
 @cache
 def _separator_re() -> re.Pattern[str]:
     separators = sorted(_data()["separators"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, separators)))
+    between = "|".join(map(re.escape, _data()["separators_in_chinese"]))
+    chinese = r"[\u4e00-\u9fff。，,：:；;）)、“”]"
+    return re.compile(
+        "|".join(map(re.escape, separators)) + rf"|(?<={chinese})(?:{between})(?={chinese}|[(（])"
+    )
 
 
 @cache
