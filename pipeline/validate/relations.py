@@ -33,11 +33,9 @@ from junheng.core.yamldata import package_yaml
 from junheng.extractors.numbers import Quantities
 from junheng.extractors.statements import (
     Statement,
-    breakdowns,
     by_dimension,
     lexicon,
     read_report,
-    read_statements,
 )
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q, quantities, sentence_spans
@@ -182,18 +180,10 @@ def _structured(
     if not sentences:
         return [], set()
     q_at = {q.start: q for sentence in sentences for q in sentence.quantities}
-    if span is not None:  # the report's reading, shared with the figure extractor
-        reading = read_report(text, numbers, *span)
-        statements, read = list(reading.statements), list(reading.breakdowns)
-    else:
-        statements = [
-            statement
-            for sentence in sentences
-            for statement in read_statements(
-                text, numbers.between(sentence.start, sentence.end), sentence.start, sentence.end
-            )
-        ]
-        read = breakdowns(text, statements, sentences[-1].end)
+    # the report's reading, shared with the figure extractor (the sentences' span when the
+    # caller names no report)
+    reading = read_report(text, numbers, *(span or (sentences[0].start, sentences[-1].end)))
+    statements, read = list(reading.statements), list(reading.breakdowns)
     found: list[Relation] = []
     handled: set[int] = set()
     for breakdown in read:
