@@ -749,3 +749,30 @@ def test_validate_structures_a_per_student_area_is_not_over_another_areas_total(
 def test_validate_structures_one_partition_per_dimension(wrong: str, right: str) -> None:
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
     assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # 占学校总数的: the base is the count of a school type of the lexicon's schools group
+            "全县共有中小学52所,其中农村学校45所,占学校总数的86.5%。",
+            "全县共有中小学52所,其中农村学校45所,占学校总数的80.5%。",
+        ),
+        (  # 在校生 names the 在校学生 counted before it (one group of the lexicon)
+            "全县在校学生12000人,留守儿童3000人,占在校生总数的25%。",
+            "全县在校学生12000人,留守儿童3000人,占在校生总数的20%。",
+        ),
+        (  # a population said as "among N" and a rate whose word follows the part's number
+            "全县52所学校中,已有45所通过验收,通过率86.5%。",
+            "全县52所学校中,已有45所通过验收,通过率82.5%。",
+        ),
+    ],
+)
+def test_validate_structures_bases_named_by_kind(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+def test_validate_structures_named_base_keeps_its_level() -> None:
+    """占初中学校总数的 is not of the 中小学 before it: a base of another level is no base."""
+    assert _findings("全县共有中小学52所,其中农村初中学校5所,占初中学校总数的50%。") == []

@@ -32,6 +32,7 @@ from typing import Any
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.numbers import Quantities
 from junheng.extractors.statements import (
+    Noun,
     Statement,
     by_dimension,
     lexicon,
@@ -320,15 +321,17 @@ def _part_rates(
         )
         found_stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's
         stem = found_stem.group(1) if found_stem else None
-        if not (numerator and numerator.search(phrase)) and not (stem and stem in named):
-            continue
+        if not (numerator and numerator.search(phrase)) and not (stem and stem in phrase):
+            continue  # (the rate's word before the part's number or after it: 45所通过验收,通过率)
         if _other_population(label, phrase, text[whole.clause_start : whole.quantity.start]):
             continue  # …初中在校生9.36万人,全县小学学龄儿童入学率达100%: another population's rate
         if not after_part:
             whole_named = text[whole.clause_start : whole.quantity.start]
-            population = words["rate_denominators"].search(
-                whole_named
-            ) or lexicon().total_words.search(whole_named)
+            population = (
+                words["rate_denominators"].search(whole_named)
+                or lexicon().total_words.search(whole_named)
+                or _AMONG.match(text, max(whole.quantity.span[1], whole.noun_end))
+            )
             short = named.strip(" ,，")
             own_word = len(short) <= _RATE_WORD_REACH and bool(
                 (numerator and numerator.search(short)) or (stem and stem in short)
@@ -353,6 +356,8 @@ def _other_population(label: str, part: str, whole: str) -> bool:
 
 # a part named by a rate's word and a few more characters (入学1204人, 辍学学生3人)
 _RATE_WORD_REACH = 6
+# a count said as the population its next clause is taken from: "全县52所学校中,已有45所…"
+_AMONG = re.compile(r"\s*(?:当|之)?中\s*[,，]")
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -831,16 +836,44 @@ def _named_share(
     noun = _WHOLE_PREFIX.sub("", _COUNT_SUFFIX.sub("", named))
     if len(noun) < 2:
         return None
-    bases = [
+    earlier = [
         q
         for q in window
-        if q.start < count.start
-        and q.unit == count.unit
-        and _checkable(q)
-        and q.value > count.value
-        and (noun in q.label or noun in _after_unit(text, q) or _named_in_scope(text, q, noun))
+        if q.start < count.start and q.unit == count.unit and _checkable(q) and q.value > count.value
     ]
+    bases = [
+        q
+        for q in earlier
+        if noun in q.label or noun in _after_unit(text, q) or _named_in_scope(text, q, noun)
+    ]
+    if not bases:
+        # 占学校总数的 names the 中小学52所 before it; 占在校生总数的, the 在校学生12000人: a count
+        # whose own noun is of the named noun's kind in the lexicon, at the named noun's level
+        bases = [q for q in earlier if _same_kind(noun, _own_noun(text, q))]
     return _share(count, bases[-1], pct, rounding) if bases else None
+
+
+def _lexicon_noun(words: str) -> Noun | None:
+    """The lexicon's head noun that ``words`` end with (全县中小学 → 中小学), if any."""
+    nouns = lexicon().nouns
+    return next((nouns[words[k:]] for k in range(len(words)) if words[k:] in nouns), None)
+
+
+def _own_noun(text: str, q: Q) -> Noun | None:
+    """The head noun a count names: after its classifier (52所学校) or ending its label (中小学52所)."""
+    after = lexicon().noun_re.match(text, q.unit_end or q.end)
+    if after is not None:
+        return lexicon().nouns[after.group()]
+    return _lexicon_noun(q.label.rstrip("共有计为达约近总数 "))
+
+
+def _same_kind(named: str, noun: Noun | None) -> bool:
+    """Whether a count of ``noun`` is the base ``named`` in words: the same group of the lexicon,
+    and the level the named noun gives, if it gives one (小学 names no 初中 total)."""
+    base = _lexicon_noun(named)
+    if base is None or noun is None or base.group != noun.group:
+        return False
+    return base.level is None or base.level == noun.level
 
 
 def _named_in_scope(text: str, q: Q, noun: str) -> bool:
