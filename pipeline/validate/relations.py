@@ -839,7 +839,10 @@ def _named_share(
     earlier = [
         q
         for q in window
-        if q.start < count.start and q.unit == count.unit and _checkable(q) and q.value > count.value
+        if q.start < count.start
+        and q.unit == count.unit
+        and _checkable(q)
+        and q.value > count.value
     ]
     bases = [
         q
@@ -860,7 +863,8 @@ def _lexicon_noun(words: str) -> Noun | None:
 
 
 def _own_noun(text: str, q: Q) -> Noun | None:
-    """The head noun a count names: after its classifier (52所学校) or ending its label (中小学52所)."""
+    """The head noun a count names: after its classifier (52所学校) or ending its label
+    (中小学52所)."""
     after = lexicon().noun_re.match(text, q.unit_end or q.end)
     if after is not None:
         return lexicon().nouns[after.group()]
