@@ -776,3 +776,39 @@ def test_validate_structures_bases_named_by_kind(right: str, wrong: str) -> None
 def test_validate_structures_named_base_keeps_its_level() -> None:
     """占初中学校总数的 is not of the 中小学 before it: a base of another level is no base."""
     assert _findings("全县共有中小学52所,其中农村初中学校5所,占初中学校总数的50%。") == []
+    # 中学生 names no level of its own: the 初中 before it does (not 义务教育阶段在校生's)
+    assert (
+        _findings(
+            "全市在校中小学生18601人,其中义务教育阶段有初中学生4432人,小学生10973人。"
+            "全市寄宿生共计611人,占全市义务教育阶段在校生的4%。"
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a part named again with its share: the part over the breakdown's total
+            "全县在校生6230人,其中小学4105人,初中2125人,小学占65.9%。",
+            "全县在校生6230人,其中小学4105人,初中2125人,小学占55.9%。",
+        ),
+        (  # in the next sentence, the part's name with its noun
+            "全县学校共52所,农村45所,城区7所。农村学校占86.5%。",
+            "全县学校共52所,农村45所,城区7所。农村学校占80.5%。",
+        ),
+        (  # the last part's own name: one finding, not one per reading
+            "全县学校共52所,农村45所,城区7所,城区学校所占比例为13.5%。",
+            "全县学校共52所,农村45所,城区7所,城区学校所占比例为18.5%。",
+        ),
+    ],
+)
+def test_validate_structures_named_part_share(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+def test_validate_structures_share_of_another_subject_is_not_the_last_count() -> None:
+    """"…初中2125人,小学占65.9%" is 小学's share: not the 初中 count's (a false alarm before)."""
+    assert _findings("全县在校生6230人,其中小学4105人,初中2125人,小学占65.9%,初中占34.1%。") == []
+    assert _findings("全县在校生6230人,初中2125人,小学占65.9%。") == []

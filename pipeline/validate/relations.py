@@ -33,6 +33,7 @@ from junheng.core.yamldata import package_yaml
 from junheng.extractors.numbers import Quantities
 from junheng.extractors.statements import (
     Noun,
+    Reading,
     Statement,
     by_dimension,
     lexicon,
@@ -110,7 +111,7 @@ def read_relations(
         said: list[Relation] = [
             *_sums(text, sentence, rounding, handled),
             *_breakdowns(text, sentence, window, rounding),
-            *_shares(text, sentence, window, rounding, pool),
+            *_shares(text, sentence, window, rounding, pool, read),
             *_ratios(text, sentence, window, pool, rounding),
             *_per_student(text, sentence, window, pool, rounding),
             *_per_capita(text, sentence, window, rounding),
@@ -210,7 +211,64 @@ def _structured(
     pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in headed] + later
     found += _part_rates(text, pairs, q_at, rounding, headed)
     found += _part_first_rates(text, statements, q_at, rounding)
+    found += _named_part_shares(text, reading, q_at, rounding)
     return found, handled
+
+
+# a share whose subject is a part named in words, without its number: "…完小30所、村小12所,
+# 完小占71.4%" (the name, 占, maybe the base in words: 小学占全县学生的65.9%)
+_NAMED_PART = re.compile(
+    r"(?:^|[,，;；:：。])\s*(?:其中)?([\u4e00-\u9fff]{2,10}?)(?:所|人)?占(?:比|到)?"
+    r"(?:[^,，;；。:：\d]{0,12}的)?(?:比例|比重)?(?:为|达|是|了)?\s*$"
+)
+
+
+def _names_count(name: str, label: str) -> bool:
+    """Whether a share's subject ``name`` is the count's own words (城区学校 of 城区7所)."""
+    own = label.strip(" ,，;；:：")
+    return name in own or (len(own) >= 2 and own in name)
+
+
+def _named_part_shares(
+    text: str, reading: Reading, q_at: dict[int, Q], rounding: str
+) -> list[Relation]:
+    """A breakdown's part named again with its share, in the total's sentence or the next: the
+    part over the total. Only a name that one part alone carries is read."""
+    found = []
+    rates = sorted((q for q in q_at.values() if q.unit == "%"), key=lambda q: q.start)
+    starts = [q.start for q in rates]
+    for breakdown in reading.breakdowns:
+        head = q_at.get(breakdown.total.quantity.start)
+        parts = [(p, q_at.get(p.quantity.start)) for p in breakdown.parts]
+        if head is None or not _checkable(head) or len(parts) < 2:
+            continue
+        last = breakdown.parts[-1].quantity
+        sentence = reading.sentence_of.get(breakdown.total.quantity.start)
+        if sentence is None:
+            continue
+        reach = _REST_OF_SENTENCE.match(text, sentence[1] + 1)
+        stop = reach.end() if reach else sentence[1]
+        for rate in rates[bisect_right(starts, last.span[1]) :]:
+            if rate.start > stop:
+                break
+            clause = text[max(last.span[1], sentence[0]) : rate.start]
+            named = _NAMED_PART.search(clause)
+            if named is None or re.search(r"\d", clause[named.start() :]):
+                continue
+            name = named.group(1)
+            owners = [
+                q for p, q in parts if q is not None and _names_count(name, _part_words(text, p))
+            ]
+            if len(owners) == 1 and _checkable(owners[0]) and owners[0].unit == head.unit:
+                relation = _share(owners[0], head, rate, rounding)
+                if relation is not None:
+                    found.append(relation)
+    return found
+
+
+def _part_words(text: str, part: Statement) -> str:
+    """A part's own words: its clause before its number and the noun after it."""
+    return text[part.clause_start : part.quantity.start] + text[part.noun_start : part.noun_end]
 
 
 def _part_first_rates(
@@ -742,12 +800,19 @@ def _breakdown_total(body: str, first: Q, window: list[Q]) -> Q | None:
 
 
 def _shares(
-    text: str, sentence: Sentence, window: list[Q], rounding: str, pool: Sequence[Q] = ()
+    text: str,
+    sentence: Sentence,
+    window: list[Q],
+    rounding: str,
+    pool: Sequence[Q] = (),
+    read: AbstractSet[int] = frozenset(),
 ) -> Iterator[Relation]:
+    """Shares (N人,占M%) against a base nearby; not those the structures read (``read``: the
+    starts of numbers already stated by a relation)."""
     words = vocab()
     qs = sentence.quantities
     for index, pct in enumerate(qs):
-        if pct.unit != "%" or pct.hedged or index == 0:
+        if pct.unit != "%" or pct.hedged or index == 0 or pct.start in read:
             continue
         label = pct.label
         if "分别" in label:
@@ -765,6 +830,9 @@ def _shares(
             or _between(text, count, pct).count("，") + _between(text, count, pct).count(",") > 1
         ):
             continue
+        renamed = _NAMED_PART.search(_between(text, count, pct))
+        if renamed is not None and not _names_count(renamed.group(1), count.label):
+            continue  # "…初中2125人,小学占65.9%": the share of another subject, named before 占
         if index >= 2 and _listed_with(text, qs[index - 2], count):
             continue  # "6所初中、2所一贯制学校、20所小学达标,占…": the share is of the whole list
         named = words["named_base"].search(label)
@@ -852,7 +920,7 @@ def _named_share(
     if not bases:
         # 占学校总数的 names the 中小学52所 before it; 占在校生总数的, the 在校学生12000人: a count
         # whose own noun is of the named noun's kind in the lexicon, at the named noun's level
-        bases = [q for q in earlier if _same_kind(noun, _own_noun(text, q))]
+        bases = [q for q in earlier if _same_kind(noun, q.label, _own_noun(text, q))]
     return _share(count, bases[-1], pct, rounding) if bases else None
 
 
@@ -871,13 +939,22 @@ def _own_noun(text: str, q: Q) -> Noun | None:
     return _lexicon_noun(q.label.rstrip("共有计为达约近总数 "))
 
 
-def _same_kind(named: str, noun: Noun | None) -> bool:
-    """Whether a count of ``noun`` is the base ``named`` in words: the same group of the lexicon,
-    and the level the named noun gives, if it gives one (小学 names no 初中 total)."""
+def _same_kind(named: str, label: str, noun: Noun | None) -> bool:
+    """Whether a count of ``noun`` (its words before it: ``label``) is the base ``named`` in
+    words: the same group of the lexicon, at the same level (占义务教育阶段在校生的 names no
+    小学生 total, 占学校总数的 no 小学 one)."""
     base = _lexicon_noun(named)
     if base is None or noun is None or base.group != noun.group:
         return False
-    return base.level is None or base.level == noun.level
+    return _named_level(named, base) == _named_level(label, noun)
+
+
+def _named_level(words: str, noun: Noun) -> str | None:
+    """The level a count's words give: its noun's own (小学生), else a school level word before
+    it (初中学校, 义务教育阶段有初中学生), else 义务教育 (义务教育阶段在校生)."""
+    if noun.level is not None:
+        return noun.level
+    return _level(words) or ("义务教育" if "义务教育" in words else None)
 
 
 def _named_in_scope(text: str, q: Q, noun: str) -> bool:
