@@ -812,3 +812,25 @@ def test_validate_structures_share_of_another_subject_is_not_the_last_count() ->
     """"…初中2125人,小学占65.9%" is 小学's share: not the 初中 count's (a false alarm before)."""
     assert _findings("全县在校生6230人,其中小学4105人,初中2125人,小学占65.9%,初中占34.1%。") == []
     assert _findings("全县在校生6230人,初中2125人,小学占65.9%。") == []
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # a subgroup after a part (毕业生 of the 初中) is no other part of the total
+        "全县学生10000人,其中初中3000人,初中毕业生1000人,升学率95%。",
+        # a part met in full has its own rate, not the total's
+        "全县有学校50所,其中40所达标,达标率80%,城区10所全部达标,达标率100%。",
+        # 其中 after two school types is of both: the wider 学校 is no part (nor share) of the 初中
+        "全县小学30所,初中10所,其中寄宿制学校12所,占30%。",
+    ],
+)
+def test_validate_structures_no_alarm_on_clean_shapes(clean: str) -> None:
+    assert _findings(clean) == []
+
+
+def test_validate_structures_subgroup_guard_keeps_real_parts() -> None:
+    """The guards leave a plain breakdown checked."""
+    assert [r for r, _ in _findings("全县学生10000人,其中初中3000人,小学6000人。")] == [
+        "sum_mismatch"
+    ]

@@ -381,6 +381,8 @@ def _part_rates(
         stem = found_stem.group(1) if found_stem else None
         if not (numerator and numerator.search(phrase)) and not (stem and stem in phrase):
             continue  # (the rate's word before the part's number or after it: 45所通过验收,通过率)
+        if _ALL_OF_IT.search(text, after, _clause_end(text, after)):
+            continue  # "城区10所全部达标,达标率100%": the rate of the part's own count
         if _other_population(label, phrase, text[whole.clause_start : whole.quantity.start]):
             continue  # …初中在校生9.36万人,全县小学学龄儿童入学率达100%: another population's rate
         if not after_part:
@@ -414,6 +416,8 @@ def _other_population(label: str, part: str, whole: str) -> bool:
 
 # a part named by a rate's word and a few more characters (入学1204人, 辍学学生3人)
 _RATE_WORD_REACH = 6
+# a count that its own clause says is met in full: its rate is of itself, not of a total
+_ALL_OF_IT = re.compile(r"全部|全都|均|都")
 # a count said as the population its next clause is taken from: "全县52所学校中,已有45所…"
 _AMONG = re.compile(r"\s*(?:当|之)?中\s*[,，]")
 
@@ -605,6 +609,9 @@ def _parts_after(
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
         if _other_noun(text, head, q):
             continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
+        if _wider(text, q, head):
+            skipped = True  # 小学30所,初中10所,其中寄宿制学校12所: of both, not of the 初中
+            continue
         if paired and not _same_noun(text, head, q):
             skipped = True
             continue
@@ -687,9 +694,15 @@ def _exhaustive(first: Q) -> bool:
     """Whether a 其中 list reads as a partition (no subset word in its first part's label; for
     money, no word of ``money_subset``)."""
     words = vocab()
-    return not (words["money_subset"] if first.unit == "元" else words["subset"]).search(
-        first.label
-    )
+    if first.unit == "元":
+        return not words["money_subset"].search(first.label)
+    return not words["subset"].search(first.label) and not _subgroup(first.label)
+
+
+def _subgroup(label: str) -> bool:
+    """Whether a count's words name a subgroup of people in the statement layer's lexicon
+    (``not_the_unit.subgroup``: 毕业生, 留守, 建档立卡 …): a part of a part, not another part."""
+    return any(name == "subgroup" and words.search(label) for name, _, words in lexicon().marks)
 
 
 def is_partition(parts: Sequence[Q]) -> bool:
@@ -853,6 +866,7 @@ def _shares(
             and q.unit == count.unit
             and _checkable(q)
             and not _is_share_count(text, q, window)
+            and not _wider(text, count, q)
         ]
         listed = text.rfind(words["parts"].pattern, sentence.start, count.start)
         if listed >= 0 and _exhaustive(count):
@@ -937,6 +951,21 @@ def _own_noun(text: str, q: Q) -> Noun | None:
     if after is not None:
         return lexicon().nouns[after.group()]
     return _lexicon_noun(q.label.rstrip("共有计为达约近总数 "))
+
+
+def _wider(text: str, part: Q, head: Q) -> bool:
+    """Whether ``part`` counts a wider kind than ``head``: a noun of the same group without a
+    level (学校, 中小学) under a count of one level (初中10所)."""
+    noun, whole = _own_noun(text, part), _own_noun(text, head)
+    if noun is None or whole is None or noun.group != whole.group:
+        return False
+    spans = lexicon().spans_levels
+    return (
+        noun.level is None
+        and _level(part.label) is None
+        and whole.level is not None
+        and not spans.search(noun.word)
+    )
 
 
 def _same_kind(named: str, label: str, noun: Noun | None) -> bool:
