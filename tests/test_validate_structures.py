@@ -823,6 +823,12 @@ def test_validate_structures_share_of_another_subject_is_not_the_last_count() ->
         "全县有学校50所,其中40所达标,达标率80%,城区10所全部达标,达标率100%。",
         # 其中 after two school types is of both: the wider 学校 is no part (nor share) of the 初中
         "全县小学30所,初中10所,其中寄宿制学校12所,占30%。",
+        # 教学点 listed beside the schools of a total that adds up without them
+        "全镇共有小学6所,其中中心小学1所,村小5所,教学点3个,在校生1800人。",
+        # values per student never add up
+        "全县中小学校舍面积28万平方米,生均8.5平方米,其中小学生均7.2平方米,初中生均10.3平方米。",
+        # two counts named by the rate's word are both its numerator: neither is the other's base
+        "2018年全县初中毕业生3200人,升入普通高中1900人,升入中职1100人,升学率93.75%。",
     ],
 )
 def test_validate_structures_no_alarm_on_clean_shapes(clean: str) -> None:
@@ -834,3 +840,9 @@ def test_validate_structures_subgroup_guard_keeps_real_parts() -> None:
     assert [r for r, _ in _findings("全县学生10000人,其中初中3000人,小学6000人。")] == [
         "sum_mismatch"
     ]
+
+
+def test_validate_structures_school_points_still_checked() -> None:
+    """A sum that fits neither with the 教学点 nor without them is still an error."""
+    found = _findings("全镇共有小学6所,其中中心小学1所,村小4所,教学点3个。")
+    assert [rule for rule, _ in found] == ["sum_mismatch"]

@@ -32,6 +32,7 @@ from typing import Any
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.numbers import Quantities
 from junheng.extractors.statements import (
+    Breakdown,
     Noun,
     Reading,
     Statement,
@@ -201,6 +202,12 @@ def _structured(
             breakdown.unbroken and _partition(counted)
         )
         relation = _sum(head, counted, rounding, whole)
+        points = [q for p, q in zip(breakdown.parts, counted, strict=True) if _school_point(p)]
+        if relation is not None and not relation.holds and points and _of_schools(breakdown):
+            # 小学6所,其中中心小学1所,村小5所,教学点3个: 教学点 are listed beside the schools as
+            # often as among them; the sum without them is the one the text states
+            without = _sum(head, [q for q in counted if q not in points], rounding, whole)
+            relation = without if without is None or without.holds else relation
         if relation is not None:
             found.append(relation)
     # a later part of a breakdown and its own rate ("其中专科学历58人,…;本科学历16人,本科率25%"):
@@ -269,6 +276,15 @@ def _named_part_shares(
 def _part_words(text: str, part: Statement) -> str:
     """A part's own words: its clause before its number and the noun after it."""
     return text[part.clause_start : part.quantity.start] + text[part.noun_start : part.noun_end]
+
+
+def _school_point(part: Statement) -> bool:
+    return part.noun is not None and part.noun.group == "school_points"
+
+
+def _of_schools(breakdown: Breakdown) -> bool:
+    noun = breakdown.total.noun
+    return noun is not None and noun.group == "schools"
 
 
 def _part_first_rates(
@@ -398,6 +414,8 @@ def _part_rates(
             )
             if not population and not own_word:
                 continue
+            if numerator and numerator.search(whole_named):
+                continue  # 升入普通高中1900人,升入中职1100人,升学率…: two numerators, no base
         relation = _share(count, head, rates[0], rounding)
         if relation is not None:
             found.append(relation)
@@ -510,6 +528,8 @@ def _sums(
             continue
         if head.start in handled:
             continue  # a breakdown the statement layer read
+        if words["averaged"].search(head.label):
+            continue  # 生均8.5平方米,其中小学生均7.2…: values per head do not add up
         after = qs[i + 1] if i + 1 < len(qs) else None
         opened = after is not None and bool(_opens_parts().match(_between(text, head, after)))
         paired = False
