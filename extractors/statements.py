@@ -344,26 +344,31 @@ def _subject(text: str, statement: Statement) -> str:
     return re.sub(r"^\s*其中\s*[:：,，]?|[\s共有为达计:：]+$", "", subject)
 
 
-def dimension(subject: str) -> str | None:
-    """The dimension a part's words break its total down by (学历, 职称, 年龄 …), or None."""
+def dimensions(subject: str) -> frozenset[str]:
+    """The dimensions a part's words break its total down by (学历, 职称, 年龄 …): those named
+    at the start of its words or after a word of another dimension ("公办小学": 办学 and 学段)."""
     subject = re.sub(r"^\s*其中\s*[:：,，]?", "", subject)
-    return next((name for name, words in lexicon().dimensions if words.search(subject)), None)
+    said = [subject]
+    said += [subject[m.end() :] for _, words in lexicon().dimensions if (m := words.match(subject))]
+    return frozenset(name for name, words in lexicon().dimensions if any(map(words.search, said)))
 
 
 def by_dimension(subjects: Sequence[str]) -> list[range]:
     """The runs of consecutive parts that break a total down by one dimension each, from the
-    parts' words (``subjects``); a part naming none stays in the run it stands in. One run (all
-    the parts) unless two dimensions are named."""
-    named = [dimension(subject) for subject in subjects]
-    if len({d for d in named if d is not None}) < 2:
+    parts' words (``subjects``); a part naming none stays in the run it stands in, and a run
+    goes on while its parts share a dimension ("公办小学…,民办完全中学…,特教学校…": 学段). One run
+    (all the parts) unless two dimensions are named."""
+    named = [dimensions(subject) for subject in subjects]
+    if len(frozenset().union(*named)) < 2:
         return [range(len(subjects))]
     runs: list[range] = []
-    start, current = 0, None
-    for k, name in enumerate(named):
-        if name is not None and current is not None and name != current:
+    start, current = 0, frozenset[str]()
+    for k, names in enumerate(named):
+        if names and current and not names & current:
             runs.append(range(start, k))
-            start = k
-        current = name or current
+            start, current = k, names
+        elif names:
+            current = current & names if current else names
     runs.append(range(start, len(subjects)))
     return runs
 
@@ -425,8 +430,16 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             # "…56所:\n小学42所;\n初中11所;\n…": the parts run on over lines ending in ;
             stop = _SENTENCE_END.search(text, close + 1, end)
             close = stop.start() if stop else end
+        if not bracket and not among:
+            close = _run_on(text, statements, opener.end(), close, end)
         halt = lex.breakdown_stop.search(text, opener.end(), close)
+        beyond = False  # "…初中319所,另有九年一贯制学校8所…": more of the total may be said there
         if halt is not None:
+            beyond = any(
+                halt.start() < later.quantity.start < close
+                and _unit(later.quantity) == _unit(total.quantity)
+                for later in statements[i + 1 :]
+            )
             close = halt.start()
         if among:  # "…中,已入学的为120人,其中…": what 其中 opens is the last part's own
             nested_opener = _LATE_OPENER.search(text, opener.end(), close)
@@ -471,7 +484,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
         if len(parts) >= 2 or (parts and (bracket or among)):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
             others = others or _uncounted(text, opener.end(), close, statements)
-            unbroken = not others and not cut
+            unbroken = not others and not cut and not beyond
             # "…122名儿童中,已入学120人…": the sentence need not name every part
             if bracket and _INCLUDING.match(text, opener.end()):
                 unbroken = False  # "初中31所(含一贯制学校5所,…)": some of what it counts
@@ -486,6 +499,33 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")
 _INCLUDING = re.compile(r"\s*(?:含有|含|包括|包含)")
 # a short bracket without a number right after a count: the unit named again, not its parts
 _UNIT_ASIDE = re.compile(r"[(（][^()（）\d,，。;；]{1,4}[)）]")
+
+
+def _run_on(
+    text: str, statements: Sequence[Statement], start: int, close: int, end: int
+) -> int:
+    """Where a one-part list after 其中 ends when the next sentences go on with it, each opening
+    with a count of the part's kind of noun in its unit ("中小学363所。其中中学93所。小学270所。":
+    a list cut by full stops): the end of the last such sentence; else ``close``."""
+    inside = [s for s in statements if start <= s.quantity.start < close]
+    if len(inside) != 1 or inside[0].noun is None:
+        return close
+    first = inside[0]
+    assert first.noun is not None
+    while close < end and text[close] == "。":
+        following = next((s for s in statements if s.quantity.start > close), None)
+        if (
+            following is None
+            or following.noun is None
+            or following.noun.group != first.noun.group
+            or _unit(following.quantity) != _unit(first.quantity)
+            or following.clause_start != close + 1
+            or following.noun_start - following.clause_start > 2
+        ):
+            break
+        stop = _SENTENCE_END.search(text, following.quantity.end, end)
+        close = stop.start() if stop else end
+    return close
 
 
 def _uncounted(text: str, start: int, end: int, statements: Sequence[Statement]) -> bool:

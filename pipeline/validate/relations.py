@@ -544,6 +544,7 @@ def _sums(
             opened, rest, paired = True, qs[i + 2 :], True
         if opened:
             parts, skipped = _parts_after(text, rest, head, paired)
+            head = _changed_value(text, qs[:i], head, parts) or head
             used.update(q.start for q in parts)
             runs = by_dimension([q.label for q in parts])  # 学历…,职称…: one sum per dimension
             for run in ([parts[k] for k in ks] for ks in runs) if parts else ():
@@ -572,6 +573,25 @@ def _sums(
                 relation = _sum(head, parts, rounding, not skipped)
                 if relation is not None:
                     yield relation
+
+
+def _changed_value(text: str, before: Sequence[Q], change: Q, parts: Sequence[Q]) -> Q | None:
+    """The value a change is said of, when a 其中 list after the change lists parts of the value
+    and not of the change ("经费总额3.2亿元,比2010年增加8000万元,其中财政拨款2.9亿元,社会投入…"):
+    the value just before, in the change's unit; None when the change is no change of it or the
+    parts are changes too ("比上年增加800人,其中小学增加500人…")."""
+    words = vocab()
+    if not before or not parts:
+        return None
+    value = before[-1]
+    if value.unit != change.unit or not _digits(value):
+        return None
+    if not words["change_against"].fullmatch(_between(text, value, change)):
+        return None
+    changed = re.compile(words["growth"].pattern + "|" + words["decline"].pattern + "|多|少")
+    if any(changed.search(p.label) for p in parts):
+        return None
+    return value
 
 
 def _sources_after(text: str, qs: Sequence[Q], head: Q) -> list[Q]:
@@ -619,7 +639,11 @@ def _parts_after(
     parts: list[Q] = []
     skipped = False
     for index, q in enumerate(qs):
-        if index and (words["stop"].search(q.label) or words["parts"].search(q.label)):
+        if index and words["stop"].search(q.label):
+            # "其中小学201所,初中319所,另有九年一贯制学校8所…": more of the total may follow
+            skipped = skipped or q.unit == unit
+            break
+        if index and words["parts"].search(q.label):
             break
         if index and words["total"].search(q.label):
             break  # "…教学点4个小学共152个教学班": a total of its own begins
