@@ -96,3 +96,34 @@ def test_validate_by_level_intake_and_leavers_add_up_by_level(
     over the totals holds for the levels' sections that name none."""
     found = _findings(tmp_path, _INTAKE.format(entrants=entrants))
     assert [rule for rule, _ in found] == ["sum_mismatch"] * errors
+
+
+_WHOLE_SCOPE = (
+    "某省2015年中小学教育发展情况\n"
+    "2015年全省共有中小学2663所,在校生{students}万人。\n"
+    "一、小学教育\n全省共有小学2135所,在校生210万人。\n"
+    "二、初中教育\n全省共有初中528所,在校生110万人。\n"
+)
+
+
+@pytest.mark.parametrize("students", ["320", "350"])
+def test_validate_by_level_a_count_of_the_whole_scope_holds_its_levels(
+    tmp_path: Path, students: str
+) -> None:
+    """A count of no level said first (中小学, 全省在校生) holds at least its 小学 and 初中: less is
+    no error (高中 may be in it), more is."""
+    assert _findings(tmp_path, _WHOLE_SCOPE.format(students=students)) == []
+    found = _findings(tmp_path, _WHOLE_SCOPE.format(students="300"))
+    assert [rule for rule, _ in found] == ["sum_mismatch"]
+
+
+def test_validate_by_level_a_count_of_no_level_after_the_levels_is_another_part(
+    tmp_path: Path,
+) -> None:
+    """"…初级中学11所,在校生8899人;…小学26所,在校生9302人;九年制学校4所,在校生2398人": the
+    九年制 count has no level, and it is one more part, not the whole."""
+    text = (
+        "某县寄宿制学校建设情况\n已建成寄宿制中小学41所,其中:初级中学11所,在校生8899人;"
+        "中心小学26所,在校生9302人;九年制学校4所,在校生2398人。\n"
+    )
+    assert _findings(tmp_path, text) == []

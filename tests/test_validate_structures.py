@@ -891,3 +891,21 @@ def test_validate_structures_more_after_another_may_be_of_the_total() -> None:
     ) == []
     found = _findings("全县共有各级各类学校500所,其中小学201所,初中319所,另有九年一贯制学校8所。")
     assert [rule for rule, _ in found] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a 升学率 named in words, of the level it goes to
+            "2017年全县有初中毕业生3200人,普通高中招生为2400人,普通初中升普通高中的比率为75%。",
+            "2017年全县有初中毕业生3200人,普通高中招生为2400人,普通初中升普通高中的比率为70%。",
+        ),
+        (  # …and in Traditional script
+            "2017年全縣有初中畢業生3200人,普通高中招生為2400人,普通初中升普通高中的比率為75%。",
+            "2017年全縣有初中畢業生3200人,普通高中招生為2400人,普通初中升普通高中的比率為70%。",
+        ),
+    ],
+)
+def test_validate_structures_a_rate_named_in_words(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]

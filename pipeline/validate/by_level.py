@@ -47,10 +47,11 @@ def level_relations(
 
 
 def _once(figures: Sequence[Figure]) -> dict[_Key, Figure]:
-    """The figures that are the only one of their (indicator, level, year) in the report."""
+    """The figures that are the only one of their (indicator, level, year) in the report (level
+    None: of the report's whole scope)."""
     groups: dict[_Key, dict[int, Figure]] = defaultdict(dict)
     for figure in figures:
-        if figure.kind == FigureKind.ACTUAL and figure.school is None and figure.level:
+        if figure.kind == FigureKind.ACTUAL and figure.school is None:
             groups[(figure.indicator, figure.level, figure.year)][figure.span.start] = figure
     return {key: next(iter(g.values())) for key, g in groups.items() if len(g) == 1}
 
@@ -66,6 +67,9 @@ def _sums(
     mixed = re.search(words["mixed_schools"], body) is not None
     for (indicator, level, year), whole in once.items():
         parts = words["level_partitions"].get(level)
+        exhaustive = True
+        if level is None and whole.qualifier is None:
+            parts, exhaustive = words["level_within"], False  # the whole scope: at least these
         if not parts or indicator not in words["additive"]:
             continue
         if indicator == "schools" and mixed:
@@ -76,9 +80,12 @@ def _sums(
         if head is None or len(qs) != len(parts) or ("sum", head.start) in said:
             continue
         chosen = [q for q in qs if q is not None]
+        if not exhaustive and any(q.start < head.start for q in chosen):
+            continue  # the whole scope is said first; a count of no level after the levels' is
+            # another part (九年制学校4所,在校生2398人 after 初中…,小学…)
         if len(chosen) != len(parts) or not all(_plain(q, head.unit) for q in [head, *chosen]):
             continue
-        relation = sum_of(head, chosen, rounding)
+        relation = sum_of(head, chosen, rounding, exhaustive)
         if relation is not None:
             yield relation
 
@@ -101,7 +108,7 @@ def _ratios(
     said: set[tuple[str, int]],
 ) -> Iterator[Relation]:
     for (indicator, level, year), ratio in once.items():
-        spec = words["level_ratios"].get(indicator)
+        spec = words["level_ratios"].get(indicator) if level else None
         q = at.get(ratio.span.start)
         # a ratio written r:1 or 1:r is read with its sentences' counts (relations._ratios)
         if spec is None or q is None or q.ratio is not None or ("ratio", q.start) in said:

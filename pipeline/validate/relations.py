@@ -391,7 +391,8 @@ def _part_rates(
         named = text[part.clause_start : part.quantity.start]
         phrase = named + text[after : _clause_end(text, after)]  # 42所达到省定办学标准
         numerator = next(
-            (re.compile(p) for rate, p in words["rate_numerators"].items() if rate in label), None
+            (re.compile(p) for rate, p in words["rate_numerators"].items() if _names(label, rate)),
+            None,
         )
         found_stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's
         stem = found_stem.group(1) if found_stem else None
@@ -422,9 +423,20 @@ def _part_rates(
     return found
 
 
+def _names(label: str, rate: str) -> bool:
+    """Whether a rate's words name ``rate`` (升学率), by its name or in words (``rate_names``:
+    升普通高中的比率)."""
+    said = vocab()["rate_names"].get(rate)
+    return rate in label or (said is not None and re.search(said, label) is not None)
+
+
 def _other_population(label: str, part: str, whole: str) -> bool:
     """Whether a rate's own words name a level that its part does not, or a population that
-    neither count does (全市小学适龄儿童入学率 after 初中在校生…)."""
+    neither count does (全市小学适龄儿童入学率 after 初中在校生…). A rate named in words from one
+    level to another (初中升普通高中的比率) is of the level it goes to."""
+    names = vocab()["rate_names"].values()
+    moved = next((m for said in names if (m := re.search(said, label))), None)
+    label = label[moved.start() :] if moved else label
     level = _level(label)
     part_levels = {str(lvl) for word, lvl in vocab()["levels"].items() if word in part}
     if level is not None and part_levels and level not in part_levels:
