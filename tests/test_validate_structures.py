@@ -909,3 +909,34 @@ def test_validate_structures_more_after_another_may_be_of_the_total() -> None:
 def test_validate_structures_a_rate_named_in_words(right: str, wrong: str) -> None:
     assert _findings(right) == []
     assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a total said last over clauses between ;, each of its own level
+            "全镇有小学5所,在校学生2400人;初中1所,在校学生1100人,全镇中小学在校生合计3500人。",
+            "全镇有小学5所,在校学生2400人;初中1所,在校学生1100人,全镇中小学在校生合计3600人。",
+        ),
+        (  # …the total in a clause of its own
+            "小学在校生2400人;初中在校生1100人;合计3500人。",
+            "小学在校生2400人;初中在校生1100人;合计3400人。",
+        ),
+    ],
+)
+def test_validate_structures_a_total_over_level_clauses(right: str, wrong: str) -> None:
+    assert _findings(right) == []
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # the total counts another thing than the clauses (教职工, not 专任教师)
+        "全县小学专任教师800人;初中专任教师500人;全县共有教职工1500人。",
+        # two clauses of one level are no breakdown by level
+        "小学在校生2400人;小学专任教师120人;共计培训教师300人。",
+    ],
+)
+def test_validate_structures_level_clauses_of_another_count_raise_nothing(clean: str) -> None:
+    assert _findings(clean) == []

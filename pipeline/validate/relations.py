@@ -581,6 +581,8 @@ def _sums(
             continue
         if words["total"].search(head.label[-8:]):
             parts, skipped = _parts_before(text, qs[:i], head, sentence.start)
+            if len(parts) < 2:
+                parts, skipped = _level_clauses_before(text, qs[:i], head, sentence.start), False
             if len(parts) >= 2 and not used.intersection(q.start for q in parts):
                 relation = _sum(head, parts, rounding, not skipped)
                 if relation is not None:
@@ -744,6 +746,38 @@ def _parts_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> tuple[list
         if words["parts"].search(q.label) or words["total"].search(q.label[-8:]):
             break
     return parts, skipped
+
+
+def _level_clauses_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> list[Q]:
+    """The parts before a total said last, one to each clause between ; and named by a level of
+    its own ("全镇有小学5所,在校学生2400人;初中1所,在校学生1100人,全镇中小学在校生合计3500人"): each
+    clause's one count in the total's unit; empty unless every clause has exactly one, every clause
+    names another level, and the first clause opens the sentence."""
+    bounds = [floor, *(m.end() for m in re.finditer("[;；]", text[floor : head.start]))]
+    bounds = [floor] + [floor + b for b in bounds[1:]] + [head.start]
+    parts: list[Q] = []
+    levels: set[str] = set()
+    counts = _counted(head.label)
+    for k, (start, stop) in enumerate(pairwise(bounds)):
+        inside = [q for q in qs if start <= q.start < stop and q.unit == head.unit]
+        if not inside and k == len(bounds) - 2 and not re.search(r"\d", text[start:stop]):
+            break  # "…;合计3500人": the total's own clause
+        level = _level(text[start:stop])
+        if len(inside) != 1 or not _digits(inside[0]) or level is None or level in levels:
+            return []
+        counted = _counted(inside[0].label)
+        if counts and counted and counted != counts:
+            return []  # "小学专任教师800人;初中专任教师500人;共有教职工1500人": another count
+        counts = counts or counted  # …and the parts count one thing (not 在校生, then 在园幼儿)
+        parts.append(inside[0])
+        levels.add(level)
+    return parts if len(parts) >= 2 else []
+
+
+def _counted(label: str) -> str | None:
+    """What the last head noun of the lexicon in ``label`` counts (its indicator), if any."""
+    nouns = lexicon().noun_re.findall(label)
+    return lexicon().nouns[nouns[-1]].indicator if nouns else None
 
 
 def _exhaustive(first: Q) -> bool:
