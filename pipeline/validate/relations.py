@@ -753,8 +753,8 @@ def _level_clauses_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> li
     its own ("全镇有小学5所,在校学生2400人;初中1所,在校学生1100人,全镇中小学在校生合计3500人"): each
     clause's one count in the total's unit; empty unless every clause has exactly one, every clause
     names another level, and the first clause opens the sentence."""
-    bounds = [floor, *(m.end() for m in re.finditer("[;；]", text[floor : head.start]))]
-    bounds = [floor] + [floor + b for b in bounds[1:]] + [head.start]
+    cuts = (floor + m.end() for m in re.finditer("[;；]", text[floor : head.start]))
+    bounds = [floor, *cuts, head.start]
     parts: list[Q] = []
     levels: set[str] = set()
     counts = _counted(head.label)
