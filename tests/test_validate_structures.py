@@ -947,3 +947,54 @@ def test_validate_structures_a_total_over_level_clauses(right: str, wrong: str) 
 )
 def test_validate_structures_level_clauses_of_another_count_raise_nothing(clean: str) -> None:
     assert _findings(clean) == []
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "rule"),
+    [
+        (  # the students written number first (1080名学生), the 生均 in another paragraph
+            "全校现有24个教学班,1080名学生。\n\n二、达标情况\n\n学校藏书21600册,生均20册。",
+            "全校现有24个教学班,1080名学生。\n\n二、达标情况\n\n学校藏书21600册,生均27册。",
+            "ratio_mismatch",
+        ),
+        (  # …and the classes too (编班N个)
+            "1080名学生编班24个,平均班额45人。",
+            "1080名学生编班24个,平均班额61人。",
+            "ratio_mismatch",
+        ),
+        (  # …over the teachers of another paragraph
+            "学校现有1080名学生。\n\n我校有专任教师60人,师生比1:18。",
+            "学校现有1080名学生。\n\n我校有专任教师60人,师生比1:25。",
+            "ratio_mismatch",
+        ),
+        (  # a base named 生源
+            "学校现有1080名学生。我校有随迁子女54人,占学校生源的5%。",
+            "学校现有1080名学生。我校有随迁子女54人,占学校生源的8%。",
+            "percent_mismatch",
+        ),
+        (  # totals of the 生均 figures stated in the paragraph before, one under another name
+            "我校校园面积30000平方米,建筑面积9000平方米。全校现有1000名学生。\n\n"
+            "二、达标情况\n\n我校生均占地面积30平方米,生均校舍建筑面积9平方米。",
+            "我校校园面积30000平方米,建筑面积9000平方米。全校现有1000名学生。\n\n"
+            "二、达标情况\n\n我校生均占地面积30平方米,生均校舍建筑面积12平方米。",
+            "ratio_mismatch",
+        ),
+    ],
+)
+def test_validate_structures_counts_said_number_first(right: str, wrong: str, rule: str) -> None:
+    assert _findings(right) == []
+    assert [r for r, _ in _findings(wrong)] == [rule]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # a clause that only has something, said after its number, is no part of the 其中 list
+        "建筑面积9000平方米,其中教学及辅助用房面积5000平方米,有12000平方米运动场地。",
+        # two different totals of the topic in the report: the 生均 names neither
+        "学校建筑面积9000平方米,新建教学楼建筑面积3000平方米。全校现有1000名学生。\n\n"
+        "二、达标情况\n\n生均校舍建筑面积12平方米。",
+    ],
+)
+def test_validate_structures_no_total_to_check_raise_nothing(clean: str) -> None:
+    assert _findings(clean) == []

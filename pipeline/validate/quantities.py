@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from junheng.extractors.numbers import Quantities
+from junheng.extractors.statements import lexicon
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BREAK = "，,、；;：:（）()。!?！？\n"
@@ -40,6 +41,15 @@ class Q:
     unit_end: int = 0
     ratio: tuple[float, float] | None = None
     role: str = "value"
+    noun_after: str = ""
+    """The lexicon's head noun right after the number and its unit (1753名学生: 学生), when the
+    count is written number first; empty otherwise."""
+
+    @property
+    def said(self) -> str:
+        """What the count is said of, on either side of the number: its label and the noun
+        after it."""
+        return self.label + self.noun_after
 
     @property
     def exact(self) -> bool:
@@ -106,7 +116,19 @@ def _wrap(text: str, item: Any, floor: int, counted_units: tuple[str, ...]) -> Q
         unit_end=_unit_end(item),
         ratio=tuple(item.ratio) if getattr(item, "ratio", None) else None,
         role=getattr(item, "role", "value") or "value",
+        noun_after=_noun_after(text, _unit_end(item), unit),
     )
+
+
+def _noun_after(text: str, at: int, unit: str) -> str:
+    """The lexicon noun that starts right at ``at`` and counts in ``unit`` (名学生, 所小学)."""
+    lex = lexicon()
+    match = lex.noun_re.match(text, at, at + 12)
+    if match is None:
+        return ""
+    noun = lex.nouns[match.group()]
+    counts = unit in noun.units or (unit == "人" and "名" in noun.units)  # 名 reads as 人
+    return noun.word if counts else ""
 
 
 def _unit_end(item: Any) -> int:

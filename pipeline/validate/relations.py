@@ -665,6 +665,10 @@ def _parts_after(
             break
         if parts and _exhaustive(parts[0]) and not _exhaustive(q) and not _partition([*parts, q]):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
+        if parts and _new_clause(q) and not _new_clause(parts[0]):
+            # "其中教学及辅助用房5262平方米,有10951平方米运动场地": a clause of its own begins
+            skipped = skipped or q.unit == unit
+            break
         if _other_noun(text, head, q):
             continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
         if _wider(text, q, head):
@@ -681,6 +685,13 @@ def _parts_after(
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _new_clause(q: Q) -> bool:
+    """Whether a count opens a clause of its own: its words before it are only a verb of having
+    (有, 建有 …) and what it counts is said after the number (有10951平方米运动场地)."""
+    words = q.label.strip(" ，,、:：")
+    return bool(vocab()["having"].fullmatch(words.removeprefix("其中").lstrip(":：")))
 
 
 def _other_noun(text: str, head: Q, part: Q) -> bool:
@@ -1163,9 +1174,9 @@ def _role(q: Q, role: str) -> bool:
         "teachers": "not_teachers",
         "computers": "not_computers",
     }.get(role)
-    if q.unit != words["role_units"][role] or not _checkable(q) or not words[role].search(q.label):
+    if q.unit != words["role_units"][role] or not _checkable(q) or not words[role].search(q.said):
         return False
-    return negative is None or not words[negative].search(q.label)
+    return negative is None or not words[negative].search(q.said)
 
 
 def _ratios(
@@ -1237,10 +1248,10 @@ def _segment_level(text: str, sentence: Sentence, q: Q) -> str | None:
 def _counts(window: list[Q], q: Q, role: str, level: str | None) -> list[Q]:
     """Counts of ``role`` before ``q`` in its paragraph: of its level, else of no level."""
     earlier = [p for p in window if p.start < q.start and _role(p, role)]
-    same = [p for p in earlier if _level(p.label) == level]
+    same = [p for p in earlier if _level(p.said) == level]
     if same or level is None:
         return same
-    return [p for p in earlier if _level(p.label) is None]
+    return [p for p in earlier if _level(p.said) is None]
 
 
 def _report_count(pool: list[Q], role: str, level: str | None) -> list[Q]:
@@ -1249,7 +1260,7 @@ def _report_count(pool: list[Q], role: str, level: str | None) -> list[Q]:
     Used when the paragraph names none (学生510人 in one paragraph, 生均… in another). A report
     that gives two different student counts of that level (全校, 住校, 两个年份) names none.
     """
-    found = [p for p in pool if _role(p, role) and _level(p.label) == level]
+    found = [p for p in pool if _role(p, role) and _level(p.said) == level]
     if len({p.value for p in found}) != 1:
         return []
     return found[:1]
@@ -1310,10 +1321,10 @@ def _per_student(
             continue
         if per.unit in ("%", "人"):
             continue
-        amount = _total_for(per, qs[:index], window)
+        level = _level(per.label)
+        amount = _total_for(per, qs[:index], window) or _report_total(per, pool, level)
         if amount is None:
             continue
-        level = _level(per.label)
         students = (
             [q for q in qs if _role(q, "students")]
             or _counts(window, per, "students", level)
@@ -1446,6 +1457,28 @@ def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
         return None
     earlier = [q for q in window if q.start < per.start and q not in before and fits(q)]
     return earlier[-1] if earlier else None
+
+
+def _report_total(per: Q, pool: Sequence[Q], level: str | None) -> Q | None:
+    """The total a 生均 figure divides when its paragraph states none: the report's one value
+    (said before it, at its level) whose words name its topic (校舍建筑面积9318平方米 in 一、基本
+    情况, 生均校舍建筑面积5.32平方米 in 二、达标情况). Two different values name none."""
+    words = vocab()
+    topic = _topic(per.label)
+    if not topic:
+        return None
+    names = [topic, *words["topic_synonyms"].get(topic, ())]
+    found = [
+        q
+        for q in pool
+        if q.start < per.start
+        and q.unit == per.unit
+        and _checkable(q)
+        and not words["averaged"].search(q.label)
+        and _level(q.label) == level
+        and any(name in q.label or _shares_topic(name, q.label) for name in names)
+    ]
+    return found[-1] if len({q.value for q in found}) == 1 else None
 
 
 # ---- shortfalls -----------------------------------------------------------------------------
