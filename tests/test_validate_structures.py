@@ -979,6 +979,23 @@ def test_validate_structures_level_clauses_of_another_count_raise_nothing(clean:
             "二、达标情况\n\n我校生均占地面积30平方米,生均校舍建筑面积12平方米。",
             "ratio_mismatch",
         ),
+        (  # an area said after its number (有8000平方米运动场地), its 生均 a paragraph later
+            "学校现有1000名学生。我校建筑面积9000平方米,有8000平方米运动场地。\n\n生均运动场地8平方米。",
+            "学校现有1000名学生。我校建筑面积9000平方米,有8000平方米运动场地。\n\n生均运动场地11平方米。",
+            "ratio_mismatch",
+        ),
+        (  # 生均计算机 over the 学生用机 of its sentence
+            "学校现有1000名学生。网络教室4个,学生用机共计120台,生均计算机0.12台。",
+            "学校现有1000名学生。网络教室4个,学生用机共计120台,生均计算机0.19台。",
+            "ratio_mismatch",
+        ),
+        (  # a share with its base named, after the count's changes against last year
+            "全国共有幼儿园30.00万所,比上年增加3000所。其中,普惠性幼儿园24.00万所,比上年增加1.00万所,"
+            "增长4.35%,占全国幼儿园的比例80.00%。",
+            "全国共有幼儿园30.00万所,比上年增加3000所。其中,普惠性幼儿园24.00万所,比上年增加1.00万所,"
+            "增长4.35%,占全国幼儿园的比例56.00%。",
+            "percent_mismatch",
+        ),
     ],
 )
 def test_validate_structures_counts_said_number_first(right: str, wrong: str, rule: str) -> None:

@@ -937,11 +937,14 @@ def _shares(
             continue
         if not words["share"].search(label) or words["growth"].search(label):
             continue
-        count = qs[index - 1]
+        named = words["named_base"].search(label)
+        at = _before_changes(text, qs, index - 1) if named else index - 1
+        count = qs[at]
+        gap = _between(text, qs[index - 1], pct)  # from the value's last change, if it has any
         if (
             not _checkable(count)
             or count.unit in ("%", "年")
-            or _between(text, count, pct).count("，") + _between(text, count, pct).count(",") > 1
+            or gap.count("，") + gap.count(",") > 1
         ):
             continue
         renamed = _NAMED_PART.search(_between(text, count, pct))
@@ -949,7 +952,6 @@ def _shares(
             continue  # "…初中2125人,小学占65.9%": the share of another subject, named before 占
         if index >= 2 and _listed_with(text, qs[index - 2], count):
             continue  # "6所初中、2所一贯制学校、20所小学达标,占…": the share is of the whole list
-        named = words["named_base"].search(label)
         if named:
             # 占学校总数的20%: the base is the total whose words are named (学校), if one is stated
             relation = _named_share(
@@ -983,6 +985,26 @@ def _shares(
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+def _before_changes(text: str, qs: Sequence[Q], index: int) -> int:
+    """The index of the value a run of changes ends at: back from ``index`` over each change
+    against an earlier time and its rate ("普惠性幼儿园24.47万所,比上年增加1.06万所,增长4.55%,占
+    全国幼儿园的比例83.00%": the share is of 24.47万所)."""
+    words = vocab()
+    k = index
+    while k > 0:
+        gap = _between(text, qs[k - 1], qs[k])
+        if words["change_against"].fullmatch(gap):
+            k -= 1
+            continue
+        if k > 1 and words["change_rate"].fullmatch(gap.strip(" ,，")) and qs[k].unit == "%":
+            k -= 1  # …,增长4.55%: the rate of the change before it
+            continue
+        break
+    if k < index and words["change_against"].fullmatch(_between(text, qs[k], qs[k + 1])):
+        return k
+    return index
 
 
 _BASE_INSIDE = re.compile(r"占[^,，;；。]{1,16}$")
@@ -1322,7 +1344,9 @@ def _per_student(
         if per.unit in ("%", "人"):
             continue
         level = _level(per.label)
-        amount = _total_for(per, qs[:index], window) or _report_total(per, pool, level)
+        amount = _total_for(text, per, qs[:index], window) or _report_total(
+            text, per, pool, level
+        )
         if amount is None:
             continue
         students = (
@@ -1429,10 +1453,27 @@ def _shares_topic(topic: str, label: str) -> bool:
     )
 
 
+def _names_topic(topic: str, words: str) -> bool:
+    """Whether ``words`` name a 生均 figure's topic, or one of its other names (学生用机 for
+    计算机, 校园面积 for 占地面积: ``topic_synonyms``)."""
+    names = (topic, *vocab()["topic_synonyms"].get(topic, ()))
+    return any(name in words or _shares_topic(name, words) for name in names)
+
+
 _GENERIC_TOPIC_WORDS = frozenset({"面积", "总额", "金额", "数量", "总数", "平方"})
 
 
-def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
+def _named_by(text: str, q: Q) -> str:
+    """The words a quantity is named by: its label, and when that is only a verb of having, the
+    words after its unit as well (有10951平方米运动场地)."""
+    if not _new_clause(q):
+        return q.label
+    end = q.unit_end or q.end
+    after = re.match(r"[^,，;；。:：、\d\n]{1,10}", text[end : end + 10])
+    return q.label + (after.group() if after else "")
+
+
+def _total_for(text: str, per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
     """The total a 生均 figure divides (see :func:`_per_student`)."""
     words = vocab()
     topic = _topic(per.label)
@@ -1442,7 +1483,7 @@ def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
             q.unit == per.unit
             and _checkable(q)
             and not words["per_student"].search(q.label)
-            and (not topic or _shares_topic(topic, q.label))
+            and (not topic or _names_topic(topic, _named_by(text, q)))
         )
 
     if topic and any(
@@ -1459,7 +1500,7 @@ def _total_for(per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
     return earlier[-1] if earlier else None
 
 
-def _report_total(per: Q, pool: Sequence[Q], level: str | None) -> Q | None:
+def _report_total(text: str, per: Q, pool: Sequence[Q], level: str | None) -> Q | None:
     """The total a 生均 figure divides when its paragraph states none: the report's one value
     (said before it, at its level) whose words name its topic (校舍建筑面积9318平方米 in 一、基本
     情况, 生均校舍建筑面积5.32平方米 in 二、达标情况). Two different values name none."""
@@ -1467,7 +1508,6 @@ def _report_total(per: Q, pool: Sequence[Q], level: str | None) -> Q | None:
     topic = _topic(per.label)
     if not topic:
         return None
-    names = [topic, *words["topic_synonyms"].get(topic, ())]
     found = [
         q
         for q in pool
@@ -1476,7 +1516,7 @@ def _report_total(per: Q, pool: Sequence[Q], level: str | None) -> Q | None:
         and _checkable(q)
         and not words["averaged"].search(q.label)
         and _level(q.label) == level
-        and any(name in q.label or _shares_topic(name, q.label) for name in names)
+        and _names_topic(topic, _named_by(text, q))
     ]
     return found[-1] if len({q.value for q in found}) == 1 else None
 
