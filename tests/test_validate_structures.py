@@ -1015,3 +1015,28 @@ def test_validate_structures_counts_said_number_first(right: str, wrong: str, ru
 )
 def test_validate_structures_no_total_to_check_raise_nothing(clean: str) -> None:
     assert _findings(clean) == []
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        # a gross rate is over the age group, not over the pupils counted before it
+        "全县共有幼儿园60所,入园幼儿5100人,在园幼儿14200人。学前三年毛入园率91.2%。",
+        # a share named for another subject than the count before it
+        "学校有在岗教师120人,县级以上骨干教师22人,县级以上学科带头人12人,骨干教师比例达35.8%。",
+        # 大班 and 超大班 are classes over a size, not a partition of the classes
+        "共有27.00万个班,其中,大班3.60万个(占13.33%),超大班1.30万个(占4.81%)。",
+        # a 生师比 where the paragraph names teachers besides the counted ones
+        "小学2.04万所,在校生982.00万人。小学学校教职工52.00万人,其中,专任教师49.00万人。生师比18.60:1。"
+        "另有代课教师3.50万人。",
+        # 总班数 names the count of 班 in its own paragraph, not an earlier one
+        "全省共有班数37.00万个。\n小学共有26.00万个班,其中,大班3300个,占总班数的1.27%。",
+    ],
+)
+def test_validate_structures_shares_and_ratios_of_no_stated_base_raise_nothing(clean: str) -> None:
+    assert _findings(clean) == []
+
+
+def test_validate_structures_a_total_named_by_its_count_word() -> None:
+    wrong = "全省共有班数37.00万个。\n小学共有26.00万个班,其中,大班3300个,占总班数的1.90%。"
+    assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]

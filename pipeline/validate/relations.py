@@ -230,6 +230,12 @@ _NAMED_PART = re.compile(
 )
 
 
+# a share named by its subject and 比例 (骨干教师比例达34.8%), without 占
+_NAMED_RATE = re.compile(
+    r"(?:^|[,，;；:：。])\s*(?!占)([\u4e00-\u9fff]{2,10}?)的?(?:比例|比重)(?:为|达到|达|是|了)?\s*$"
+)
+
+
 def _names_count(name: str, label: str) -> bool:
     """Whether a share's subject ``name`` is the count's own words (城区学校 of 城区7所)."""
     own = label.strip(" ,，;；:：")
@@ -315,6 +321,8 @@ def _part_first_rates(
         named = text[part.clause_start : part.quantity.start]
         if stem is None or re.search(r"\d", label) or stem.group(1) not in named:
             continue
+        if vocab()["gross_rate"].search(label):
+            continue  # 毛入园率: over the age group, which the text does not give
         relation = _share(count, base, rate, rounding)
         if relation is not None:
             found.append(relation)
@@ -947,9 +955,11 @@ def _shares(
             or gap.count("，") + gap.count(",") > 1
         ):
             continue
-        renamed = _NAMED_PART.search(_between(text, count, pct))
+        gap_words = _between(text, count, pct)
+        renamed = _NAMED_PART.search(gap_words) or _NAMED_RATE.search(gap_words)
         if renamed is not None and not _names_count(renamed.group(1), count.label):
-            continue  # "…初中2125人,小学占65.9%": the share of another subject, named before 占
+            continue  # "…初中2125人,小学占65.9%", "…学科带头人10人,骨干教师比例达34.8%": the
+            # share of another subject, named before 占 or 比例
         if index >= 2 and _listed_with(text, qs[index - 2], count):
             continue  # "6所初中、2所一贯制学校、20所小学达标,占…": the share is of the whole list
         if named:
@@ -1038,9 +1048,12 @@ def _named_share(
     """A share whose base is named in words (占学校总数的20%, 占全县在校生的4%): the base is the
     last earlier number of the count's unit whose own words hold the named noun, in ``window``
     (the paragraph; the caller tries the report's numbers next); none, nothing."""
-    noun = _WHOLE_PREFIX.sub("", _COUNT_SUFFIX.sub("", named))
+    whole = _WHOLE_PREFIX.sub("", named)
+    noun = _COUNT_SUFFIX.sub("", whole)
     if len(noun) < 2:
         return None
+    # 总班数 names the 班数 (共有班数37.39万个): the total's own word for a count
+    names = {noun, *([whole[1:]] if whole.startswith("总") and len(whole) >= 3 else [])}
     earlier = [
         q
         for q in window
@@ -1052,7 +1065,13 @@ def _named_share(
     bases = [
         q
         for q in earlier
-        if noun in q.label or noun in _after_unit(text, q) or _named_in_scope(text, q, noun)
+        if any(
+            name in q.label
+            or name in _after_unit(text, q)
+            or name.removesuffix("数") == _after_unit(text, q)  # 总班数: 26.82万个班
+            for name in names
+        )
+        or _named_in_scope(text, q, noun)
     ]
     if not bases:
         # 占学校总数的 names the 中小学52所 before it; 占在校生总数的, the 在校学生12000人: a count
@@ -1132,7 +1151,7 @@ _COUNT_SUFFIX = re.compile(r"(?:总数|总人数|总量|人数|数)$")
 def _after_unit(text: str, q: Q) -> str:
     """The few characters after a number's unit (18个教学班: what it counts)."""
     end = q.unit_end or q.end
-    return text[end : end + 4]
+    return re.split(r"[,，;；。:：、\n]", text[end : end + 4], maxsplit=1)[0]
 
 
 def _plausible_base(relation: Relation, pct: Q) -> bool:
@@ -1201,6 +1220,14 @@ def _role(q: Q, role: str) -> bool:
     return negative is None or not words[negative].search(q.said)
 
 
+def _other_teachers(text: str, window: Sequence[Q], sentence: Sentence) -> bool:
+    """Whether the ratio's paragraph, up to the end of its line, names teachers besides the
+    counted ones (另有代课教师…, 兼任教师…)."""
+    start = window[0].start if window else sentence.start
+    end = text.find("\n", sentence.end)
+    return bool(vocab()["other_teachers"].search(text, start, end if end >= 0 else len(text)))
+
+
 def _ratios(
     text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
 ) -> Iterator[Relation]:
@@ -1227,6 +1254,8 @@ def _ratios(
         if q.hedged:
             continue
         spec = words["ratios"][kind]
+        if spec["den"] == "teachers" and _other_teachers(text, window, sentence):
+            continue
         nums = _counts(window, q, spec["num"], level) or _report_count(pool, spec["num"], level)
         dens = _counts(window, q, spec["den"], level) or _report_count(pool, spec["den"], level)
         if not nums or not dens:
