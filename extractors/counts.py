@@ -8,7 +8,8 @@ same report's counts as statements (:mod:`junheng.extractors.statements`) and
 2. gives a count the level its noun names (其中小学65所 → 小学);
 3. reads breakdowns: the parts count what the total counts (在校生6230人(其中小学4105人,
    初中2125人) gives 4105 and 2125 as 在校生), inherit its marks, and are dropped where the total
-   is not a catalogue count (学生食堂76所,其中初中3所) or the part is not one (教学点39个);
+   is not a catalogue count (学生食堂76所,其中初中3所) or the part is not one (教学点39个), unless
+   the part names a count of its own (教育人口…,其中在校生…,教职工…);
 4. adds the counts the wordings missed: a noun after its number (全县共有28所中小学) or before it
    with only filler between (完小5所, 现有老师36人).
 """
@@ -75,6 +76,18 @@ def apply_statements(
     return sorted((f for group in at.values() for f in group), key=lambda f: f.span.start)
 
 
+def _own_count(part: Statement) -> bool:
+    """Whether a part under a total that is no catalogue count names a count of its own: a
+    head noun of the lexicon that is no level word (在校生, 教职工 — not the 初中 of 学生食堂76所,
+    其中初中3所, which only says whose canteens)."""
+    return (
+        part.noun is not None
+        and part.noun.indicator is not None
+        and part.noun.level is None
+        and not part.marks
+    )
+
+
 def _indicator(indicator_id: str) -> Indicator:
     return load_catalogue().by_id[indicator_id]
 
@@ -95,6 +108,8 @@ def _apply_breakdown(
         own = [f for f in at.get(start, ()) if f.indicator in counted]
         others = [f for f in at.get(start, ()) if f.indicator not in counted]
         not_one = part.noun is not None and part.noun.indicator is None  # 教学点39个
+        if indicator is None and _own_count(part) and not total.marks:
+            continue  # 教育人口2820万人,其中在校生2659万人,教职工161万人: a count of its own
         if total.marks or part.marks or indicator is None or not_one:
             at[start] = others
             if not at[start]:

@@ -89,7 +89,7 @@ def load_rules() -> FigureRules:
         change_to=re.compile(data["change_to"]),
         subgroup_rate=re.compile(data["subgroup_rate"]),
         level_heading=re.compile(
-            r"[ \t]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?[ \t]*"
+            r"[ \t]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[—–-]{1,2})?[ \t]*"
             f"({scoping})(?:教育|阶段|学段)?[ \\t]*[:：]?[ \\t]*"
         ),
         paragraph_opening=re.compile(f"{data['paragraph_opening']}({words})"),
@@ -667,9 +667,13 @@ _HEADING_LINES = 40  # how far back a level heading is looked for
 
 def _heading_level(text: str, pos: int, rules: FigureRules) -> str | None:
     """A line that is only a level ("1、小学:", "(二)初中教育") scopes the lines after it, up to
-    the next heading (a line opening with a list mark) or a blank line."""
+    the next heading (a line opening with a list mark) or a blank line; a level that opens its
+    line as a heading sentence ("——小学。校数17所;…") scopes the rest of the line."""
     pattern = rules.level_heading
     cursor = text.rfind("\n", 0, pos)
+    opening = pattern.match(text, cursor + 1, pos)  # "——小学。校数17所…": the line opens with it
+    if opening and (text[opening.end() - 1] in ":：" or text.startswith("。", opening.end())):
+        return rules.levels[opening.group(1)]
     for _ in range(_HEADING_LINES):
         if cursor <= 0:
             break
@@ -680,12 +684,14 @@ def _heading_level(text: str, pos: int, rules: FigureRules) -> str | None:
         found = pattern.fullmatch(line)
         if found:
             return rules.levels[found.group(1)]
-        if _HEADING_MARK.match(line):
+        if _HEADING_MARK.match(line) or _BARE_HEADING.fullmatch(line):
             return None  # another heading: its section is not the level's
         cursor = start - 1
     return None
 
 
+# a short line of words only ("学前教育和特殊教育", "高中段教育"): a section heading too
+_BARE_HEADING = re.compile(r"\s*[^\d,，。;；:：!?！？()（）]{2,15}\s*")
 _HEADING_MARK = re.compile(
     r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
 )
@@ -823,11 +829,10 @@ def _kind(
 ) -> FigureKind:
     """Standard, target or fact. In a plan (计划, 规划, 方案) a figure is a target unless its
     clause says it is already so (现有, 目前, 已 …): a plan speaks of what is to be reached."""
-    clause = text[
-        _clause_start(
-            text, min(pair.mention_start, pair.quantity.start), sentence[0]
-        ) : pair.quantity.end + 6
-    ]
+    start = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
+    # the words just after the number, within its clause (…的合格标准; not ",预计毕业生…")
+    after = _CLAUSE_END.search(text, pair.quantity.end, pair.quantity.end + 6)
+    clause = text[start : after.start() if after else pair.quantity.end + 6]
     if rules.standard.search(clause):
         return FigureKind.STANDARD
     if rules.target.search(clause):

@@ -141,10 +141,25 @@ def _unit(quantity: Quantity) -> str:
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    for index in range(pos - 1, floor - 1, -1):
+    """Where the clause of ``pos`` begins; a closed aside inside it is no break ("学校(机构)5.58万
+    所": the clause holds 学校)."""
+    index = pos - 1
+    while index >= floor:
+        if text[index] in ")）":
+            opened = max(text.rfind("(", floor, index), text.rfind("（", floor, index))
+            if opened >= 0 and index - opened <= _ASIDE_MAX and not _CLAUSE_BREAK.search(
+                text, opened + 1, index
+            ):
+                index = opened - 1
+                continue
         if _CLAUSE_BREAK.match(text, index):
             return index + 1
+        index -= 1
     return floor
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_ASIDE_MAX = 8  # an aside of a few words ("(机构)", "(含教学点)"), not a clause in brackets
 
 
 def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int, bool] | None:
@@ -193,7 +208,7 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
     found = after[:3] if after else _noun_before(text, quantity, clause)
     noun, noun_start, noun_end = found if found else (None, quantity.start, quantity.start)
     phrase_end = _clause_end(text, max(quantity.span[1], noun_end), end)
-    phrase = text[clause:phrase_end]
+    phrase = _ASIDE.sub("", text[clause:phrase_end])  # "专任教师(不含代课教师)": not 代课 ones
     group = noun.group if noun else None
     marks = {
         name

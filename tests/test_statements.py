@@ -232,3 +232,53 @@ def test_statements_are_read_once_for_the_figures_and_the_checks(
     result = process_file(item)
     assert result.reports and result.findings is not None
     assert len(calls) == len(set(calls)) == len(result.reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count after its number with the bare 班, and 班数/校数 before it
+        (
+            "小学在校生98万人。共有2.68万个班。",
+            [("students", 980000, "小学"), ("classes", 26800, "小学")],
+        ),
+        ("全县义务教育学校共有班数3700个。", [("classes", 3700, "义务教育")]),
+        # a level that opens its line as a heading sentence scopes the rest of the line
+        (
+            "——小学。校数17所;在校生22250人。\n——初中。校数13所;在校生11012人。",
+            [
+                ("schools", 17, "小学"),
+                ("students", 22250, "小学"),
+                ("schools", 13, "初中"),
+                ("students", 11012, "初中"),
+            ],
+        ),
+        # an aside between the noun and its number ("(机构)")
+        ("全省共有各级各类学校(机构)5.58万所。", [("schools", 55800, None)]),
+        # parts of a total that is no catalogue count, each naming a count of its own
+        (
+            "全省教育人口2820万人,其中在校生2659万人,教职工161万人。",
+            [("students", 26590000, None), ("staff", 1610000, None)],
+        ),
+        # a plan word in the next clause does not make the count before it a target
+        ("小学在校生982万人,预计毕业生159万人。", [("students", 9820000, "小学")]),
+    ],
+)
+def test_statements_counts_of_bulletins(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学生食堂76所,其中初中3所,小学73所。",  # whose canteens: no count of schools
+        "乡镇中心校附设幼儿班14个。",  # classes a school keeps for another level
+        "今年招生可能突破10个班。",  # what may happen
+    ],
+)
+def test_statements_not_the_units_count(text: str) -> None:
+    assert [f for f in _figures(text) if f[0] in ("classes", "schools")] == []
+
+
+def test_statements_classes_over_a_size_are_no_count_of_classes() -> None:
+    assert _figures("共有班数3.7万个,其中,大班4848个。") == [("classes", 37000, None)]
