@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from junheng.core.model import BlockKind, Document
 
@@ -28,7 +29,8 @@ _BARS = re.compile(r"\|+")
 _CELL_LINE = re.compile(r"(?P<cell>[^|]*?[^|\s])\s*\|")  # "5.515273 |"
 _NUMBER = r"-?\d+(?:\.\d+)?\s*[%％]?"
 _SPACED = re.compile(
-    rf"(?P<label>[^\d\s|%％][^\d|]*?)?\s*(?P<numbers>{_NUMBER}(?:[ \t\u3000]+{_NUMBER}){{2,}})"
+    rf"(?P<label>(?:\d{{1,2}}[.、．]\s*)?[^\d\s|%％.、．][^\d|]*?)?\s*"
+    rf"(?P<numbers>{_NUMBER}(?:[ \t\u3000]+{_NUMBER}){{2,}})"
 )
 _SPACED_NUMBER = re.compile(_NUMBER)
 _SPACED_HINT = re.compile(r"\d[%％]?[ \t\u3000]+-?\d")
@@ -216,7 +218,7 @@ def _text_grids(text: str) -> Iterator[Grid]:
 
     def close_spaced() -> Iterator[Grid]:
         if len(spaced) >= 2:
-            yield Grid(tuple(spaced), "spaced")
+            yield Grid(_aligned(text, spaced), "spaced")
         spaced.clear()
 
     for start, line in _lines(text):
@@ -300,6 +302,44 @@ def _inline_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
     return tuple(cells[:_MAX_CELLS])
 
 
+_WIDE_GAP = 3  # spaces that leave a cell empty between two numbers of a row that single spaces part
+
+
+def _aligned(text: str, rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    """Spaced rows with their empty cells put back. A row with fewer numbers than the widest row
+    of its table left a cell empty where the text leaves a wide gap ("初中 44 14071 12830 41382
+    2555", three spaces after 41382, in a table of six columns): one empty cell per such gap,
+    when single spaces part the row's other numbers; the cells still missing are at its end.
+    Rows of a table padded to align (gaps of every width) are left as they are."""
+    width = max(len(r) for r in rows)
+    out = []
+    for row in rows:
+        labelled = bool(row) and not is_number(row[0].text)
+        cells = list(row)
+        missing = width - len(cells)
+        if missing <= 0 or len(cells) < 2:
+            out.append(row)
+            continue
+        first = 1 if labelled else 0
+        gaps = [len(text[a.end : b.start]) for a, b in pairwise(cells[first:])]
+        if any(1 < g < _WIDE_GAP for g in gaps):
+            out.append(row)  # padded: a gap's width says nothing
+            continue
+        wide = [
+            k
+            for k in range(first, len(cells))
+            if (k > first and gaps[k - first - 1] >= _WIDE_GAP)
+            or (k == first and labelled and len(text[cells[0].end : cells[k].start]) >= _WIDE_GAP)
+        ]
+        if len(wide) > missing:
+            out.append(row)
+            continue
+        for k in reversed(wide):
+            cells.insert(k, Cell(cells[k].start, cells[k].start, ""))
+        out.append(tuple(cells))
+    return tuple(out)
+
+
 def _spaced_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
     match = _SPACED.fullmatch(line.strip())
     if match is None:
@@ -310,5 +350,7 @@ def _spaced_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
         cells.append(_cell(text, base + match.start("label"), base + match.end("label")))
     numbers_at = base + match.start("numbers")
     for number in _SPACED_NUMBER.finditer(match.group("numbers")):
-        cells.append(Cell(numbers_at + number.start(), numbers_at + number.end(), number.group()))
+        written = number.group().rstrip()
+        at = numbers_at + number.start()
+        cells.append(Cell(at, at + len(written), written))
     return tuple(cells[:_MAX_CELLS])

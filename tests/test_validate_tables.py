@@ -267,3 +267,35 @@ def test_tables_flat_cells_figures_and_sums() -> None:
     rules = [f.rule for f in validate_document(bad, [], [], rules=ARITHMETIC_RULES)]
     assert "sum_mismatch" in rules
     assert not validate_document(doc, [], [], rules=ARITHMETIC_RULES)
+
+
+# a yearbook table pasted as text: numbered row names, a level's rows under its total, and the
+# cells a level leaves empty kept as a wide gap (the 教职工 of 初中 and 高中)
+_YEARBOOK = """市区教育事业基本情况
+
+  1.高等学校 3 6900 4500 21000 1650 1100
+  2.普通中学 {schools} 20100 19200 61150 4210 3750
+      初中 44 14070 12830 41380   2550
+      高中 10 6030 6370 19770   1200
+  3.小    学 71 12120 14780 74640 3860 3550
+  4.幼 儿 园 68 8300 9890 25280 1940 1350
+"""
+
+
+def test_spaced_rows_keep_numbered_names_and_empty_cells() -> None:
+    (grid,) = grids(_doc(_YEARBOOK.format(schools="54")))
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0][0] == "1.高等学校" and len(rows) == 6
+    assert rows[2] == ["初中", "44", "14070", "12830", "41380", "", "2550"]
+
+
+def test_a_levels_rows_are_checked_against_its_total() -> None:
+    assert _findings(_doc(_YEARBOOK.format(schools="54"))) == []
+    wrong = _findings(_doc(_YEARBOOK.format(schools="38")))
+    assert [f.rule for f in wrong] == ["sum_mismatch"]
+
+
+def test_rows_padded_to_align_get_no_empty_cells() -> None:
+    text = "表\n\n甲区  3  6900   4500  12\n乙区 54 20100  19200  31\n丙区  4   140  2210\n"
+    rows = [[c.text for c in row] for row in grids(_doc(text))[0].rows]
+    assert rows[2] == ["丙区", "4", "140", "2210"]
