@@ -282,3 +282,8 @@ def test_statements_not_the_units_count(text: str) -> None:
 
 def test_statements_classes_over_a_size_are_no_count_of_classes() -> None:
     assert _figures("共有班数3.7万个,其中,大班4848个。") == [("classes", 37000, None)]
+
+
+def test_statements_teachers_besides_the_full_time_ones_are_no_count_of_teachers() -> None:
+    text = "小学专任教师48.86万人。另有代课教师3.49万人,兼任教师0.16万人。"
+    assert _figures(text) == [("teachers", 488600, "小学")]

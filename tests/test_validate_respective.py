@@ -167,3 +167,22 @@ def test_validate_respective_each_share_over_its_own_base() -> None:
 def test_validate_respective_shares_beside_other_readers(wrong: str, right: str) -> None:
     assert _findings(wrong) == ["percent_mismatch"]
     assert _findings(right) == []
+
+
+_LISTS = (
+    "2021-2023年的教育经费支出总额分别为12000万元、13000万元、15000万元,人均教育经费支出分别为"
+    "1100元、1200元、1350元。财政预算内教育经费拨款三年分别为7800万元、8450万元、{last}万元,"
+    "预算内教育经费拨款占教育经费支出的比例分别为65%、65%、66%。"
+)
+
+
+def test_shares_of_two_lists_given_with_fenbie() -> None:
+    relations = [r for r in _read(_LISTS.format(last="9900")) if r.kind == "percent"]
+    assert [(r.inputs[0].value, r.inputs[1].value) for r in relations] == [
+        (78e6, 120e6),
+        (84.5e6, 130e6),
+        (99e6, 150e6),
+    ]
+    assert all(r.holds for r in relations)
+    assert _findings(_LISTS.format(last="9900")) == []
+    assert _findings(_LISTS.format(last="8900")) == ["percent_mismatch"]

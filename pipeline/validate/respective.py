@@ -60,6 +60,7 @@ def respective_relations(
     sentence = sentences[index]
     for found in vocab()["respective"].finditer(text, sentence.start, sentence.end):
         yield from _shares(text, sentence, found.start(), window, pool, rounding)
+        yield from _shares_of_lists(text, sentence, found.start(), window, rounding)
         yield from _sums(text, sentences, index, found.start(), rounding)
     yield from _prior_in_sentence(text, sentence, rounding)
     yield from _anaphor_growth(text, sentences, index, rounding)
@@ -75,6 +76,10 @@ def _checkable(q: Q) -> bool:
 
 def _iv(q: Q, rounding: str) -> Interval:
     return Interval.of(q, rounding)
+
+
+def _start(q: Q) -> int:
+    return q.start
 
 
 def _label_start(q: Q) -> int:
@@ -181,6 +186,59 @@ def _shares(
             base = _base_before(before, counts)
         if base is None:
             continue
+        relation = _share(count, base, pct, rounding)
+        if relation is not None and (relation.holds or _plausible(pct.value, relation.expected)):
+            yield relation
+
+
+_LISTS_SHARE = re.compile(r"^(?P<subject>.+?)占(?P<base>[^占]+?)的?(?:比例|比重)?\s*$")
+
+
+def _shares_of_lists(
+    text: str, sentence: Sentence, at: int, window: Sequence[Q], rounding: str
+) -> Iterator[Relation]:
+    """X占Y的比例分别为p1、p2、p3, where X and Y name two lists given earlier with 分别 ("支出总额
+    分别为13595万元、13563万元、16620万元…拨款三年分别为8820万元、9137万元、10199万元,预算内…拨款
+    占教育经费支出的比例分别为65%、67%、63%"): the i-th value of X's list over the i-th of Y's.
+    Each name picks the list whose words share the most with it; both lists are as long as the
+    shares, in one unit, and different."""
+    words = vocab()
+    qs = [q for q in sentence.quantities if q.role == "value"]
+    pcts = _list_after(text, qs, at + 2, words["list_verb"])
+    if len(pcts) < 2 or any(p.unit != "%" or not _checkable(p) for p in pcts):
+        return
+    frame = _LISTS_SHARE.match(text[_clause_start(text, sentence.start, at) : at])
+    if frame is None:
+        return
+    earlier = sorted({q.start: q for q in [*window, *qs] if q.start < at}.values(), key=_start)
+    floor = _clause_start(text, 0, _label_start(earlier[0])) if earlier else sentence.start
+    lists: list[tuple[str, list[Q]]] = []
+    for found in words["respective"].finditer(text, floor, at):
+        listed = _list_after(text, earlier, found.end(), words["list_verb"])
+        if len(listed) == len(pcts) and len({q.unit for q in listed}) == 1:
+            label = text[_clause_start(text, floor, found.start()) : found.start()]
+            lists.append((label, listed))
+
+    def best(name: str, among: list[tuple[str, list[Q]]]) -> list[Q] | None:
+        scored = [(_overlap(name, label), listed) for label, listed in among]
+        top = max((score for score, _ in scored), default=0)
+        chosen = [listed for score, listed in scored if score == top]
+        return chosen[0] if top >= int(words["name_overlap"]) and len(chosen) == 1 else None
+
+    counts = best(frame.group("subject"), lists)
+    if counts is None or not all(_checkable(c) for c in counts):
+        return
+    larger = [  # a base list: another list of the counts' unit, each value above its count
+        (label, listed)
+        for label, listed in lists
+        if listed is not counts
+        and listed[0].unit == counts[0].unit
+        and all(_checkable(b) and b.value > c.value for b, c in zip(listed, counts, strict=True))
+    ]
+    bases = best(_base_noun(frame.group("base")), larger)
+    if bases is None:
+        return
+    for count, base, pct in zip(counts, bases, pcts, strict=True):
         relation = _share(count, base, pct, rounding)
         if relation is not None and (relation.holds or _plausible(pct.value, relation.expected)):
             yield relation
