@@ -10,7 +10,7 @@ import pytest
 from junheng.core.model import ItemKind
 from junheng.extractors.lists import extract
 from junheng.extractors.lists.markers import accept, find_marks
-from junheng.extractors.lists.vocab import entry_kind, open_kinds
+from junheng.extractors.lists.vocab import entry_kind, heading_kind, open_kinds
 from junheng.ingest import read_file
 from junheng.segment import segment
 
@@ -315,3 +315,34 @@ def test_a_numeral_ending_a_word_after_a_title_phrase_is_no_mark() -> None:
     problems = [i.text for i in extract(doc, segment(doc)) if str(i.kind) == "problem"]
     assert len(problems) == 3
     assert problems[1].startswith("归档不够规范,存在卷宗封皮不统一、页码编排不统一")
+
+
+def test_lists_kinds_a_heading_run_into_its_inline_entries(tmp_path: Path) -> None:
+    """A heading that names its list after a description (…的现状和问题), ended by a full stop
+    and followed on its line by (1)(2) entries."""
+    text = (
+        "某镇义务教育均衡发展自查报告\n\n"
+        "一、城乡义务教育均衡发展的现状和问题。(1)办学条件不均衡。基层学校设施薄弱,没有多媒体"
+        "教室。(2)师资配套不均衡。农村教师流失严重。\n"
+        "二、整改措施。(1)加大投入,改善基层学校办学条件。(2)加强培训,稳定农村教师队伍。\n"
+    )
+    rows = _rows(tmp_path, text)
+    assert [(kind, index) for kind, index, _ in rows] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("measure", 1),
+        ("measure", 2),
+    ]
+    assert rows[0][2] == "办学条件不均衡。基层学校设施薄弱,没有多媒体教室"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("城乡义务教育均衡发展的现状和问题", ItemKind.PROBLEM),
+        ("城乡义务教育均衡发展的现状和问题。(1)办学条件不均衡。", ItemKind.PROBLEM),
+        ("成绩和问题并存", None),  # the word does not end the title
+    ],
+)
+def test_lists_kinds_a_list_word_after_a_description(title: str, kind: ItemKind | None) -> None:
+    assert heading_kind(title) == kind

@@ -300,3 +300,33 @@ def test_a_sharing_sites_upload_time_is_no_date() -> None:
     assert _one(upload)[1].date is None
     news = f"青山镇中心小学办学条件自查报告\n发布时间:2023-07-03 来源:县教育局\n{_BODY}\n"
     assert _one(news)[1].date == "2023-07-03"
+
+
+def test_a_post_card_and_a_classification_line_are_chrome() -> None:
+    raw = (
+        "- 1\n- 0\n- 约8.25千字\n- 约 10页\n- 2021-02-23 发布于四川\n- 举报\n"
+        "2010 年工作总结和 2011 年工作打算\n县教育体育局\n(2010 年 11 月 26 日)\n"
+        f"{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title.replace(" ", "") == "2010年工作总结和2011年工作打算"
+    assert report.type == "总结" and report.date == "2010-11-26"
+    assert report.unit_name != "四川"
+    raw = f"-分类:教育统计数据;教育\n-标题:2023年全县教育事业统计数据\n{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == "2023年全县教育事业统计数据"
+
+
+def test_a_main_title_over_its_subtitle_under_a_marker() -> None:
+    raw = (
+        "义务教育均衡汇报材料\n\n义务教育均衡汇报材料 篇1\n\n提升教育内涵\n\n"
+        f"——陈集中心小学义务教育均衡发展汇报材料\n\n{_BODY}\n"
+    )
+    reports = segment_text(normalize(raw)[0])
+    assert [r.title for r in reports] == ["提升教育内涵——陈集中心小学义务教育均衡发展汇报材料"]
+    assert reports[0].unit_name == "陈集中心小学"
+
+
+def test_a_yearbook_tables_number_is_no_part_of_the_title() -> None:
+    _, report = _one(f"10-15  市区教育事业基本情况\n{_BODY}\n")
+    assert report.title == "市区教育事业基本情况"

@@ -34,6 +34,7 @@ class Vocabulary:
     transitions: re.Pattern[str]
     paragraph_transitions: re.Pattern[str]
     joined_heading: re.Pattern[str]
+    joined_problem: re.Pattern[str]
     causes: re.Pattern[str]
     names_problem: re.Pattern[str]
     answers_all: re.Pattern[str]
@@ -100,6 +101,7 @@ def vocabulary() -> Vocabulary:
         transitions=_any(data["transitions"]["sentence"]),
         paragraph_transitions=_any(data["transitions"]["paragraph"]),
         joined_heading=re.compile(data["joined_heading"]),
+        joined_problem=re.compile(data["joined_problem"]),
         causes=_any(data["causes"]),
         names_problem=re.compile(data["names_problem"]),
         answers_all=re.compile(data["answers_all"]),
@@ -150,7 +152,7 @@ def heading_match(title: str) -> tuple[ItemKind, int] | None:
     return (best[1], best[2]) if best else _joined_match(title)
 
 
-_JOINED_END = re.compile(r"\s*(?:$|[:：]|[(（【〔]?[一1][)）】〕、.．])")
+_JOINED_END = re.compile(r"\s*[。.]?\s*(?:$|[:：]|[(（【〔]?[一1][)）】〕、.．])")
 
 
 def _joined_match(title: str) -> tuple[ItemKind, int] | None:
@@ -162,6 +164,9 @@ def _joined_match(title: str) -> tuple[ItemKind, int] | None:
             found = pattern.match(title, joined.end())
             if found and _JOINED_END.match(title, found.end()):
                 return kind, found.end()
+        bare = vocab.joined_problem.match(title, joined.end())  # …的现状和问题
+        if bare and _JOINED_END.match(title, bare.end()):
+            return ItemKind.PROBLEM, bare.end()
     return None
 
 

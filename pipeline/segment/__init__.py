@@ -130,6 +130,9 @@ def segment_text(text: str) -> tuple[Report, ...]:
     return tuple(reports)
 
 
+_SUBTITLE_DASH = re.compile(r"\s*(?:——|—|－－|--)\s*")
+
+
 def _first_heading(lines: list[Line]) -> str:
     """An untitled report's first line when it is a heading (一、实施进展情况): it may say what
     kind of report this is."""
@@ -138,7 +141,9 @@ def _first_heading(lines: list[Line]) -> str:
 
 
 def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str) -> str | None:
-    found = unit_in_title(title)
+    found = unit_in_title(title) or next(  # 提升教育内涵——陈集中心小学…汇报材料: the subtitle's
+        (unit for part in _SUBTITLE_DASH.split(title)[1:] if (unit := unit_in_title(part))), None
+    )
     if found:
         return found
     for line in head_lines:

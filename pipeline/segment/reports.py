@@ -173,9 +173,10 @@ def _take_title_line(state: _State, line: Line, head: Head, previous: Line | Non
         if not current.marker or not _is_specific(head.title, current.title):
             return
         title, title_start = head.title, line.start
-        unit_line = _unit_line_above(current, line)
+        unit_line = _unit_line_above(current, line) or _main_title_above(current, line)
         if unit_line is not None:
-            # 罗布镇中心学校 / 义务教育均衡发展督导评估自查报告: the unit opens the title.
+            # 罗布镇中心学校 / 义务教育均衡发展督导评估自查报告: the unit opens the title; 提升教育
+            # 内涵 / ——某小学…汇报材料: the main title over its subtitle
             title, title_start = unit_line.text + title, unit_line.start
         current.title, current.title_start, current.title_end = title, title_start, line.end
         current.body_start, current.borrowed_title = line.end, False
@@ -187,6 +188,23 @@ def _unit_line_above(report: ReportSpan, line: Line) -> Line | None:
     """The line right above a title line in a title block, when it names only a unit."""
     above = report.lines[-2] if len(report.lines) >= 2 and report.lines[-1] is line else None
     if above is None or above.start < report.title_end or unit_on_line(above.text) is None:
+        return None
+    return above
+
+
+_SUBTITLE = re.compile(r"^\s*(?:——|—|－－|--)\s*\S")
+_SENTENCE_MARKS = re.compile(r"[,，。;；:：!?！？]")
+
+
+def _main_title_above(report: ReportSpan, line: Line) -> Line | None:
+    """The line right above a subtitle (a title line opening with ——) in a title block, when it
+    is a short line of words: the main title (提升教育内涵 / ——陈集中心小学…汇报材料)."""
+    if not _SUBTITLE.match(line.text):
+        return None
+    above = report.lines[-2] if len(report.lines) >= 2 and report.lines[-1] is line else None
+    if above is None or above.start < report.title_end or not is_short_line(above.text, 20):
+        return None
+    if _SENTENCE_MARKS.search(above.text) or parse_date_line(above.text) is not None:
         return None
     return above
 
