@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from junheng.core.normalize import normalize
 from junheng.segment import segment_text
-from junheng.segment.meta import title_type, unit_in_body, unit_in_title
+from junheng.segment.meta import title_type, unit_in_body, unit_in_title, unit_opening
 from junheng.segment.regions import named_most
 from junheng.segment.rules import load_rules
 
@@ -330,3 +330,21 @@ def test_a_main_title_over_its_subtitle_under_a_marker() -> None:
 def test_a_yearbook_tables_number_is_no_part_of_the_title() -> None:
     _, report = _one(f"10-15  市区教育事业基本情况\n{_BODY}\n")
     assert report.title == "市区教育事业基本情况"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("莲湖区现有学校136所,在校学生总数约8.7万人。", "莲湖区"),
+        ("义马市位于河南省西部,总面积1892平方公里。", "义马市"),
+        ("新民小学位于县城东郊,始建于1958年。", "新民小学"),
+        ("全县现有学校42所。", None),
+    ],
+)
+def test_the_unit_opening_an_untitled_text(sentence: str, unit: str | None) -> None:
+    assert unit_opening(sentence) == unit
+
+
+def test_an_upload_card_line_does_not_hide_the_unit_opening_the_text() -> None:
+    _, report = _one(f"时间:09-17人气:29作者:某某\n莲湖区现有学校136所,在校学生8.7万人。{_BODY}\n")
+    assert report.unit_name == "莲湖区"

@@ -103,7 +103,7 @@ def segment_text(text: str) -> tuple[Report, ...]:
         dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
         named = span.title or _first_heading(body_lines)
         kind = find_type(named, opening, rules, span.borrowed_title)
-        unit = _unit(span.title, head_lines, tail_lines, opening)
+        unit = _unit(span.title, head_lines, tail_lines, _past_card(opening, rules))
         body = text[span.body_start : span.end]
         if unit is None and kind in _ABOUT_A_PLACE:
             unit = region_unit(span.title, opening, text[span.start : span.end])
@@ -128,6 +128,12 @@ def segment_text(text: str) -> tuple[Report, ...]:
         )
         previous_end = span.end
     return tuple(reports)
+
+
+def _past_card(opening: str, rules: SegmentRules) -> str:
+    """An opening without the upload card line a copy may start with (时间:09-17人气:29作者:…)."""
+    first, _, rest = opening.partition("\n")
+    return rest if rest and rules.upload_page.search(first) and ":" in first else opening
 
 
 _SUBTITLE_DASH = re.compile(r"\s*(?:——|—|－－|--)\s*")

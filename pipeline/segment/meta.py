@@ -236,11 +236,18 @@ def unit_opening(sentence: str) -> str | None:
     match = _UNIT.match(sentence)
     if not match:
         return None
-    unit = _clean_unit(match["unit"])
-    after = sentence[match.end() : match.end() + 3]
-    if unit and re.match(r"(?:位于|地处|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)", after):
-        return unit
+    # the longest name the opening verb follows (莲湖区现有学校136所: 莲湖区, then 现有; 义马市
+    # 位于河南省西部: 义马市, not 义马市位于河南省)
+    for end in range(match.end(), 2, -1):
+        if _NAME_TAIL.search(sentence, 0, end) and _OPENING_VERB.match(sentence, end):
+            unit = _clean_unit(sentence[:end])
+            if unit:
+                return unit
     return None
+
+
+_NAME_TAIL = re.compile(rf"(?:{_ADMIN}|{_SCHOOL})$")
+_OPENING_VERB = re.compile(r"(?:位于|地处|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)")
 
 
 # Where a clause starts (not after 、: a list of peers, 广西…教育厅、河北省…教育局合作).
