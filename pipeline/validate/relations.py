@@ -679,7 +679,7 @@ def _parts_after(
             break
         if _other_noun(text, head, q):
             continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
-        if _wider(text, q, head):
+        if _wider(q, head):
             skipped = True  # 小学30所,初中10所,其中寄宿制学校12所: of both, not of the 初中
             continue
         if paired and not _same_noun(text, head, q):
@@ -979,7 +979,7 @@ def _shares(
             and q.unit == count.unit
             and _checkable(q)
             and not _is_share_count(text, q, window)
-            and not _wider(text, count, q)
+            and not _wider(count, q)
         ]
         listed = text.rfind(words["parts"].pattern, sentence.start, count.start)
         if listed >= 0 and _exhaustive(count):
@@ -1076,7 +1076,7 @@ def _named_share(
     if not bases:
         # 占学校总数的 names the 中小学52所 before it; 占在校生总数的, the 在校学生12000人: a count
         # whose own noun is of the named noun's kind in the lexicon, at the named noun's level
-        bases = [q for q in earlier if _same_kind(noun, q.label, _own_noun(text, q))]
+        bases = [q for q in earlier if _same_kind(noun, q.label, _own_noun(q))]
     return _share(count, bases[-1], pct, rounding) if bases else None
 
 
@@ -1086,19 +1086,18 @@ def _lexicon_noun(words: str) -> Noun | None:
     return next((nouns[words[k:]] for k in range(len(words)) if words[k:] in nouns), None)
 
 
-def _own_noun(text: str, q: Q) -> Noun | None:
-    """The head noun a count names: after its classifier (52所学校) or ending its label
-    (中小学52所)."""
-    after = lexicon().noun_re.match(text, q.unit_end or q.end)
-    if after is not None:
-        return lexicon().nouns[after.group()]
+def _own_noun(q: Q) -> Noun | None:
+    """The head noun a count names: after its classifier (52所学校: ``Q.noun_after``) or ending
+    its label (中小学52所)."""
+    if q.noun_after:
+        return lexicon().nouns[q.noun_after]
     return _lexicon_noun(q.label.rstrip("共有计为达约近总数 "))
 
 
-def _wider(text: str, part: Q, head: Q) -> bool:
+def _wider(part: Q, head: Q) -> bool:
     """Whether ``part`` counts a wider kind than ``head``: a noun of the same group without a
     level (学校, 中小学) under a count of one level (初中10所)."""
-    noun, whole = _own_noun(text, part), _own_noun(text, head)
+    noun, whole = _own_noun(part), _own_noun(head)
     if noun is None or whole is None or noun.group != whole.group:
         return False
     spans = lexicon().spans_levels
