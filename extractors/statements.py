@@ -523,9 +523,12 @@ def _run_on(
     with a count of the part's kind of noun in its unit ("中小学363所。其中中学93所。小学270所。":
     a list cut by full stops): the end of the last such sentence; else ``close``."""
     inside = [s for s in statements if start <= s.quantity.start < close]
-    if len(inside) != 1 or inside[0].noun is None:
+    if not inside or inside[0].noun is None:
         return close
     first = inside[0]
+    if any(_unit(s.quantity) == _unit(first.quantity) for s in inside[1:]):
+        return close  # a list of its own (其中中学93所,小学270所): not cut by full stops
+    # other counts beside the part are its own ("其中中学93所,在校学生73347人。小学270所…")
     assert first.noun is not None
     while close < end and text[close] == "。":
         following = next((s for s in statements if s.quantity.start > close), None)

@@ -1040,3 +1040,10 @@ def test_validate_structures_shares_and_ratios_of_no_stated_base_raise_nothing(c
 def test_validate_structures_a_total_named_by_its_count_word() -> None:
     wrong = "全省共有班数37.00万个。\n小学共有26.00万个班,其中,大班3300个,占总班数的1.90%。"
     assert [rule for rule, _ in _findings(wrong)] == ["percent_mismatch"]
+
+
+def test_validate_structures_a_one_part_list_with_its_own_counts_goes_on_past_a_full_stop() -> None:
+    right = "全市中小学363所,其中中学93所,在校学生73347人。小学270所,在校学生99017人。"
+    assert _findings(right) == []
+    wrong = "全市中小学253所,其中中学93所,在校学生73347人。小学270所,在校学生99017人。"
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
