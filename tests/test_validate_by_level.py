@@ -127,3 +127,22 @@ def test_validate_by_level_a_count_of_no_level_after_the_levels_is_another_part(
         "中心小学26所,在校生9302人;九年制学校4所,在校生2398人。\n"
     )
     assert _findings(tmp_path, text) == []
+
+
+_ALL_LEVELS = (
+    "某市2023年教育事业统计数据\n"
+    "全市共有各级各类学校{schools}所,在校生131164人。相关情况如下:\n"
+    "一、学前教育\n全市共有幼儿园81所,在园幼儿17193人。\n"
+    "二、义务教育\n全市共有义务教育阶段学校77所,在校生84036人。\n"
+    "三、高中阶段教育\n全市高中阶段共有学校8所。\n"
+    "四、特殊教育\n全市共有特殊教育学校1所。\n"
+)
+
+
+def test_validate_by_level_a_count_of_every_level_holds_its_levels(tmp_path: Path) -> None:
+    """各级各类 counts every level: at least 学前 + 义务教育 + 高中 (the 特殊教育 school and
+    others may make up the rest), said before or after them."""
+    assert _findings(tmp_path, _ALL_LEVELS.format(schools="167")) == []
+    found = _findings(tmp_path, _ALL_LEVELS.format(schools="116"))
+    assert [r for r, _ in found] == ["sum_mismatch"]
+    assert {116.0, 81.0, 77.0, 8.0} <= set(found[0][1])

@@ -42,6 +42,7 @@ def level_relations(
     said = {(r.kind, r.stated.start) for r in known}
     body = text[sentences[0].start : sentences[-1].end] if sentences else ""
     found = list(_sums(once, at, words, body, rounding, said))
+    found += _all_levels(figures, once, at, words, body, rounding, said)
     found += _ratios(once, at, words, rounding, said)
     return found
 
@@ -88,6 +89,50 @@ def _sums(
         relation = sum_of(head, chosen, rounding, exhaustive)
         if relation is not None:
             yield relation
+
+
+def _all_levels(
+    figures: Sequence[Figure],
+    once: dict[_Key, Figure],
+    at: dict[int, Q],
+    words: dict,
+    body: str,
+    rounding: str,
+    said: set[tuple[str, int]],
+) -> list[Relation]:
+    """A count of every level (全市共有各级各类学校167所, …在校生131164人) holds at least the counts
+    its levels' sections give (学前, 义务教育 or else 小学 and 初中, 高中: ``level_all``), said
+    before or after it; other kinds of schools (特殊教育, 中职, 高校) may make up the rest."""
+    found = []
+    mixed = re.search(words["mixed_schools"], body) is not None
+    for whole in figures:
+        head = at.get(whole.span.start)
+        if (
+            head is None
+            or whole.kind != FigureKind.ACTUAL
+            or whole.level is not None
+            or whole.school is not None
+            or whole.indicator not in words["additive"]
+            or not re.search(words["level_all_words"], head.label)
+            or ("sum", head.start) in said
+            or (whole.indicator == "schools" and mixed)
+        ):
+            continue
+        chosen: list[Q] = []
+        for level in words["level_all"]:
+            figure = _part(once, whole.indicator, level, whole.year)
+            inner = [
+                _part(once, whole.indicator, lv, whole.year)
+                for lv in words["level_partitions"].get(level, ())
+            ]
+            picked = [figure] if figure is not None else inner if inner and all(inner) else []
+            chosen += [q for f in picked if f is not None and (q := at.get(f.span.start))]
+        if len(chosen) < 2 or not all(_plain(q, head.unit) for q in [head, *chosen]):
+            continue
+        relation = sum_of(head, chosen, rounding, False)
+        if relation is not None:
+            found.append(relation)
+    return found
 
 
 def _part(once: dict[_Key, Figure], indicator: str, level: str, year: int | None) -> Figure | None:
