@@ -146,3 +146,31 @@ def test_validate_by_level_a_count_of_every_level_holds_its_levels(tmp_path: Pat
     found = _findings(tmp_path, _ALL_LEVELS.format(schools="116"))
     assert [r for r, _ in found] == ["sum_mismatch"]
     assert {116.0, 81.0, 77.0, 8.0} <= set(found[0][1])
+
+
+_BLOCKS = (
+    "某市2023年教育事业统计数据\n"
+    "三、高中阶段教育\n"
+    "全市高中阶段共有学校{schools}所。招生8057人,在校生29396人,专任教师2287人。\n"
+    "其中普通高中6所,招生5735人,在校生{students}人。普通高中共有教职工2100人,专任教师1931人。\n"
+    "其中中等职业学校2所,招生2322人,在校生6894人。中等职业学校共有教职工369人,专任教师356人。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("schools", "students", "wrong"),
+    [
+        ("8", "22502", None),  # every count adds up
+        ("9", "22502", None),  # a kind left unnamed: its schools, pupils and teachers unsaid
+        ("5", "22502", 5.0),  # the kinds' schools exceed the section's
+        ("8", "22902", 22902.0),  # the kinds are the whole section, their pupils do not add up
+    ],
+)
+def test_validate_by_level_blocks_of_kinds_of_school(
+    tmp_path: Path, schools: str, students: str, wrong: float | None
+) -> None:
+    found = _findings(tmp_path, _BLOCKS.format(schools=schools, students=students))
+    if wrong is None:
+        assert found == []
+    else:
+        assert [r for r, _ in found] == ["sum_mismatch"] and wrong in found[0][1]

@@ -14,6 +14,7 @@ from functools import cached_property
 from junheng.core.model import Document, Evidence, Figure, Finding, Item, Report, Severity
 from junheng.extractors.grids import grids
 from junheng.extractors.numbers import Quantities
+from junheng.validate.blocks import block_relations
 from junheng.validate.by_level import level_relations
 from junheng.validate.profile import Profile
 from junheng.validate.quantities import Q
@@ -66,6 +67,7 @@ class DocContext:
             )
             mine = [f for f in self.figures if f.doc == index]
             said += level_relations(self.doc.text, mine, sentences, rounding, said)
+            said += block_relations(self.doc.text, mine, sentences, rounding, said)
             found += [(index, r) for r in said]
         for grid in grids(self.doc):
             found += [(self._report_at(r.stated.start), r) for r in table_relations(grid, rounding)]
