@@ -348,3 +348,16 @@ def test_the_unit_opening_an_untitled_text(sentence: str, unit: str | None) -> N
 def test_an_upload_card_line_does_not_hide_the_unit_opening_the_text() -> None:
     _, report = _one(f"时间:09-17人气:29作者:某某\n莲湖区现有学校136所,在校学生8.7万人。{_BODY}\n")
     assert report.unit_name == "莲湖区"
+
+
+def test_a_page_named_only_by_its_file_card() -> None:
+    raw = (
+        "当前义务教育均衡发展存在问题与策略思考Word文档下载推荐.docx\n"
+        "- 文档编号:17217269\n- 上传时间:2022-11-29\n- 格式:DOCX\n- 页数:9\n- 大小:28.07KB\n"
+        "当前义务教育均衡发展存在问题与策略思考Word文档下载推荐.docx\n"
+        f"{_BODY}\n"
+    )
+    text, report = _one(raw)
+    assert report.title == "当前义务教育均衡发展存在问题与策略思考"
+    assert text[report.title_start : report.title_end] == report.title
+    assert "文档编号" not in text[report.start : report.end]

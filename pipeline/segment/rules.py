@@ -67,6 +67,7 @@ class SegmentRules:
     untitled: UntitledLimits
     truncated: re.Pattern[str]
     original_title: re.Pattern[str]
+    file_name: re.Pattern[str]
     byline: re.Pattern[str]
     upload_page: re.Pattern[str]
 
@@ -185,6 +186,7 @@ def load_rules() -> SegmentRules:
         untitled=UntitledLimits(**data["untitled"]),
         truncated=re.compile(data["truncated"]),
         original_title=re.compile(data["original_title"]),
+        file_name=re.compile(data["file_name"]),
         byline=re.compile(data["byline"]),
         upload_page=re.compile(data["upload_page"]),
     )

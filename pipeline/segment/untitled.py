@@ -58,6 +58,18 @@ def _headline(lines: list[Line], rules: SegmentRules) -> Line | None:
     return None
 
 
+def _file_card_title(every: list[Line], body: int, rules: SegmentRules) -> tuple[Line, str] | None:
+    """The last file card line before the body that names a headline (…Word文档下载推荐.docx)."""
+    found = None
+    for line in every:
+        if line.start >= body:
+            break
+        match = rules.file_name.match(line.text)
+        if match and _is_headline(match["title"], rules):
+            found = (line, match["title"])
+    return found
+
+
 def _original_title(lines: list[Line], rules: SegmentRules) -> tuple[Line, str] | None:
     """A repost's 原标题: line (the article's own title, written at its end)."""
     for line in lines:
@@ -123,6 +135,13 @@ def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
         elif glued:
             span.title, span.title_end = lines[0].text[:glued], start + glued
             span.body_start = span.title_end
+        else:
+            card = _file_card_title(every, start, rules)
+            if card is not None:  # the page names the report only in its file card
+                line, title = card
+                start = span.start = line.start
+                span.title, span.title_start = title, line.start
+                span.title_end = line.start + len(title)
     span.lines.extend(ln for ln in lines if ln.start >= start)
     span.end = lines[-1].end
     return span
