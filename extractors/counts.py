@@ -55,6 +55,9 @@ def apply_statements(
         if figure.indicator in counted and statement is not None:
             if statement.marks:
                 continue  # 1: not the unit's holding
+            own = statement.noun.indicator if statement.noun else None
+            if own is not None and own != figure.indicator and own in counted:
+                continue  # "1753名学生,教职工110名": 110 counts the 教职工, not the 学生 before it
             if statement.noun and statement.noun.indicator == figure.indicator:
                 level = None if statement.spans_levels else statement.noun.level or figure.level
                 figure = replace(figure, level=level)  # 2

@@ -202,7 +202,7 @@ def _noun_before(text: str, quantity: Quantity, floor: int) -> tuple[Noun, int, 
 def read_statement(text: str, quantity: Quantity, start: int, end: int) -> Statement:
     """The statement of ``quantity`` inside the sentence ``text[start:end]``."""
     clause = _clause_start(text, quantity.start, start)
-    tally = _tallies(text, clause, start)
+    tally = _tallies(text, clause, start, quantity.start)
     after = None if tally else _noun_after(text, quantity, end)
     event = after is not None and not after[3]
     found = after[:3] if after else _noun_before(text, quantity, clause)
@@ -233,11 +233,14 @@ _ITEM_BREAK = re.compile(r"[,，;；。!?！？:：\n]")
 _COUNT_IN_ITEM = re.compile(r"\d|[一二三四五六七八九十两]+[所个人名]")
 
 
-def _tallies(text: str, clause: int, start: int) -> bool:
+def _tallies(text: str, clause: int, start: int, at: int) -> bool:
     """Whether a count right after "、" tallies an enumeration of names ("市一中、市二中、东区中心
     小学三所学校"). Not when the items before it hold counts of their own ("幼儿园10所、小学32所":
-    a list of counts), nor after a list mark such as "3、" at a line's start."""
+    a list of counts), nor after a list mark such as "3、" at a line's start, nor when 各 gives
+    each item the count ("…幼儿园、民办学校(文武学校)各1所"). ``at``: where the count starts."""
     if clause <= start or text[clause - 1] != "、":
+        return False
+    if text[max(0, at - 3) : at].rstrip().endswith("各"):
         return False
     if _NUMBERING_BEFORE.search(text, max(0, clause - 8), clause - 1):
         return False

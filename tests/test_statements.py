@@ -105,16 +105,22 @@ def test_statements_a_role_is_not_a_part_of_the_staff() -> None:
     [
         # counts the catalogue wordings alone missed
         ("全县共有28所中小学,在校学生9000人。", [("schools", 28, None), ("students", 9000, None)]),
-        ("全县完小5所,村小8所,完中1所。", [("schools", 5, "小学"), ("schools", 8, "小学"),
-                                       ("schools", 1, None)]),
+        (
+            "全县完小5所,村小8所,完中1所。",
+            [("schools", 5, "小学"), ("schools", 8, "小学"), ("schools", 1, None)],
+        ),
         ("学校现有老师36人。", [("teachers", 36, None)]),
         ("另办有附属幼儿园一个,在园幼儿86人。", [("schools", 1, "学前"), ("students", 86, "学前")]),
         ("学校图书8600本,生均18.2本。", [("books", 8600, None), ("books_per_student", 18.2, None)]),
         # parts count what the total counts, each with its level
-        ("全县在校生6230人(其中小学4105人,初中2125人)。",
-         [("students", 6230, None), ("students", 4105, "小学"), ("students", 2125, "初中")]),
-        ("本区有义务教育阶段学校98所,其中小学52所,教学点27个,初中19所。",
-         [("schools", 98, "义务教育"), ("schools", 52, "小学"), ("schools", 19, "初中")]),
+        (
+            "全县在校生6230人(其中小学4105人,初中2125人)。",
+            [("students", 6230, None), ("students", 4105, "小学"), ("students", 2125, "初中")],
+        ),
+        (
+            "本区有义务教育阶段学校98所,其中小学52所,教学点27个,初中19所。",
+            [("schools", 98, "义务教育"), ("schools", 52, "小学"), ("schools", 19, "初中")],
+        ),
         # not the unit's holding, and neither are the parts under it
         ("督导组随机抽查了学校64所,其中小学40所,初中11所。", []),
         ("改扩建学生食堂76所,其中初中3所,中心小学6所。", []),
@@ -136,9 +142,14 @@ def test_statements_make_figures(text: str, expected: list[tuple]) -> None:
         ("全镇学前一年幼儿入园率为94.1%。", [("enrollment_rate", 94.1, "学前")]),
         ("全市小学就近入学率达到99%以上。", []),  # the share placed near home
         # a list of wordings said once for a list of values: each value its own wording
-        ("全县学前教育毛入园率、义务教育巩固率、高中阶段毛入学率分别达到85.2%、97.1%、91.3%。",
-         [("gross_enrollment_rate", 85.2, "学前"), ("retention_rate", 97.1, "义务教育"),
-          ("gross_enrollment_rate", 91.3, "高中")]),
+        (
+            "全县学前教育毛入园率、义务教育巩固率、高中阶段毛入学率分别达到85.2%、97.1%、91.3%。",
+            [
+                ("gross_enrollment_rate", 85.2, "学前"),
+                ("retention_rate", 97.1, "义务教育"),
+                ("gross_enrollment_rate", 91.3, "高中"),
+            ],
+        ),
     ],
 )
 def test_statements_rates(text: str, expected: list[tuple]) -> None:
@@ -166,12 +177,20 @@ def test_statements_scope_carried_through_the_paragraph() -> None:
     [
         # a heading that is only a level scopes the lines under it (issue 13)
         ("1、小学:\n全镇适龄儿童入学率100%。", [("enrollment_rate", 100, "小学")]),
-        ("(二)初中教育\n入学率达99.5%。\n(三)经费保障\n入学率99%。",
-         [("enrollment_rate", 99.5, "初中"), ("enrollment_rate", 99, None)]),
+        (
+            "(二)初中教育\n入学率达99.5%。\n(三)经费保障\n入学率99%。",
+            [("enrollment_rate", 99.5, "初中"), ("enrollment_rate", 99, None)],
+        ),
         # the level that opens a ;-segment is nearer than the sentence's (issue 13)
-        ("全镇小学巩固率、入学率均为100%;初中入学率为99.2%,巩固率为98.6%。",
-         [("retention_rate", 100, "小学"), ("enrollment_rate", 100, "小学"),
-          ("enrollment_rate", 99.2, "初中"), ("retention_rate", 98.6, "初中")]),
+        (
+            "全镇小学巩固率、入学率均为100%;初中入学率为99.2%,巩固率为98.6%。",
+            [
+                ("retention_rate", 100, "小学"),
+                ("enrollment_rate", 100, "小学"),
+                ("enrollment_rate", 99.2, "初中"),
+                ("retention_rate", 98.6, "初中"),
+            ],
+        ),
     ],
 )
 def test_statements_scope_from_headings_and_segments(text: str, expected: list[tuple]) -> None:
@@ -179,12 +198,9 @@ def test_statements_scope_from_headings_and_segments(text: str, expected: list[t
 
 
 def test_statements_a_samples_parts_are_samples_past_the_unit_named_again() -> None:
-    """"…抽查学校和教学点96所(个),其中小学40所,…": the bracket names the unit again, so 其中 still
+    """ "…抽查学校和教学点96所(个),其中小学40所,…": the bracket names the unit again, so 其中 still
     opens the sample's parts, and they are samples too (no figure)."""
-    text = (
-        "督导组共随机抽查学校和教学点96所(个),其中小学40所,初中31所,一贯制学校9所,"
-        "教学点16个。"
-    )
+    text = "督导组共随机抽查学校和教学点96所(个),其中小学40所,初中31所,一贯制学校9所,教学点16个。"
     assert _figures(text) == []
     ((total, parts),) = [
         (b.total.quantity.value, [p.quantity.value for p in b.parts])
@@ -287,3 +303,41 @@ def test_statements_classes_over_a_size_are_no_count_of_classes() -> None:
 def test_statements_teachers_besides_the_full_time_ones_are_no_count_of_teachers() -> None:
     text = "小学专任教师48.86万人。另有代课教师3.49万人,兼任教师0.16万人。"
     assert _figures(text) == [("teachers", 488600, "小学")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count written after another count's noun is its own noun's (教职工), not the 学生's
+        (
+            "全校现有38个教学班,1753名学生,教职工110名。",
+            [("classes", 38, None), ("students", 1753, None), ("staff", 110, None)],
+        ),
+        # 学历教育 is a kind of education, not a degree of the students
+        ("全国各级各类学历教育在校生2.91亿人。", [("students", 291000000, None)]),
+        # a school-point's pupils are a subgroup of the pupils; a 教学点 count among schools is not
+        ("小学在校生60766人(其中教学点在校生1622人)。", [("students", 60766, "小学")]),
+        (
+            "在校生4356人(教学点441人,小学2448人,中学1467人)。",
+            [
+                ("students", 4356, None),
+                ("students", 441, None),
+                ("students", 2448, "小学"),
+                ("students", 1467, "初中"),
+            ],
+        ),
+        # pupils per ten thousand people, schools that meet a standard, pupils taken in
+        ("全市平均万人拥有初中学生数为608.5人。", []),
+        ("全市规范化小学达275所。", []),
+        ("招收各种形式的特殊教育学生86人。", []),
+    ],
+)
+def test_statements_whose_count_it_is(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_statements_ge_gives_each_school_of_a_list_its_count() -> None:
+    """各 after a list of school kinds, one with a name in brackets: each kind has the count (not
+    a tally of the names)."""
+    text = "另有教师进修学校、职业中专(义煤技校)、业余体校、幼儿园、民办学校(文武学校)各1所。"
+    assert [(i, v) for i, v, _ in _figures(text)] == [("schools", 1)] * 5
