@@ -1047,3 +1047,21 @@ def test_validate_structures_a_one_part_list_with_its_own_counts_goes_on_past_a_
     assert _findings(right) == []
     wrong = "全市中小学253所,其中中学93所,在校学生73347人。小学270所,在校学生99017人。"
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("total", "flagged"),
+    [
+        ("12", False),  # every part apart
+        ("10", False),  # the 完全中学 also counted under a level: over by that type's count
+        ("9", False),  # the 九年一贯制学校 counted twice
+        ("7", False),  # both types counted twice
+        ("8", True),  # over by 4: no type's count, nor both together
+        ("13", True),  # the parts fall short
+    ],
+)
+def test_validate_structures_schools_of_two_levels_may_be_counted_twice(
+    total: str, flagged: bool
+) -> None:
+    text = f"全县普通中小学{total}所,其中完全中学2所,初级中学1所,小学6所,九年一贯制学校3所。"
+    assert bool(_findings(text)) is flagged

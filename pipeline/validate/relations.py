@@ -208,6 +208,15 @@ def _structured(
             # often as among them; the sum without them is the one the text states
             without = _sum(head, [q for q in counted if q not in points], rounding, whole)
             relation = without if without is None or without.holds else relation
+        if relation is not None and not relation.holds and whole and _levels_beside(breakdown):
+            # 普通中小学8所,其中完全中学1所,初级中学1所,小学6所,九年一贯制学校1所: the schools of
+            # a type of two levels may be counted under a level too; the parts then exceed the
+            # total by that type's count (or all such types')
+            spans = zip(breakdown.parts, counted, strict=True)
+            spanning = [q.value for p, q in spans if p.spans_levels]
+            over = relation.expected - head.value
+            if over > 0 and (over in spanning or over == sum(spanning)):
+                relation = replace(relation, holds=True)
         if relation is not None:
             found.append(relation)
     # a later part of a breakdown and its own rate ("其中专科学历58人,…;本科学历16人,本科率25%"):
@@ -286,6 +295,17 @@ def _part_words(text: str, part: Statement) -> str:
 
 def _school_point(part: Statement) -> bool:
     return part.noun is not None and part.noun.group == "school_points"
+
+
+def _levels_beside(breakdown: Breakdown) -> bool:
+    """Whether a breakdown of schools lists a school type of several levels (九年一贯制学校,
+    完全中学) beside schools of one level (小学, 初级中学)."""
+    parts = breakdown.parts
+    return (
+        _of_schools(breakdown)
+        and any(p.spans_levels for p in parts)
+        and any(p.noun is not None and p.noun.level is not None for p in parts)
+    )
 
 
 def _of_schools(breakdown: Breakdown) -> bool:
