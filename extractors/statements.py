@@ -501,6 +501,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             continue  # "1200名学生中,寄宿生900人,留守儿童500人": groups that overlap
         if len(parts) >= 2 or (parts and (bracket or among)):
             cut = _cut_at(text, close, end) if not bracket or close == end else False
+            if "包括" in opener.group() and "等" in text[parts[-1].quantity.span[1] : close]:
+                cut = True  # "…包括小学68所、中学45所等": the list names some of the total
             others = others or _uncounted(text, opener.end(), close, statements)
             unbroken = not others and not cut and not beyond
             # "…122名儿童中,已入学120人…": the sentence need not name every part
@@ -575,7 +577,9 @@ def _among(text: str, total: Statement, after: int, end: int) -> re.Match[str] |
 
 
 _LIST_LINE_END = re.compile(r"[;；:：]\n")
-_LATE_OPENER = re.compile(r"[,，;；。]\s*其中\s*[:：,，]?")
+_LATE_OPENER = re.compile(
+    r"[,，;；。]\s*(?:其中|(?:这些[\u4e00-\u9fff]{0,4}|其中)?包括)\s*[:：,，]?"
+)
 
 
 def _siblings(text: str, statements: Sequence[Statement], i: int) -> frozenset[str]:

@@ -500,7 +500,7 @@ def test_validate_structures_false_alarms_of_unseen_reports(text: str) -> None:
 
 
 def test_validate_structures_growth_rate_after_the_difference() -> None:
-    """"比上年8.0亿元增加1.6亿元,增长20%": both the difference and the rate are checked."""
+    """ "比上年8.0亿元增加1.6亿元,增长20%": both the difference and the rate are checked."""
     right = "全县教育总收入9.6亿元,比上年8.0亿元增加1.6亿元,增长20%。"
     assert _findings(right) == []
     assert [rule for rule, _ in _findings(right.replace("增长20%", "增长30%"))] == [
@@ -712,7 +712,7 @@ def test_validate_structures_bulletin_bases_and_levels(right: str, wrong: str) -
 
 
 def test_validate_structures_parts_a_bracket_includes_need_not_add_up() -> None:
-    """"(含…)" names some of what the total counts: only parts above it are an error."""
+    """ "(含…)" names some of what the total counts: only parts above it are an error."""
     right = "全市初中32所(含九年一贯制学校5所,十二年一贯制学校3所,完全中学6所)。"
     assert _findings(right) == []
     wrong = "全市初中32所(含九年一贯制学校22所,十二年一贯制学校8所,完全中学7所)。"
@@ -809,7 +809,7 @@ def test_validate_structures_named_part_share(right: str, wrong: str) -> None:
 
 
 def test_validate_structures_share_of_another_subject_is_not_the_last_count() -> None:
-    """"…初中2125人,小学占65.9%" is 小学's share: not the 初中 count's (a false alarm before)."""
+    """ "…初中2125人,小学占65.9%" is 小学's share: not the 初中 count's (a false alarm before)."""
     assert _findings("全县在校生6230人,其中小学4105人,初中2125人,小学占65.9%,初中占34.1%。") == []
     assert _findings("全县在校生6230人,初中2125人,小学占65.9%。") == []
 
@@ -890,12 +890,15 @@ def test_validate_structures_heads_and_lists_across_shapes(
 
 
 def test_validate_structures_more_after_another_may_be_of_the_total() -> None:
-    """"其中小学…,初中…,另有九年一贯制学校…": what 另有 adds may be of the total; parts under it
+    """ "其中小学…,初中…,另有九年一贯制学校…": what 另有 adds may be of the total; parts under it
     are no error, parts above it still are."""
-    assert _findings(
-        "全县共有各级各类学校532所,其中小学201所,初中319所,另有九年一贯制学校8所,完全中学2所,"
-        "十二年一贯制学校1所,特殊教育学校1所。"
-    ) == []
+    assert (
+        _findings(
+            "全县共有各级各类学校532所,其中小学201所,初中319所,另有九年一贯制学校8所,完全中学2所,"
+            "十二年一贯制学校1所,特殊教育学校1所。"
+        )
+        == []
+    )
     found = _findings("全县共有各级各类学校500所,其中小学201所,初中319所,另有九年一贯制学校8所。")
     assert [rule for rule, _ in found] == ["sum_mismatch"]
 
@@ -1064,4 +1067,25 @@ def test_validate_structures_schools_of_two_levels_may_be_counted_twice(
     total: str, flagged: bool
 ) -> None:
     text = f"全县普通中小学{total}所,其中完全中学2所,初级中学1所,小学6所,九年一贯制学校3所。"
+    assert bool(_findings(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 这些学校包括 opens the parts of the total said in the sentence before
+        (
+            "全区现有学校136所,在校学生8.7万人。这些学校包括小学68所,中学45所,职业学校15所,特殊教育学校8所。",
+            False,
+        ),
+        (
+            "全区现有学校136所,在校学生8.7万人。这些学校包括小学68所,中学45所,职业学校15所,特殊教育学校18所。",
+            True,
+        ),
+        # …等: the list names some of them, which may not exceed the total
+        ("全区现有学校136所。这些学校包括小学68所、中学45所等。", False),
+        ("全区现有学校100所。这些学校包括小学68所、中学45所等。", True),
+    ],
+)
+def test_validate_structures_parts_after_baokuo(text: str, flagged: bool) -> None:
     assert bool(_findings(text)) is flagged
