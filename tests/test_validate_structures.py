@@ -1089,3 +1089,14 @@ def test_validate_structures_schools_of_two_levels_may_be_counted_twice(
 )
 def test_validate_structures_parts_after_baokuo(text: str, flagged: bool) -> None:
     assert bool(_findings(text)) is flagged
+
+
+def test_validate_structures_a_parts_own_parts_after_baokuo_are_not_the_totals() -> None:
+    """其中A,包括a1、a2;B,包括b1、b2: a1 and a2 are A's parts, not the total's (a false alarm
+    the validator raised on such money breakdowns), and A's own sum is still checked."""
+    text = (
+        "今年,全县教育投入累计8316万元,其中中央和省市拨付教育资金5018万元,包括义务教育免费资金"
+        "{a1}万元、校舍维修改造资金493万元;县财政用于教育投入3298万元,包括义务教育配套费889万元。"
+    )
+    assert _findings(text.format(a1="4525")) == []
+    assert [rule for rule, _ in _findings(text.format(a1="4925"))] == ["sum_mismatch"]

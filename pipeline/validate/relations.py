@@ -564,8 +564,9 @@ def _sums(
     qs = [q for q in sentence.quantities if not _in_parens(text, sentence.start, q)]
     used: set[int] = set()
     for i, head in enumerate(qs):
-        if head.start in used or head.unit in ("%", "年", "") or not _digits(head):
-            continue
+        nests = i + 1 < len(qs) and bool(words["nested_open"].search(qs[i + 1].label))
+        if (head.start in used and not nests) or head.unit in ("%", "年", "") or not _digits(head):
+            continue  # a part is no head, unless its own parts follow (…5018万元,包括…)
         if head.start in handled:
             continue  # a breakdown the statement layer read
         if words["averaged"].search(head.label):
@@ -665,7 +666,11 @@ def _opens_parts() -> re.Pattern[str]:
     """The ``parts`` word right after a total, or after one clause without a number that says
     more of the total ("拟投入资金410万元,均由省级财政拨付,其中维修类资金130万元…")."""
     return re.compile(
-        r"[，,：:\s]*(?:[^，,。;；:：\d]{1,16}[，,]\s*)?(?:" + vocab()["parts"].pattern + ")"
+        r"[，,：:\s]*(?:[^，,。;；:：\d]{1,16}[，,]\s*)?(?:"
+        + vocab()["parts"].pattern
+        + "|"
+        + vocab()["nested_open"].pattern
+        + ")"
     )
 
 
@@ -680,7 +685,17 @@ def _parts_after(
     unit = head.unit
     parts: list[Q] = []
     skipped = False
+    nested = False  # inside a part's own parts (…5018万元,包括…4525万元、…493万元;…)
     for index, q in enumerate(qs):
+        if index and words["nested_open"].search(q.label) and parts:
+            nested = True
+            continue
+        if nested:
+            if not re.search(r"[；;]", _between(text, qs[index - 1], q)):
+                continue
+            nested = False  # "…;县财政用于教育投入3298万元": the next part after ;
+        elif index and re.search(r"[；;]", _between(text, qs[index - 1], q)):
+            break
         if index and words["stop"].search(q.label):
             # "其中小学201所,初中319所,另有九年一贯制学校8所…": more of the total may follow
             skipped = skipped or q.unit == unit
@@ -689,8 +704,6 @@ def _parts_after(
             break
         if index and words["total"].search(q.label):
             break  # "…教学点4个小学共152个教学班": a total of its own begins
-        if index and re.search(r"[；;]", _between(text, qs[index - 1], q)):
-            break
         if parts and _exhaustive(parts[0]) and not _exhaustive(q) and not _partition([*parts, q]):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
         if parts and _new_clause(q) and not _new_clause(parts[0]):
