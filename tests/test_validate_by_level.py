@@ -131,7 +131,7 @@ def test_validate_by_level_a_count_of_no_level_after_the_levels_is_another_part(
 
 _ALL_LEVELS = (
     "某市2023年教育事业统计数据\n"
-    "全市共有各级各类学校{schools}所,在校生131164人。相关情况如下:\n"
+    "全市共有各级各类学校{schools}所,在校生{students}人。相关情况如下:\n"
     "一、学前教育\n全市共有幼儿园81所,在园幼儿17193人。\n"
     "二、义务教育\n全市共有义务教育阶段学校77所,在校生84036人。\n"
     "三、高中阶段教育\n全市高中阶段共有学校8所。\n"
@@ -142,10 +142,14 @@ _ALL_LEVELS = (
 def test_validate_by_level_a_count_of_every_level_holds_its_levels(tmp_path: Path) -> None:
     """各级各类 counts every level: at least 学前 + 义务教育 + 高中 (the 特殊教育 school and
     others may make up the rest), said before or after them."""
-    assert _findings(tmp_path, _ALL_LEVELS.format(schools="167")) == []
-    found = _findings(tmp_path, _ALL_LEVELS.format(schools="116"))
+    assert _findings(tmp_path, _ALL_LEVELS.format(schools="167", students="131164")) == []
+    found = _findings(tmp_path, _ALL_LEVELS.format(schools="116", students="131164"))
     assert [r for r, _ in found] == ["sum_mismatch"]
     assert {116.0, 81.0, 77.0, 8.0} <= set(found[0][1])
+    # the students of the same sentence are of every level too
+    found = _findings(tmp_path, _ALL_LEVELS.format(schools="167", students="91814"))
+    assert [r for r, _ in found] == ["sum_mismatch"]
+    assert {91814.0, 17193.0, 84036.0} <= set(found[0][1])
 
 
 _BLOCKS = (

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from junheng.core.model import Figure, FigureKind
@@ -38,20 +39,39 @@ def level_relations(
     ``known`` are the relations its sentences state."""
     words = vocab()
     at = {q.start: q for sentence in sentences for q in sentence.quantities}
-    once = _once(figures)
+    once = _once(figures, _parts_of_their_level(figures, known))
     said = {(r.kind, r.stated.start) for r in known}
     body = text[sentences[0].start : sentences[-1].end] if sentences else ""
     found = list(_sums(once, at, words, body, rounding, said))
-    found += _all_levels(figures, once, at, words, body, rounding, said)
+    found += _all_levels(text, figures, once, at, words, body, rounding, said)
     found += _ratios(once, at, words, rounding, said)
     return found
 
 
-def _once(figures: Sequence[Figure]) -> dict[_Key, Figure]:
+def _parts_of_their_level(figures: Sequence[Figure], known: Sequence[Relation]) -> set[int]:
+    """The starts of figures that are parts of a stated sum whose total is a figure of their
+    indicator and level (高中在校生29396人 = 普通高中22502人 + 中职6894人: the two are not other
+    高中 counts beside the total)."""
+    by_start = {f.span.start: f for f in figures}
+    parts: set[int] = set()
+    for relation in known:
+        total = by_start.get(relation.stated.start)
+        if relation.kind != "sum" or total is None:
+            continue
+        for q in relation.inputs:
+            part = by_start.get(q.start)
+            if part is not None and (part.indicator, part.level) == (total.indicator, total.level):
+                parts.add(q.start)
+    return parts
+
+
+def _once(figures: Sequence[Figure], parts: AbstractSet[int] = frozenset()) -> dict[_Key, Figure]:
     """The figures that are the only one of their (indicator, level, year) in the report (level
-    None: of the report's whole scope)."""
+    None: of the report's whole scope), ``parts`` of a total of theirs left out."""
     groups: dict[_Key, dict[int, Figure]] = defaultdict(dict)
     for figure in figures:
+        if figure.span.start in parts:
+            continue
         if figure.kind == FigureKind.ACTUAL and figure.school is None:
             groups[(figure.indicator, figure.level, figure.year)][figure.span.start] = figure
     return {key: next(iter(g.values())) for key, g in groups.items() if len(g) == 1}
@@ -92,6 +112,7 @@ def _sums(
 
 
 def _all_levels(
+    text: str,
     figures: Sequence[Figure],
     once: dict[_Key, Figure],
     at: dict[int, Q],
@@ -113,7 +134,7 @@ def _all_levels(
             or whole.level is not None
             or whole.school is not None
             or whole.indicator not in words["additive"]
-            or not re.search(words["level_all_words"], head.label)
+            or not _of_every_level(text, head, words)
             or ("sum", head.start) in said
             or (whole.indicator == "schools" and mixed)
         ):
@@ -133,6 +154,17 @@ def _all_levels(
         if relation is not None:
             found.append(relation)
     return found
+
+
+def _of_every_level(text: str, head: Q, words: dict) -> bool:
+    """Whether a count is said of every level: 各级各类 before it in its sentence, with no level
+    word after that ("全市共有各级各类学校167所,在校生131164人": both)."""
+    start = max(text.rfind(mark, 0, head.start) for mark in "。!?！？\n") + 1
+    said = list(re.finditer(words["level_all_words"], text[start : head.start]))
+    if not said:
+        return False
+    rest = text[start + said[-1].end() : head.start]
+    return not any(word in rest for word in words["levels"])
 
 
 def _part(once: dict[_Key, Figure], indicator: str, level: str, year: int | None) -> Figure | None:

@@ -66,8 +66,8 @@ class DocContext:
                 read_relations(self.doc.text, sentences, rounding, self.quantities, (start, end))
             )
             mine = [f for f in self.figures if f.doc == index]
-            said += level_relations(self.doc.text, mine, sentences, rounding, said)
             said += block_relations(self.doc.text, mine, sentences, rounding, said)
+            said += level_relations(self.doc.text, mine, sentences, rounding, said)
             found += [(index, r) for r in said]
         for grid in grids(self.doc):
             found += [(self._report_at(r.stated.start), r) for r in table_relations(grid, rounding)]
