@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from junheng.core.model import Figure, FigureKind
+from junheng.validate.by_level import plain_count
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, sum_of, vocab
 
@@ -113,11 +114,6 @@ def _sum(
     if head is None or any(q is None for q in parts) or ("sum", head.start) in said:
         return None
     chosen = [q for q in parts if q is not None]
-    if not all(_plain(q, head.unit) for q in [head, *chosen]):
+    if not all(plain_count(q, head.unit) for q in [head, *chosen]):
         return None
     return sum_of(head, chosen, rounding, exhaustive)
-
-
-def _plain(q: Q, unit: str) -> bool:
-    """A number in digits, of ``unit``, not hedged (约, 余 …)."""
-    return q.unit == unit and q.written[:1].isdigit() and not q.hedged and q.ratio is None

@@ -104,7 +104,7 @@ def _sums(
         if not exhaustive and any(q.start < head.start for q in chosen):
             continue  # the whole scope is said first; a count of no level after the levels' is
             # another part (九年制学校4所,在校生2398人 after 初中…,小学…)
-        if len(chosen) != len(parts) or not all(_plain(q, head.unit) for q in [head, *chosen]):
+        if len(chosen) != len(parts) or not all(plain_count(q, head.unit) for q in [head, *chosen]):
             continue
         relation = sum_of(head, chosen, rounding, exhaustive)
         if relation is not None:
@@ -148,7 +148,7 @@ def _all_levels(
             ]
             picked = [figure] if figure is not None else inner if inner and all(inner) else []
             chosen += [q for f in picked if f is not None and (q := at.get(f.span.start))]
-        if len(chosen) < 2 or not all(_plain(q, head.unit) for q in [head, *chosen]):
+        if len(chosen) < 2 or not all(plain_count(q, head.unit) for q in [head, *chosen]):
             continue
         relation = sum_of(head, chosen, rounding, False)
         if relation is not None:
@@ -199,13 +199,15 @@ def _ratios(
         candidates = [
             ratio_of(top, below, stated, rounding)
             for den in dens
-            if den is not None and (below := at.get(den.span.start)) and _plain(below, top.unit)
+            if den is not None
+            and (below := at.get(den.span.start))
+            and plain_count(below, top.unit)
         ]
         relations = [r for r in candidates if r is not None]
         if relations:  # an error only when it fits no denominator
             yield next((r for r in relations if r.holds), relations[0])
 
 
-def _plain(q: Q, unit: str) -> bool:
+def plain_count(q: Q, unit: str) -> bool:
     """A number in digits, of ``unit``, not hedged (约, 余 …)."""
     return q.unit == unit and q.written[:1].isdigit() and not q.hedged and q.ratio is None
