@@ -178,3 +178,30 @@ def test_validate_by_level_blocks_of_kinds_of_school(
         assert found == []
     else:
         assert [r for r, _ in found] == ["sum_mismatch"] and wrong in found[0][1]
+
+
+_LINES = (
+    "某县2023年教育事业统计公报\n"
+    "义务教育\n"
+    "全县义务教育中小学30所。校舍总面积57.74万平方米,较上年增加0.56万平方米;仪器设备值17919.79万元;"
+    "图书146.13万册。\n"
+    "——小学。校数17所;在校生22250人。校舍总面积25.48万平方米,比上年增加0.44万平方米;"
+    "仪器设备值9010.34万元;图书81.27万册。\n"
+    "——初中。校数13所;在校生11012人。校舍总面积32.26万平方米,比上年增加0.12万平方米;"
+    "仪器设备值8909.45万元;图书{books}万册。\n"
+)
+
+
+def test_validate_by_level_lines_of_levels_add_up_in_the_same_words(tmp_path: Path) -> None:
+    """A 义务教育 line and its 小学 and 初中 lines: what they name alike adds up, catalogued or not
+    (校舍总面积, 仪器设备值, 图书)."""
+    assert _findings(tmp_path, _LINES.format(books="64.87")) == []
+    found = _findings(tmp_path, _LINES.format(books="84.87"))
+    assert [r for r, _ in found] == ["sum_mismatch"]
+    assert found[0][1] == (812700.0, 848700.0, 1461300.0)  # 81.27 + 84.87 against 146.13 万册
+
+
+def test_validate_by_level_lines_need_every_part_level(tmp_path: Path) -> None:
+    """Without its 初中 line, a 义务教育 line is not the sum of the 小学 line."""
+    text = "\n".join(_LINES.format(books="64.87").split("\n")[:4]) + "\n"
+    assert _findings(tmp_path, text) == []

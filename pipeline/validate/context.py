@@ -16,6 +16,7 @@ from junheng.extractors.grids import grids
 from junheng.extractors.numbers import Quantities
 from junheng.validate.blocks import block_relations
 from junheng.validate.by_level import level_relations
+from junheng.validate.level_lines import level_line_relations
 from junheng.validate.profile import Profile
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, read_relations, split_sentences
@@ -68,6 +69,7 @@ class DocContext:
             mine = [f for f in self.figures if f.doc == index]
             said += block_relations(self.doc.text, mine, sentences, rounding, said)
             said += level_relations(self.doc.text, mine, sentences, rounding, said)
+            said += level_line_relations(self.doc.text, sentences, rounding, said)
             found += [(index, r) for r in said]
         for grid in grids(self.doc):
             found += [(self._report_at(r.stated.start), r) for r in table_relations(grid, rounding)]

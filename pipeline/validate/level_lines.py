@@ -1,0 +1,81 @@
+"""Lines of levels: a line of a level that has parts (义务教育), then a line for each of its parts
+(小学, 初中) that states the same things.
+
+County bulletins write a level's totals on one line and each part level's on the next lines, the
+same things in the same words ("全县义务教育中小学30所。校舍总面积57.74万平方米…;仪器设备值
+17919.79万元…;图书146.13万册…" / "——小学。校数17所;…校舍总面积25.48万平方米…" / "——初中。…"). A
+quantity of the first line is then the sum of the quantities the part lines give under the same
+words in the same unit, whether or not the catalogue knows what they measure. A line's level is
+the one its first words name; only the partitions of ``level_partitions`` are read, each part line
+once, and a name that two quantities of one line share is left unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from junheng.validate.quantities import Q
+from junheng.validate.relations import Relation, Sentence, sum_of, vocab
+
+_OPENING = 16  # the characters of a line whose level words give the line's level
+_NOT_WORDS = re.compile(r"[\d\s,，、;；:：。()（）—\-]+")
+_CHANGE = re.compile(r"比|较|增加|减少|增长|下降|提高|降低|同比")
+
+
+def level_line_relations(
+    text: str, sentences: Sequence[Sentence], rounding: str, known: Sequence[Relation] = ()
+) -> list[Relation]:
+    """The sums of one report's level lines (see the module)."""
+    words = vocab()
+    said = {(r.kind, r.stated.start) for r in known}
+    lines: dict[int, list[Q]] = {}
+    for sentence in sentences:
+        start = text.rfind("\n", 0, sentence.start) + 1
+        lines.setdefault(start, []).extend(sentence.quantities)
+    starts = sorted(lines)
+    levels = {start: _line_level(text, start, words) for start in starts}
+    found: list[Relation] = []
+    for i, start in enumerate(starts):
+        parts_of = words["level_partitions"].get(levels[start])
+        if not parts_of:
+            continue
+        following = starts[i + 1 : i + 1 + len(parts_of)]
+        if sorted(levels[s] or "" for s in following) != sorted(parts_of):
+            continue
+        whole = _named(lines[start])
+        part_lines = [_named(lines[s]) for s in following]
+        for name, head in whole.items():
+            parts = [line.get(name) for line in part_lines]
+            chosen = [q for q in parts if q is not None and q.unit == head.unit]
+            if len(chosen) != len(parts) or ("sum", head.start) in said:
+                continue
+            relation = sum_of(head, chosen, rounding, True)
+            if relation is not None:
+                found.append(relation)
+    return found
+
+
+def _line_level(text: str, start: int, words: dict) -> str | None:
+    """The level the first words of a line name (——小学。…, 全县义务教育中小学…), if one."""
+    opening = text[start : start + _OPENING]
+    if "义务教育" in opening:
+        return "义务教育"
+    hits = {level for word, level in words["levels"].items() if word in opening}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _named(qs: Sequence[Q]) -> dict[str, Q]:
+    """A line's plain quantities by the words naming them (level words, changes and numbers
+    aside); a name two of them share is dropped."""
+    words = vocab()
+    seen: dict[str, list[Q]] = {}
+    for q in qs:
+        if not q.written[:1].isdigit() or q.hedged or q.ratio is not None or q.unit in ("%", ""):
+            continue
+        if _CHANGE.search(q.label):
+            continue  # a change against last year: its direction may differ between the lines
+        name = _NOT_WORDS.sub("", words["level_words"].sub("", q.label))
+        if len(name) >= 2:
+            seen.setdefault(name, []).append(q)
+    return {name: found[0] for name, found in seen.items() if len(found) == 1}
