@@ -205,3 +205,21 @@ def test_validate_by_level_lines_need_every_part_level(tmp_path: Path) -> None:
     """Without its 初中 line, a 义务教育 line is not the sum of the 小学 line."""
     text = "\n".join(_LINES.format(books="64.87").split("\n")[:4]) + "\n"
     assert _findings(tmp_path, text) == []
+
+
+_NAMED = (
+    "某县2023年教育事业统计公报\n"
+    "高中段教育\n"
+    "全县高中段教育(包括普通高中和中职)共有学校6所;招生3133人;在校生为8637人。\n"
+    "普通高中学校5所;毕业生2158人;招生2500人;在校生6747人。\n"
+    "中等职业教育学校1所;毕业生582人;招生633人;在校生{students}人。\n"
+)
+
+
+def test_validate_by_level_kinds_a_section_names_on_lines_of_their_own(tmp_path: Path) -> None:
+    """包括普通高中和中职 names two kinds; the next two counts of schools, each opening its line,
+    are their blocks."""
+    assert _findings(tmp_path, _NAMED.format(students="1890")) == []
+    found = _findings(tmp_path, _NAMED.format(students="2890"))
+    assert [r for r, _ in found] == ["sum_mismatch"]
+    assert 2890.0 in found[0][1]

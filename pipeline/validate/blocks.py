@@ -53,9 +53,34 @@ def block_relations(
                 break
             kinds.append(later)
         if len(kinds) < 2:
+            kinds = _named_kinds(text, head, schools[i + 1 :])
+        if len(kinds) < 2:
             continue
         found += _sums(text, head, kinds, actual, at, said, rounding)
     return found
+
+
+def _named_kinds(text: str, head: Figure, later: Sequence[Figure]) -> list[Figure]:
+    """The kinds a section's count names in its own sentence (…高中段教育(包括普通高中和中职)共有
+    学校6所), when that many counts of schools follow it, each opening a line of its own
+    ("普通高中学校5所;…", "中等职业教育学校1所;…")."""
+    start = max(text.rfind(mark, 0, head.span.start) for mark in "。!?！？\n") + 1
+    named = _NAMES_KINDS.search(text, start, head.span.start)
+    if named is None:
+        return []
+    count = len(re.split(r"和|及|与|、", named.group("names")))
+    kinds = list(later[:count])
+    if len(kinds) < count or not all(_LINE_OPENS.search(text, 0, k.span.start) for k in kinds):
+        return []
+    return kinds
+
+
+# 包括普通高中和中职 / 含小学、初中: the kinds a count is of
+_NAMES_KINDS = re.compile(
+    r"(?:包括|包含|含)(?P<names>[^,，。;；()（）\d]{2,20}?(?:和|及|与|、)[^,，。;；()（）\d]{2,10})"
+)
+# a count of schools that opens its line: only its kind before it ("普通高中学校5")
+_LINE_OPENS = re.compile(r"\n\s*[^\d,，。;；:：!?！？\n]{2,14}$")
 
 
 def _opens_kind(text: str, figure: Figure) -> bool:
