@@ -70,7 +70,9 @@ def _named_kinds(text: str, head: Figure, later: Sequence[Figure]) -> list[Figur
         return []
     count = len(re.split(r"和|及|与|、", named.group("names")))
     kinds = list(later[:count])
-    if len(kinds) < count or not all(_LINE_OPENS.search(text, 0, k.span.start) for k in kinds):
+    if len(kinds) < count or not all(
+        _LINE_OPENS.search(text, max(0, k.span.start - _REACH), k.span.start) for k in kinds
+    ):
         return []
     return kinds
 
