@@ -14,7 +14,7 @@ from typing import overload
 from junheng.core.model import Document, Report
 from junheng.core.webcopy import gloss_end
 from junheng.segment.headings import build_tree, find_headings
-from junheng.segment.lines import Line, is_chrome, is_short_line, split_lines
+from junheng.segment.lines import SUBTITLE_DASH, Line, is_chrome, is_short_line, split_lines
 from junheng.segment.meta import (
     find_date,
     find_type,
@@ -136,9 +136,6 @@ def _past_card(opening: str, rules: SegmentRules) -> str:
     return rest if rest and rules.upload_page.search(first) and ":" in first else opening
 
 
-_SUBTITLE_DASH = re.compile(r"\s*(?:——|—|－－|--)\s*")
-
-
 def _first_heading(lines: list[Line]) -> str:
     """An untitled report's first line when it is a heading (一、实施进展情况): it may say what
     kind of report this is."""
@@ -148,7 +145,7 @@ def _first_heading(lines: list[Line]) -> str:
 
 def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str) -> str | None:
     found = unit_in_title(title) or next(  # 提升教育内涵——陈集中心小学…汇报材料: the subtitle's
-        (unit for part in _SUBTITLE_DASH.split(title)[1:] if (unit := unit_in_title(part))), None
+        (unit for part in SUBTITLE_DASH.split(title)[1:] if (unit := unit_in_title(part))), None
     )
     if found:
         return found

@@ -35,6 +35,10 @@ class Line:
     text: str  # stripped
 
 
+SUBTITLE_DASH = re.compile(r"\s*(?:——|—|－－|--)\s*")
+"""The dash that opens a subtitle (——陈集中心小学…汇报材料) or joins it to its main title."""
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with the offsets of their stripped text."""
     lines: list[Line] = []

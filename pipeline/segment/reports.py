@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from junheng.segment.lines import (
+    SUBTITLE_DASH,
     Head,
     HeadKind,
     Line,
@@ -184,25 +185,29 @@ def _take_title_line(state: _State, line: Line, head: Head, previous: Line | Non
     state.pending.append((line, head))
 
 
+def _line_above(report: ReportSpan, line: Line) -> Line | None:
+    """The line right above a title line in a title block, below the block's own title."""
+    above = report.lines[-2] if len(report.lines) >= 2 and report.lines[-1] is line else None
+    return None if above is None or above.start < report.title_end else above
+
+
 def _unit_line_above(report: ReportSpan, line: Line) -> Line | None:
     """The line right above a title line in a title block, when it names only a unit."""
-    above = report.lines[-2] if len(report.lines) >= 2 and report.lines[-1] is line else None
-    if above is None or above.start < report.title_end or unit_on_line(above.text) is None:
-        return None
-    return above
+    above = _line_above(report, line)
+    return above if above is not None and unit_on_line(above.text) is not None else None
 
 
-_SUBTITLE = re.compile(r"^\s*(?:——|—|－－|--)\s*\S")
 _SENTENCE_MARKS = re.compile(r"[,，。;；:：!?！？]")
 
 
 def _main_title_above(report: ReportSpan, line: Line) -> Line | None:
     """The line right above a subtitle (a title line opening with ——) in a title block, when it
     is a short line of words: the main title (提升教育内涵 / ——陈集中心小学…汇报材料)."""
-    if not _SUBTITLE.match(line.text):
+    dash = SUBTITLE_DASH.match(line.text)
+    if dash is None or dash.end() == len(line.text):
         return None
-    above = report.lines[-2] if len(report.lines) >= 2 and report.lines[-1] is line else None
-    if above is None or above.start < report.title_end or not is_short_line(above.text, 20):
+    above = _line_above(report, line)
+    if above is None or not is_short_line(above.text, 20):
         return None
     if _SENTENCE_MARKS.search(above.text) or parse_date_line(above.text) is not None:
         return None

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from junheng.core.model import Figure, FigureKind
 from junheng.validate.by_level import plain_count
-from junheng.validate.quantities import Q
+from junheng.validate.quantities import Q, sentence_start
 from junheng.validate.relations import Relation, Sentence, sum_of, vocab
 
 # a 其中 that opens a sentence or a line and names a kind of school before its count
@@ -64,7 +64,7 @@ def _named_kinds(text: str, head: Figure, later: Sequence[Figure]) -> list[Figur
     """The kinds a section's count names in its own sentence (…高中段教育(包括普通高中和中职)共有
     学校6所), when that many counts of schools follow it, each opening a line of its own
     ("普通高中学校5所;…", "中等职业教育学校1所;…")."""
-    start = max(text.rfind(mark, 0, head.span.start) for mark in "。!?！？\n") + 1
+    start = sentence_start(text, head.span.start)
     named = _NAMES_KINDS.search(text, start, head.span.start)
     if named is None:
         return []

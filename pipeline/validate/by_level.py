@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from junheng.core.model import Figure, FigureKind
-from junheng.validate.quantities import Q
+from junheng.validate.quantities import Q, sentence_start
 from junheng.validate.relations import Relation, Sentence, ratio_of, sum_of, vocab
 
 _Key = tuple[str, str | None, int | None]  # (indicator, level, year)
@@ -159,7 +159,7 @@ def _all_levels(
 def _of_every_level(text: str, head: Q, words: dict) -> bool:
     """Whether a count is said of every level: 各级各类 before it in its sentence, with no level
     word after that ("全市共有各级各类学校167所,在校生131164人": both)."""
-    start = max(text.rfind(mark, 0, head.start) for mark in "。!?！？\n") + 1
+    start = sentence_start(text, head.start)
     said = list(re.finditer(words["level_all_words"], text[start : head.start]))
     if not said:
         return False

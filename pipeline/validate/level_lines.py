@@ -20,7 +20,6 @@ from junheng.validate.relations import Relation, Sentence, sum_of, vocab
 
 _OPENING = 16  # the characters of a line whose level words give the line's level
 _NOT_WORDS = re.compile(r"[\d\s,，、;；:：。()（）—\-]+")
-_CHANGE = re.compile(r"比|较|增加|减少|增长|下降|提高|降低|同比")
 
 
 def level_line_relations(
@@ -73,7 +72,7 @@ def _named(qs: Sequence[Q]) -> dict[str, Q]:
     for q in qs:
         if not q.written[:1].isdigit() or q.hedged or q.ratio is not None or q.unit in ("%", ""):
             continue
-        if _CHANGE.search(q.label):
+        if words["line_change"].search(q.label):
             continue  # a change against last year: its direction may differ between the lines
         name = _NOT_WORDS.sub("", words["level_words"].sub("", q.label))
         if len(name) >= 2:

@@ -61,6 +61,11 @@ class Q:
         return self.qualifier is not None
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (after the last 。!? or line break before it)."""
+    return max(text.rfind(mark, 0, pos) for mark in "。!?！？\n") + 1
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` split at 。!? and line breaks (not at ；)."""
     end = len(text) if end is None else end

@@ -1180,10 +1180,11 @@ _WHOLE_PREFIX = re.compile(r"^(?:全县|全市|全区|全镇|全乡|全校|全�
 _COUNT_SUFFIX = re.compile(r"(?:总数|总人数|总量|人数|数)$")
 
 
-def _after_unit(text: str, q: Q) -> str:
-    """The few characters after a number's unit (18个教学班: what it counts)."""
+def _after_unit(text: str, q: Q, reach: int = 4) -> str:
+    """The few characters after a number's unit, up to a clause break (18个教学班: what it
+    counts)."""
     end = q.unit_end or q.end
-    return re.split(r"[,，;；。:：、\n]", text[end : end + 4], maxsplit=1)[0]
+    return re.split(r"[,，;；。:：、\n]", text[end : end + reach], maxsplit=1)[0]
 
 
 def _plausible_base(relation: Relation, pct: Q) -> bool:
@@ -1529,9 +1530,7 @@ def _named_by(text: str, q: Q) -> str:
     words after its unit as well (有10951平方米运动场地)."""
     if not _new_clause(q):
         return q.label
-    end = q.unit_end or q.end
-    after = re.match(r"[^,，;；。:：、\d\n]{1,10}", text[end : end + 10])
-    return q.label + (after.group() if after else "")
+    return q.label + re.split(r"\d", _after_unit(text, q, 10), maxsplit=1)[0]
 
 
 def _total_for(text: str, per: Q, before: Sequence[Q], window: list[Q]) -> Q | None:
