@@ -1100,3 +1100,19 @@ def test_validate_structures_a_parts_own_parts_after_baokuo_are_not_the_totals()
     )
     assert _findings(text.format(a1="4525")) == []
     assert [rule for rule, _ in _findings(text.format(a1="4925"))] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("total", "flagged"),
+    [("1200", False), ("1500", True), ("1000", True)],
+)
+def test_validate_structures_the_part_after_a_parts_own_list_is_a_sibling(
+    total: str, flagged: bool
+) -> None:
+    """其中A,包括a1、a2;B…: after A's own list closes at ;, B is the total's next part even when its
+    words name a use (用于, 专项), which alone would make it a subset of A."""
+    text = (
+        f"全镇教育经费共计{total}万元,其中上级拨付资金800万元,包括公用经费500万元、校舍维修资金300万元;"
+        "镇财政用于教育投入400万元,包括教师培训经费100万元、专项设备购置资金300万元。"
+    )
+    assert bool(_findings(text)) is flagged

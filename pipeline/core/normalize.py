@@ -14,8 +14,9 @@ its characters, the index of the raw character it came from. What the view chang
 * what a web copy adds (:mod:`junheng.core.webcopy`): pinyin ruby glosses are dropped
   (``預(yù)算`` → ``預算``) and sharing-site separators (``@#@``) become line breaks;
 * dropped: zero-width characters, spaces inside Chinese text (``择校 过度``, ``学 校 共 54 个 ,``),
-  line breaks inside a word that a web copy broke (``“均\\n\\n衡发展”``), and anti-scraping dots
-  inside a word (``督导委·员会``).
+  line breaks inside a word that a web copy broke (``“均\\n\\n衡发展”``), the line breaks a fixed
+  page width put inside a paragraph (:mod:`junheng.core.wrap`), and anti-scraping dots inside a
+  word (``督导委·员会``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from junheng.core.model import OffsetMap
 from junheng.core.scan import scan
 from junheng.core.webcopy import web_copy_edits
 from junheng.core.words import is_word
+from junheng.core.wrap import wrap_edits
 from junheng.core.yamldata import package_yaml
 
 # An edit replaces raw[start:end] of the current text by `replacement`.
@@ -245,6 +247,9 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     # Glosses and separators first, on the text as written, so no later pass sees them (and the
     # Traditional → Simplified conversion reads 經(jīng)費 as the one word 經費).
     text, source = _apply(raw, source, web_copy_edits(raw))
+    # A page width's line breaks are found where the widths are still as written (full-width
+    # punctuation not yet folded to ASCII).
+    text, source = _apply(text, source, list(wrap_edits(text)))
     # The decimal point is read before folding, where a Chinese 。/， is still told from a ",".
     text, source = _apply(text, source, list(_decimal_edits(text)))
     text, source = _apply(text, source, list(_fold_edits(text)))

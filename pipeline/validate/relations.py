@@ -690,10 +690,11 @@ def _parts_after(
         if index and words["nested_open"].search(q.label) and parts:
             nested = True
             continue
+        resumed = False  # the first part after a part's own list: a sibling, whatever its words
         if nested:
             if not re.search(r"[；;]", _between(text, qs[index - 1], q)):
                 continue
-            nested = False  # "…;县财政用于教育投入3298万元": the next part after ;
+            nested, resumed = False, True  # "…;县财政用于教育投入3298万元": the next part after ;
         elif index and re.search(r"[；;]", _between(text, qs[index - 1], q)):
             break
         if index and words["stop"].search(q.label):
@@ -704,7 +705,13 @@ def _parts_after(
             break
         if index and words["total"].search(q.label):
             break  # "…教学点4个小学共152个教学班": a total of its own begins
-        if parts and _exhaustive(parts[0]) and not _exhaustive(q) and not _partition([*parts, q]):
+        if (
+            parts
+            and not resumed
+            and _exhaustive(parts[0])
+            and not _exhaustive(q)
+            and not _partition([*parts, q])
+        ):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
         if parts and _new_clause(q) and not _new_clause(parts[0]):
             # "其中教学及辅助用房5262平方米,有10951平方米运动场地": a clause of its own begins
