@@ -392,3 +392,29 @@ def test_lists_shapes_a_bare_recommendations_heading_run_into_its_entries() -> N
         ("measure", 2),
     ]
     assert rows[-1][2].startswith("利用闲置教室改建音乐教室")
+
+
+def test_lists_shapes_unannounced_run_of_shortfalls_is_a_problem_list() -> None:
+    """An essay's 一是/二是/三是 paragraphs, each naming a shortfall (不均衡, 滞后, 不高), under no
+    heading of 问题 and after no lead-in: problems, and the closing 总之 is no entry's."""
+    rows = _rows("unannounced_runs.txt")
+    assert [(kind, index) for kind, index, _ in rows] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("problem", 3),
+    ]
+    assert rows[0][2].startswith("城乡教师配置不均衡")
+    assert rows[2][2].startswith("学校信息化水平不高")
+    assert not any("总之" in text for _, _, text in rows)
+
+
+def test_lists_shapes_runs_of_work_done_are_no_list() -> None:
+    """A work report's 一是/二是 runs tell what was done (its verbs, its figures): no items."""
+    assert _rows("runs_of_work_done.txt") == []
+
+
+def test_lists_shapes_a_topic_named_announces_no_list() -> None:
+    """存在的问题 joined by 、 and 以及 to other topics ("分析…的现状、存在的问题以及发展路径")
+    names what the text is about: the 首先/其次/最后 paragraphs after it report progress, no
+    problems."""
+    assert _rows("topic_named.txt") == []

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from junheng.core.model import ItemKind, Report, Section
+from junheng.extractors.lists.entries import parse_entries
 from junheng.extractors.lists.markers import NOISE, Mark, accept, find_marks
 from junheng.extractors.lists.vocab import (
+    entry_kind,
     heading_kind,
     heading_match,
     is_transition,
@@ -262,6 +264,8 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
                 continue
             if any(s.start <= trigger.start() < s.heading_end for s in ordered):
                 continue  # a heading: found by heading_regions or not a list
+            if _in_noun_list(text, trigger):
+                continue  # "分析…的现状、存在的问题以及发展路径": a topic named, no list announced
             stop = _SENTENCE_END.search(text, trigger.end(), min(trigger.end() + 60, report.end))
             comma = _COMMA_FIRST_MARK.match(text, trigger.end())
             if comma is not None:
@@ -282,6 +286,20 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
             region = Region(kind, body_start, end, trigger.start(), prose=True, choices=choices)
             regions.append(close_at_transition(text, region))
     return regions
+
+
+# 、 or a conjunction joining the trigger to other nouns: "现状、存在的问题以及未来的发展路径"
+_NOUN_LIST_BEFORE = re.compile(r"[、]\s*$")
+_NOUN_LIST_AFTER = re.compile(
+    r"\s*(?:、|以及|及其|和|与|及)(?!时|不足|困难|挑战|短板|差距|隐患|薄弱|问题)"
+)  # not "存在一些问题和不足": one more word for what is wrong, still a lead-in
+
+
+def _in_noun_list(text: str, trigger: re.Match[str]) -> bool:
+    """Whether a trigger is one noun of a list of topics (joined by 、 or 以及/和/与 to others),
+    which names the problems as a subject of the text and announces no list of them."""
+    before = text[max(0, trigger.start() - 2) : trigger.start()]
+    return bool(_NOUN_LIST_BEFORE.search(before) or _NOUN_LIST_AFTER.match(text, trigger.end()))
 
 
 def _semicolon_list_end(text: str, start: int, end: int) -> int:
@@ -333,6 +351,45 @@ def inline_regions(text: str, report: Report, taken: list[Region]) -> list[Regio
     return regions
 
 
+def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
+    """Runs of 一是, 二是 … (or 一要, 二要 …) that no heading or lead-in announced, each mark
+    opening a line or a sentence: a list of problems when most of its entries name a shortfall
+    (see :func:`_names_problems`), else none."""
+    ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
+    marks = [
+        m for m in find_marks(text, report.start, report.end) if m.family == "shi" and m.at_break
+    ]
+    runs: list[list[Mark]] = []
+    for mark in marks:
+        if runs and mark.value == runs[-1][-1].value + 1:
+            runs[-1].append(mark)
+        elif mark.value == 1:
+            runs.append([mark])
+    regions: list[Region] = []
+    for run in runs:
+        start = run[0].start
+        if len(run) < 2 or any(r.heading_start <= start < r.end for r in taken + regions):
+            continue
+        if any(s.start < start < s.heading_end for s in ordered):
+            continue  # inside a heading's words (a heading "一是…" of its own is an entry)
+        end = _prose_end(text, start, ordered, report.end)
+        end = min([end, *(r.heading_start for r in taken if start < r.heading_start < end)])
+        entries = parse_entries(text, start, end)
+        if _names_problems([text[e.start : e.end] for e in entries]):
+            region = Region(ItemKind.PROBLEM, start, end, start, prose=True)
+            regions.append(close_at_transition(text, region))
+    return regions
+
+
+def _names_problems(entries: list[str]) -> bool:
+    """Whether at least lists.yaml ``unannounced_runs.share`` of the entries name a shortfall by
+    their own words, and fewer tell work done."""
+    vocab = vocabulary()
+    problems = sum(1 for e in entries if entry_kind(e, (ItemKind.PROBLEM,)) is ItemKind.PROBLEM)
+    done = sum(1 for e in entries if vocab.run_done.match(e))
+    return bool(entries) and problems >= vocab.run_share * len(entries) and problems > done
+
+
 def _clipped(region: Region, taken: list[Region]) -> Region | None:
     """A prose list up to the first list heading inside it (``经自查,存在以下问题:`` + entries
     under descriptive headings, then ``三、整改措施``). None when that heading comes before any
@@ -356,4 +413,5 @@ def find_regions(text: str, report: Report) -> list[Region]:
         if clipped is not None:
             regions.append(clipped)
     regions += enumeration_regions(text, report, regions)
+    regions += run_regions(text, report, regions)
     return sorted(regions, key=lambda r: r.start)

@@ -54,6 +54,8 @@ class Vocabulary:
     entry_start: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     entry_anywhere: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     planned_share: float
+    run_share: float
+    run_done: re.Pattern[str]
     answer_labels: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     problem_label: re.Pattern[str]
     topic_problem: re.Pattern[str]
@@ -121,6 +123,8 @@ def vocabulary() -> Vocabulary:
         entry_start=_by_kind(data["entry_kinds"]["start"]),
         entry_anywhere=_by_kind(data["entry_kinds"]["anywhere"]),
         planned_share=float(data["planned_share"]),
+        run_share=float(data["unannounced_runs"]["share"]),
+        run_done=re.compile(data["unannounced_runs"]["done"]),
         answer_labels=tuple(
             (ItemKind(kind), re.compile(rf"(?:{words})\s*[:：]"))
             for kind, words in data["entry_answers"]["labels"].items()
