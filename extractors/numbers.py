@@ -583,7 +583,8 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """A number with no unit takes the one the sentence implies: 人 after 人数 or 人口
     ("在校生总人数92.2万", "12—14周岁人口总数980"), else, with 万 or 亿, the unit of the nearest
     sibling with a multiplier in the same sentence, the next one first ("省级补助44万,地方配套
-    2万元")."""
+    2万元"); a run of them takes it from sibling to sibling ("占地面积66.3万平方米(幼儿园6.4万、
+    小学24.3万、中学32.3万)")."""
     out = list(found)
     for index, q in enumerate(found):
         if q.role != "value" or q.unit is not None or q.ratio is not None:
@@ -592,20 +593,26 @@ def _elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
             q.multiplier != 1.0 or q.value == int(q.value)
         ):
             out[index] = replace(q, unit="人")
-            continue
-        if q.multiplier == 1.0:
-            continue
-        siblings = [*found[index + 1 : index + 2], *found[max(0, index - 1) : index]]
-        for other in siblings:
-            low, high = sorted((q.span, other.span))
-            if (
-                other.role == "value"
-                and other.unit is not None
-                and other.multiplier == q.multiplier
-                and not _SENTENCE_GAP.search(text, low[1], high[0])
-            ):
-                out[index] = replace(q, unit=other.unit)
-                break
+    changed = True
+    while changed:
+        changed = False
+        for index, q in enumerate(out):
+            if q.role != "value" or q.unit is not None or q.ratio is not None:
+                continue
+            if q.multiplier == 1.0:
+                continue
+            siblings = [*out[index + 1 : index + 2], *out[max(0, index - 1) : index]]
+            for other in siblings:
+                low, high = sorted((q.span, other.span))
+                if (
+                    other.role == "value"
+                    and other.unit is not None
+                    and other.multiplier == q.multiplier
+                    and not _SENTENCE_GAP.search(text, low[1], high[0])
+                ):
+                    out[index] = replace(q, unit=other.unit)
+                    changed = True
+                    break
     return out
 
 

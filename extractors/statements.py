@@ -284,6 +284,11 @@ def read_statements(
 _COUNTED = frozenset(unit for noun in lexicon().nouns.values() for unit in noun.units)
 
 
+def counted_units() -> frozenset[str]:
+    """The units of the lexicon's nouns: the quantities this layer reads as statements."""
+    return _COUNTED
+
+
 def _one_list(text: str, parts: list[Statement]) -> list[Statement]:
     """The parts up to where a stronger separator than the list's own comes between two: a list
     whose parts are divided by , or 、 ends at a ; ("其中初中1所,小学6所,职中1所;民办学校3所" —
@@ -344,16 +349,21 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         return True
     # "有学位6120个(教学点有学位240个,小学有学位3480个…)": a part subject, then the words the
     # total counts by
-    said = _subject(text, total)
-    own = said[-2:]
-    if total.noun is None and len(own) == 2 and _HAN2.fullmatch(own) and subject.endswith(own):
-        head = _COUNTED_WORDS.sub("", subject[:-2])
-        return bool(head and lexicon().part_subjects.search(head))
+    # "毕业生人数20590人。其中,小学毕业生7620人": the total's words after a part subject
+    said = _COUNT_WORDS.sub("", _subject(text, total))
+    if total.noun is not None:
+        return False
+    for size in range(min(len(said), len(subject) - 1), 1, -1):
+        own = said[-size:]
+        if _HANS.fullmatch(own) and subject.endswith(own):
+            head = _COUNTED_WORDS.sub("", subject[:-size])
+            return bool(head and lexicon().part_subjects.search(head))
     return False
 
 
 _COUNTED_WORDS = re.compile(r"[\s共有为达计:：的]+$")
-_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_HANS = re.compile(r"[\u4e00-\u9fff]{2,}")
+_COUNT_WORDS = re.compile(r"(?:总数|人数|数量|数)$")  # 毕业生人数: the 毕业生 are counted
 
 
 def _subject(text: str, statement: Statement) -> str:
@@ -508,11 +518,28 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             # "…122名儿童中,已入学120人…": the sentence need not name every part
             if bracket and _INCLUDING.match(text, opener.end()):
                 unbroken = False  # "初中31所(含一贯制学校5所,…)": some of what it counts
-            complete = unbroken and not any(p.marks for p in parts) and not among
+            complete = (
+                unbroken and not any(_own_marks(text, total, p) for p in parts) and not among
+            )
             found += _per_dimension(text, Breakdown(total, tuple(parts), complete, unbroken))
             # a part's own parts count what it counts; they need not add up (含…, 其中…)
             found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
     return found
+
+
+def _own_marks(text: str, total: Statement, part: Statement) -> bool:
+    """Whether a part carries marks of its own: any mark but a subgroup whose words the total's
+    clause says too (毕业生20590人,其中小学毕业生7620人…: parts of the 毕业生, not a subgroup)."""
+    if part.marks - {"subgroup"}:
+        return True
+    if "subgroup" not in part.marks or "subgroup" not in total.marks:
+        return bool(part.marks)
+    said = text[total.clause_start : total.quantity.start]
+    own = text[part.clause_start : part.quantity.start]
+    return any(
+        name == "subgroup" and any(found.group() not in said for found in pattern.finditer(own))
+        for name, _, pattern in lexicon().marks
+    )
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")

@@ -515,3 +515,17 @@ def test_numbers_a_population_count_without_its_unit_counts_people() -> None:
 )
 def test_numbers_nine_years_in_a_name_is_no_duration(raw: str, values: list[float]) -> None:
     assert [q.value for q in find_quantities(norm(raw)) if q.role == "value"] == values
+
+
+def test_numbers_a_run_of_numbers_without_their_unit_takes_it_from_sibling_to_sibling() -> None:
+    """占地面积66.3万平方米(幼儿园6.4万、小学24.3万、中学32.3万): each 万 number takes 平方米, the
+    ones in the middle from the siblings that took it before them."""
+    text = "全县校园占地面积66.3万平方米(幼儿园6.4万、小学24.3万、中学32.3万、职教中心3.3万)。"
+    found = [q for q in find_quantities(text) if q.role == "value"]
+    assert [(q.value, q.unit) for q in found] == [
+        (663000.0, "平方米"),
+        (64000.0, "平方米"),
+        (243000.0, "平方米"),
+        (323000.0, "平方米"),
+        (33000.0, "平方米"),
+    ]

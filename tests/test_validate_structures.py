@@ -1116,3 +1116,71 @@ def test_validate_structures_the_part_after_a_parts_own_list_is_a_sibling(
         "镇财政用于教育投入400万元,包括教师培训经费100万元、专项设备购置资金300万元。"
     )
     assert bool(_findings(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("change", "flagged"),
+    [("1527", False), ("1068", True), ("3461", True)],
+)
+def test_validate_structures_changes_of_the_parts_add_up_to_the_totals(
+    change: str, flagged: bool
+) -> None:
+    """A bulletin's total and parts each with its change against last year: the parts' changes,
+    a decrease counted negative, add up to the total's (−967+1474+644+376 = 1527)."""
+    text = (
+        f"本学年全镇在校学生8687人,比上年增加{change}人。其中,小学生4505人,比上年减少967人;"
+        "初中生2355人,比上年增加1474人;高中生1176人,比上年增加644人;中职生651人,比上年增加376人。"
+    )
+    found = _findings(text)
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0][0] == "sum_mismatch" and -967.0 in found[0][1]
+
+
+def test_validate_structures_a_part_without_its_change_leaves_the_change_unknown() -> None:
+    text = (
+        "全县共有各类学校125所,比上年增加9所。其中,小学90所,比上年增加2所;初中学校28所;"
+        "普通高中3所;职业中学4所。"
+    )
+    assert _findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # parts in brackets in the total's unit, their unit left out after the first
+        ("全县校舍建筑面积43.2万平方米(学前5.4万、小学14.1万、中学21.6万、职教中心2.1万)。", False),
+        ("全县校舍建筑面积43.2万平方米(学前5.4万、小学14.1万、中学27.6万、职教中心2.1万)。", True),
+        ("全县共投入资金3000万元(中央资金1000万元、省级资金2000万元)。", False),
+        ("全县共投入资金3000万元(中央资金1000万元、省级资金2500万元)。", True),
+        # 含 or 等: some of the total, which may not exceed it
+        ("全县共投入资金3000万元(含中央资金1000万元、省级资金1500万元)。", False),
+        ("全县共投入资金3000万元(中央资金1000万元、省级资金1500万元等)。", False),
+        ("全县共投入资金3000万元(含中央资金1000万元、省级资金2500万元)。", True),
+    ],
+)
+def test_validate_structures_money_and_area_parts_in_brackets(text: str, flagged: bool) -> None:
+    assert bool(_findings(text)) is flagged
+
+
+_GRADUATES = (
+    "本学年毕业生人数2059人。其中,小学毕业生762人,初中毕业生714人,高中毕业生375人,中职毕业生{}人。"
+)
+_STAFF = "全县共有教职员工663人。其中,普通中学教职员381人,职业中学教职员工41人,小学教职员工{}人。"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the total names the subgroup its parts name: the parts are the whole of it
+        (_GRADUATES.format("208"), False),
+        (_GRADUATES.format("108"), True),
+        # 教职员 is 教职工
+        (_STAFF.format("241"), False),
+        (_STAFF.format("141"), True),
+        # 小高/小一/小二 (小学高级、一级、二级 teachers) break the total down again, by title
+        ("现有教师30名,其中本科学历9人,大专学历18人,中师毕业3人,小高17人,小一7人,小二6人。", False),
+    ],
+)
+def test_validate_structures_parts_named_like_their_total(text: str, flagged: bool) -> None:
+    assert bool(_findings(text)) is flagged

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from junheng.core.model import Finding
 from junheng.validate.context import DocContext, finding, fmt, quantity_evidence
+from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation
 
 
@@ -54,8 +55,12 @@ def _sum_message(r: Relation, text: str) -> str:
             return fmt(value / 1e4) + (f"万{unit}" if with_unit else "")
         return fmt(value, unit if with_unit else "")
 
-    parts = "+".join(
-        fmt(q.value, "元") if unit == "元" else show(q.value, with_unit=False) for q in r.inputs
+    def part(q: Q) -> str:
+        return fmt(abs(q.value), "元") if unit == "元" else show(abs(q.value), with_unit=False)
+
+    # a decrease among the changes of parts is subtracted: 1474+644+376−967
+    parts = "".join(
+        ("−" if q.value < 0 else "+" if k else "") + part(q) for k, q in enumerate(r.inputs)
     )
     diff = abs(r.expected - r.stated.value)
     topic = _sum_topic(r, text)

@@ -37,6 +37,7 @@ from junheng.extractors.statements import (
     Reading,
     Statement,
     by_dimension,
+    counted_units,
     lexicon,
     read_report,
 )
@@ -98,7 +99,8 @@ def read_relations(
     once when ``span``, the report's, is given with the document's ``numbers``); the sums it does
     not cover are read here.
     """
-    from junheng.validate.following import sums_of_next  # these import this module
+    from junheng.validate.brackets import bracket_sums  # these import this module
+    from junheng.validate.following import sums_of_next
     from junheng.validate.progress import progress_rates
     from junheng.validate.respective import respective_relations
 
@@ -111,6 +113,7 @@ def read_relations(
         window = _window(sentences, index)
         said: list[Relation] = [
             *_sums(text, sentence, rounding, handled),
+            *bracket_sums(text, sentence, rounding, handled, counted_units()),
             *_breakdowns(text, sentence, window, rounding),
             *_shares(text, sentence, window, rounding, pool, read),
             *_ratios(text, sentence, window, pool, rounding),
@@ -198,7 +201,8 @@ def _structured(
         if len(counted) != len(parts):
             continue
         handled.add(head.start)
-        whole = (breakdown.complete and _exhaustive(counted[0])) or (  # 其中义务教育阶段…: a subset
+        # 其中义务教育阶段…: a subset
+        whole = (breakdown.complete and _exhaustive(counted[0], head)) or (
             breakdown.unbroken and _partition(counted)
         )
         relation = _sum(head, counted, rounding, whole)
@@ -225,6 +229,9 @@ def _structured(
     later += _after_qizhong(text, statements)
     headed = {id(part) for _, part in later}
     pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in headed] + later
+    from junheng.validate.changes import change_sums  # it imports this module
+
+    found += change_sums(text, read, statements, q_at, rounding)
     found += _part_rates(text, pairs, q_at, rounding, headed)
     found += _part_first_rates(text, statements, q_at, rounding)
     found += _named_part_shares(text, reading, q_at, rounding)
@@ -590,7 +597,7 @@ def _sums(
             runs = by_dimension([q.label for q in parts])  # 学历…,职称…: one sum per dimension
             for run in ([parts[k] for k in ks] for ks in runs) if parts else ():
                 whole = (
-                    ((_exhaustive(run[0]) and len(runs) == 1) or _partition(run))
+                    ((_exhaustive(run[0], head) and len(runs) == 1) or _partition(run))
                     and not skipped
                     and not _cut(text, sentence)
                 )
@@ -839,19 +846,32 @@ def _counted(label: str) -> str | None:
     return lexicon().nouns[nouns[-1]].indicator if nouns else None
 
 
-def _exhaustive(first: Q) -> bool:
+def _exhaustive(first: Q, head: Q | None = None) -> bool:
     """Whether a 其中 list reads as a partition (no subset word in its first part's label; for
-    money, no word of ``money_subset``)."""
+    money, no word of ``money_subset``). A subgroup the ``head`` names too is the whole's
+    (毕业生20590人,其中小学毕业生7620人…)."""
     words = vocab()
     if first.unit == "元":
         return not words["money_subset"].search(first.label)
-    return not words["subset"].search(first.label) and not _subgroup(first.label)
+    return not words["subset"].search(first.label) and not _subgroup(
+        first.label, head.label if head is not None else ""
+    )
 
 
-def _subgroup(label: str) -> bool:
+def names_a_partition(first: Q, head: Q) -> bool:
+    """Whether a list of ``head``'s parts whose first is ``first`` reads as the whole of it (see
+    :func:`_exhaustive`)."""
+    return _exhaustive(first, head)
+
+
+def _subgroup(label: str, whole: str = "") -> bool:
     """Whether a count's words name a subgroup of people in the statement layer's lexicon
-    (``not_the_unit.subgroup``: 毕业生, 留守, 建档立卡 …): a part of a part, not another part."""
-    return any(name == "subgroup" and words.search(label) for name, _, words in lexicon().marks)
+    (``not_the_unit.subgroup``: 毕业生, 留守, 建档立卡 …) that the ``whole``'s words do not: a part
+    of a part, not another part."""
+    return any(
+        name == "subgroup" and any(found.group() not in whole for found in words.finditer(label))
+        for name, _, words in lexicon().marks
+    )
 
 
 def is_partition(parts: Sequence[Q]) -> bool:
