@@ -500,7 +500,12 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 others = True
         if parts and _RESPECTIVE_SHARES.search(text, parts[-1].quantity.span[1], close):
             continue  # "…招收3.80万人,在校生20.91万人,分别占…总数和…总数的": shares, not parts
-        kept = _one_list(text, parts)
+        heads = _segment_heads(text, parts)
+        if heads:  # "其中:A1所,B1所;C73所,其中:…;D35所,其中:…": each ; opens a part's own list
+            parts = [p for k, p in enumerate(parts) if k in heads]
+            taken = [j for k, j in enumerate(taken) if k in heads and k < heads[0]]
+            nested = {}
+        kept = _one_list(text, parts) if not heads else parts
         if len(kept) < len(parts):  # the list ends at the stronger separator
             close = text.find(";", kept[-1].quantity.span[1], parts[len(kept)].quantity.start)
             close = close if close >= 0 else parts[len(kept)].clause_start
@@ -546,6 +551,26 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")
 _INCLUDING = re.compile(r"\s*(?:含有|含|包括|包含)")
 # a short bracket without a number right after a count: the unit named again, not its parts
 _UNIT_ASIDE = re.compile(r"[(（][^()（）\d,，。;；]{1,4}[)）]")
+
+
+def _segment_heads(text: str, parts: Sequence[Statement]) -> list[int]:
+    """The parts of a list whose later ;-segments each open with a part followed by 其中 and
+    its own parts ("其中:高级中学1所,完全中学1所;义务教育学校73所,其中:初级中学9所,…;幼儿园35所,
+    其中:…"): the indices of the first segment's parts and of each later segment's first part, the
+    later ones the totals of breakdowns of their own. Empty when the list is not of that shape."""
+    segments: list[list[int]] = [[]]
+    for k, part in enumerate(parts):
+        if k and ";" in text[parts[k - 1].quantity.span[1] : part.clause_start]:
+            segments.append([])
+        segments[-1].append(k)
+    if len(segments) < 2 or len(segments[0]) < 1:
+        return []
+    for segment in segments[1:]:
+        first = parts[segment[0]]
+        after = _clause_end(text, max(first.quantity.span[1], first.noun_end), len(text))
+        if len(segment) < 2 or not _LATE_OPENER.match(text, after):
+            return []
+    return [*segments[0], *(segment[0] for segment in segments[1:])]
 
 
 def _run_on(
@@ -673,9 +698,10 @@ def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> li
     for part in following:
         gap = text[previous_end : part.clause_start]
         subject = text[part.clause_start : part.quantity.start].strip()
-        if not re.fullmatch(r"\s*[,，、]\s*", gap):
-            break
         kind = _kind_of(text, total, part)
+        # "共有义务教育学校241所,小学213所;初中18所,…": school types may be divided by ; too
+        if not re.fullmatch(r"\s*[,，、]\s*" if not kind else r"\s*[,，、;；]\s*", gap):
+            break
         if _unit(part.quantity) != _unit(total.quantity) and not kind:
             break  # (a school type may be counted in 个 beside 所: 教学点15个)
         named = part.noun is None and bool(lex.parallel_subjects.search(subject))

@@ -1184,3 +1184,30 @@ _STAFF = "全县共有教职员工663人。其中,普通中学教职员381人,�
 )
 def test_validate_structures_parts_named_like_their_total(text: str, flagged: bool) -> None:
     assert bool(_findings(text)) is flagged
+
+
+_NESTED_SEGMENTS = (
+    "现有各级各类学校{total}所。其中:高级中学1所,完全中学1所,中等职业学校1所;义务教育学校73所,其中:"
+    "初级中学9所,九年一贯制学校9所,完全小学39所,教学点15个,特殊教育学校1所;幼儿园35所,其中:"
+    "公办幼儿园22所,民办幼儿园13所。"
+)
+
+_TYPES_BY_SEMICOLON = (
+    "全市共有义务教育学校{total}所,小学213所;初中18所,完中8所,九年一贯制学校一所,特殊教育学校1所。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # each ;-segment after the first opens with a part that has its own 其中 list
+        (_NESTED_SEGMENTS.format(total="111"), False),
+        (_NESTED_SEGMENTS.format(total="121"), True),
+        (_NESTED_SEGMENTS.format(total="101"), True),
+        # school types after a total said as one, divided by ; too, one of them counted in words
+        (_TYPES_BY_SEMICOLON.format(total="241"), False),
+        (_TYPES_BY_SEMICOLON.format(total="251"), True),
+    ],
+)
+def test_validate_structures_lists_divided_by_semicolons(text: str, flagged: bool) -> None:
+    assert bool(_findings(text)) is flagged

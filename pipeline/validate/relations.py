@@ -150,6 +150,11 @@ def _digits(q: Q) -> bool:
     return q.written[:1].isdigit() and q.ratio is None and q.role == "value"
 
 
+def _word_count(q: Q) -> bool:
+    """A count written in words (一所, 两个), not a rank (第四名) nor a ratio."""
+    return q.role == "value" and q.ratio is None and q.value == q.value and q.value >= 1
+
+
 def _checkable(q: Q) -> bool:
     return not q.hedged and q.role == "value" and q.ratio is None and q.value == q.value
 
@@ -197,9 +202,9 @@ def _structured(
         parts = [q_at.get(p.quantity.start) for p in breakdown.parts]
         if head is None or any(p is None for p in parts) or not _digits(head):
             continue
-        counted = [p for p in parts if p is not None and _digits(p)]
-        if len(counted) != len(parts):
-            continue
+        counted = [p for p in parts if p is not None and (_digits(p) or _word_count(p))]
+        if len(counted) != len(parts) or not any(map(_digits, counted)):
+            continue  # a part in words among parts in digits counts ("九年一贯制学校一所")
         handled.add(head.start)
         # 其中义务教育阶段…: a subset
         whole = (breakdown.complete and _exhaustive(counted[0], head)) or (
@@ -853,8 +858,19 @@ def _exhaustive(first: Q, head: Q | None = None) -> bool:
     words = vocab()
     if first.unit == "元":
         return not words["money_subset"].search(first.label)
-    return not words["subset"].search(first.label) and not _subgroup(
-        first.label, head.label if head is not None else ""
+    # a school type's own name is no subset word (初级中学, 高级中学: not 初级, 高级 teachers)
+    label = _without_school_types(first.label)
+    return not words["subset"].search(label) and not _subgroup(
+        label, head.label if head is not None else ""
+    )
+
+
+def _without_school_types(label: str) -> str:
+    """``label`` without the lexicon's school-type nouns in it."""
+    lex = lexicon()
+    return lex.noun_re.sub(
+        lambda m: "" if lex.nouns[m.group()].group in ("schools", "school_points") else m.group(),
+        label,
     )
 
 
