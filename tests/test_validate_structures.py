@@ -1211,3 +1211,40 @@ _TYPES_BY_SEMICOLON = (
 )
 def test_validate_structures_lists_divided_by_semicolons(text: str, flagged: bool) -> None:
     assert bool(_findings(text)) is flagged
+
+
+_QIZHONG_NEXT = (
+    "全县教育经费总投入{total}万元,比上年增长13.1%。其中中央资金1259万元,比上年增长6.5%;"
+    "省级资金1303万元,比上年增加200万元;县级资金2734万元,比上年增长16%。"
+)
+
+
+@pytest.mark.parametrize(("total", "flagged"), [("5296", False), ("6296", True), ("4296", True)])
+def test_validate_structures_money_parts_in_the_next_sentence_after_qizhong(
+    total: str, flagged: bool
+) -> None:
+    """A money total, then a sentence opening with 其中 whose parts each carry a change (in %, or
+    in 元: 比上年增加200万元 is a change, not a part)."""
+    assert bool(_findings(_QIZHONG_NEXT.format(total=total))) is flagged
+
+
+_NAMED_MONEY_SHARES = (
+    "全县教育经费总投入5297万元。其中中央资金1259万元,省级资金1303万元,县级资金2735万元。"
+    "中央资金占教育经费总投入的比重为{share}%,县级资金占比为51.6%。"
+)
+
+
+@pytest.mark.parametrize(("share", "flagged"), [("23.8", False), ("33.8", True), ("13.8", True)])
+def test_validate_structures_a_money_part_named_with_its_share(share: str, flagged: bool) -> None:
+    """A part of a money sum named again after the list with its share of the named total."""
+    assert bool(_findings(_NAMED_MONEY_SHARES.format(share=share))) is flagged
+
+
+def test_validate_structures_a_share_of_another_base_is_not_the_parts() -> None:
+    """The share names a base the total's words do not (全省): not this sum's part over its
+    total."""
+    text = (
+        "全县教育经费总投入5297万元。其中中央资金1259万元,省级资金1303万元,县级资金2735万元。"
+        "中央资金占全省转移支付资金的比重为3.8%。"
+    )
+    assert _findings(text) == []

@@ -22,25 +22,43 @@ from junheng.validate.relations import (
     Sentence,
     in_parens,
     is_partition,
+    names_a_partition,
     sum_of,
     vocab,
 )
 
 _CHANGE = re.compile(r"比上年|较上年|比去年|同比|增加|减少|增长|下降|新增|提高|降低")
+# a change said right before its number (not 增加值, value added)
+_CHANGE_BEFORE = re.compile(
+    r"(?:比上年|较上年|比去年|同比)|(?:增加|减少|增长|下降|新增|提高|降低)了?\s*$"
+)
+_OPENS_WITH_QIZHONG = re.compile(r"\s*其中\s*[:：,，]?")
 
 
 def sums_of_next(
-    text: str, sentence: Sentence, following: Sentence, rounding: str, handled: AbstractSet[int]
+    text: str,
+    sentence: Sentence,
+    following: Sentence,
+    rounding: str,
+    handled: AbstractSet[int],
+    counted_units: AbstractSet[str] = frozenset(),
 ) -> Iterator[Relation]:
     """The sum of ``sentence``'s total over the parts ``following`` gives (see the module)."""
     words = vocab()
+    # "…完成529757万元,比上年增长13.1%。其中第一产业…125964万元,…;第二产业…": 其中 opens the
+    # next sentence; for the units the statement layer does not read (money, area …)
+    opened = _OPENS_WITH_QIZHONG.match(text, following.start) is not None
     for index, head in enumerate(sentence.quantities):
         if head.start in handled or not _plain(head) or head.unit in ("%", ""):
             continue
-        if not words["total"].search(head.label[-8:]):
+        by_qizhong = opened and head.unit not in counted_units
+        if not words["total"].search(head.label[-8:]) and not by_qizhong:
             continue
         if any(q.unit == head.unit for q in sentence.quantities[index + 1 :]):
             continue  # not the last of its unit: its parts, if any, are in its own sentence
+        if by_qizhong:
+            yield from _qizhong_sum(text, following, head, rounding)
+            continue
         parts = [q for q in following.quantities if q.unit == head.unit]
         if len(parts) < 2 or not all(_part(text, following, q) for q in parts):
             continue
@@ -51,6 +69,25 @@ def sums_of_next(
         relation = sum_of(head, parts, rounding, exhaustive=False)
         if relation is not None:
             yield relation
+
+
+def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iterator[Relation]:
+    """The parts a sentence opening with 其中 lists of the total before it: its numbers in the
+    total's unit that are no change of their own (比上年增加800万元); the whole when no part's words
+    name a subset (用于, 专项 …)."""
+    parts = [
+        q
+        for q in following.quantities
+        if q.unit == head.unit and not _CHANGE_BEFORE.search(q.label)
+    ]
+    if len(parts) < 2 or not all(_plain(q) for q in parts):
+        return
+    if any(in_parens(text, following.start, q) for q in parts):
+        return
+    whole = all(names_a_partition(q, head) for q in parts)
+    relation = sum_of(head, parts, rounding, exhaustive=whole)
+    if relation is not None:
+        yield relation
 
 
 def _plain(q: Q) -> bool:

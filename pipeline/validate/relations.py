@@ -101,6 +101,7 @@ def read_relations(
     """
     from junheng.validate.brackets import bracket_sums  # these import this module
     from junheng.validate.following import sums_of_next
+    from junheng.validate.named_shares import named_part_shares
     from junheng.validate.progress import progress_rates
     from junheng.validate.respective import respective_relations
 
@@ -109,6 +110,7 @@ def read_relations(
     structured, handled = _structured(text, sentences, numbers, rounding, span)
     yield from structured
     read = {r.stated.start for r in structured}
+    sums: list[Relation] = []
     for index, sentence in enumerate(sentences):
         window = _window(sentences, index)
         said: list[Relation] = [
@@ -123,7 +125,9 @@ def read_relations(
         if index:
             said += _sums_of_previous(text, sentences[index - 1], sentence, rounding)
         if index + 1 < len(sentences):
-            said += sums_of_next(text, sentence, sentences[index + 1], rounding, handled)
+            said += sums_of_next(
+                text, sentence, sentences[index + 1], rounding, handled, counted_units()
+            )
         said += _class_sizes(text, sentence, window, pool, rounding)
         said += _per_hundred(text, sentence, window, pool, rounding)
         said += _shortfalls(text, sentence, rounding)
@@ -131,7 +135,10 @@ def read_relations(
         said += respective_relations(text, sentences, index, window, pool, rounding)
         read |= {r.stated.start for r in said}
         said += progress_rates(text, sentence, rounding, read)
+        sums += (r for r in said if r.kind == "sum")
         yield from said
+    rates = [q for q in pool if q.unit == "%"]
+    yield from named_part_shares(text, sums, rates, rounding, read)
 
 
 def _window(sentences: Sequence[Sentence], index: int) -> list[Q]:
