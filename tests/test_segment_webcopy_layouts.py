@@ -361,3 +361,28 @@ def test_a_page_named_only_by_its_file_card() -> None:
     assert report.title == "当前义务教育均衡发展存在问题与策略思考"
     assert text[report.title_start : report.title_end] == report.title
     assert "文档编号" not in text[report.start : report.end]
+
+
+def test_a_main_title_with_a_comma_over_its_subtitle_under_a_marker() -> None:
+    """第一篇:… then a main title of two phrases divided by a comma, a blank line, ——subtitle:
+    one title of both lines (not the subtitle alone)."""
+    raw = (
+        "第一篇:着力推进教育均衡\n\n着力推进教育均衡,全面提高办学质量\n\n"
+        f"——青山镇中心小学2012年工作总结\n\n{_BODY}\n"
+    )
+    _, report = _one(raw)
+    title = "着力推进教育均衡,全面提高办学质量——青山镇中心小学2012年工作总结"
+    assert report.title.replace("\n", "") == title
+    assert report.type == "总结"
+
+
+def test_a_title_with_a_footnote_mark() -> None:
+    """统计公报[1]: a bulletin's title copied from an encyclopedia keeps its note's number out."""
+    _, report = _one(f"2016年青山县国民经济和社会发展统计公报[1]\n青山县统计局\n{_BODY}\n")
+    assert report.title == "2016年青山县国民经济和社会发展统计公报"
+
+
+def test_a_title_in_square_brackets_with_the_body_run_on() -> None:
+    _, report = _one(f"【青山县义务教育优质均衡发展报告】{_BODY}\n")
+    assert report.title == "青山县义务教育优质均衡发展报告"
+    assert report.type == "报告"

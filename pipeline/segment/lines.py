@@ -20,6 +20,7 @@ _SENTENCE_PUNCT = re.compile(r"[。,;!?:、]|\.(?!\d)")
 _OFFICIAL_TITLE = re.compile(r"关于[^。,;!?:]+的[^。,;!?:、]{0,8}$")
 _TITLE_ALLOWED_MAX = 48
 _LABEL = re.compile(r"【[^】]{1,12}】")
+_BRACKETED = re.compile(r"【(?P<title>[^】]{6,60})】")
 _TITLE_TAG = re.compile(r"\((?:推荐|精选|通用|热门|最新)\)$")
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两]{1,3}篇")
 _PAIRS = (("《", "》"), ("(", ")"), ("“", "”"), ("【", "】"))
@@ -147,6 +148,12 @@ def read_head(text: str, rules: SegmentRules) -> Head:
     collection = ""
     last_title = ""
     for _ in range(8):
+        bracketed = _BRACKETED.match(text, pos)
+        inside = bracketed.start("title") if bracketed else 0
+        if bracketed and bracketed.end("title") in title_ends(text, inside, rules):
+            # 【义务教育优质均衡发展报告】近年来,…: a title in 【】, the body run on after it
+            title = bracketed.group("title")
+            return Head(HeadKind.START, title, inside, bracketed.end(), collection)
         label = _LABEL.match(text, pos)
         if label:
             pos = label.end()

@@ -198,6 +198,7 @@ def _unit_line_above(report: ReportSpan, line: Line) -> Line | None:
 
 
 _SENTENCE_MARKS = re.compile(r"[,，。;；:：!?！？]")
+_MAIN_TITLE_MAX = 24
 
 
 def _main_title_above(report: ReportSpan, line: Line) -> Line | None:
@@ -207,9 +208,16 @@ def _main_title_above(report: ReportSpan, line: Line) -> Line | None:
     if dash is None or dash.end() == len(line.text):
         return None
     above = _line_above(report, line)
-    if above is None or not is_short_line(above.text, 20):
+    if above is None and len(report.lines) >= 2 and report.lines[-1] is line:
+        # the line above is the block's title so far (a title with a comma, taken as one)
+        candidate = report.lines[-2]
+        above = candidate if candidate.text == report.title else None
+    if above is None or len(above.text) > _MAIN_TITLE_MAX:
         return None
-    if _SENTENCE_MARKS.search(above.text) or parse_date_line(above.text) is not None:
+    # two parallel phrases may be divided by one comma (着力推进教育均衡,全面提高教育质量)
+    if _SENTENCE_MARKS.search(above.text.replace(",", "", 1).replace("，", "", 1)):
+        return None
+    if parse_date_line(above.text) is not None:
         return None
     return above
 
