@@ -386,3 +386,34 @@ def test_a_title_in_square_brackets_with_the_body_run_on() -> None:
     _, report = _one(f"【青山县义务教育优质均衡发展报告】{_BODY}\n")
     assert report.title == "青山县义务教育优质均衡发展报告"
     assert report.type == "报告"
+
+
+def test_a_government_pages_metadata_table_copied_with_its_bars() -> None:
+    """文件名称 | … | the title; 公开责任部门 | …政府办公室 | the unit (the county); 成文日期: | …
+    the date; the other rows are chrome."""
+    raw = (
+        "文件名称 | 2021年青山县教育基本情况 | ||\n"
+        "索引号 | qsx/2021-1328 | 公开目录: | 教育信息 |\n"
+        "公开责任部门 | 青山县政府办公室 | 公开形式: | 主动公开 |\n"
+        "文号 | 成文日期: | 2021年03月11日 | |\n"
+        f"1.学校情况:{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "2021年青山县教育基本情况"
+    assert report.unit_name == "青山县"
+    assert report.date == "2021-03-11"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("建设镇教育", "建设镇"),  # a place named by a word that is also a verb
+        ("青山区责任督学督导整改意见学校处理情况记录表", "青山区"),  # no school's name
+        ("青山区义务教育均衡发展工作汇报", "青山区"),  # 山区 inside a name is no kind of place
+        ("山东城乡义务教育一体化创新实践", None),  # 城乡 is no 乡
+    ],
+)
+def test_units_in_titles_named_by_words_that_are_also_other_words(
+    title: str, unit: str | None
+) -> None:
+    assert unit_in_title(title) == unit

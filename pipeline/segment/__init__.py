@@ -94,6 +94,9 @@ def segment_text(text: str) -> tuple[Report, ...]:
         body_lines = [ln for ln in lines if ln.end > span.body_start]
         head_lines = [ln.text for ln in lines if ln.end <= span.body_start + 1]
         head_lines += [ln.text for ln in body_lines[:4] if is_short_line(ln.text, 25)]
+        # the title block's chrome lines too: a government page's metadata (公开责任部门 | …)
+        block = [ln.text for ln in split_lines(text[span.start : span.body_start])]
+        head_lines += [line for line in block if line not in head_lines]
         tail_lines = [ln.text for ln in body_lines[-_SIGNATURE_LINES:] if len(ln.text) <= 48]
         if body_lines and len(body_lines[-1].text) > 48:
             # a copy that ran the signature into the last paragraph: "…的验收。 某某中学 2018.06.15"
@@ -154,7 +157,10 @@ def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str
             continue  # 东关区 28.6 163 245: a table's row, not a cover line
         if line.rstrip().endswith((":", "：")):
             continue  # 主送机关 (某县教育局:): whom the report is sent to, not who wrote it
-        found = unit_on_line(line) or unit_in_title(line) if is_short_line(line, 30) else None
+        if load_rules().unit_cues.field_label.match(line):
+            found = unit_on_line(line)  # 公开责任部门 | 紫阳县政府办公室 | 公开形式: | …
+        else:
+            found = unit_on_line(line) or unit_in_title(line) if is_short_line(line, 30) else None
         if found:
             return found
     for line in reversed(tail_lines):

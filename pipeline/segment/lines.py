@@ -21,6 +21,9 @@ _OFFICIAL_TITLE = re.compile(r"关于[^。,;!?:]+的[^。,;!?:、]{0,8}$")
 _TITLE_ALLOWED_MAX = 48
 _LABEL = re.compile(r"【[^】]{1,12}】")
 _BRACKETED = re.compile(r"【(?P<title>[^】]{6,60})】")
+_FIELD_TITLE = re.compile(
+    r"(?:文件名称|标题|题名)\s*[:：]?\s*\|\s*(?P<title>[^|]{4,60}?)\s*(?:\|[\s|]*)?$"
+)
 _TITLE_TAG = re.compile(r"\((?:推荐|精选|通用|热门|最新)\)$")
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两]{1,3}篇")
 _PAIRS = (("《", "》"), ("(", ")"), ("“", "”"), ("【", "】"))
@@ -147,6 +150,10 @@ def read_head(text: str, rules: SegmentRules) -> Head:
     pos = _stray_mark(text, rules)
     collection = ""
     last_title = ""
+    field = _FIELD_TITLE.match(text)
+    if field and rules.title_domain.search(field.group("title")):
+        # 文件名称 | 2021年教育基本情况 | ||: a government page's metadata table names the title
+        return Head(HeadKind.TITLE, field.group("title"), field.start("title"), len(text))
     for _ in range(8):
         bracketed = _BRACKETED.match(text, pos)
         inside = bracketed.start("title") if bracketed else 0

@@ -34,7 +34,7 @@ _DATE_LINE = re.compile(
 )
 # A government page's metadata line (seed 004): 发文日期: 2023-04-05, - 发布日期2020-06-15.
 _META_DATE = re.compile(
-    r"(?:发文日期|成文日期|印发日期|发布日期)\s*:?\s*"
+    r"(?:发文日期|成文日期|印发日期|发布日期)[\s:：|]*"
     r"(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})"
 )
 # A news page's dateline under its headline: a date with the time of day (2019-09-03 16:23,
@@ -55,7 +55,7 @@ _YEAR = re.compile(rf"(?<![0-9])(?P<y>(?:19|20)\d\d)(?=\s*(?:年|—|-|~|至))|(
 _ADMIN = "省|自治区|市|州|盟|县|区|旗|镇|乡|街道|农场"
 _SCHOOL = (
     "中心小学|中心学校|中心校|九年一贯制学校|完全小学|完小|小学|初级中学|中学|初中|学校|"
-    "学区|联校|教育局|教体局|教育体育局|人民政府"
+    "学区|联校|教育局|教体局|教育体育局|人民政府|政府办公室"
 )
 _UNIT = re.compile(
     rf"(?P<unit>(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+(?:[\u4e00-\u9fff]{{0,10}}?(?:{_SCHOOL}))?"
@@ -68,11 +68,15 @@ _NOT_UNIT_START = re.compile(
 )
 # A county's or a city's department is not the unit (dev gold NOTES: 青阳县, not 青阳县教育体育局).
 _DEPARTMENT = re.compile(
-    rf"^(?P<keep>[\u4e00-\u9fff]{{2,}}?(?:{_ADMIN}))(?:教育局|教体局|教育体育局|人民政府)$"
+    rf"^(?P<keep>[\u4e00-\u9fff]{{2,}}?(?:{_ADMIN}))(?:教育局|教体局|教育体育局|人民政府|政府办公室|政府办)$"
 )
 # Verbs that show a unit's "school" tail is a headline's words (…县大力推进农村寄宿制学校建设).
-_VERB_IN_UNIT = re.compile(r"推进|推动|加强|实施|开展|提升|提高|改善|建设|做好|大力|全面|打造|实现")
-_NOT_UNIT_END = re.compile(r"(?:域|区域|城区|社区|校区|片区|园区|辖区|地区|学区内)$")
+_VERB_IN_UNIT = re.compile(
+    r"推进|推动|加强|实施|开展|提升|提高|改善|建设|做好|大力|全面|打造|实现|督导|督学|整改|意见|评估"
+)
+# A place's own name may be such a word (建设镇, 建设乡): a name of two characters and its suffix
+_SHORT_PLACE = re.compile(rf"^[一-鿿]{{2}}(?:{_ADMIN})$")
+_NOT_UNIT_END = re.compile(r"(?:域|区域|城区|社区|校区|片区|园区|辖区|地区|学区内|城乡)$")
 _UNIT_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}(?:{_SCHOOL}|{_ADMIN}))$")
 _LEADING_YEAR = re.compile(r"^(?:\d{4}年)?(?:第[一二三四]季度|上半年|下半年|度)?")
 
@@ -204,9 +208,10 @@ def unit_in_title(title: str) -> str | None:
     if not match:
         return None
     unit = match["unit"]
-    if _VERB_IN_UNIT.search(unit):
+    if _VERB_IN_UNIT.search(unit) and not _SHORT_PLACE.match(unit):
         admin = re.match(rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+", unit)
-        unit = admin.group() if admin and not _VERB_IN_UNIT.search(admin.group()) else ""
+        named = admin.group() if admin else ""
+        unit = named if _SHORT_PLACE.match(named) or not _VERB_IN_UNIT.search(named) else ""
     return _clean_unit(unit)
 
 
@@ -225,7 +230,9 @@ def _clean_unit(unit: str) -> str | None:
 
 def unit_on_line(line: str) -> str | None:
     """A signature or cover line that is only a unit's name (尤镇中心小学, 怀远县龙亢农场小学)."""
-    text = re.sub(r"\s+", "", load_rules().unit_cues.field_label.sub("", line))
+    labelled = load_rules().unit_cues.field_label.match(line)
+    text = line[labelled.end() :].split("|")[0] if labelled else line  # a table row's first cell
+    text = re.sub(r"\s+", "", text)
     if not _UNIT_LINE.match(text):
         return None
     return _clean_unit(text)

@@ -179,7 +179,7 @@ def load_rules() -> SegmentRules:
                 f"{data['sentence_openers']}|(?:{_words(data['unit_cues']['not_at_start']).pattern})"
             ),
             field_label=re.compile(
-                rf"^\s*(?:{_words(data['unit_cues']['field_labels']).pattern})\s*[:：]?\s*"
+                rf"^\s*(?:{_words(data['unit_cues']['field_labels']).pattern})\s*[:：|]?\s*"
             ),
         ),
         report_qualifier=re.compile(f"(?:{'|'.join(map(re.escape, data['report_qualifiers']))})$"),
