@@ -299,3 +299,22 @@ def test_rows_padded_to_align_get_no_empty_cells() -> None:
     text = "表\n\n甲区  3  6900   4500  12\n乙区 54 20100  19200  31\n丙区  4   140  2210\n"
     rows = [[c.text for c in row] for row in grids(_doc(text))[0].rows]
     assert rows[2] == ["丙区", "4", "140", "2210"]
+
+
+def test_a_share_column_is_each_rows_number_over_the_total_rows(tmp_path: Path) -> None:
+    """占比(%) in every row: the row's count over the total row's (the row giving 100), a share
+    written as a whole number rounded to it (21 for 21.0002 is right); a wrong one flagged."""
+    rows = [
+        ("学段", "在校生(人)", "占比(%)"),
+        ("全县合计", "52976", "100"),
+        ("学前教育", "13806", "26.1"),
+        ("小学", "21125", "{primary}"),
+        ("初中", "11235", "21.2"),
+        ("高中", "6810", "12.9"),
+    ]
+    right = [tuple(c.format(primary="39.9") for c in row) for row in rows]
+    assert _findings(_word_table(tmp_path, right)) == []
+    wrong = [tuple(c.format(primary="49.9") for c in row) for row in rows]
+    found = _findings(_word_table(tmp_path, wrong))
+    assert [f.rule for f in found] == ["percent_mismatch"]
+    assert 21125.0 in found[0].values

@@ -5,12 +5,15 @@ A table rarely says how its columns relate: a 合计 column is the sum of the tw
 learns it from the table itself: a relation between positions of a line (columns of a row, or
 rows of a column) that holds, to the written precision, in at least :data:`MIN_HOLDING` lines, and
 in at least three times as many lines as it fails, is what the table states; a line where it
-fails is an error to check. Only three shapes are tried, so a coincidence across three lines is
+fails is an error to check. Only these shapes are tried, so a coincidence across three lines is
 unlikely:
 
 * ``sum``: a position equals the sum of the two to six positions just before (or just after) it;
 * ``percent``: a position written in % equals one position over another, × 100;
-* ``ratio``: a position equals one position over another.
+* ``ratio``: a position equals one position over another;
+* ``share of the total``: a position is the line's number at another position over the number
+  there in the table's total line (the line that gives 100 at the share's position: 地区生产总值
+  529757 … 100, then 工业 111250 … 21), × 100.
 
 Lines that are an index (序号 1, 2, 3 …) are left out, and a line counts as evidence only when
 its numbers are non-zero and written with at least two significant digits. Numbers are read from
@@ -22,7 +25,7 @@ separators.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise, permutations
 
 from junheng.extractors.grids import (
@@ -121,7 +124,7 @@ def _discover(lines: Sequence[_Line], rounding: str) -> Iterator[Relation]:
     width = max((len(line.values) for line in lines), default=0)
     bounds = [_bounds(line, rounding) for line in lines]
     for target in reversed(range(width)):  # a derived value is written after what it is from
-        best: _Sum | _Quotient | None = None
+        best: _Sum | _Quotient | _ShareOfTotal | None = None
         best_holding = 0
         for shape in _shapes(target, width, lines):
             holding = _holding(shape, lines, bounds)
@@ -139,7 +142,9 @@ def _bounds(line: _Line, rounding: str) -> tuple[Interval | None, ...]:
 
 
 def _holding(
-    shape: _Sum | _Quotient, lines: Sequence[_Line], bounds: Sequence[tuple[Interval | None, ...]]
+    shape: _Sum | _Quotient | _ShareOfTotal,
+    lines: Sequence[_Line],
+    bounds: Sequence[tuple[Interval | None, ...]],
 ) -> int:
     """In how many lines ``shape`` holds with evidence, when it is the table's relation (it holds
     in ``MIN_HOLDING`` lines or more and fails in at most a third as many); else 0."""
@@ -161,7 +166,9 @@ def _holding(
     return holding if holding >= MIN_HOLDING and failing * _FAILS_PER_HOLDING <= holding else 0
 
 
-def _shapes(target: int, width: int, lines: Sequence[_Line]) -> Iterator[_Sum | _Quotient]:
+def _shapes(
+    target: int, width: int, lines: Sequence[_Line]
+) -> Iterator[_Sum | _Quotient | _ShareOfTotal]:
     stated = [_at(line, target) for line in lines]
     percent = any(q is not None and q.unit == "%" for q in stated)
     for size in range(2, _MAX_PARTS + 1):
@@ -174,6 +181,14 @@ def _shapes(target: int, width: int, lines: Sequence[_Line]) -> Iterator[_Sum | 
     if width <= _MAX_QUOTIENT_WIDTH:
         for num, den in permutations([p for p in range(width) if p != target], 2):
             yield _Quotient(target, num, den, percent)
+    for whole in lines:  # the total line: 100 at the share's position
+        hundred = _at(whole, target)
+        if hundred is None or hundred.value != 100:
+            continue
+        for num in range(width):
+            base = _at(whole, num)
+            if num != target and base is not None and base.unit != "%" and base.value > 0:
+                yield _ShareOfTotal(target, num, base)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +268,55 @@ class _Quotient:
             allowed,
             allowed.overlaps(Interval.of(stated, rounding)),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _ShareOfTotal:
+    """The number at ``target`` is the one at ``num`` over ``base`` (the total line's number at
+    ``num``), × 100."""
+
+    target: int
+    num: int
+    base: Q
+
+    def quantities(self, line: _Line) -> tuple[Q | None, ...]:
+        return _at(line, self.num), self.base, _rounded(_at(line, self.target))
+
+    def _allowed(self, bound: tuple[Interval | None, ...], rounding: str) -> Interval | None:
+        num = bound[self.num] if self.num < len(bound) else None
+        quotient = num / Interval.of(self.base, rounding) if num is not None else None
+        return None if quotient is None else quotient * 100.0
+
+    def test(self, line: _Line, bound: tuple[Interval | None, ...]) -> bool | None:
+        num, _, stated = self.quantities(line)
+        if stated is None or num is None or num.unit == "%" or num.start == self.base.start:
+            return None
+        allowed = self._allowed(bound, "either")
+        return None if allowed is None else allowed.overlaps(Interval.of(stated, "either"))
+
+    def relation(self, line: _Line, rounding: str) -> Relation | None:
+        bound = _bounds(line, rounding)
+        if self.test(line, bound) is None:
+            return None
+        num, base, stated = self.quantities(line)
+        allowed = self._allowed(bound, rounding)
+        assert num is not None and base is not None and stated is not None and allowed is not None
+        return Relation(
+            "percent",
+            (num, base),
+            stated,
+            100.0 * num.value / base.value,
+            allowed,
+            allowed.overlaps(Interval.of(stated, rounding)),
+        )
+
+
+def _rounded(q: Q | None) -> Q | None:
+    """A share written as a whole number (21) is rounded to it, not exact."""
+    if q is None or q.half:
+        return q
+    decimals = len(q.written.split(".")[1]) if "." in q.written else 0
+    return replace(q, half=0.5 * 10.0**-decimals, counted=False)
 
 
 def _at(line: _Line, position: int) -> Q | None:
