@@ -201,6 +201,16 @@ def test_validate_by_level_lines_of_levels_add_up_in_the_same_words(tmp_path: Pa
     assert found[0][1] == (812700.0, 848700.0, 1461300.0)  # 81.27 + 84.87 against 146.13 万册
 
 
+@pytest.mark.parametrize(("change", "flagged"), [("0.56", False), ("0.66", True)])
+def test_validate_by_level_lines_changes_add_up_too(
+    tmp_path: Path, change: str, flagged: bool
+) -> None:
+    """较上年增加0.56万平方米 on the 义务教育 line, 0.44 and 0.12 on the part lines: the changes
+    add up."""
+    text = _LINES.format(books="64.87").replace("较上年增加0.56", f"较上年增加{change}")
+    assert bool(_findings(tmp_path, text)) is flagged
+
+
 def test_validate_by_level_lines_need_every_part_level(tmp_path: Path) -> None:
     """Without its 初中 line, a 义务教育 line is not the sum of the 小学 line."""
     text = "\n".join(_LINES.format(books="64.87").split("\n")[:4]) + "\n"

@@ -7,13 +7,16 @@ same things in the same words ("全县义务教育中小学30所。校舍总面�
 quantity of the first line is then the sum of the quantities the part lines give under the same
 words in the same unit, whether or not the catalogue knows what they measure. A line's level is
 the one its first words name; only the partitions of ``level_partitions`` are read, each part line
-once, and a name that two quantities of one line share is left unread.
+once, and a name that two quantities of one line share is left unread. When each of them is
+followed by its change against last year, the changes add up as well (a decrease negative).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
 
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, sum_of, vocab
@@ -44,6 +47,10 @@ def level_line_relations(
             continue
         whole = _named(lines[start])
         part_lines = [_named(lines[s]) for s in following]
+        changes = [
+            _changes(lines[s], named)
+            for s, named in zip([start, *following], [whole, *part_lines], strict=True)
+        ]
         for name, head in whole.items():
             parts = [line.get(name) for line in part_lines]
             chosen = [q for q in parts if q is not None and q.unit == head.unit]
@@ -52,6 +59,33 @@ def level_line_relations(
             relation = sum_of(head, chosen, rounding, True)
             if relation is not None:
                 found.append(relation)
+            # "…57.74万平方米,较上年增加0.56万平方米" over "…25.48万平方米,比上年增加0.44万
+            # 平方米" …: the changes add up too, a decrease counted negative
+            moved = [line.get(name) for line in changes]
+            if all(q is not None for q in moved):
+                head_change, *part_changes = (q for q in moved if q is not None)
+                relation = sum_of(head_change, part_changes, rounding, True)
+                if relation is not None:
+                    found.append(relation)
+    return found
+
+
+def _changes(qs: Sequence[Q], named: dict[str, Q]) -> dict[str, Q]:
+    """The change said right after each named quantity of a line, in its unit, signed (a decrease
+    negative): "校舍总面积25.48万平方米,比上年增加0.44万平方米"."""
+    words = vocab()
+    by_start = {q.start: name for name, q in named.items()}
+    found: dict[str, Q] = {}
+    for q, nxt in pairwise(qs):
+        name = by_start.get(q.start)
+        if name is None or nxt.unit != q.unit or nxt.hedged or not nxt.written[:1].isdigit():
+            continue
+        if not words["line_change"].search(nxt.label) or re.search(r"[;；。]", nxt.label):
+            continue
+        if words["decline"].search(nxt.label):
+            found[name] = replace(nxt, value=-nxt.value)
+        elif words["growth"].search(nxt.label):
+            found[name] = nxt
     return found
 
 
