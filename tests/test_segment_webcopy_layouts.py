@@ -411,9 +411,23 @@ def test_a_government_pages_metadata_table_copied_with_its_bars() -> None:
         ("青山区责任督学督导整改意见学校处理情况记录表", "青山区"),  # no school's name
         ("青山区义务教育均衡发展工作汇报", "青山区"),  # 山区 inside a name is no kind of place
         ("山东城乡义务教育一体化创新实践", None),  # 城乡 is no 乡
+        ("实现县域义务教育均衡发展规划目标", None),  # 县域 is a word, 实现县 no name
     ],
 )
 def test_units_in_titles_named_by_words_that_are_also_other_words(
     title: str, unit: str | None
 ) -> None:
     assert unit_in_title(title) == unit
+
+
+def test_a_title_repeated_with_a_name_run_into_it() -> None:
+    """A copy that glued title, school name and title again onto one line keeps the first title
+    (and its unit), not the name with the title."""
+    raw = (
+        "\n学校义务教育均衡发展工作总结\n"
+        "青山县河口村小学义务教育均衡发展工作总结河口村小学青山县河口村小学义务教育均衡发展工作总结"
+        f"{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "青山县河口村小学义务教育均衡发展工作总结"
+    assert report.unit_name == "青山县河口村小学"

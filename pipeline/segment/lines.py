@@ -183,6 +183,8 @@ def read_head(text: str, rules: SegmentRules) -> Head:
             break
         after = _pick_title(text, pos, ends, rules)
         title = text[pos:after]
+        if last_title and title.endswith(last_title):
+            title = last_title  # the title again after a name run into it: the first one's words
         suffix = rules.collection_suffix.match(text, after)
         if suffix and "篇" in suffix.group():
             collection, pos = title, suffix.end()

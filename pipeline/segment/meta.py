@@ -208,6 +208,8 @@ def unit_in_title(title: str) -> str | None:
     if not match:
         return None
     unit = match["unit"]
+    if rest[match.end() : match.end() + 1] in _WORD_GOES_ON:
+        return None  # 实现县域…: 县域 is a word, 实现县 no name
     if _VERB_IN_UNIT.search(unit) and not _SHORT_PLACE.match(unit):
         admin = re.match(rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+", unit)
         named = admin.group() if admin else ""

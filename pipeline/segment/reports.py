@@ -175,7 +175,7 @@ def _take_title_line(state: _State, line: Line, head: Head, previous: Line | Non
             return
         title, title_start = head.title, line.start
         unit_line = _unit_line_above(current, line) or _main_title_above(current, line)
-        if unit_line is not None:
+        if unit_line is not None and unit_line.text not in title:  # not when the title names it
             # 罗布镇中心学校 / 义务教育均衡发展督导评估自查报告: the unit opens the title; 提升教育
             # 内涵 / ——某小学…汇报材料: the main title over its subtitle
             title, title_start = unit_line.text + title, unit_line.start
