@@ -1248,3 +1248,18 @@ def test_validate_structures_a_share_of_another_base_is_not_the_parts() -> None:
         "中央资金占全省转移支付资金的比重为3.8%。"
     )
     assert _findings(text) == []
+
+
+_KINDS_THEN_NOUN = (
+    "幼儿园专任教师1455人,比去年减少81人;小学专任教师3200人,比去年增加142人;初中专任教师1659人;"
+    "高中专任教师731人。全县教职工数9000人,其中专任教师{total}人。"
+)
+
+
+@pytest.mark.parametrize(("total", "flagged"), [("7045", False), ("8045", False), ("6045", True)])
+def test_validate_structures_a_noun_alone_after_the_kinds_counts_totals_them(
+    total: str, flagged: bool
+) -> None:
+    """Each kind's 专任教师 in one sentence (their changes aside), then 其中专任教师 in the next:
+    the kinds' counts may not exceed it (nothing says every kind was named, so more is no error)."""
+    assert bool(_findings(_KINDS_THEN_NOUN.format(total=total))) is flagged

@@ -1521,19 +1521,41 @@ def _sums_of_previous(
     words = vocab()
     if previous.paragraph != sentence.paragraph or not sentence.quantities:
         return
-    head = sentence.quantities[0]
-    if not _digits(head) or head.hedged or not words["total"].search(head.label[-8:]):
+    for head in sentence.quantities:
+        if not _digits(head) or head.hedged:
+            continue
+        said_as_one = bool(words["total"].search(head.label[-8:]))
+        if not said_as_one and not _BARE_NOUN.fullmatch(head.label):
+            continue
+        nouns = lexicon().noun_re.findall(head.label)
+        # the counts of the sentence before, its changes against last year aside
+        parts = [q for q in previous.quantities if not _CHANGED.search(q.label)]
+        if len(parts) < 2 or not nouns:
+            continue
+        noun = nouns[-1]
+        if any(p.unit != head.unit or not _digits(p) or noun not in p.label for p in parts):
+            continue
+        if not said_as_one and not all(_named_kind(p.label, noun) for p in parts):
+            continue
+        # "幼儿专任教师…;小学专任教师…。…其中专任教师76413人": the noun alone after the kinds'
+        # counts totals them, but nothing says the kinds were all named
+        relation = _sum(head, parts, rounding, said_as_one)
+        if relation is not None:
+            yield relation
         return
-    nouns = lexicon().noun_re.findall(head.label)
-    parts = list(previous.quantities)
-    if len(parts) < 2 or not nouns:
-        return
-    noun = nouns[-1]
-    if any(p.unit != head.unit or not _digits(p) or noun not in p.label for p in parts):
-        return
-    relation = _sum(head, parts, rounding, True)
-    if relation is not None:
-        yield relation
+
+
+# a count said by its noun alone, maybe after 其中 or 全县/全市 (其中专任教师, 全县专任教师)
+_BARE_NOUN = re.compile(
+    r"[,，;；]?\s*(?:其中\s*[:：,，]?)?(?:全[县市区省镇乡])?(?:共有|有)?(?:专任教师|教职工|在校生|学生|教师)\s*"
+)
+_CHANGED = re.compile(r"(?:比|较)(?:上年|去年|上学年)[^,，;；]{0,4}$|(?:增加|减少|增长|下降)了?$")
+
+
+def _named_kind(label: str, noun: str) -> bool:
+    """Whether a count's words name a kind (a level, a school type) right before its noun."""
+    before = label.split(noun)[0].strip(" ,，;；:：")
+    return 1 <= len(before) <= 6 and not re.search(r"\d", before)
 
 
 def _measured(q: Q) -> Q:
