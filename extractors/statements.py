@@ -296,6 +296,8 @@ def _one_list(text: str, parts: list[Statement]) -> list[Statement]:
     run on."""
     if len(parts) < 3:
         return parts
+    if all(_kind_of_school(text, part) for part in parts):
+        return parts  # "其中,普通高中3所、职业学校1所;初中28所、小学164所": kinds, however divided
     strengths = [
         _separator(text[a.quantity.span[1] : b.quantity.start]) for a, b in pairwise(parts)
     ]
@@ -303,6 +305,18 @@ def _one_list(text: str, parts: list[Statement]) -> list[Statement]:
         return parts
     cut = next((k for k, strength in enumerate(strengths) if strength > 1), None)
     return parts if cut is None else parts[: cut + 1]
+
+
+def _kind_of_school(text: str, part: Statement) -> bool:
+    """A plain count of one kind of school (初中28所, 教学点15个; not 民办学校3所: a generic 学校
+    named by another dimension, nor schools that meet a condition)."""
+    noun = part.noun
+    if noun is None or noun.group not in ("schools", "school_points") or part.marks:
+        return False
+    return noun.word not in _GENERIC_SCHOOLS and dimensions(_subject(text, part)) <= {"学段"}
+
+
+_GENERIC_SCHOOLS = frozenset({"学校", "校数", "中小学", "中小学校"})
 
 
 def _separator(gap: str) -> int:
@@ -505,6 +519,12 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             parts = [p for k, p in enumerate(parts) if k in heads]
             taken = [j for k, j in enumerate(taken) if k in heads and k < heads[0]]
             nested = {}
+        else:  # "教学点123个,其中…113个,…;乡镇小学16所,其中…": a total of its own ends the list
+            own = _own_list_start(text, parts)
+            if own is not None:
+                close = parts[own].clause_start
+                parts, taken = parts[:own], taken[:own]
+                nested = {k: sub for k, sub in nested.items() if k < own}
         kept = _one_list(text, parts) if not heads else parts
         if len(kept) < len(parts):  # the list ends at the stronger separator
             close = text.find(";", kept[-1].quantity.span[1], parts[len(kept)].quantity.start)
@@ -553,24 +573,38 @@ _INCLUDING = re.compile(r"\s*(?:含有|含|包括|包含)")
 _UNIT_ASIDE = re.compile(r"[(（][^()（）\d,，。;；]{1,4}[)）]")
 
 
+def _own_list_start(text: str, parts: Sequence[Statement]) -> int | None:
+    """The index of the first part after a ; that opens a 其中 list of its own, if any."""
+    for k, part in enumerate(parts):
+        if not k or ";" not in text[parts[k - 1].quantity.span[1] : part.clause_start]:
+            continue
+        after = _clause_end(text, max(part.quantity.span[1], part.noun_end), len(text))
+        if _LATE_OPENER.match(text, after):
+            return k
+    return None
+
+
 def _segment_heads(text: str, parts: Sequence[Statement]) -> list[int]:
-    """The parts of a list whose later ;-segments each open with a part followed by 其中 and
-    its own parts ("其中:高级中学1所,完全中学1所;义务教育学校73所,其中:初级中学9所,…;幼儿园35所,
-    其中:…"): the indices of the first segment's parts and of each later segment's first part, the
-    later ones the totals of breakdowns of their own. Empty when the list is not of that shape."""
+    """The parts of a list whose first ;-segment holds two or more parts and whose later
+    ;-segments each open with a part followed by 其中 and its own parts ("其中:高级中学1所,完全
+    中学1所;义务教育学校73所,其中:初级中学9所,…;幼儿园35所,其中:…"): the indices of the first
+    segment's parts and of each later segment's first part, the later ones the totals of
+    breakdowns of their own. Empty when the list is not of that shape."""
     segments: list[list[int]] = [[]]
     for k, part in enumerate(parts):
         if k and ";" in text[parts[k - 1].quantity.span[1] : part.clause_start]:
             segments.append([])
         segments[-1].append(k)
-    if len(segments) < 2 or len(segments[0]) < 1:
+    if len(segments) < 2 or len(segments[0]) < 2:
         return []
     for segment in segments[1:]:
         first = parts[segment[0]]
         after = _clause_end(text, max(first.quantity.span[1], first.noun_end), len(text))
         if len(segment) < 2 or not _LATE_OPENER.match(text, after):
             return []
-    return [*segments[0], *(segment[0] for segment in segments[1:])]
+    heads = [*segments[0], *(segment[0] for segment in segments[1:])]
+    # the heads are plain counts of kinds (not schools that meet a condition, "其中有…学校13所")
+    return heads if not any(parts[k].marks for k in heads) else []
 
 
 def _run_on(

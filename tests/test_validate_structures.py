@@ -1263,3 +1263,29 @@ def test_validate_structures_a_noun_alone_after_the_kinds_counts_totals_them(
     """Each kind's 专任教师 in one sentence (their changes aside), then 其中专任教师 in the next:
     the kinds' counts may not exceed it (nothing says every kind was named, so more is no error)."""
     assert bool(_findings(_KINDS_THEN_NOUN.format(total=total))) is flagged
+
+
+def test_validate_structures_clauses_each_with_its_own_total_are_no_list() -> None:
+    """Each ;-clause a kind's total and its schools that meet a condition (其中有…学校): no clause's
+    count is a part of the first total (a false alarm read 13+123+16 against 村小14所)."""
+    text = (
+        "村小14所,其中有安全饮水学校13所,有安全饮用水学校率为93%;教学点123个,其中有安全饮用水"
+        "学校113个,有安全饮用水学校率为92%;乡镇小学16所,其中有安全饮用水学校15所,率为94%;"
+        "初中16所,有安全饮用水学校15所,率为94%。"
+    )
+    assert _findings(text) == []
+
+
+_KINDS_ACROSS_SEMICOLON = (
+    "全县共有各级各类学校{total}所。其中,普通高中3所、中等职业学校1所、特殊教育学校1所;"
+    "初中28所(含4所民办初中)、小学164所(含6所民办小学)、幼儿园125所。"
+)
+
+
+@pytest.mark.parametrize(("total", "flagged"), [("322", False), ("332", True)])
+def test_validate_structures_kinds_of_school_across_a_semicolon_are_one_list(
+    total: str, flagged: bool
+) -> None:
+    """Kinds of school, 、 inside the groups and ; between them: one list (not 3+1+1 against the
+    total, a false alarm)."""
+    assert bool(_findings(_KINDS_ACROSS_SEMICOLON.format(total=total))) is flagged
