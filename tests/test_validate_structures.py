@@ -1289,3 +1289,21 @@ def test_validate_structures_kinds_of_school_across_a_semicolon_are_one_list(
     """Kinds of school, 、 inside the groups and ; between them: one list (not 3+1+1 against the
     total, a false alarm)."""
     assert bool(_findings(_KINDS_ACROSS_SEMICOLON.format(total=total))) is flagged
+
+
+_SCHOOL_PAGE = (
+    "学校现有40个教学班,在校学生2455人,教职工198人,平均每个班{size}名学生。\n\n二、校园校舍\n\n"
+    "1、学校占地面积40000㎡,生均{land}㎡;校舍建筑面积27650㎡,生均11.26㎡。"
+)
+
+
+@pytest.mark.parametrize(
+    ("size", "land", "flagged"),
+    [("61", "16.29", False), ("71", "16.29", True), ("61", "21.25", True)],
+)
+def test_validate_structures_an_average_per_class_is_no_count_of_students(
+    size: str, land: str, flagged: bool
+) -> None:
+    """平均每个班61名学生 is the class size (2455 ÷ 40), not a count of students that the
+    per-student areas of the next paragraph would be over."""
+    assert bool(_findings(_SCHOOL_PAGE.format(size=size, land=land))) is flagged

@@ -1300,6 +1300,8 @@ def _role(q: Q, role: str) -> bool:
     }.get(role)
     if q.unit != words["role_units"][role] or not _checkable(q) or not words[role].search(q.said):
         return False
+    if words["averaged"].search(q.label[-8:]):
+        return False  # 平均每个班61名学生: an average, not the count
     return negative is None or not words[negative].search(q.said)
 
 
