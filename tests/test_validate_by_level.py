@@ -211,6 +211,15 @@ def test_validate_by_level_lines_changes_add_up_too(
     assert bool(_findings(tmp_path, text)) is flagged
 
 
+@pytest.mark.parametrize(("books", "flagged"), [("64.87", False), ("84.87", True)])
+def test_validate_by_level_lines_run_into_one_paragraph(
+    tmp_path: Path, books: str, flagged: bool
+) -> None:
+    """The same lines run into one paragraph by a copy, the dashes kept (…。——小学。…)."""
+    text = _LINES.format(books=books).replace("\n——", " ——").replace("义务教育\n", "义务教育 ")
+    assert bool(_findings(tmp_path, text)) is flagged
+
+
 def test_validate_by_level_lines_need_every_part_level(tmp_path: Path) -> None:
     """Without its 初中 line, a 义务教育 line is not the sum of the 小学 line."""
     text = "\n".join(_LINES.format(books="64.87").split("\n")[:4]) + "\n"

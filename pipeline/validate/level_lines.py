@@ -32,8 +32,7 @@ def level_line_relations(
     words = vocab()
     said = {(r.kind, r.stated.start) for r in known}
     lines: dict[int, list[Q]] = {}
-    for sentence in sentences:
-        start = text.rfind("\n", 0, sentence.start) + 1
+    for sentence, start in zip(sentences, _line_starts(text, sentences, words), strict=True):
         lines.setdefault(start, []).extend(sentence.quantities)
     starts = sorted(lines)
     levels = {start: _line_level(text, start, words) for start in starts}
@@ -87,6 +86,43 @@ def _changes(qs: Sequence[Q], named: dict[str, Q]) -> dict[str, Q]:
         elif words["growth"].search(nxt.label):
             found[name] = nxt
     return found
+
+
+def _line_starts(text: str, sentences: Sequence[Sentence], words: dict) -> list[int]:
+    """Where each sentence's line starts. A copy that ran the lines into one paragraph keeps
+    their marks: a part level's line opens with a dash ("…。——小学。校数129所;…"), and the level's
+    own line with the sentence before the first dash that names the level ("全市义务教育中小学
+    214所,…")."""
+    starts = [text.rfind("\n", 0, s.start) + 1 for s in sentences]
+    dashes: list[int | None] = []
+    previous_end = 0
+    for sentence, start in zip(sentences, starts, strict=True):
+        # the dash may stand in a sentence of its own before its first numbers ("——小学。")
+        found = _DASH.match(text, max(previous_end, start)) or _DASH.match(text, sentence.start)
+        dashes.append(found.start() if found else None)
+        previous_end = sentence.end
+    for k, at in enumerate(dashes):
+        if at is not None:
+            starts[k] = at
+        elif k and starts[k - 1] > starts[k]:
+            starts[k] = starts[k - 1]  # the dashed line goes on
+    for k in range(1, len(sentences)):
+        if dashes[k] is None or dashes[k - 1] is not None or starts[k - 1] == starts[k]:
+            continue
+        # the level's line: back from the first dash to the sentence that opens with the level
+        same = [j for j in range(k) if starts[j] == starts[k - 1]]
+        opening = next((j for j in same if _opens_with_level(text, sentences[j], words)), None)
+        if opening is not None:
+            for m in range(opening, k):
+                starts[m] = sentences[opening].start
+    return starts
+
+
+_DASH = re.compile(r"\s*(?:——|—|--)\s*(?=[\u4e00-\u9fff])")
+
+
+def _opens_with_level(text: str, sentence: Sentence, words: dict) -> bool:
+    return _line_level(text, sentence.start, words) in words["level_partitions"]
 
 
 def _line_level(text: str, start: int, words: dict) -> str | None:
