@@ -61,7 +61,13 @@ def _change_of(
     between = text[count.unit_end or count.end : change.start]
     if _CLAUSE_BREAK.search(between):
         return None
+    return signed(change, between)
+
+
+def signed(change: Q, said: str) -> Q | None:
+    """A change by the words ``said`` before it: negative after 减少/下降/降低, itself after
+    增加/增长/提高 …, None after neither."""
     words = vocab()
-    if words["decline"].search(between):
+    if words["decline"].search(said):
         return replace(change, value=-change.value)
-    return change if words["growth"].search(between) else None
+    return change if words["growth"].search(said) else None

@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 
 from junheng.validate.quantities import Q
 from junheng.validate.relations import (
+    CHANGE_BEFORE,
     Relation,
     Sentence,
     in_parens,
@@ -28,10 +29,6 @@ from junheng.validate.relations import (
 )
 
 _CHANGE = re.compile(r"比上年|较上年|比去年|同比|增加|减少|增长|下降|新增|提高|降低")
-# a change said right before its number (not 增加值, value added)
-_CHANGE_BEFORE = re.compile(
-    r"(?:比上年|较上年|比去年|同比)|(?:增加|减少|增长|下降|新增|提高|降低)了?\s*$"
-)
 _OPENS_WITH_QIZHONG = re.compile(r"\s*其中\s*[:：,，]?")
 
 
@@ -78,7 +75,7 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
     parts = [
         q
         for q in following.quantities
-        if q.unit == head.unit and not _CHANGE_BEFORE.search(q.label)
+        if q.unit == head.unit and not CHANGE_BEFORE.search(q.label)
     ]
     if len(parts) < 2 or not all(_plain(q) for q in parts):
         return

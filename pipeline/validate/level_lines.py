@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from itertools import pairwise
 
+from junheng.validate.changes import signed
 from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, Sentence, sum_of, vocab
 
@@ -81,10 +81,9 @@ def _changes(qs: Sequence[Q], named: dict[str, Q]) -> dict[str, Q]:
             continue
         if not words["line_change"].search(nxt.label) or re.search(r"[;；。]", nxt.label):
             continue
-        if words["decline"].search(nxt.label):
-            found[name] = replace(nxt, value=-nxt.value)
-        elif words["growth"].search(nxt.label):
-            found[name] = nxt
+        change = signed(nxt, nxt.label)
+        if change is not None:
+            found[name] = change
     return found
 
 

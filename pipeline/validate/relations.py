@@ -1523,15 +1523,16 @@ def _sums_of_previous(
     words = vocab()
     if previous.paragraph != sentence.paragraph or not sentence.quantities:
         return
-    for head in sentence.quantities:
+    for index, head in enumerate(sentence.quantities):
         if not _digits(head) or head.hedged:
             continue
-        said_as_one = bool(words["total"].search(head.label[-8:]))
+        # a total said as one opens its sentence; a noun alone may stand anywhere in it
+        said_as_one = not index and bool(words["total"].search(head.label[-8:]))
         if not said_as_one and not _BARE_NOUN.fullmatch(head.label):
             continue
         nouns = lexicon().noun_re.findall(head.label)
         # the counts of the sentence before, its changes against last year aside
-        parts = [q for q in previous.quantities if not _CHANGED.search(q.label)]
+        parts = [q for q in previous.quantities if not CHANGE_BEFORE.search(q.label)]
         if len(parts) < 2 or not nouns:
             continue
         noun = nouns[-1]
@@ -1551,7 +1552,10 @@ def _sums_of_previous(
 _BARE_NOUN = re.compile(
     r"[,，;；]?\s*(?:其中\s*[:：,，]?)?(?:全[县市区省镇乡])?(?:共有|有)?(?:专任教师|教职工|在校生|学生|教师)\s*"
 )
-_CHANGED = re.compile(r"(?:比|较)(?:上年|去年|上学年)[^,，;；]{0,4}$|(?:增加|减少|增长|下降)了?$")
+# a change said right before its number (比上年减少81人; not 增加值, value added)
+CHANGE_BEFORE = re.compile(
+    r"(?:比上年|较上年|比去年|较去年|比上学年|同比)|(?:增加|减少|增长|下降|新增|提高|降低)了?\s*$"
+)
 
 
 def _named_kind(label: str, noun: str) -> bool:
@@ -1571,6 +1575,11 @@ def _measured(q: Q) -> Q:
     except (ValueError, ZeroDivisionError):
         return q
     return replace(q, half=0.5 * scale)
+
+
+def measured(q: Q) -> Q:
+    """``q`` with the precision it is written to (see :func:`_measured`)."""
+    return _measured(q)
 
 
 def _topic(label: str) -> str:

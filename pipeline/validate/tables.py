@@ -25,7 +25,7 @@ separators.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise, permutations
 
 from junheng.extractors.grids import (
@@ -38,7 +38,7 @@ from junheng.extractors.grids import (
 )
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q
-from junheng.validate.relations import Relation
+from junheng.validate.relations import Relation, measured, share_of
 
 MIN_HOLDING = 3
 _FAILS_PER_HOLDING = 3  # a relation is the table's when it holds in ≥ 3× the lines it fails
@@ -295,28 +295,16 @@ class _ShareOfTotal:
         return None if allowed is None else allowed.overlaps(Interval.of(stated, "either"))
 
     def relation(self, line: _Line, rounding: str) -> Relation | None:
-        bound = _bounds(line, rounding)
-        if self.test(line, bound) is None:
+        if self.test(line, _bounds(line, rounding)) is None:
             return None
         num, base, stated = self.quantities(line)
-        allowed = self._allowed(bound, rounding)
-        assert num is not None and base is not None and stated is not None and allowed is not None
-        return Relation(
-            "percent",
-            (num, base),
-            stated,
-            100.0 * num.value / base.value,
-            allowed,
-            allowed.overlaps(Interval.of(stated, rounding)),
-        )
+        assert num is not None and base is not None and stated is not None
+        return share_of(num, base, stated, rounding)
 
 
 def _rounded(q: Q | None) -> Q | None:
     """A share written as a whole number (21) is rounded to it, not exact."""
-    if q is None or q.half:
-        return q
-    decimals = len(q.written.split(".")[1]) if "." in q.written else 0
-    return replace(q, half=0.5 * 10.0**-decimals, counted=False)
+    return None if q is None else measured(q)
 
 
 def _at(line: _Line, position: int) -> Q | None:
