@@ -1307,3 +1307,11 @@ def test_validate_structures_an_average_per_class_is_no_count_of_students(
     """平均每个班61名学生 is the class size (2455 ÷ 40), not a count of students that the
     per-student areas of the next paragraph would be over."""
     assert bool(_findings(_SCHOOL_PAGE.format(size=size, land=land))) is flagged
+
+
+@pytest.mark.parametrize(("rate", "flagged"), [("93", False), ("83", True)])
+def test_validate_structures_a_rate_named_by_the_parts_own_words(rate: str, flagged: bool) -> None:
+    """其中有安全饮水学校13所,有安全饮用水学校率为93%: the rate's words share the part's (有安全饮),
+    so it is the part over the total (13 ÷ 14)."""
+    text = f"村小14所,其中有安全饮水学校13所,有安全饮用水学校率为{rate}%。"
+    assert bool(_findings(text)) is flagged

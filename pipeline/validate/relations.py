@@ -443,7 +443,12 @@ def _part_rates(
         )
         found_stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's
         stem = found_stem.group(1) if found_stem else None
-        if not (numerator and numerator.search(phrase)) and not (stem and stem in phrase):
+        if not (
+            (numerator and numerator.search(phrase))
+            or (stem and stem in phrase)
+            # 其中有安全饮水学校13所,有安全饮用水学校率: the rate's own words name the part
+            or (after_part and _shared_words(label, named))
+        ):
             continue  # (the rate's word before the part's number or after it: 45所通过验收,通过率)
         if _ALL_OF_IT.search(text, after, _clause_end(text, after)):
             continue  # "城区10所全部达标,达标率100%": the rate of the part's own count
@@ -468,6 +473,22 @@ def _part_rates(
         if relation is not None:
             found.append(relation)
     return found
+
+
+_SHARED = 3  # Chinese characters a rate's words and its part's must share, at least
+
+
+def _shared_words(label: str, named: str) -> bool:
+    """Whether a rate's words and a part's share a run of at least :data:`_SHARED` Chinese
+    characters that is not only a school noun (有安全饮 in 有安全饮水学校 / 有安全饮用水学校率)."""
+    words = re.sub(r"[^\u4e00-\u9fff]", "", label.split("率")[0])
+    own = re.sub(r"^其中|[^\u4e00-\u9fff]", "", named)
+    for size in range(min(len(words), len(own)), _SHARED - 1, -1):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if run in own and not lexicon().noun_re.fullmatch(run) and "学校" not in run:
+                return True
+    return False
 
 
 def _names(label: str, rate: str) -> bool:
