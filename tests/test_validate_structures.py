@@ -1315,3 +1315,18 @@ def test_validate_structures_a_rate_named_by_the_parts_own_words(rate: str, flag
     so it is the part over the total (13 ÷ 14)."""
     text = f"村小14所,其中有安全饮水学校13所,有安全饮用水学校率为{rate}%。"
     assert bool(_findings(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 专任教师 and 工勤人员 are some of the staff (the 行政, 教辅 are not named): no sum to meet
+        ("全校现有教职工198人,其中专任教师171人,占总数86%,工勤人员2人,占总数1%。", False),
+        # …but they may not exceed it
+        ("全校现有教职工198人,其中专任教师171人,工勤人员30人。", True),
+    ],
+)
+def test_validate_structures_roles_under_the_staff_are_some_of_them(
+    text: str, flagged: bool
+) -> None:
+    assert bool(_findings(text)) is flagged

@@ -633,6 +633,7 @@ def _sums(
                     ((_exhaustive(run[0], head) and len(runs) == 1) or _partition(run))
                     and not skipped
                     and not _cut(text, sentence)
+                    and not _narrower_count(head, run)
                 )
                 relation = _sum(head, run, rounding, whole)
                 if relation is not None:
@@ -871,6 +872,15 @@ def _level_clauses_before(text: str, qs: Sequence[Q], head: Q, floor: int) -> li
         parts.append(inside[0])
         levels.add(level)
     return parts if len(parts) >= 2 else []
+
+
+def _narrower_count(head: Q, parts: Sequence[Q]) -> bool:
+    """Whether a part counts another indicator than its total (专任教师 under 教职工: teachers are
+    some of the staff, and a list of such roles need not name them all)."""
+    whole = _counted(head.said)
+    return whole is not None and any(
+        (counted := _counted(p.said)) is not None and counted != whole for p in parts
+    )
 
 
 def _counted(label: str) -> str | None:
