@@ -431,3 +431,17 @@ def test_a_title_repeated_with_a_name_run_into_it() -> None:
     _, report = _one(raw)
     assert report.title == "青山县河口村小学义务教育均衡发展工作总结"
     assert report.unit_name == "青山县河口村小学"
+
+
+def test_page_marks_without_the_files_extension() -> None:
+    """…自查报告_第1页 … _第3页, then the body with its title run into it: the marks are chrome,
+    and the page holds one report (not one for the marks and one for the body)."""
+    marks = "".join(f"2023年青山中心学校义务教育自查报告_第{n}页\n" for n in range(1, 4))
+    body = f"2023年青山中心学校义务教育自查报告依据上级文件的要求,我校开展了自查。{_BODY}"
+    card = (
+        "免费预览已结束,剩余1页可下载查看\n\n下载本文档\n\n版权说明:本文档由用户提供并上传\n\n"
+        "文档简介\n\n"
+    )
+    _, report = _one(f"{marks}{card}{body}\n")
+    assert report.title == "2023年青山中心学校义务教育自查报告"
+    assert report.type == "自查"

@@ -178,7 +178,8 @@ def _take_title_line(state: _State, line: Line, head: Head, previous: Line | Non
         if unit_line is not None and unit_line.text not in title:  # not when the title names it
             # 罗布镇中心学校 / 义务教育均衡发展督导评估自查报告: the unit opens the title; 提升教育
             # 内涵 / ——某小学…汇报材料: the main title over its subtitle
-            title, title_start = unit_line.text + title, unit_line.start
+            named = state.rules.unit_cues.field_label.sub("", unit_line.text)  # 文档介绍:…
+            title, title_start = named + title, unit_line.start + len(unit_line.text) - len(named)
         current.title, current.title_start, current.title_end = title, title_start, line.end
         current.body_start, current.borrowed_title = line.end, False
         return
