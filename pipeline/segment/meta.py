@@ -75,7 +75,7 @@ _VERB_IN_UNIT = re.compile(
     r"推进|推动|加强|实施|开展|提升|提高|改善|建设|做好|大力|全面|打造|实现|督导|督学|整改|意见|评估"
 )
 # A place's own name may be such a word (建设镇, 建设乡): a name of two characters and its suffix
-_SHORT_PLACE = re.compile(rf"^[一-鿿]{{2}}(?:{_ADMIN})$")
+_SHORT_PLACE = re.compile(rf"^[\u4e00-\u9fff]{{2}}(?:{_ADMIN})$")
 _NOT_UNIT_END = re.compile(r"(?:域|区域|城区|社区|校区|片区|园区|辖区|地区|学区内|城乡)$")
 _UNIT_LINE = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,20}}(?:{_SCHOOL}|{_ADMIN}))$")
 _LEADING_YEAR = re.compile(r"^(?:\d{4}年)?(?:第[一二三四]季度|上半年|下半年|度)?")
