@@ -1320,6 +1320,26 @@ def test_validate_structures_a_rate_named_by_the_parts_own_words(rate: str, flag
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
+        ("乡镇小学16所,其中有安全饮用水学校15所,率为94%。", False),
+        ("乡镇小学16所,其中有安全饮用水学校15所,率为84%。", True),
+        # no 其中: schools that have or meet something, right after a count of schools
+        ("初中16所,有安全饮用水学校15所,率为94%。", False),
+        ("初中16所,有安全饮用水学校15所,率为64%。", True),
+        ("村小14所,满足就餐食堂面积学校4所,率为29%。", False),
+        ("村小14所,满足就餐食堂面积学校4所,率为49%。", True),
+        # a count of students is no count of schools that meet something: no base read
+        ("初中16所,在校学生15人,率为64%。", False),
+    ],
+)
+def test_validate_structures_a_bare_rate_after_a_part(text: str, flagged: bool) -> None:
+    """率为94% named by nothing but 率: the rate of the count just before it, over the total its
+    其中 opens or the count of schools that its schools that have something are some of."""
+    assert bool(_findings(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
         # 专任教师 and 工勤人员 are some of the staff (the 行政, 教辅 are not named): no sum to meet
         ("全校现有教职工198人,其中专任教师171人,占总数86%,工勤人员2人,占总数1%。", False),
         # …but they may not exceed it

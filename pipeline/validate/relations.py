@@ -443,18 +443,22 @@ def _part_rates(
         )
         found_stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's
         stem = found_stem.group(1) if found_stem else None
+        bare = _BARE_RATE.fullmatch(label) is not None  # 其中有安全饮用水学校15所,率为94%
+        meeting = bare and _schools_that(named, part, whole)
         if not (
             (numerator and numerator.search(phrase))
             or (stem and stem in phrase)
             # 其中有安全饮水学校13所,有安全饮用水学校率: the rate's own words name the part
             or (after_part and _shared_words(label, named))
+            or (bare and after_part)
+            or meeting
         ):
             continue  # (the rate's word before the part's number or after it: 45所通过验收,通过率)
         if _ALL_OF_IT.search(text, after, _clause_end(text, after)):
             continue  # "城区10所全部达标,达标率100%": the rate of the part's own count
         if _other_population(label, phrase, text[whole.clause_start : whole.quantity.start]):
             continue  # …初中在校生9.36万人,全县小学学龄儿童入学率达100%: another population's rate
-        if not after_part:
+        if not after_part and not meeting:
             whole_named = text[whole.clause_start : whole.quantity.start]
             population = (
                 words["rate_denominators"].search(whole_named)
@@ -473,6 +477,20 @@ def _part_rates(
         if relation is not None:
             found.append(relation)
     return found
+
+
+def _schools_that(named: str, part: Statement, whole: Statement) -> bool:
+    """Whether a count of schools is of those that have or meet something (``meeting``), right
+    after a count of schools ("初中16所,有安全饮用水学校15所"): some of them."""
+    if part.noun is None or whole.noun is None:
+        return False
+    if {part.noun.group, whole.noun.group} - {"schools"}:
+        return False
+    return vocab()["meeting"].match(named.strip(" ,，、")) is not None
+
+
+# a rate named by nothing but 率 (…学校15所,率为94%): the rate of the count just before it
+_BARE_RATE = re.compile(r"\s*[,，]\s*(?:比|比率|率)\s*(?:为|达|达到|是)?\s*")
 
 
 _SHARED = 3  # Chinese characters a rate's words and its part's must share, at least
