@@ -35,6 +35,8 @@ CONSISTENT = [
     # ratios of two levels, the second without its word, counts in the paragraph before
     "全县小学生31546人、初中生11069人。小学教师1610人、初中教师691人。\n\n"
     "师生比小学为1:19.6,初中为1:16.02。",
+    # the ratio named in words, truncated (2455 ÷ 171 = 14.357)
+    "学校现有在校学生2455人,专任教师171人,教师与学生比1:14.35。",
     # a breakdown by age band (exhausts the teachers) and by title (need not)
     "专任教师46人,其中女教师6人。专任教师中高级职称8人,中级职称22人。35岁以下3人,"
     "36——50岁30人,50岁以上13人。",
@@ -64,6 +66,12 @@ def test_validate_relations_across_paragraphs_consistent(text):
             "ratio_mismatch",
             [11069, 691, 18.02],
             11069 / 691,
+        ),
+        (
+            "学校现有在校学生2455人,专任教师171人,教师与学生比1:18.35。",
+            "ratio_mismatch",
+            [2455, 171, 18.35],
+            2455 / 171,
         ),
         (
             "全校学生510人。\n\n微机室有微机60台,(生机比:12:1)。",
