@@ -59,6 +59,7 @@ class FigureRules:
     change_to: re.Pattern[str]
     subgroup_rate: re.Pattern[str]
     level_heading: re.Pattern[str]
+    run_in_level: re.Pattern[str]
     paragraph_opening: re.Pattern[str]
     prior_year: re.Pattern[str]
 
@@ -91,6 +92,11 @@ def load_rules() -> FigureRules:
         level_heading=re.compile(
             r"[ \t]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[—–-]{1,2})?[ \t]*"
             f"({scoping})(?:教育|阶段|学段)?[ \\t]*[:：]?[ \\t]*"
+        ),
+        # a level line run into the paragraph before it (…一步。 ——小学。校数129所;…)
+        run_in_level=re.compile(
+            rf"(?:^|(?<=[。;；!?！？\s]))[ \t]*(?:——|—|--)[ \t]*({scoping})"
+            rf"(?:教育|阶段|学段)?[ \t]*[。:：]"
         ),
         paragraph_opening=re.compile(f"{data['paragraph_opening']}({words})"),
         prior_year=re.compile(data["prior_year"]),
@@ -623,7 +629,7 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
         return rules.levels[staged[-1].group()]
     topic = None if pair.indicator.id == "schools" else _school_topic(text, segment, clause)
     if topic is not None:  # a school counted before is the topic of what follows
-        return topic or None
+        return topic or _run_in_level(text, sentence[0], rules)
     if segment > sentence[0]:
         # "全镇小学巩固率…100%;初中入学率为99.2%,巩固率为98.6%": the level that opens the
         # ;-segment is nearer than the sentence's
@@ -634,7 +640,8 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
     if head:
         return rules.levels[head.group(1) or head.group(2)]
     return (
-        _paragraph_level(text, sentence[0], rules)
+        _run_in_level(text, sentence[0], rules)  # nearer than the paragraph's opening level
+        or _paragraph_level(text, sentence[0], rules)
         or _one_school(text, sentence[0])
         or _heading_level(text, sentence[0], rules)
     )
@@ -688,6 +695,16 @@ def _heading_level(text: str, pos: int, rules: FigureRules) -> str | None:
             return None  # another heading: its section is not the level's
         cursor = start - 1
     return None
+
+
+def _run_in_level(text: str, pos: int, rules: FigureRules) -> str | None:
+    """The level of the last level line run into the paragraph before ``pos`` (a bulletin copied
+    as one paragraph: "…一步。 ——小学。校数129所;…在校生20.58万人…。 ——初中。…")."""
+    start = text.rfind("\n", 0, pos) + 1
+    found = None
+    for found in rules.run_in_level.finditer(text, start, pos):
+        pass
+    return rules.levels[found.group(1)] if found else None
 
 
 # a short line of words only ("学前教育和特殊教育", "高中段教育"): a section heading too

@@ -479,6 +479,18 @@ def test_figures_a_rate_whose_percent_sign_was_lost(sentence: str, expected: lis
     assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
 
 
+def test_figures_level_lines_run_into_one_paragraph_scope_their_counts() -> None:
+    """A bulletin copied as one paragraph keeps its level lines' dashes (…。 ——小学。校数129所;…):
+    each dash's level scopes what follows it, up to the next one."""
+    text = (
+        "全市义务教育中小学214所,比上年减少2所。 ——小学。校数129所,与上年持平;在校生20.58万人,"
+        "比上年增加12386人。专任教师11280人,小学生师比为18.25。 ——初中。校数85所,比上年减少2所;"
+        "在校生8.42万人,比上年增加4157人。"
+    )
+    found = [(i, lvl) for i, v, lvl, y, kind in _figures(text) if i in ("students", "teachers")]
+    assert found == [("students", "小学"), ("teachers", "小学"), ("students", "初中")]
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     [
@@ -503,6 +515,8 @@ def test_figures_the_one_school_of_a_paragraph_scopes_its_rates(
         ("预算内教育经费(含基建经费)为8.4亿元,比上年增长5.2%。", [("funding_growth", 5.2, None)]),
         # 其中专任教师: 中专 inside 其中专任 is no diploma, the teachers are the teachers
         ("教职工共310人,其中专任教师288人。", [("staff", 310, None), ("teachers", 288, None)]),
+        # …nor inside 初中专任教师: the 初中's teachers
+        ("全县初中专任教师6586人,比上年增加120人。", [("teachers", 6586, "初中")]),
         # a school type of two levels is the topic of its own counts: no level from before it
         (
             "初中5所,在校生2100人;九年一贯制学校2所,在校生900人。",
