@@ -1317,6 +1317,17 @@ def test_validate_structures_a_rate_named_by_the_parts_own_words(rate: str, flag
     assert bool(_findings(text)) is flagged
 
 
+@pytest.mark.parametrize(("share", "flagged"), [("1", False), ("8", True)])
+def test_validate_structures_a_base_named_as_a_total_without_de(share: str, flagged: bool) -> None:
+    """占教职工总数1% names its base like 占教职工总数的1%: the 教职工 stated before (198), not the
+    nearest count (专任教师171人, a sibling)."""
+    text = (
+        "学校在校学生2455人,教职工198人。\n\n全校现有教师198人,其中专任教师171人,占教职工总数86%,"
+        f"工勤人员2人,占教职工总数{share}%。"
+    )
+    assert bool(_findings(text)) is flagged
+
+
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
@@ -1344,6 +1355,9 @@ def test_validate_structures_a_bare_rate_after_a_part(text: str, flagged: bool) 
         ("全校现有教职工198人,其中专任教师171人,占总数86%,工勤人员2人,占总数1%。", False),
         # …but they may not exceed it
         ("全校现有教职工198人,其中专任教师171人,工勤人员30人。", True),
+        # 教师 said of all the staff, the non-teaching staff among its parts: the same
+        ("全校现有教师198人,其中专任教师171人,工勤人员2人。", False),
+        ("全校现有教师198人,其中专任教师171人,工勤人员30人。", True),
     ],
 )
 def test_validate_structures_roles_under_the_staff_are_some_of_them(

@@ -896,6 +896,8 @@ def _narrower_count(head: Q, parts: Sequence[Q]) -> bool:
     """Whether a part counts another indicator than its total (专任教师 under 教职工: teachers are
     some of the staff, and a list of such roles need not name them all)."""
     whole = _counted(head.said)
+    if whole == "teachers" and any(vocab()["non_teaching"].search(p.said) for p in parts):
+        return True  # 教师198人,其中专任教师171人,…工勤人员2人: 教师 said of all the staff
     return whole is not None and any(
         (counted := _counted(p.said)) is not None and counted != whole for p in parts
     )
