@@ -1,0 +1,121 @@
+"""A total said after the records it sums, one record per level: "全县普通高中在校生11455人,教职工
+821人;职业高中在校生5279人,教职工268人;义务教育阶段在校生共74726人,教职工4311人。在园幼儿19177
+人,在编教职工116人。全县学生总数110637人,教职工总数5516人。"
+
+The total names itself a total (``record_total``: 总数, 合计 …) and a head noun of the lexicon;
+its parts are the counts of that noun's group (在校生 and 在园幼儿 for 学生) in the sentences just
+before it in the paragraph, one in each ;-segment, each at a level of its own (``record_levels``)
+and no level inside another's (义务教育 holds 小学). Nothing says every level was named, so the
+parts need only not exceed the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from functools import cache
+from itertools import pairwise
+
+from junheng.extractors.statements import Noun, lexicon
+from junheng.validate.quantities import Q
+from junheng.validate.relations import CHANGE_BEFORE, Relation, Sentence, sum_of, vocab
+
+_BACK = 4  # sentences of the paragraph searched back for the records
+
+
+def record_totals(
+    text: str,
+    sentences: Sequence[Sentence],
+    index: int,
+    rounding: str,
+    read: AbstractSet[int] = frozenset(),
+) -> Iterator[Relation]:
+    """The sums of the records before ``sentences[index]`` that its totals state (see module)."""
+    sentence = sentences[index]
+    for head in sentence.quantities:
+        if head.start in read or head.hedged or not head.written[:1].isdigit():
+            continue
+        if not vocab()["record_total"].search(head.label):
+            continue
+        noun = _noun(head.label)
+        if noun is None:
+            continue
+        parts = _records(text, sentences, index, head, noun)
+        if len(parts) >= 2:
+            relation = sum_of(head, parts, rounding, exhaustive=False)
+            if relation is not None:
+                yield relation
+
+
+def _noun(label: str) -> Noun | None:
+    """The last head noun of the lexicon in ``label`` (学生 in 全县学生总数)."""
+    found = lexicon().noun_re.findall(label)
+    return lexicon().nouns[found[-1]] if found else None
+
+
+def _records(
+    text: str, sentences: Sequence[Sentence], index: int, head: Q, noun: Noun
+) -> list[Q]:
+    """One count of ``noun``'s group per ;-segment of the sentences right before ``index`` in its
+    paragraph, each at another level; empty when a segment has none, or two, or no level."""
+    parts: list[Q] = []
+    levels: list[str] = []
+    paragraph = sentences[index].paragraph
+    for k in range(index - 1, max(-1, index - 1 - _BACK), -1):
+        sentence = sentences[k]
+        if sentence.paragraph != paragraph:
+            break
+        segments = _segments(text, sentence, head, noun)
+        if segments is None:
+            break
+        for part, level in reversed(segments):
+            parts.insert(0, part)
+            levels.insert(0, level)
+    return parts if _apart(levels) else []
+
+
+def _segments(
+    text: str, sentence: Sentence, head: Q, noun: Noun
+) -> list[tuple[Q, str]] | None:
+    """Each ;-segment's one count of the noun's group and its level; None unless every segment
+    of the sentence has exactly one, at a level its words name."""
+    found: list[tuple[Q, str]] = []
+    cuts = [m.end() for m in re.finditer(r"[;；]", text[sentence.start : sentence.end])]
+    bounds = [sentence.start, *(sentence.start + c for c in cuts), sentence.end]
+    for begin, end in pairwise(bounds):
+        counts = [
+            q
+            for q in sentence.quantities
+            if begin <= q.start < end
+            and q.unit == head.unit
+            and q.written[:1].isdigit()
+            and not q.hedged
+            and not CHANGE_BEFORE.search(q.label)
+            and (own := _noun(q.label)) is not None
+            and own.group == noun.group
+        ]
+        level = _level(text[begin:end])
+        if len(counts) != 1 or level is None:
+            return None
+        found.append((counts[0], level))
+    return found or None
+
+
+def _level(words: str) -> str | None:
+    """The one level a segment's words name (普通高中, 职业高中, 义务教育阶段, 在园幼儿 …)."""
+    named = {level for level, pattern in _levels() if pattern.search(words)}
+    return named.pop() if len(named) == 1 else None
+
+
+@cache
+def _levels() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((level, re.compile(p)) for level, p in vocab()["record_levels"].items())
+
+
+def _apart(levels: Sequence[str]) -> bool:
+    """Levels all different, none holding another (义务教育 holds 小学 and 初中)."""
+    within: dict[str, list[str]] = vocab()["record_within"]
+    if len(set(levels)) != len(levels):
+        return False
+    return not any(inner in levels for outer in levels for inner in within.get(outer, ()))
