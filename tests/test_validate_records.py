@@ -50,3 +50,33 @@ def test_validate_records_a_total_after_its_levels_records(
 )
 def test_validate_records_not_read_as_records(text: str) -> None:
     assert not [rule for rule, _ in _findings(text) if rule == "sum_mismatch"]
+
+
+_MEMBERS = (
+    "全县义务教育阶段{total}所中小学{all}达到省义务教育配备标准。按照“名师统筹、资源共享”的策略,"
+    "全县18所小学以县城优质学校为领衔,开展县域联盟办学,2所初中实行合并办学。"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "all_", "flagged"),
+    [
+        ("20", "均", False),
+        ("13", "均", True),  # the levels' 18 and 2 exceed the 中小学
+        ("25", "均", False),  # more: a 九年一贯制学校 need not be named
+        ("13", "", False),  # 13所中小学达到…: maybe some of them, not the whole
+    ],
+)
+def test_validate_records_a_total_whose_levels_are_counted_later(
+    total: str, all_: str, flagged: bool
+) -> None:
+    """20所中小学, then 18所小学 and 2所初中 later in the paragraph: the levels' counts are some of
+    the total's and may not exceed it."""
+    found = _findings(_MEMBERS.format(total=total, all=all_))
+    assert bool([rule for rule, _ in found if rule == "sum_mismatch"]) is flagged
+
+
+def test_validate_records_a_level_counted_twice_is_no_member() -> None:
+    """Two counts of 小学 after the total: which is the level's count is not said."""
+    text = "全县中小学19所均已达标。全县18所小学参加联盟,另有5所小学为村小,2所初中实行合并办学。"
+    assert not [rule for rule, _ in _findings(text) if rule == "sum_mismatch"]

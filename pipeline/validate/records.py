@@ -7,6 +7,10 @@ its parts are the counts of that noun's group (在校生 and 在园幼儿 for �
 before it in the paragraph, one in each ;-segment, each at a level of its own (``record_levels``)
 and no level inside another's (义务教育 holds 小学). Nothing says every level was named, so the
 parts need only not exceed the total.
+
+A total of a noun that holds levels, with its levels counted later in the paragraph, one count
+each: "全县义务教育阶段20所中小学均达到…标准。…全县18所小学以县城优质学校为领衔,…,2所初中实行
+合并办学" (:func:`level_members`). The same: the members need only not exceed it.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import pairwise
 
-from junheng.extractors.statements import Noun, lexicon
+from junheng.extractors.statements import Noun, Statement, lexicon
 from junheng.validate.quantities import Q
 from junheng.validate.relations import CHANGE_BEFORE, Relation, Sentence, sum_of, vocab
 
 _BACK = 4  # sentences of the paragraph searched back for the records
+# a total's count said of all it counts: "20所中小学均达到…" (均, 全部, 都)
+_ALL = re.compile(r"\s*(?:均|全部|都|全都)")
 
 
 def record_totals(
@@ -119,3 +125,52 @@ def _apart(levels: Sequence[str]) -> bool:
     if len(set(levels)) != len(levels):
         return False
     return not any(inner in levels for outer in levels for inner in within.get(outer, ()))
+
+
+def level_members(
+    text: str,
+    statements: Sequence[Statement],
+    q_at: dict[int, Q],
+    rounding: str,
+    handled: AbstractSet[int] = frozenset(),
+) -> Iterator[Relation]:
+    """Totals of a noun that holds levels (中小学) over the counts of those levels said later in
+    the paragraph, one each, of the same kind of noun (see module)."""
+    held_by = lexicon().holds_levels
+    for i, total in enumerate(statements):
+        noun = total.noun
+        if noun is None or noun.word not in held_by:
+            continue
+        if total.marks and not _ALL.match(text, max(total.quantity.span[1], total.noun_end)):
+            continue  # 20所中小学达标: maybe some of them; 20所中小学均达标: all of them
+        head = q_at.get(total.quantity.start)
+        if head is None or head.start in handled or head.hedged or not head.written[:1].isdigit():
+            continue
+        members = _members(text, total, statements[i + 1 :], held_by[noun.word])
+        parts = [q_at.get(m.quantity.start) for m in members]
+        if len(parts) >= 2 and all(p is not None and p.unit == head.unit for p in parts):
+            relation = sum_of(head, [p for p in parts if p is not None], rounding, False)
+            if relation is not None:
+                yield relation
+
+
+def _members(
+    text: str, total: Statement, later: Sequence[Statement], held: frozenset[str]
+) -> list[Statement]:
+    """The later counts of ``total``'s levels in its paragraph, one per level, up to the next
+    count of its own noun or of a kind of no level; empty when a level is counted twice."""
+    assert total.noun is not None
+    found: dict[str, Statement] = {}
+    for member in later:
+        if "\n" in text[total.quantity.start : member.quantity.start]:
+            break
+        noun = member.noun
+        if noun is None or noun.group != total.noun.group:
+            continue
+        if noun.word == total.noun.word or noun.level is None or noun.level not in held:
+            break  # another total of the noun, or a kind the total's levels do not name
+        # (a count of some of a level's schools, 18所优质小学, is no more than the level's)
+        if noun.level in found:
+            return []  # two counts of one level: which is the level's is not said
+        found[noun.level] = member
+    return list(found.values())

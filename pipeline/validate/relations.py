@@ -249,6 +249,9 @@ def _structured(
     found += _part_rates(text, pairs, q_at, rounding, headed)
     found += _part_first_rates(text, statements, q_at, rounding)
     found += _named_part_shares(text, reading, q_at, rounding)
+    from junheng.validate.records import level_members  # it imports this module
+
+    found += level_members(text, statements, q_at, rounding, handled)
     return found, handled
 
 
