@@ -1317,6 +1317,20 @@ def test_validate_structures_a_rate_named_by_the_parts_own_words(rate: str, flag
     assert bool(_findings(text)) is flagged
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 初中 are no 小学: the list after 其中 is not the 小学's whole breakdown
+        ("全县小学18所,其中村小5所,初中2所。", False),
+        ("全县18所小学参加联盟,其中5所小学为村小,2所初中实行合并办学。", False),
+        # …and the 小学 among it may still not exceed it
+        ("全县小学18所,其中村小15所,中心小学6所,初中2所。", True),
+    ],
+)
+def test_validate_structures_a_part_of_another_level_is_no_part(text: str, flagged: bool) -> None:
+    assert bool(_findings(text)) is flagged
+
+
 @pytest.mark.parametrize(("share", "flagged"), [("1", False), ("8", True)])
 def test_validate_structures_a_base_named_as_a_total_without_de(share: str, flagged: bool) -> None:
     """占教职工总数1% names its base like 占教职工总数的1%: the 教职工 stated before (198), not the
