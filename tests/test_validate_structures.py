@@ -1331,6 +1331,29 @@ def test_validate_structures_a_part_of_another_level_is_no_part(text: str, flagg
     assert bool(_findings(text)) is flagged
 
 
+_RECORDS_AFTER_QIZHONG = (
+    "大石桥市总投入{total}亿元,共有46个项目,其中校舍建设类28项,建筑面积12.95万平方米,投入资金"
+    "13206万元;设备购置类{kinds}项,投入资金2024万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "kinds", "rules"),
+    [
+        ("1.523", "18", []),
+        ("1.065", "18", ["sum_mismatch"]),  # the records' amounts exceed the total's
+        ("1.523", "19", ["sum_mismatch"]),  # the records' counts exceed the projects' (28+19)
+    ],
+)
+def test_validate_structures_a_qizhong_of_records_breaks_down_both_totals(
+    total: str, kinds: str, rules: list[str]
+) -> None:
+    """总投入…亿元,共有46个项目,其中 A…项,…投入资金…万元;B…项,投入资金…万元: each ;-record holds
+    a part of the count and one of the amount, so the amounts are parts of the amount's total."""
+    found = _findings(_RECORDS_AFTER_QIZHONG.format(total=total, kinds=kinds))
+    assert [rule for rule, _ in found] == rules
+
+
 @pytest.mark.parametrize(("share", "flagged"), [("1", False), ("8", True)])
 def test_validate_structures_a_base_named_as_a_total_without_de(share: str, flagged: bool) -> None:
     """占教职工总数1% names its base like 占教职工总数的1%: the 教职工 stated before (198), not the

@@ -662,6 +662,20 @@ def _sums(
                 if relation is not None:
                     yield relation
             continue
+        if (  # "总投入1.64亿元,共有71个项目,其中A项目49项,…9191.5万元;B项目22项,…7208.5万元"
+            not opened
+            and after is not None
+            and i + 2 < len(qs)
+            and _sibling_count(text, head, after)
+            and _opens_parts().match(_between(text, after, qs[i + 2]))
+        ):
+            records = _record_parts(text, qs[i + 2 :], head)
+            if len(records) >= 2:
+                used.update(q.start for q in records)
+                relation = _sum(head, records, rounding, False)
+                if relation is not None:
+                    yield relation
+                continue
         sources = _sources_after(text, rest, head)
         if len(sources) >= 2:  # "共投入3000万元,中央资金500万元,省级配套1500万元,县级…"
             used.update(q.start for q in sources)
@@ -680,6 +694,39 @@ def _sums(
                 relation = _sum(head, parts, rounding, not skipped)
                 if relation is not None:
                     yield relation
+
+
+# a count said with a total in another unit, right after it ("…1.64亿元,共有71个项目")
+_WITH_TOTAL = re.compile(r"\s*[,，]\s*(?:共有|共计|共|有|涉及|含|包括)?\s*")
+
+
+def _sibling_count(text: str, head: Q, after: Q) -> bool:
+    """Whether ``after`` is a count said together with ``head`` in another unit, nothing but a
+    verb of having between them: a 其中 after it may break both down, record by record."""
+    return (
+        after.unit != head.unit
+        and after.unit not in ("%", "年", "")
+        and _digits(after)
+        and _WITH_TOTAL.fullmatch(_between(text, head, after)) is not None
+    )
+
+
+def _record_parts(text: str, qs: Sequence[Q], head: Q) -> list[Q]:
+    """The one number in ``head``'s unit of each ;-segment of a 其中 list of records (each a part
+    with its count and its amount: "其中A项目49项,…投入资金9191.5万元;B项目22项,…7208.5万元"), up to
+    the sentence's end; empty when a segment has none or several."""
+    segments: list[list[Q]] = [[]]
+    for k, q in enumerate(qs):
+        if k and re.search(r"[；;]", _between(text, qs[k - 1], q)):
+            segments.append([])
+        segments[-1].append(q)
+    parts = []
+    for segment in segments:
+        own = [q for q in segment if q.unit == head.unit]  # (the caller left out brackets)
+        if len(own) != 1 or not _digits(own[0]) or own[0].hedged:
+            return []
+        parts.append(own[0])
+    return parts
 
 
 def _changed_value(text: str, before: Sequence[Q], change: Q, parts: Sequence[Q]) -> Q | None:
