@@ -19,7 +19,7 @@ from junheng.extractors.lists.markers import find_marks
 from junheng.extractors.lists.vocab import entry_kind, vocabulary
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。;；!！?？\n]))[ \t\u3000]*")
-_SENTENCE_END = re.compile(r"[。;；!！?？\n][ \t\u3000]*")
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]+[ \t\u3000\n]*")  # a run: "。\n" ends one sentence
 _NUMBERED = frozenset({"cn", "paren_cn", "arabic", "paren_arabic", "circled"})
 MIN_LABELS = 2
 """A report without a list heading is read by its labels when it has at least this many."""
@@ -107,7 +107,10 @@ def labelled_entries(text: str, start: int, end: int) -> list[Answered]:
     for k, (kind, label) in enumerate(labels):
         begins = [m.end for m in marks if floor <= m.end <= label.start()]
         begin = max([floor, *begins])
-        if not begins:  # no list mark: the problem is the sentence before the label
+        named = list(vocabulary().problem_label.finditer(text, begin, label.start()))
+        if named:  # "隐患2:进出人员登记不全;保安脱岗。整改措施:…": the problem's own label opens it
+            begin = named[-1].start()
+        elif not begins:  # no list mark: the problem is the sentence before the label
             ends = [e.end() for e in _SENTENCE_END.finditer(text, begin, label.start())]
             begin = max([begin, *ends[:-1]])
         colon = max(text.rfind(":", begin, label.start()), text.rfind("：", begin, label.start()))
