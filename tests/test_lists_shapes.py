@@ -312,16 +312,20 @@ def test_lists_shapes_entries_that_carry_their_answer_after_a_label() -> None:
 
 def test_lists_shapes_numbered_hazard_labels_open_their_problems() -> None:
     """``隐患2:…;….``, then ``整改措施:`` on the next line: the hazard's label opens the problem
-    (a ; inside it is no sentence's end), and each measure answers the hazard before it."""
+    (a ; inside it is no sentence's end), each measure answers the hazard before it, and what
+    the measure says of the work (拟…将于…, 已…配备) is the problem's status."""
     assert _rows("labelled_hazards.txt") == [
         ("problem", 1, "校门口减速带损坏"),
-        ("measure", 1, "学校已联系施工单位重新铺设减速带,3月5日完工"),
+        ("measure", 1, "学校拟对校门口减速带重新铺设,将于3月10日前完工"),
         ("problem", 2, "食堂出入登记不全;仓库物品堆放杂乱"),
         ("measure", 2, "学校召开后勤工作会议,要求食堂严格执行出入登记制度,仓库物品分类摆放"),
         ("problem", 3, "实验室缺少洗眼器;部分电线裸露"),
         ("measure", 3, "学校已在实验室配备洗眼器2个,裸露电线已由电工重新包扎"),
     ]
     assert _links("labelled_hazards.txt") == {1: {"m1"}, 2: {"m2"}, 3: {"m3"}}
+    # the status its own measure tells: planned, not told, done
+    problems = [i for i in _items(SHAPES / "labelled_hazards.txt") if i.kind.value == "problem"]
+    assert [i.status for i in problems] == ["整改中", None, "已整改"]
 
 
 def test_lists_shapes_entries_that_name_their_problem_then_say_what_was_done() -> None:

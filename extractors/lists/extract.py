@@ -24,7 +24,7 @@ from junheng.extractors.lists.entries import (
 from junheng.extractors.lists.find import Region, find_regions
 from junheng.extractors.lists.links import Group, link_items
 from junheng.extractors.lists.markers import accept, find_marks
-from junheng.extractors.lists.status import deadline_of, owner_of, with_status
+from junheng.extractors.lists.status import deadline_of, own_answers, owner_of, with_status
 from junheng.extractors.lists.vocab import (
     KINDS,
     category,
@@ -48,7 +48,7 @@ def extract(doc: Document, reports: Sequence[Report], figures: Sequence[Figure] 
             doc, report, [f for f in figures if f.doc == report.index]
         )
         linked = _fixed_links(link_items(found, groups, broad), pairs)
-        items.extend(with_status(linked, broad))
+        items.extend(with_status(linked, broad, own_answers(linked, pairs)))
     return items
 
 

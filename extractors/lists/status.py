@@ -38,11 +38,29 @@ def outcome_status(text: str) -> str | None:
     return None
 
 
-def with_status(items: list[Item], broad: frozenset[int] = frozenset()) -> list[Item]:
+def own_answers(items: list[Item], pairs: list[tuple[int, int]]) -> dict[int, list[str]]:
+    """Each problem's index → the texts of the measures its own entry carries after a label
+    (``pairs``: the problem's start, the answer's start; "隐患3:…。整改措施:学校已经配备…")."""
+    at = {item.span.start: item for item in items}
+    found: dict[int, list[str]] = {}
+    for problem, answer in pairs:
+        p, a = at.get(problem), at.get(answer)
+        if p is not None and a is not None and a.kind is ItemKind.MEASURE:
+            found.setdefault(p.index, []).append(a.text)
+    return found
+
+
+def with_status(
+    items: list[Item],
+    broad: frozenset[int] = frozenset(),
+    carried: dict[int, list[str]] | None = None,
+) -> list[Item]:
     """Problems with their status: 整改中 when a linked outcome is partial or a promise; else
     未整改 when a later problem list repeats them; else 已整改 when an outcome reports it done;
     a repetition takes
-    its original's status, or its own words' (争取, 列入下年计划 → 整改中); else None.
+    its original's status, or its own words' (争取, 列入下年计划 → 整改中); else what the
+    measures its own entry carries (``carried``: problem index → their texts) tell of the work
+    ("整改措施:学校已经配备…" → 已整改, "…拟对走廊进行修复" → 整改中); else None.
 
     ``broad`` holds the indices of structural problems named in prose (``教育资源分配不均``,
     ``教师编制不足``): an outcome answering one reports progress, not the end of it, so any
@@ -51,7 +69,9 @@ def with_status(items: list[Item], broad: frozenset[int] = frozenset()) -> list[
     status: dict[int, str | None] = {}
     for item in items:
         if item.kind is ItemKind.PROBLEM:
-            status[item.index] = _problem_status(item, by_key, status)
+            status[item.index] = _problem_status(item, by_key, status) or _told(
+                (carried or {}).get(item.index, [])
+            )
             answered = any(link.kind is ItemKind.OUTCOME for link in item.links)
             if item.index in broad and answered and status[item.index] != "未整改":
                 status[item.index] = "整改中"
@@ -59,6 +79,12 @@ def with_status(items: list[Item], broad: frozenset[int] = frozenset()) -> list[
         replace(item, status=status[item.index]) if item.kind is ItemKind.PROBLEM else item
         for item in items
     ]
+
+
+def _told(answers: list[str]) -> str | None:
+    """The one status the measures a problem's own entry carries tell, if they agree."""
+    said = {outcome_status(text) for text in answers}
+    return said.pop() if len(said) == 1 else None
 
 
 def _problem_status(
