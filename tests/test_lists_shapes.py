@@ -328,6 +328,19 @@ def test_lists_shapes_numbered_hazard_labels_open_their_problems() -> None:
     assert [i.status for i in problems] == ["整改中", None, "已整改"]
 
 
+def test_lists_shapes_a_safety_inspections_hazards_are_problems() -> None:
+    """``一、安全隐患问题:`` heads problems, and a sentence that says hazards were found
+    (``…检查到一些…安全工作隐患:``) announces them."""
+    assert [(kind, index) for kind, index, _ in _rows("hazards.txt")] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("measure", 1),
+        ("measure", 2),
+        ("problem", 3),
+        ("problem", 4),
+    ]
+
+
 def test_lists_shapes_entries_that_name_their_problem_then_say_what_was_done() -> None:
     """``1、关于…问题。已…``: the named problem and, linked to it, an outcome (what was done) or
     a measure (what is planned)."""
