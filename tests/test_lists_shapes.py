@@ -343,6 +343,13 @@ def test_lists_shapes_a_safety_inspections_hazards_are_problems() -> None:
     ]
 
 
+def test_lists_shapes_a_lead_in_that_refers_back_answers_the_problems_above() -> None:
+    """``针对以上诸多问题,…:`` written inside the last problem's section answers the problems
+    before it, each measure the one it is about; the last problem's section is no heading over
+    the measures (they linked to every problem through it)."""
+    assert _links("back_reference.txt") == {1: {"m1"}, 2: {"m2"}, 3: set()}
+
+
 def test_lists_shapes_entries_that_name_their_problem_then_say_what_was_done() -> None:
     """``1、关于…问题。已…``: the named problem and, linked to it, an outcome (what was done) or
     a measure (what is planned)."""
