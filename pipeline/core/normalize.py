@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from junheng.core.model import OffsetMap
+from junheng.core.page_marks import page_mark_edits
 from junheng.core.scan import scan
 from junheng.core.webcopy import web_copy_edits
 from junheng.core.words import is_word
@@ -247,6 +248,9 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     # Glosses and separators first, on the text as written, so no later pass sees them (and the
     # Traditional → Simplified conversion reads 經(jīng)費 as the one word 經費).
     text, source = _apply(raw, source, web_copy_edits(raw))
+    # A sharing site's page numbers inside a paragraph (…实际共有设⏎2、备购置项…) go before the
+    # wrapped lines are joined: the page's last line is one of them.
+    text, source = _apply(text, source, list(page_mark_edits(text)))
     # A page width's line breaks are found where the widths are still as written (full-width
     # punctuation not yet folded to ASCII).
     text, source = _apply(text, source, list(wrap_edits(text)))
