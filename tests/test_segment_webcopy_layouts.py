@@ -221,6 +221,20 @@ def test_a_repost_that_names_the_original_title_first() -> None:
 
 
 @pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # a type word inside a news headline says what the news is about, not what it is
+        ("实现县域义务教育均衡发展规划目标", "其他"),
+        # …one it ends with still names the text's type
+        ("青山县义务教育均衡发展工作总结", "总结"),
+    ],
+)
+def test_a_reposts_headline_names_a_type_only_by_its_last_word(headline: str, kind: str) -> None:
+    _, report = _one(f"原标题:{headline}\n{_BODY}\n")
+    assert report.type == kind
+
+
+@pytest.mark.parametrize(
     ("body", "unit"),
     [
         # the town's name, then 镇 opening "the town governs …"

@@ -105,7 +105,7 @@ def segment_text(text: str) -> tuple[Report, ...]:
         opening = text[span.body_start : span.body_start + 400]
         dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
         named = span.title or _first_heading(body_lines)
-        kind = find_type(named, opening, rules, span.borrowed_title)
+        kind = find_type(named, opening, rules, span.borrowed_title, span.headline)
         unit = _unit(span.title, head_lines, tail_lines, _past_card(opening, rules))
         body = text[span.body_start : span.end]
         if unit is None and kind in _ABOUT_A_PLACE:

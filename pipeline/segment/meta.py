@@ -151,13 +151,17 @@ def find_years(text: str) -> tuple[int, ...]:
     return tuple(sorted(years))
 
 
-def find_type(title: str, opening: str, rules: SegmentRules, borrowed: bool = False) -> str | None:
+def find_type(
+    title: str, opening: str, rules: SegmentRules, borrowed: bool = False, headline: bool = False
+) -> str | None:
     """The report type from its title, else from how its first sentences present it.
 
     When the title is borrowed (a collection's title over a report that has none of its own), how
-    the report presents itself ("现将我校…自查情况报告如下") comes first.
+    the report presents itself ("现将我校…自查情况报告如下") comes first. A reposted news item's
+    headline (``headline``: 原标题:实现县域义务教育均衡发展规划目标) names a type only by the word
+    it ends with: a type word inside it says what the news is about (a 规划), not what it is.
     """
-    by_title = title_type(title, rules)
+    by_title = title_type(title, rules, anywhere=not headline)
     by_body = next(
         (t.type for t in rules.report_types if any(b.search(opening) for b in t.body)), None
     )
@@ -166,14 +170,14 @@ def find_type(title: str, opening: str, rules: SegmentRules, borrowed: bool = Fa
     return by_title or by_body or "其他"
 
 
-def title_type(title: str, rules: SegmentRules) -> str | None:
+def title_type(title: str, rules: SegmentRules, anywhere: bool = True) -> str | None:
     """The report type its title names.
 
     The type word the title ends with decides (…规划工作总结 is a 总结), unless it is a generic one
     (报告, 汇报 …: ``generic_heads``); a generic word decides only after a word saying what kind
-    of report it is (…营养改善计划评估报告: ``report_qualifiers``). Else the first type in the
-    list whose word the title holds (全面改薄工作自查情况报告 is a 自查); a word labelling a cited
-    text (报告:约八成…, 《…规划》) names no type.
+    of report it is (…营养改善计划评估报告: ``report_qualifiers``). Else (``anywhere``) the first
+    type in the list whose word the title holds (全面改薄工作自查情况报告 is a 自查); a word
+    labelling a cited text (报告:约八成…, 《…规划》) names no type.
     """
     words = [
         (match.start(), match.end(), word, kind.type)
@@ -188,6 +192,8 @@ def title_type(title: str, rules: SegmentRules) -> str | None:
         start, _, word, kind = max(at_end, key=lambda w: (w[1], w[1] - w[0]))
         if word not in rules.generic_heads or rules.report_qualifier.search(title[:start]):
             return kind
+    if not anywhere:
+        return None
     order = {kind.type: number for number, kind in enumerate(rules.report_types)}
     return min((w[3] for w in words), key=order.__getitem__, default=None)
 

@@ -46,6 +46,7 @@ class ReportSpan:
     body_start: int
     marker: bool = False
     borrowed_title: bool = False  # the title is a collection's or a marker's, not the report's own
+    headline: bool = False  # the title is a reposted news item's (原标题:…): no report's own name
     end: int = 0
     lines: list[Line] = field(default_factory=list)
     preamble: list[Line] = field(default_factory=list)

@@ -124,6 +124,7 @@ def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
         if named is not None:  # 原标题:… as the first line
             title, title_start = named["title"], headline.end - len(named["title"])
         span = ReportSpan(start, title, title_start, headline.end, headline.end)
+        span.headline = named is not None
     else:
         start = lines[0].start
         span = ReportSpan(start, "", start, start, start)
@@ -132,6 +133,7 @@ def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
         if original is not None:
             line, span.title = original
             span.title_start, span.title_end = line.start, line.end
+            span.headline = True
         elif glued:
             span.title, span.title_end = lines[0].text[:glued], start + glued
             span.body_start = span.title_end
