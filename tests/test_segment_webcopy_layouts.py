@@ -314,6 +314,9 @@ def test_a_sharing_sites_upload_time_is_no_date() -> None:
     assert _one(upload)[1].date is None
     news = f"青山镇中心小学办学条件自查报告\n发布时间:2023-07-03 来源:县教育局\n{_BODY}\n"
     assert _one(news)[1].date == "2023-07-03"
+    # a question-and-answer site's post time dates the member's question
+    asked = f"青山镇中心小学办学条件自查报告\n发布网友 发布时间:2024-10-24 15:05\n{_BODY}\n"
+    assert _one(asked)[1].date is None
 
 
 def test_a_post_card_and_a_classification_line_are_chrome() -> None:
