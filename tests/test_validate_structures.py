@@ -1354,6 +1354,16 @@ def test_validate_structures_a_qizhong_of_records_breaks_down_both_totals(
     assert [rule for rule, _ in found] == rules
 
 
+@pytest.mark.parametrize(("share", "flagged"), [("32", False), ("49", True)])
+def test_validate_structures_an_area_base_named_in_other_words(share: str, flagged: bool) -> None:
+    """占学校用地32% names the 学校占地面积 stated in an earlier paragraph (13000 ÷ 40000)."""
+    text = (
+        "1、学校占地面积40000㎡,生均16.29㎡;校舍建筑面积27650㎡,生均11.26㎡。\n\n"
+        f"3、绿化用地:绿化面积13000㎡,占学校用地{share}%,达到省定基本要求。"
+    )
+    assert bool(_findings(text)) is flagged
+
+
 @pytest.mark.parametrize(("share", "flagged"), [("1", False), ("8", True)])
 def test_validate_structures_a_base_named_as_a_total_without_de(share: str, flagged: bool) -> None:
     """占教职工总数1% names its base like 占教职工总数的1%: the 教职工 stated before (198), not the

@@ -1263,6 +1263,14 @@ def _named_share(
         return None
     # 总班数 names the 班数 (共有班数37.39万个): the total's own word for a count
     names = {noun, *([whole[1:]] if whole.startswith("总") and len(whole) >= 3 else [])}
+    # 占学校用地32% names the 学校占地面积 (``base_synonyms``)
+    names |= {
+        name.replace(word, other)
+        for name in list(names)
+        for word, others in vocab()["base_synonyms"].items()
+        if word in name
+        for other in others
+    }
     earlier = [
         q
         for q in window
