@@ -80,3 +80,25 @@ def test_validate_records_a_level_counted_twice_is_no_member() -> None:
     """Two counts of 小学 after the total: which is the level's count is not said."""
     text = "全县中小学19所均已达标。全县18所小学参加联盟,另有5所小学为村小,2所初中实行合并办学。"
     assert not [rule for rule, _ in _findings(text) if rule == "sum_mismatch"]
+
+
+_SUBGROUP = (
+    "义务教育中小学随迁子女在校生{total}万人,增加3.54%。在小学就读的随迁子女6.38万人,比上年增加"
+    "1764人,增加2.84%;在初中就读的随迁子女2.45万人,比上年增加1255人,增加5.40%。"
+)
+
+
+@pytest.mark.parametrize(("total", "flagged"), [("8.83", False), ("6.17", True), ("9.50", False)])
+def test_validate_records_a_subgroups_levels_in_the_next_sentence(
+    total: str, flagged: bool
+) -> None:
+    """随迁子女在校生8.83万人, then 在小学就读的随迁子女…;在初中就读的随迁子女…: the levels'
+    counts of the subgroup may not exceed its total."""
+    found = _findings(_SUBGROUP.format(total=total))
+    assert bool([rule for rule, _ in found if rule == "sum_mismatch"]) is flagged
+
+
+def test_validate_records_records_that_do_not_name_the_subgroup_are_none() -> None:
+    """The next sentence's counts are of other pupils (no 随迁子女 in their words): no parts."""
+    text = "全市随迁子女在校生6.17万人。在小学就读的学生6.38万人;在初中就读的学生2.45万人。"
+    assert not [rule for rule, _ in _findings(text) if rule == "sum_mismatch"]

@@ -11,6 +11,10 @@ parts need only not exceed the total.
 A total of a noun that holds levels, with its levels counted later in the paragraph, one count
 each: "全县义务教育阶段20所中小学均达到…标准。…全县18所小学以县城优质学校为领衔,…,2所初中实行
 合并办学" (:func:`level_members`). The same: the members need only not exceed it.
+
+A subgroup's total, then its records by level in the next sentence, each naming the subgroup
+again: "义务教育中小学随迁子女在校生8.83万人,增加3.54%。在小学就读的随迁子女6.38万人,…;在初中
+就读的随迁子女2.45万人,…" (:func:`subgroup_records_after`).
 """
 
 from __future__ import annotations
@@ -174,3 +178,61 @@ def _members(
             return []  # two counts of one level: which is the level's is not said
         found[noun.level] = member
     return list(found.values())
+
+
+def subgroup_records_after(
+    text: str,
+    sentences: Sequence[Sentence],
+    index: int,
+    rounding: str,
+    read: AbstractSet[int] = frozenset(),
+) -> Iterator[Relation]:
+    """The count of a subgroup (随迁子女, 留守儿童 …) over its records by level in the next
+    sentence of the paragraph, one per ;-segment, each naming the subgroup (see module)."""
+    if index + 1 >= len(sentences):
+        return
+    sentence, following = sentences[index], sentences[index + 1]
+    if following.paragraph != sentence.paragraph:
+        return
+    heads = [q for q in sentence.quantities if q.unit in _PEOPLE and q.written[:1].isdigit()]
+    if len(heads) != 1 or heads[0].start in read or heads[0].hedged:
+        return
+    head = heads[0]
+    group = _subgroup(head.label)
+    if group is None:
+        return
+    parts: list[Q] = []
+    levels: list[str] = []
+    cuts = [m.end() for m in re.finditer(r"[;；]", text[following.start : following.end])]
+    bounds = [following.start, *(following.start + c for c in cuts), following.end]
+    for begin, end in pairwise(bounds):
+        named = [
+            q
+            for q in following.quantities
+            if begin <= q.start < end
+            and q.unit == head.unit
+            and group in q.label
+            and q.written[:1].isdigit()
+            and not q.hedged
+        ]
+        level = _level(text[begin:end])
+        if len(named) != 1 or level is None:
+            return
+        parts.append(named[0])
+        levels.append(level)
+    within = vocab()["record_within"].get(_level(head.label) or "", levels)
+    if len(parts) >= 2 and _apart(levels) and set(levels) <= set(within):
+        relation = sum_of(head, parts, rounding, exhaustive=False)
+        if relation is not None:
+            yield relation
+
+
+_PEOPLE = frozenset({"人", "名"})
+
+
+def _subgroup(label: str) -> str | None:
+    """The subgroup word a count's words name (随迁子女 in 义务教育中小学随迁子女在校生), if one."""
+    for name, _, pattern in lexicon().marks:
+        if name == "subgroup" and (found := pattern.search(label)):
+            return found.group()
+    return None

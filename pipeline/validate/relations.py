@@ -103,7 +103,7 @@ def read_relations(
     from junheng.validate.following import sums_of_next
     from junheng.validate.named_shares import named_part_shares
     from junheng.validate.progress import progress_rates
-    from junheng.validate.records import record_totals
+    from junheng.validate.records import record_totals, subgroup_records_after
     from junheng.validate.respective import respective_relations
 
     pool = [q for sentence in sentences for q in sentence.quantities]
@@ -126,6 +126,7 @@ def read_relations(
         if index:
             said += _sums_of_previous(text, sentences[index - 1], sentence, rounding)
             said += record_totals(text, sentences, index, rounding, read)
+        said += subgroup_records_after(text, sentences, index, rounding, read)
         if index + 1 < len(sentences):
             said += sums_of_next(
                 text, sentence, sentences[index + 1], rounding, handled, counted_units()
