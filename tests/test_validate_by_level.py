@@ -152,6 +152,19 @@ def test_validate_by_level_a_count_of_every_level_holds_its_levels(tmp_path: Pat
     assert {91814.0, 17193.0, 84036.0} <= set(found[0][1])
 
 
+
+def test_validate_by_level_every_levels_private_schools_are_not_every_school(
+    tmp_path: Path,
+) -> None:
+    """各级各类民办学校 counts the private schools of every level, not all of them: no sum of
+    the levels' counts (a national bulletin's 15.52万 against 20.99万 + 2.57万 was flagged)."""
+    text = _ALL_LEVELS.format(schools="116", students="131164").replace(
+        "各级各类学校116所", "各级各类民办学校116所"
+    )
+    assert "民办" in text
+    assert _findings(tmp_path, text) == []
+
+
 _BLOCKS = (
     "某市2023年教育事业统计数据\n"
     "三、高中阶段教育\n"

@@ -164,6 +164,8 @@ def _of_every_level(text: str, head: Q, words: dict) -> bool:
     if not said:
         return False
     rest = text[start + said[-1].end() : head.start]
+    if re.search(words["level_all_subsets"], rest):
+        return False  # 各级各类民办学校: the private ones of every level, not every school
     return not any(word in rest for word in words["levels"])
 
 
