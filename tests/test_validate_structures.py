@@ -1354,6 +1354,21 @@ def test_validate_structures_a_qizhong_of_records_breaks_down_both_totals(
     assert [rule for rule, _ in found] == rules
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 完成率: the cohort that finished (达小学毕业) over the cohort; an aside in brackets
+        # (含残疾1人) between them is no base
+        ("15周岁人口数405人(含残疾1人),达小学毕业402人,完成率为99.3%。", False),
+        ("15周岁人口数405人(含残疾1人),达小学毕业402人,完成率为69.4%。", True),
+        ("17周岁少年儿童总数668人,达初中毕业668人,初中完成率达100%。", False),
+        ("17周岁少年儿童总数668人,达初中毕业668人,初中完成率达69%。", True),
+    ],
+)
+def test_validate_structures_a_completion_rate(text: str, flagged: bool) -> None:
+    assert bool(_findings(text)) is flagged
+
+
 @pytest.mark.parametrize(("share", "flagged"), [("32", False), ("49", True)])
 def test_validate_structures_an_area_base_named_in_other_words(share: str, flagged: bool) -> None:
     """占学校用地32% names the 学校占地面积 stated in an earlier paragraph (13000 ÷ 40000)."""

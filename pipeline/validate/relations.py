@@ -243,7 +243,9 @@ def _structured(
     later = [(b.total, part) for b in read for part in b.parts[1:]]
     later += _after_qizhong(text, statements)
     headed = {id(part) for _, part in later}
-    pairs = [(w, p) for w, p in pairwise(statements) if id(p) not in headed] + later
+    # a count in brackets is an aside ("人口数405人(含残疾1人),达小学毕业402人"): no side of a pair
+    plain = [s for s in statements if not _bracketed(text, s.quantity.start)]
+    pairs = [(w, p) for w, p in pairwise(plain) if id(p) not in headed] + later
     from junheng.validate.changes import change_sums  # it imports this module
 
     found += change_sums(text, read, statements, q_at, rounding)
@@ -374,6 +376,12 @@ def _part_first_rates(
     return found
 
 
+def _bracketed(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside brackets opened on its own line."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return sum(c in _PAREN_OPEN for c in line) > sum(c in _PAREN_CLOSE for c in line)
+
+
 def _restates(head: Statement, later: Statement) -> bool:
     """Whether ``later`` counts what ``head`` counts, unmarked: another total, not a part."""
     return (
@@ -424,7 +432,8 @@ def _part_rates(
         if part.quantity.unit != whole.quantity.unit:
             continue
         after_part = _ONE_PART.match(between) is not None or id(part) in in_breakdowns
-        if not after_part and not _NEXT_CLAUSE_OR_SENTENCE.fullmatch(_TIMES.sub("", between)):
+        aside = _ASIDE.sub("", _TIMES.sub("", between))  # (含残疾1人): no number between them
+        if not after_part and not _NEXT_CLAUSE_OR_SENTENCE.fullmatch(aside):
             continue  # (a time between them is no number: "…1155人,截至3月底辍学10人")
         head, count = q_at.get(whole.quantity.start), q_at.get(part.quantity.start)
         if head is None or count is None or not (_checkable(head) and _checkable(count)):
@@ -550,6 +559,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 _CLAUSE_END = re.compile(r"[,，;；。:：\n]")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ONE_PART = re.compile(r"[^,，;；。]{0,12}[,，]\s*其中")
 _NEXT_CLAUSE = re.compile(r"[^,，;；。\d]{0,4}[,，][^,，;；。\d]{0,16}")
 # the same, or the next sentence opening with the part ("…适龄儿童8520人。已入学8511人,入学率…"),
