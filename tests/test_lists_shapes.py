@@ -350,6 +350,18 @@ def test_lists_shapes_a_lead_in_that_refers_back_answers_the_problems_above() ->
     assert _links("back_reference.txt") == {1: {"m1"}, 2: {"m2"}, 3: set()}
 
 
+def test_lists_shapes_what_an_inspection_turned_up_are_problems() -> None:
+    """``一、检查中出现的问题:`` heads problems, as 发现的问题 does."""
+    assert [(kind, index) for kind, index, _ in _rows("turned_up.txt")] == [
+        ("problem", 1),
+        ("problem", 2),
+        ("problem", 3),
+        ("measure", 1),
+        ("measure", 2),
+        ("measure", 3),
+    ]
+
+
 def test_lists_shapes_entries_that_name_their_problem_then_say_what_was_done() -> None:
     """``1、关于…问题。已…``: the named problem and, linked to it, an outcome (what was done) or
     a measure (what is planned)."""
