@@ -701,6 +701,8 @@ def _run_in_level(text: str, pos: int, rules: FigureRules) -> str | None:
     """The level of the last level line run into the paragraph before ``pos`` (a bulletin copied
     as one paragraph: "…一步。 ——小学。校数129所;…在校生20.58万人…。 ——初中。…")."""
     start = text.rfind("\n", 0, pos) + 1
+    if text.find("—", start, pos) < 0 and text.find("--", start, pos) < 0:
+        return None  # no dash on the line: most lines (the pattern is not run over them)
     found = list(rules.run_in_level.finditer(text, start, pos))
     return rules.levels[found[-1].group(1)] if found else None
 
