@@ -20,7 +20,7 @@ again: "义务教育中小学随迁子女在校生8.83万人,增加3.54%。在�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cache
 from itertools import pairwise
@@ -90,6 +90,21 @@ def _segments(
 ) -> list[tuple[Q, str]] | None:
     """Each ;-segment's one count of the noun's group and its level; None unless every segment
     of the sentence has exactly one, at a level its words name."""
+    return _one_per_segment(
+        text,
+        sentence,
+        head,
+        lambda q: not CHANGE_BEFORE.search(q.label)
+        and (own := _noun(q.label)) is not None
+        and own.group == noun.group,
+    )
+
+
+def _one_per_segment(
+    text: str, sentence: Sentence, head: Q, fits: Callable[[Q], bool]
+) -> list[tuple[Q, str]] | None:
+    """Each ;-segment's one count in ``head``'s unit that ``fits``, with the level its words
+    name; None unless every segment of the sentence has exactly one, and a level."""
     found: list[tuple[Q, str]] = []
     cuts = [m.end() for m in re.finditer(r"[;；]", text[sentence.start : sentence.end])]
     bounds = [sentence.start, *(sentence.start + c for c in cuts), sentence.end]
@@ -101,9 +116,7 @@ def _segments(
             and q.unit == head.unit
             and q.written[:1].isdigit()
             and not q.hedged
-            and not CHANGE_BEFORE.search(q.label)
-            and (own := _noun(q.label)) is not None
-            and own.group == noun.group
+            and fits(q)
         ]
         level = _level(text[begin:end])
         if len(counts) != 1 or level is None:
@@ -201,25 +214,11 @@ def subgroup_records_after(
     group = _subgroup(head.label)
     if group is None:
         return
-    parts: list[Q] = []
-    levels: list[str] = []
-    cuts = [m.end() for m in re.finditer(r"[;；]", text[following.start : following.end])]
-    bounds = [following.start, *(following.start + c for c in cuts), following.end]
-    for begin, end in pairwise(bounds):
-        named = [
-            q
-            for q in following.quantities
-            if begin <= q.start < end
-            and q.unit == head.unit
-            and group in q.label
-            and q.written[:1].isdigit()
-            and not q.hedged
-        ]
-        level = _level(text[begin:end])
-        if len(named) != 1 or level is None:
-            return
-        parts.append(named[0])
-        levels.append(level)
+    records = _one_per_segment(text, following, head, lambda q: group in q.label)
+    if records is None:
+        return
+    parts = [q for q, _ in records]
+    levels = [level for _, level in records]
     within = vocab()["record_within"].get(_level(head.label) or "", levels)
     if len(parts) >= 2 and _apart(levels) and set(levels) <= set(within):
         relation = sum_of(head, parts, rounding, exhaustive=False)
