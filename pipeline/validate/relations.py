@@ -244,7 +244,8 @@ def _structured(
     later += _after_qizhong(text, statements)
     headed = {id(part) for _, part in later}
     # a count in brackets is an aside ("人口数405人(含残疾1人),达小学毕业402人"): no side of a pair
-    plain = [s for s in statements if not _bracketed(text, s.quantity.start)]
+    inside = _bracketed(text, [s.quantity.start for s in statements])
+    plain = [s for s in statements if s.quantity.start not in inside]
     pairs = [(w, p) for w, p in pairwise(plain) if id(p) not in headed] + later
     from junheng.validate.changes import change_sums  # it imports this module
 
@@ -376,10 +377,19 @@ def _part_first_rates(
     return found
 
 
-def _bracketed(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside brackets opened on its own line."""
-    line = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return sum(c in _PAREN_OPEN for c in line) > sum(c in _PAREN_CLOSE for c in line)
+def _bracketed(text: str, positions: Sequence[int]) -> set[int]:
+    """The ``positions`` (in text order) inside brackets opened on their own line: one pass."""
+    inside: set[int] = set()
+    depth, cursor = 0, 0
+    for pos in positions:
+        stretch = text[cursor:pos]
+        if "\n" in stretch:
+            depth, stretch = 0, stretch[stretch.rfind("\n") + 1 :]
+        depth += sum(map(stretch.count, _PAREN_OPEN)) - sum(map(stretch.count, _PAREN_CLOSE))
+        if depth > 0:
+            inside.add(pos)
+        cursor = pos
+    return inside
 
 
 def _restates(head: Statement, later: Statement) -> bool:
