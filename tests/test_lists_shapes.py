@@ -330,7 +330,7 @@ def test_lists_shapes_numbered_hazard_labels_open_their_problems() -> None:
 
 def test_lists_shapes_a_safety_inspections_hazards_are_problems() -> None:
     """``一、安全隐患问题:`` heads problems, and a sentence that says hazards were found
-    (``…检查到一些…安全工作隐患:``) announces them."""
+    (``…自查发现以下…安全隐患:``) announces them."""
     assert [(kind, index) for kind, index, _ in _rows("hazards.txt")] == [
         ("problem", 1),
         ("problem", 2),

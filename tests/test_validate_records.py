@@ -53,8 +53,8 @@ def test_validate_records_not_read_as_records(text: str) -> None:
 
 
 _MEMBERS = (
-    "全县义务教育阶段{total}所中小学{all}达到省义务教育配备标准。按照“名师统筹、资源共享”的策略,"
-    "全县18所小学以县城优质学校为领衔,开展县域联盟办学,2所初中实行合并办学。"
+    "全县义务教育阶段{total}所中小学{all}通过省级标准化验收。按照“城乡一体、强弱结对”的思路,"
+    "全县18所小学组成三个教育共同体,2所初中开展集团化办学。"
 )
 
 
@@ -78,7 +78,10 @@ def test_validate_records_a_total_whose_levels_are_counted_later(
 
 def test_validate_records_a_level_counted_twice_is_no_member() -> None:
     """Two counts of 小学 after the total: which is the level's count is not said."""
-    text = "全县中小学19所均已达标。全县18所小学参加联盟,另有5所小学为村小,2所初中实行合并办学。"
+    text = (
+        "全县中小学19所均已达标。全县18所小学组成教育共同体,另有5所小学为村小,"
+        "2所初中开展集团化办学。"
+    )
     assert not [rule for rule, _ in _findings(text) if rule == "sum_mismatch"]
 
 

@@ -1322,7 +1322,7 @@ def test_validate_structures_a_rate_named_by_the_parts_own_words(rate: str, flag
     [
         # 初中 are no 小学: the list after 其中 is not the 小学's whole breakdown
         ("全县小学18所,其中村小5所,初中2所。", False),
-        ("全县18所小学参加联盟,其中5所小学为村小,2所初中实行合并办学。", False),
+        ("全县18所小学组成教育共同体,其中5所小学为村小,2所初中开展集团化办学。", False),
         # …and the 小学 among it may still not exceed it
         ("全县小学18所,其中村小15所,中心小学6所,初中2所。", True),
     ],
@@ -1332,8 +1332,8 @@ def test_validate_structures_a_part_of_another_level_is_no_part(text: str, flagg
 
 
 _RECORDS_AFTER_QIZHONG = (
-    "大石桥市总投入{total}亿元,共有46个项目,其中校舍建设类28项,建筑面积12.95万平方米,投入资金"
-    "13206万元;设备购置类{kinds}项,投入资金2024万元。"
+    "青山县总投入{total}亿元,共有46个项目,其中校舍改造类28项,改造面积3.6万平方米,投入资金"
+    "13206万元;设施配备类{kinds}项,投入资金2024万元。"
 )
 
 

@@ -248,7 +248,7 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     # Glosses and separators first, on the text as written, so no later pass sees them (and the
     # Traditional → Simplified conversion reads 經(jīng)費 as the one word 經費).
     text, source = _apply(raw, source, web_copy_edits(raw))
-    # A sharing site's page numbers inside a paragraph (…实际共有设⏎2、备购置项…) go before the
+    # A sharing site's page numbers inside a paragraph (…实际共有图⏎2、书采购项…) go before the
     # wrapped lines are joined: the page's last line is one of them.
     text, source = _apply(text, source, list(page_mark_edits(text)))
     # A page width's line breaks are found where the widths are still as written (full-width

@@ -2,7 +2,7 @@
 
 A preview copied page by page opens each page with its number as a list mark (``1、`` ``2、``
 ``3、`` …), wherever the page cut the text, so a word or a bracket may be split by a stray mark:
-"…实际共有设⏎⏎2、备购置项52项),…". :func:`page_mark_edits` drops such a mark and the break
+"…实际共有图⏎⏎2、书采购项20项),…". :func:`page_mark_edits` drops such a mark and the break
 before it when everything shows it is a page's and not a list's: the line before runs on (prose
 with a comma, stopped inside a sentence after a Chinese character), the mark is no list's next
 entry (no line-start mark one lower within a page's length before it), and the words after it

@@ -9,8 +9,8 @@ and no level inside another's (义务教育 holds 小学). Nothing says every le
 parts need only not exceed the total.
 
 A total of a noun that holds levels, with its levels counted later in the paragraph, one count
-each: "全县义务教育阶段20所中小学均达到…标准。…全县18所小学以县城优质学校为领衔,…,2所初中实行
-合并办学" (:func:`level_members`). The same: the members need only not exceed it.
+each: "全县20所中小学均通过标准化验收。…全县18所小学组成教育共同体,…,2所初中开展集团化
+办学" (:func:`level_members`). The same: the members need only not exceed it.
 
 A subgroup's total, then its records by level in the next sentence, each naming the subgroup
 again: "义务教育中小学随迁子女在校生8.83万人,增加3.54%。在小学就读的随迁子女6.38万人,…;在初中

@@ -683,7 +683,7 @@ def _sums(
                 if relation is not None:
                     yield relation
             continue
-        if (  # "总投入1.64亿元,共有71个项目,其中A项目49项,…9191.5万元;B项目22项,…7208.5万元"
+        if (  # "总投入1.2亿元,共有50个项目,其中A类30项,…7000万元;B类20项,…5000万元"
             not opened
             and after is not None
             and i + 2 < len(qs)
@@ -717,7 +717,7 @@ def _sums(
                     yield relation
 
 
-# a count said with a total in another unit, right after it ("…1.64亿元,共有71个项目")
+# a count said with a total in another unit, right after it ("…1.2亿元,共有50个项目")
 _WITH_TOTAL = re.compile(r"\s*[,，]\s*(?:共有|共计|共|有|涉及|含|包括)?\s*")
 
 
@@ -734,7 +734,7 @@ def _sibling_count(text: str, head: Q, after: Q) -> bool:
 
 def _record_parts(text: str, qs: Sequence[Q], head: Q) -> list[Q]:
     """The one number in ``head``'s unit of each ;-segment of a 其中 list of records (each a part
-    with its count and its amount: "其中A项目49项,…投入资金9191.5万元;B项目22项,…7208.5万元"), up to
+    with its count and its amount: "其中A类30项,…投入资金7000万元;B类20项,…投入资金5000万元"), up to
     the sentence's end; empty when a segment has none or several."""
     segments: list[list[Q]] = [[]]
     for k, q in enumerate(qs):
