@@ -851,7 +851,7 @@ def _parts_after(
             break
         if _other_noun(text, head, q):
             continue  # 9个省份136个县,其中中部2个省份39个县: 省份 are another count, not a part
-        if _other_level(text, head, q):
+        if _other_level(head, q):
             skipped = True  # 小学18所,其中村小5所,初中2所: the 初中 are no 小学
             continue
         if _wider(q, head):
@@ -891,21 +891,9 @@ def _other_noun(text: str, head: Q, part: Q) -> bool:
     return text[after_head] != text[after_part]
 
 
-def _noun_of(text: str, q: Q) -> Noun | None:
-    """The lexicon's noun a count counts: right after its unit (18所小学), else ending its words
-    (小学18所)."""
-    lex = lexicon()
-    after = lex.noun_re.match(text, q.unit_end or q.end)
-    if after:
-        return lex.nouns[after.group()]
-    words = q.label.rstrip("共有为达计:： ")
-    found = [m for m in lex.noun_re.finditer(words) if m.end() == len(words)]
-    return lex.nouns[found[-1].group()] if found else None
-
-
-def _other_level(text: str, head: Q, part: Q) -> bool:
+def _other_level(head: Q, part: Q) -> bool:
     """Whether a part's noun names another level than its total's (初中 under 小学)."""
-    whole, own = _noun_of(text, head), _noun_of(text, part)
+    whole, own = _own_noun(head), _own_noun(part)
     return bool(
         whole and own and whole.level and own.level and own.level != whole.level
     )
