@@ -202,16 +202,13 @@ def _group(text: str, report: Report, region: Region, entry: Entry) -> Group | N
     if entry.parent_start >= 0:
         return (entry.parent_start, text[entry.parent_start : entry.parent_end])
     if region.prose and not region.inline:
-        if _BACK_REFERENCE.match(text, region.heading_start):
+        if vocabulary().back_reference.match(text, region.heading_start):
             return None  # "针对以上诸多问题,学校请求…:": of all the problems, not its section's
         section = _enclosing(report, region.heading_start)
         if section is not None and heading_kind(section.title) is None:
             return (section.start, section.title)
     return None
 
-
-# a lead-in that answers the problems said before it, whatever section it is written in
-_BACK_REFERENCE = re.compile(r"针对(?:上述|以上|这些|前述)")
 
 
 def _report_items(

@@ -38,6 +38,7 @@ class Vocabulary:
     causes: re.Pattern[str]
     names_problem: re.Pattern[str]
     answers_all: re.Pattern[str]
+    back_reference: re.Pattern[str]
     progress: re.Pattern[str]
     outcome_reports: re.Pattern[str]
     outcome_sections: re.Pattern[str]
@@ -107,6 +108,7 @@ def vocabulary() -> Vocabulary:
         causes=_any(data["causes"]),
         names_problem=re.compile(data["names_problem"]),
         answers_all=re.compile(data["answers_all"]),
+        back_reference=re.compile(data["back_reference"]),
         progress=_any(data["progress"]),
         outcome_reports=_any(data["outcome_reports"]),
         outcome_sections=_any(data["outcome_sections"]),
