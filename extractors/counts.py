@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from junheng.core.model import Figure, Report
 from junheng.extractors.catalogue import Indicator, load_catalogue
-from junheng.extractors.statements import Breakdown, Reading, Statement, lexicon
+from junheng.extractors.statements import Breakdown, Reading, Statement, lexicon, marks_for
 
 MakeFigure = Callable[
     [Indicator, Statement, tuple[int, int], str | None, str | None], Figure | None
@@ -53,7 +53,7 @@ def apply_statements(
     for figure in figures:
         statement = by_start.get(figure.span.start)
         if figure.indicator in counted and statement is not None:
-            if statement.marks:
+            if marks_for(statement, figure.indicator):
                 continue  # 1: not the unit's holding
             own = statement.noun.indicator if statement.noun else None
             if own is not None and own != figure.indicator and own in counted:

@@ -383,7 +383,8 @@ def _pairs_after(text: str, values: list[Quantity], end: int) -> list[_Pair]:
 def _per_student_pairs(
     text: str, values: list[Quantity], sentence: tuple[int, int], rules: FigureRules
 ) -> list[_Pair]:
-    """A bare 生均 after a total: "校舍建筑总面积8380平方米,生均16平方米" → building area."""
+    """A bare 生均 after a total: "校舍建筑总面积8380平方米,生均16平方米" → building area; of
+    several things named before it, the nearest."""
     from junheng.extractors.catalogue import load_catalogue
 
     pairs: list[_Pair] = []
@@ -393,10 +394,16 @@ def _per_student_pairs(
         if nxt is None or not _gap_is_filler(text, match.end(), nxt.start, rules):
             continue
         before = text[sentence[0] : match.start()]
-        for pattern, indicator_id in rules.per_student:
-            if pattern.search(before) and _accepts(by_id[indicator_id], nxt):
-                pairs.append(_Pair(by_id[indicator_id], nxt, match.start()))
-                break
+        # the thing named nearest before it ("占地面积…,生均26.6平方米,建筑面积…,生均7.3平方米":
+        # the second is building area)
+        named = [
+            (found.end(), indicator_id)
+            for pattern, indicator_id in rules.per_student
+            for found in pattern.finditer(before)
+            if _accepts(by_id[indicator_id], nxt)
+        ]
+        if named:
+            pairs.append(_Pair(by_id[max(named)[1]], nxt, match.start()))
     return pairs
 
 

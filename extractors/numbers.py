@@ -130,6 +130,9 @@ _UNIT_RE = _unit_pattern(list(_UNITS))
 _CN_UNIT_RE = _alternation([u for u in _UNITS if u not in _ARABIC_ONLY_UNITS])
 _PRE_RE = _alternation(list(_PREFIX_QUALIFIERS))
 _NUM = r"\d+(?:\.\d+)?"
+# Thousands set apart by a space, as yearbooks and gazetteers print them ("招生3 133人"): only
+# right before a unit, so that the columns of a table row ("44 14071 12830") stay apart.
+_SPACED = rf"(?<![\d.][ ])\d{{1,3}}(?:[ ]\d{{3}})+(?=(?:万|亿)?(?:{_UNIT_RE}))"
 
 # Leftmost match wins; at one position the alternatives are tried in this order.
 _PATTERN = re.compile(
@@ -164,7 +167,7 @@ _PATTERN = re.compile(
   | (?P<ar>
         (?P<pre>{_PRE_RE})?
         (?P<sign>(?<![\dA-Za-z.%)）\-])[-−])?                      # 增长-9.41%: a fall
-        (?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|{_NUM})
+        (?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|{_SPACED}|{_NUM})
         (?![_\d]|[xX](?:[xX]|年))                                 # 20__ / 20xx are placeholders
         (?:\s*:\s*(?P<num2>{_NUM})(?!\d)|/(?P<den>{_NUM})(?![\d/]))?
         (?:(?P<pct1>%)?\s*(?:-|—{{1,2}}|–|~|至|到)\s*(?P<rend>{_NUM})(?![\d.:_]))?
@@ -235,7 +238,7 @@ def parse_chinese_numeral(s: str) -> float | None:
 
 
 def _arabic_value(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(s.replace(",", "").replace(" ", ""))
 
 
 def _is_year_like(s: str) -> bool:

@@ -264,6 +264,25 @@ def _subgroup_prefix(text: str, noun: Noun, noun_start: int) -> bool:
     return pattern is not None and bool(pattern.search(text, max(0, noun_start - 4), noun_start))
 
 
+def marks_for(statement: Statement, indicator_id: str) -> frozenset[str]:
+    """The marks of ``statement`` that bear on a count of ``indicator_id``. A statement whose noun
+    was found has only its noun group's marks already; one without a noun (a wording the lexicon
+    reads no noun in, "藏书总量达到80万册") was marked by every class, and keeps only the classes
+    for the groups that count the indicator (达到 makes schools a condition, not books)."""
+    if statement.noun is not None or not statement.marks:
+        return statement.marks
+    groups = _groups_counting(indicator_id)
+    classes = {name: mark_groups for name, mark_groups, _ in lexicon().marks}
+    return frozenset(
+        mark for mark in statement.marks if mark not in classes or classes[mark] & groups
+    )
+
+
+@cache
+def _groups_counting(indicator_id: str) -> frozenset[str]:
+    return frozenset(n.group for n in lexicon().nouns.values() if n.indicator == indicator_id)
+
+
 @cache
 def not_before(indicator_id: str) -> re.Pattern[str] | None:
     indicator = load_catalogue().by_id.get(indicator_id)

@@ -540,3 +540,39 @@ def test_figures_the_one_school_of_a_paragraph_scopes_its_rates(
 def test_figures_shapes_of_unseen_reports(sentence: str, expected: list) -> None:
     found = [(i, v, lvl) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
     assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 区内 before the unit's own teachers is where they are, not a subgroup of them …
+        ("区内小学教师总数超过2000人,其中高级教师占比约15%。", [("teachers", 2000, "小学")]),
+        # … but the district's own pupils beside those from outside it are one side of a partition
+        (
+            "全区在校生总人数9.1万人,其中区内在校生8.2万人、区外在校生0.9万人。",
+            [("students", 91000, None)],
+        ),
+        # 达到 makes schools meet a condition, not books; 每生 is 生均 in words
+        (
+            "全县藏书总量达到60万册,平均每生拥有图书22册。",
+            [("books", 600000, None), ("books_per_student", 22, None)],
+        ),
+        ("全校师生比例保持在1:17左右。", [("student_teacher_ratio", 17, None)]),
+        ("校舍总面积3300平方米,生均校舍8.1平方米。", [("building_area_per_student", 8.1, None)]),
+        # a bare 生均 is per student of the thing named nearest before it
+        (
+            "中心小学占地面积21000平方米,生均24.5平方米,建筑面积6000平方米,生均7.3平方米。",
+            [("land_area_per_student", 24.5, "小学"), ("building_area_per_student", 7.3, "小学")],
+        ),
+        # what a building can hold is no count of pupils
+        ("新建教学楼可容纳学生约4000人。", []),
+        # thousands set apart by a space, as yearbooks print them
+        (
+            "全县招生3 133人,在校生12 960人,毕业生2 904人。",
+            [("new_entrants", 3133, None), ("students", 12960, None), ("graduates", 2904, None)],
+        ),
+    ],
+)
+def test_figures_wordings_and_structures_of_unseen_reports(sentence: str, expected: list) -> None:
+    found = [(i, v, lvl) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
+    assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found

@@ -529,3 +529,19 @@ def test_numbers_a_run_of_numbers_without_their_unit_takes_it_from_sibling_to_si
         (323000.0, "平方米"),
         (33000.0, "平方米"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在校生12 960人", [(12960, "人")]),
+        ("共 1 234 567人", [(1234567, "人")]),
+        # the columns of a table row stay apart: no unit right after them
+        ("初中 44 14071 12830", [(44, None), (14071, None), (12830, None)]),
+        # nor is the last column joined to the one before it
+        ("成人中专 60 40 186人", [(60, None), (40, None), (186, "人")]),
+    ],
+)
+def test_numbers_thousands_set_apart_by_a_space(text: str, expected: list) -> None:
+    found = [(q.value, q.unit) for q in find_quantities(text) if q.role == "value"]
+    assert found == [(pytest.approx(v), u) for v, u in expected]
