@@ -470,3 +470,33 @@ def test_lists_shapes_a_topic_named_announces_no_list() -> None:
     names what the text is about: the 首先/其次/最后 paragraphs after it report progress, no
     problems."""
     assert _rows("topic_named.txt") == []
+
+
+def test_lists_shapes_a_numbered_run_of_shortfalls_under_a_neutral_heading() -> None:
+    """``二、建设进展情况`` names no list, but its flat numbered entries each say what is not yet
+    there (尚未, 没有, 还不够, 还需进一步): problems, answered by the ``下一步打算`` after them."""
+    assert _rows("numbered_shortfalls.txt") == [
+        ("problem", 1, "学生宿舍楼尚未动工"),
+        ("problem", 2, "学校围墙没有修缮"),
+        ("problem", 3, "音乐室设备还不够齐全"),
+        ("problem", 4, "校园绿化还需进一步提升"),
+        ("measure", 1, "积极争取上级资金,年内开工建设学生宿舍楼"),
+        ("measure", 2, "利用暑假修缮学校围墙"),
+    ]
+
+
+def test_lists_shapes_a_flattened_copy_keeps_its_numbering_apart() -> None:
+    """A copy that flattened its lines into one paragraph, spaces for line breaks and a site's
+    ``……此处隐藏N个字……`` gap before the list: the marks after a space or the gap open entries."""
+    assert _rows("flattened_shortfalls.txt") == [
+        ("problem", 1, "部分学校的学籍档案保存不完整,需进一步完善"),
+        ("problem", 2, "学校实验仪器老化,更新不及时"),
+        ("problem", 3, "个别学校运动场地面积不达标"),
+        ("measure", 1, "加强学籍档案管理"),
+    ]
+
+
+def test_lists_shapes_an_outline_of_aims_is_no_problem_list() -> None:
+    """一是/二是 entries titled by what to push forward, whose bodies mention shortfalls (没有配齐,
+    不够): each is judged by its title sentence, so the run is no problem list."""
+    assert _rows("outline_of_measures.txt") == []

@@ -54,6 +54,10 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         ("距县城5㎞", "距县城5公里"),
         # a sharing site's separator is a line break
         ("四、整改措施@#@一是加强领导", "四、整改措施\n一是加强领导"),
+        # a flattened copy's space before list numbering stays (the lists read the mark by it);
+        # before any other number it goes
+        ("(一)入学情况 1.适龄儿童入学率 小学为100%", "(一)入学情况 1.适龄儿童入学率小学为100%"),
+        ("现有 2、3年级学生 1.5万人", "现有2、3年级学生1.5万人"),
     ],
 )
 def test_normalize_examples(raw: str, expected: str) -> None:

@@ -352,19 +352,26 @@ def inline_regions(text: str, report: Report, taken: list[Region]) -> list[Regio
 
 
 def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
-    """Runs of 一是, 二是 … (or 一要, 二要 …) that no heading or lead-in announced, each mark
-    opening a line or a sentence: a list of problems when most of its entries name a shortfall
-    (see :func:`_names_problems`), else none."""
+    """Runs of 一是, 二是 … (or 一要, 二要 …), and flat numbered runs (1、2、…, (一)(二)…), that no
+    heading or lead-in announced, each mark opening a line or a sentence: a list of problems when
+    most of its entries name a shortfall (see :func:`_names_problems`), else none. A numbered run
+    counts only when it is flat (no sub-points under its entries): a report's own outline numbers
+    its sections the same way."""
     ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
     marks = [
-        m for m in find_marks(text, report.start, report.end) if m.family == "shi" and m.at_break
+        m
+        for m in find_marks(text, report.start, report.end)
+        if m.family in _RUN_FAMILIES and m.at_break
     ]
     runs: list[list[Mark]] = []
+    open_runs: dict[str, list[Mark]] = {}
     for mark in marks:
-        if runs and mark.value == runs[-1][-1].value + 1:
-            runs[-1].append(mark)
+        run = open_runs.get(mark.family)
+        if run and mark.value == run[-1].value + 1:
+            run.append(mark)
         elif mark.value == 1:
-            runs.append([mark])
+            open_runs[mark.family] = [mark]
+            runs.append(open_runs[mark.family])
     regions: list[Region] = []
     for run in runs:
         start = run[0].start
@@ -374,11 +381,42 @@ def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
             continue  # inside a heading's words (a heading "一是…" of its own is an entry)
         end = _prose_end(text, start, ordered, report.end)
         end = min([end, *(r.heading_start for r in taken if start < r.heading_start < end)])
+        if run[0].family != "shi":
+            end = _run_end(run, marks, end)
         entries = parse_entries(text, start, end)
-        if _names_problems([text[e.start : e.end] for e in entries]):
+        if run[0].family != "shi" and (
+            len(entries) != len(run) or any(e.parent_start >= 0 for e in entries)
+        ):
+            continue  # not one flat list of its own marks
+        # an entry is judged by its first sentence, where it says what it is about
+        said = [_first_sentence(text[e.start : e.end]) for e in entries]
+        if _names_problems(said):
             region = Region(ItemKind.PROBLEM, start, end, start, prose=True)
             regions.append(close_at_transition(text, region))
     return regions
+
+
+_FIRST_SENTENCE = re.compile(r"[^。!！?？\n]*")
+
+
+def _first_sentence(words: str) -> str:
+    found = _FIRST_SENTENCE.match(words)
+    return found.group() if found else words
+
+_RUN_FAMILIES = frozenset({"shi", "cn", "paren_cn", "arabic", "paren_arabic", "circled"})
+
+
+def _run_end(run: list[Mark], marks: list[Mark], end: int) -> int:
+    """Where a numbered run ends: at the next mark after its last of its own family or of one
+    outside it (the next section of the outline), else ``end``."""
+    rank = _RANK.get(run[0].family, 6)
+    last = run[-1]
+    later = (
+        m.start
+        for m in marks
+        if m.start > last.start and (m.family == last.family or _RANK.get(m.family, 6) < rank)
+    )
+    return min(next(later, end), end)
 
 
 def _names_problems(entries: list[str]) -> bool:

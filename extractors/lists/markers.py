@@ -40,7 +40,7 @@ MARK = re.compile(
 # Families whose marks are unambiguous enough to start a list after any character.
 _ANYWHERE = frozenset({"paren_cn", "paren_arabic", "circled"})
 _ALIASES = {"half_cn": "paren_cn", "half_arabic": "paren_arabic"}
-_BREAK = "。；;：:!?！？\n"
+_BREAK = "。；;：:!?！？\n…"
 _TITLE_CHARS = 16
 
 
@@ -78,10 +78,18 @@ def _value(match: re.Match[str], family: str) -> int:
 
 
 def _at_break(text: str, pos: int, floor: int) -> bool:
+    """Whether ``pos`` opens a line or follows a sentence end, an ellipsis (a site's "……此处隐藏
+    N个字……" gap) or a space after Chinese text: normalisation keeps a space only where a copy
+    that flattened its lines left one before a mark ("…普及程度 1.适龄儿童…")."""
     back = pos - 1
     while back >= floor and text[back] in " \t\u3000":
         back -= 1
-    return back < floor or text[back] in _BREAK
+    if back < floor or text[back] in _BREAK:
+        return True
+    return back < pos - 1 and bool(_BEFORE_SPACE.match(text[back]))
+
+
+_BEFORE_SPACE = re.compile(r"[\u3400-\u9fff%)）》”]")
 
 
 def _phrase_start(text: str, pos: int, floor: int) -> int:
