@@ -35,12 +35,14 @@ if TYPE_CHECKING:
 
 _OPTIONAL = re.compile(r"\(\?:([^()]*)\)\?")
 _META = re.compile(r"[\\\[\]{}*+.^$|()]")
+_OPTIONAL_CHAR = re.compile(r"([^\\\[\]{}*+.^$|()?])\?")  # 比例? is 比(?:例)?
 
 
 def literal_wordings(pattern: str) -> Iterator[str]:
     """The plain strings a catalogue wording stands for: ``生均(?:校园)?占地面积`` gives
-    ``生均占地面积`` and ``生均校园占地面积``; patterns beyond optional groups give nothing."""
-    parts = _OPTIONAL.split(pattern)
+    ``生均占地面积`` and ``生均校园占地面积``; one optional character (``师生比例?``) counts as an
+    optional group; patterns beyond optional groups give nothing."""
+    parts = _OPTIONAL.split(_OPTIONAL_CHAR.sub(r"(?:\1)?", pattern))
     fixed, optional = parts[0::2], parts[1::2]
     for choice in itertools.product(*[("", *opt.split("|")) for opt in optional]):
         word = "".join(

@@ -16,6 +16,8 @@ from junheng.segment import segment
         ("生均(?:校园)?占地面积", {"生均占地面积", "生均校园占地面积"}),
         ("年辍学率", {"年辍学率"}),
         ("教师(?=\\d)", set()),
+        ("师生比例?", {"师生比", "师生比例"}),
+        ("学生与教师之?比", {"学生与教师比", "学生与教师之比"}),
     ],
 )
 def test_spacy_doc_literal_wordings(pattern: str, words: set[str]) -> None:
