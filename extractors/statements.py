@@ -790,8 +790,8 @@ def _kind_of(text: str, total: Statement, part: Statement) -> bool:
 
 
 def _pair(text: str, parts: Sequence[Statement]) -> bool:
-    """Whether two parts are the two sides of one of ``parallel_pairs``, by the words right
-    before each one's noun or number (男…, 女…)."""
+    """Whether two parts are the two sides of one of ``parallel_pairs``, in either order, by the
+    words right before each one's noun or number (男…, 女…)."""
     heads = [
         text[p.clause_start : p.noun_start if p.noun is not None else p.quantity.start]
         .strip()
@@ -799,8 +799,9 @@ def _pair(text: str, parts: Sequence[Statement]) -> bool:
         for p in parts
     ]
     return any(
-        all(re.match(side, head) for side, head in zip(pair, heads, strict=True))
+        all(re.match(side, head) for side, head in zip(sides, heads, strict=True))
         for pair in lexicon().parallel_pairs
+        for sides in (pair, pair[::-1])  # either side first: 女…, 男… as well as 男…, 女…
     )
 
 

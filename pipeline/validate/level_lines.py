@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from junheng.validate.changes import signed
 from junheng.validate.quantities import Q
-from junheng.validate.relations import Relation, Sentence, sum_of, vocab
+from junheng.validate.relations import Relation, Sentence, levels_in, sum_of, vocab
 
 _OPENING = 16  # the characters of a line whose level words give the line's level
 _NOT_WORDS = re.compile(r"[\d\s,，、;；:：。()（）—\-]+")
@@ -35,7 +35,7 @@ def level_line_relations(
     for sentence, start in zip(sentences, _line_starts(text, sentences, words), strict=True):
         lines.setdefault(start, []).extend(sentence.quantities)
     starts = sorted(lines)
-    levels = {start: _line_level(text, start, words) for start in starts}
+    levels = {start: _line_level(text, start) for start in starts}
     found: list[Relation] = []
     for i, start in enumerate(starts):
         parts_of = words["level_partitions"].get(levels[start])
@@ -121,15 +121,15 @@ _DASH = re.compile(r"\s*(?:——|—|--)\s*(?=[\u4e00-\u9fff])")
 
 
 def _opens_with_level(text: str, sentence: Sentence, words: dict) -> bool:
-    return _line_level(text, sentence.start, words) in words["level_partitions"]
+    return _line_level(text, sentence.start) in words["level_partitions"]
 
 
-def _line_level(text: str, start: int, words: dict) -> str | None:
+def _line_level(text: str, start: int) -> str | None:
     """The level the first words of a line name (——小学。…, 全县义务教育中小学…), if one."""
     opening = text[start : start + _OPENING]
     if "义务教育" in opening:
         return "义务教育"
-    hits = {level for word, level in words["levels"].items() if word in opening}
+    hits = levels_in(opening)
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -469,7 +469,9 @@ def _part_rates(
         found_stem = re.search(r"([\u4e00-\u9fff]{2,4})率", label)  # 本科率: the 本科 part's
         stem = found_stem.group(1) if found_stem else None
         bare = _BARE_RATE.fullmatch(label) is not None  # 其中有安全饮用水学校15所,率为94%
-        meeting = bare and _schools_that(named, part, whole)
+        meeting = (bare and _schools_that(named, part, whole)) or _schools_passing(
+            stem, text[after : _clause_end(text, after)], part, whole
+        )
         if not (
             (numerator and numerator.search(phrase))
             or (stem and stem in phrase)
@@ -514,6 +516,16 @@ def _schools_that(named: str, part: Statement, whole: Statement) -> bool:
     return vocab()["meeting"].match(named.strip(" ,，、")) is not None
 
 
+def _schools_passing(stem: str | None, condition: str, part: Statement, whole: Statement) -> bool:
+    """Whether a count of schools right after a count of schools is of those that pass what the
+    rate after it names, said after its number ("全县有学校38所,已有36所通过验收,通过率94.7%")."""
+    if stem is None or whole.noun is None or whole.noun.group != "schools":
+        return False
+    if part.noun is not None and part.noun.group != "schools":
+        return False
+    return stem in condition
+
+
 # a rate named by nothing but 率 (…学校15所,率为94%): the rate of the count just before it
 _BARE_RATE = re.compile(r"\s*[,，]\s*(?:比|比率|率)\s*(?:为|达|达到|是)?\s*")
 
@@ -549,10 +561,16 @@ def _other_population(label: str, part: str, whole: str) -> bool:
     moved = next((m for said in names if (m := re.search(said, label))), None)
     label = label[moved.start() :] if moved else label
     level = _level(label)
-    part_levels = {str(lvl) for word, lvl in vocab()["levels"].items() if word in part}
+    levels = vocab()["levels"]
+    part_levels = levels_in(part)
     if level is not None and part_levels and level not in part_levels:
         return True
-    return any(noun not in part + whole for noun in lexicon().noun_re.findall(label))
+    # a level noun is named by a grade of that level too (初中…巩固率 over 七年级…, 九年级…)
+    named = part_levels | levels_in(whole)
+    return any(
+        noun not in part + whole and (noun not in levels or str(levels[noun]) not in named)
+        for noun in lexicon().noun_re.findall(label)
+    )
 
 
 # a part named by a rate's word and a few more characters (入学1204人, 辍学学生3人)
@@ -1572,12 +1590,18 @@ def ratio_of(num: Q, den: Q, stated: Q, rounding: str) -> Relation | None:
 
 def _level(label: str) -> str | None:
     """The school level a label names (小学, 初中, 高中, 学前), from ``relations.yaml``; 中小学
-    names two (全县中小学生…: no one level)."""
-    label = label.replace("中小学", "")
+    names two (全县中小学生…: no one level); 其中学生 names none (其中 + 学生, not 中学)."""
+    label = label.replace("中小学", "").replace("其中", "")
     for word, level in vocab()["levels"].items():
         if word in label:
             return str(level)
     return None
+
+
+def levels_in(words: str) -> set[str]:
+    """Every school level ``words`` name (其中学生 names none: 其中 + 学生, not 中学)."""
+    words = words.replace("其中", "")
+    return {str(level) for word, level in vocab()["levels"].items() if word in words}
 
 
 # ---- per student ----------------------------------------------------------------------------
@@ -1631,16 +1655,21 @@ def _per_capita(
     text: str, sentence: Sentence, window: list[Q], rounding: str
 ) -> Iterator[Relation]:
     """人均N元 against the amount stated just before it ÷ the people counted before that
-    ("贫困学生1260人,…资助金额189万元,人均1500元")."""
+    ("贫困学生1260人,…资助金额189万元,人均1500元"), or between the two ("补助资金180万元,惠及寄宿生
+    3000人,人均600元")."""
     words = vocab()
     qs = sentence.quantities
     for index, per in enumerate(qs):
         if index == 0 or not words["per_capita"].search(per.label[-4:]) or not _checkable(per):
             continue
-        amount = qs[index - 1]
+        amount, between = qs[index - 1], None
+        if amount.unit == "人" and index >= 2 and _checkable(amount):
+            amount, between = qs[index - 2], amount
         if amount.unit != per.unit or per.unit in ("%", "人", "") or not _checkable(amount):
             continue
-        people = [q for q in window if q.start < amount.start and q.unit == "人" and _checkable(q)]
+        people = [between] if between is not None else [
+            q for q in window if q.start < amount.start and q.unit == "人" and _checkable(q)
+        ]
         if not people:
             continue
         stated = _measured(per)

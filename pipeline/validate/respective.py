@@ -307,7 +307,8 @@ def _sums(
     text: str, sentences: Sequence[Sentence], index: int, at: int, rounding: str
 ) -> Iterator[Relation]:
     """names分别为A、B: parts of the total before them — the previous sentence's total when 其中
-    opens the sentence, the number just before when the names make a partition."""
+    opens the sentence, the number just before when the names make a partition; T,分别为A、B: the
+    parts of a total whose own words list the names (小学、初中在校生共T人)."""
     words, sentence = vocab(), sentences[index]
     qs = [q for q in sentence.quantities if q.role == "value"]
     parts = _list_after(text, qs, at + 2, words["list_verb"])
@@ -320,10 +321,18 @@ def _sums(
     start = _clause_start(text, sentence.start, at)
     opener = words["parts_open"].match(text, start, at)
     names = _names(text, opener.end() if opener else start, at)
+    own = None  # "小学、初中在校生共6230人,分别为4105人、2125人": the names are the total's own
+    if opener is None and not text[start:at].strip():
+        own = _head_before(text, qs, parts[0], start)
+        if own is not None:
+            names = _names(text, _clause_start(text, sentence.start, own.start), own.start)
     if len(names) != len(parts) or not all(names) or any(re.search(r"\d", n) for n in names):
         return
     partition = pair_sides(names)
-    if opener is not None and start == sentence.start and index:
+    head: Q | None
+    if own is not None:
+        head, whole = own, True
+    elif opener is not None and start == sentence.start and index:
         head = _total_before(text, sentences[index - 1], sentence, parts[0].unit)
         whole = partition or not relation_words()["subset"].search("".join(names))
     elif opener is None and partition:
