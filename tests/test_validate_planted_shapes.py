@@ -43,6 +43,11 @@ CASES = [
     ("全县适龄儿童2600人,已入学2587人,入学率99.5%。", ["2587", "99.5"]),
     ("全校专任教师80人,其中本科学历28人,本科率35%。", ["28", "35"]),
     ("全县在校生5200人。全县共有留守儿童1040人,占在校生总数的20%。", ["1040人", "20%"]),
+    # the base named by 应入学 (its 入学 is no numerator); a count raised above its base is an
+    # error too, not another base
+    ("全县应入学适龄儿童1700人,实际入学1690人,入学率99.4%。", ["1690", "99.4%"]),
+    # a rate with its two counts in the brackets after it
+    ("残疾儿童少年入学率96%(应入学150人,已入学144人)。", ["96%", "144"]),
     # a 巩固率 over the cohort as it entered, the grades naming the level
     ("全县七年级入学时学生4000人,现九年级在校生3920人,初中三年巩固率98%。", ["3920", "98"]),
     ("初一入学时学生600人,现有591人,巩固率为98.5%。", ["591", "98.5"]),

@@ -122,6 +122,7 @@ def read_relations(
             *_ratios(text, sentence, window, pool, rounding),
             *_per_student(text, sentence, window, pool, rounding),
             *_per_capita(text, sentence, window, rounding),
+            *_rate_then_counts(text, sentence, rounding),
         ]
         if index:
             said += _sums_of_previous(text, sentences[index - 1], sentence, rounding)
@@ -377,6 +378,38 @@ def _part_first_rates(
     return found
 
 
+def _rate_then_counts(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+    """A named rate with its two counts in the brackets right after it: "残疾儿童少年入学率95.6%
+    (应入学136人,已入学130人)" — the count the rate's word names over the one named as its
+    population (``rate_denominators``)."""
+    words = vocab()
+    qs = sentence.quantities
+    for index, rate in enumerate(qs):
+        if rate.unit != "%" or not _checkable(rate) or index + 2 >= len(qs):
+            continue
+        found = re.search(r"([\u4e00-\u9fff]{2})率(?:为|达到?|是)?\s*$", rate.label)
+        opened = re.match(r"\s*[(（]", text[rate.unit_end or rate.end :])
+        if found is None or opened is None or words["growth"].search(rate.label):
+            continue
+        close = re.search(r"[)）]", text[rate.end :])
+        end = rate.end + close.start() if close else len(text)
+        inside = [q for q in qs[index + 1 :] if q.start < end]
+        if len(inside) != 2 or any(q.unit != inside[0].unit or not _checkable(q) for q in inside):
+            continue
+        base, count = inside
+        stem = found.group(1)
+        numerators = words["rate_numerators"]
+        numerator = next((re.compile(p) for n, p in numerators.items() if n.startswith(stem)), None)
+        said_count = words["rate_denominators"].sub("", count.label)
+        if not words["rate_denominators"].search(base.label):
+            continue
+        if not (stem in said_count or (numerator and numerator.search(said_count))):
+            continue
+        relation = _share(count, base, rate, rounding)
+        if relation is not None:
+            yield relation
+
+
 def _bracketed(text: str, positions: Sequence[int]) -> set[int]:
     """The ``positions`` (in text order) inside brackets opened on their own line: one pass."""
     inside: set[int] = set()
@@ -498,7 +531,8 @@ def _part_rates(
             )
             if not population and not own_word:
                 continue
-            if numerator and numerator.search(whole_named):
+            # (应入学适龄儿童1580人,实际入学1574人: 应入学 names the base, not a numerator)
+            if numerator and numerator.search(words["rate_denominators"].sub("", whole_named)):
                 continue  # 升入普通高中1900人,升入中职1100人,升学率…: two numerators, no base
         relation = _share(count, head, rates[0], rounding)
         if relation is not None:
