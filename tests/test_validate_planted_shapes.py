@@ -63,6 +63,11 @@ CASES = [
     ("全校学生1900人,专任教师100人,师生比为1:19。", ["1900", "19"]),
     ("学校现有教学班24个,学生1080人,平均班额45人。", ["1080", "45"]),
     ("全校学生700人,有计算机70台,每百名学生拥有计算机10台。", ["70", "10"]),
+    # a table's row named as the total of the rows above it, in every column of counts
+    (
+        "类别 学校数 在校生 专任教师\n小学 31 9700 555\n初中 14 5300 425\n合计 45 15000 980\n",
+        ["15000", "425"],
+    ),
     # growth and changes
     ("2019年义务教育经费投入6000万元,比2018年的5000万元增长20%。", ["6000", "20%"]),
     ("初中巩固率由95.1%提高到98.3%,提高3.2个百分点。", ["98.3", "3.2"]),
@@ -90,6 +95,10 @@ def test_planted_error_in_a_shape_is_flagged(text: str, numbers: list[str]) -> N
 # a 其中 before 学生 names no level (其中 + 学生, not 中学)
 CONSISTENT = [
     "学校计算机总数140台,其中学生用机120台,教师用机20台,生机比为8:1,全校学生960人。",
+    # a total row that holds in half its columns only (the 九年一贯制 schools and classes counted
+    # under 小学 and 初中 as well): not the plain sum its name says, so not read as one
+    "类别 学校数 班数 在校生 专任教师\n小学 30 220 9000 520\n初中 12 110 5000 360\n"
+    "九年一贯制 3 30 1200 100\n合计 42 330 15200 980\n",
 ]
 
 

@@ -24,6 +24,7 @@ separators.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, permutations
@@ -38,7 +39,7 @@ from junheng.extractors.grids import (
 )
 from junheng.validate.interval import Interval, total
 from junheng.validate.quantities import Q
-from junheng.validate.relations import Relation, measured, share_of
+from junheng.validate.relations import Relation, measured, share_of, vocab
 
 MIN_HOLDING = 3
 _FAILS_PER_HOLDING = 3  # a relation is the table's when it holds in ≥ 3× the lines it fails
@@ -70,6 +71,9 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
         _Line(tuple(line.values[c] for line in rows), column_header(grid, c)) for c in range(width)
     ]
     seen: set[frozenset[int]] = set()
+    for relation in _declared_totals(rows, columns, rounding):
+        seen.add(frozenset(q.start for q in relation.quantities))
+        yield relation
     for lines in (rows, columns):
         lines = [line for line in lines if not _index(line)]
         for relation in _discover(lines, rounding):
@@ -77,6 +81,48 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
             if cells not in seen:  # t = a/b and b = a/t are one relation
                 seen.add(cells)
                 yield relation
+
+
+# ---- a total the table names ------------------------------------------------------------------
+
+
+def _declared_totals(
+    rows: Sequence[_Line], columns: Sequence[_Line], rounding: str
+) -> Iterator[Relation]:
+    """The sums a total row states by its name (``total_rows``: 合计, 全县 …), last under the
+    rows it sums or first over them: in each column of counts, its number is the sum of theirs.
+
+    Not read when a row is a subtotal or a subset of another (小计, 其中 …), nor when the total
+    row's sum holds in fewer than twice the columns it fails in (then its numbers are not plain
+    sums: a school type counted under two levels as well, a list of some of the units)."""
+    words = vocab()
+    names = [re.sub(r"\s+", "", line.name) for line in rows]
+    totals = [i for i, name in enumerate(names) if words["total_rows"].match(name)]
+    if len(totals) != 1 or any(words["not_total_parts"].search(name) for name in names):
+        return
+    at = totals[0]
+    if at not in (0, len(rows) - 1) or len(rows) < 3:
+        return
+    parts = [i for i in range(len(rows)) if i != at]
+    found = []
+    for column in columns:
+        if words["not_summed_columns"].search(column.name):
+            continue
+        cells = [column.values[i] for i in parts]
+        stated = column.values[at]
+        if stated is None or any(q is None for q in cells):
+            continue
+        counted = [q for q in cells if q is not None]
+        if any(q.unit == "%" for q in (*counted, stated)):
+            continue
+        allowed = total([Interval.of(q, rounding) for q in counted])
+        holds = allowed.overlaps(Interval.of(stated, rounding))
+        found.append(
+            Relation("sum", tuple(counted), stated, sum(q.value for q in counted), allowed, holds)
+        )
+    holding = sum(r.holds and _evidence(r.quantities, False) for r in found)
+    if holding and holding >= 2 * (len(found) - holding):
+        yield from found
 
 
 # ---- reading the cells ------------------------------------------------------------------------
