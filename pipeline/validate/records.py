@@ -6,7 +6,9 @@ The total names itself a total (``record_total``: 总数, 合计 …) and a head
 its parts are the counts of that noun's group (在校生 and 在园幼儿 for 学生) in the sentences just
 before it in the paragraph, one in each ;-segment, each at a level of its own (``record_levels``)
 and no level inside another's (义务教育 holds 小学). Nothing says every level was named, so the
-parts need only not exceed the total.
+parts need only not exceed the total — unless the sentence opens by saying it sums them
+(``record_opening``: "小学:学校32所,…。初中:学校13所,…。全县合计学校45所,在校生…", each record
+maybe a line of its own): then its every count is the sum of theirs.
 
 A total of a noun that holds levels, with its levels counted later in the paragraph, one count
 each: "全县20所中小学均通过标准化验收。…全县18所小学组成教育共同体,…,2所初中开展集团化
@@ -43,17 +45,20 @@ def record_totals(
 ) -> Iterator[Relation]:
     """The sums of the records before ``sentences[index]`` that its totals state (see module)."""
     sentence = sentences[index]
+    first = sentence.quantities[0].start if sentence.quantities else sentence.start
+    said_all = vocab()["record_opening"].search(text[sentence.start : first]) is not None
     for head in sentence.quantities:
         if head.start in read or head.hedged or not head.written[:1].isdigit():
             continue
-        if not vocab()["record_total"].search(head.label):
+        if not (said_all or vocab()["record_total"].search(head.label)):
             continue
         noun = _noun(head.label)
         if noun is None:
             continue
         parts = _records(text, sentences, index, head, noun)
         if len(parts) >= 2:
-            relation = sum_of(head, parts, rounding, exhaustive=False)
+            # 合计 opening the sentence sums the records it follows; a 总数 may hold more levels
+            relation = sum_of(head, parts, rounding, exhaustive=said_all)
             if relation is not None:
                 yield relation
 
@@ -68,14 +73,19 @@ def _records(
     text: str, sentences: Sequence[Sentence], index: int, head: Q, noun: Noun
 ) -> list[Q]:
     """One count of ``noun``'s group per ;-segment of the sentences right before ``index`` in its
-    paragraph, each at another level; empty when a segment has none, or two, or no level."""
+    paragraph, each at another level; empty when a segment has none, or two, or no level. A
+    record may stand on a line of its own (小学:…。⏎初中:…。⏎全县合计…): lines of one sentence each
+    are read as one paragraph."""
     parts: list[Q] = []
     levels: list[str] = []
     paragraph = sentences[index].paragraph
     for k in range(index - 1, max(-1, index - 1 - _BACK), -1):
         sentence = sentences[k]
-        if sentence.paragraph != paragraph:
+        if sentence.paragraph != paragraph and not (
+            _alone(sentences, k) and _alone(sentences, k + 1)
+        ):
             break
+        paragraph = sentence.paragraph
         segments = _segments(text, sentence, head, noun)
         if segments is None:
             break
@@ -83,6 +93,14 @@ def _records(
             parts.insert(0, part)
             levels.insert(0, level)
     return parts if _apart(levels) else []
+
+
+def _alone(sentences: Sequence[Sentence], k: int) -> bool:
+    """Whether ``sentences[k]`` is the only sentence of its paragraph (a line of its own)."""
+    paragraph = sentences[k].paragraph
+    return all(
+        sentences[j].paragraph != paragraph for j in (k - 1, k + 1) if 0 <= j < len(sentences)
+    )
 
 
 def _segments(

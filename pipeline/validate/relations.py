@@ -1537,7 +1537,7 @@ def _ratios(
         if spec["den"] == "teachers" and _other_teachers(text, window, sentence):
             continue
         nums = _counts(window, q, spec["num"], level) or _report_count(pool, spec["num"], level)
-        dens = _counts(window, q, spec["den"], level) or _report_count(pool, spec["den"], level)
+        dens = _counts(window, q, spec["den"], level) or _report_counts(pool, spec["den"], level)
         if not nums or not dens:
             continue
         low, high = sorted(q.ratio)
@@ -1597,8 +1597,26 @@ def _report_count(pool: list[Q], role: str, level: str | None) -> list[Q]:
     return found[:1]
 
 
+def _report_counts(pool: list[Q], role: str, level: str | None) -> list[Q]:
+    """The report's count of ``role`` at ``level`` (:func:`_report_count`), else one count for
+    each kind of it the report states once (专任教师 980人 and 教职工 1120人: a 生师比 may be over
+    either, so it is an error only when it fits neither)."""
+    found = _report_count(pool, role, level)
+    if found:
+        return found
+    kinds = vocab()["role_kinds"].get(role, [])
+    return [
+        count[0]
+        for kind in kinds
+        if (count := _report_count([p for p in pool if re.search(kind, p.said)], role, level))
+    ]
+
+
 def _half(written: str) -> float:
+    """Half a unit of the last digit of a ratio's r, written 1:r or r:1 (not of its 1)."""
     digits = re.findall(r"\d+(?:\.\d+)?", written)
+    if len(digits) == 2 and "1" in digits:
+        digits.remove("1")
     last = digits[-1] if digits else written
     return 0.5 * 10.0 ** (-(len(last.split(".")[1]) if "." in last else 0))
 
