@@ -83,6 +83,23 @@ CASES = [
     ("2019年义务教育经费投入6000万元,比2018年的5000万元增长20%。", ["6000", "20%"]),
     ("初中巩固率由95.1%提高到98.3%,提高3.2个百分点。", ["98.3", "3.2"]),
     ("在校生6240人,比上年增加160人,增长2.6%。", ["160", "2.6"]),
+    # the earlier value said after the change, by its year
+    ("2020年全市教育支出25.2亿元,同比增长12%,2019年为22.5亿元。", ["25.2", "12%"]),
+    # a share's base named in words and stated after it, in its sentence
+    ("全镇随迁子女560人,占在校生总数的14%,在校生4000人。", ["560", "14"]),
+    # a part named by its rate's stem, the rate, then the population (students or schools)
+    ("全县寄宿生3900人,寄宿率为26%,在校生15000人。", ["3900", "26"]),
+    ("全县标准化达标学校44所,达标率88%,学校总数50所。", ["44", "88"]),
+    # schools named by the rate's stem before their number (达标学校), after all the schools
+    ("全县有学校25所,实验室达标学校23所,达标率92%。", ["23", "92"]),
+    # a total named by the noun's 总数 after its parts
+    ("全乡中心小学2所,村小7所,学校总数9所。", ["7", "9"]),
+    # 人均 over people counted in 人次 or 名
+    ("本学期资助贫困学生2400人次,发放资金180万元,人均750元。", ["180", "750"]),
+    ("发放营养餐补助资金96万元,受益学生1200名,人均800元。", ["96", "800"]),
+    # an average per school or per bus over the count before the amount
+    ("全乡初中3所,在校生2100人,校均规模700人。", ["2100", "700"]),
+    ("全县校车40辆,每天接送学生1800人,平均每辆车接送学生45人。", ["1800", "45"]),
 ]
 
 
@@ -110,9 +127,22 @@ CONSISTENT = [
     # under 小学 and 初中 as well): not the plain sum its name says, so not read as one
     "类别 学校数 班数 在校生 专任教师\n小学 30 220 9000 520\n初中 12 110 5000 360\n"
     "九年一贯制 3 30 1200 100\n合计 42 330 15200 980\n",
+    # an average of one level is not over the students of all levels
+    "全县学校50所,其中小学38所,在校生24000人,小学校均规模410人。",
+    # a point change with the earlier rate said second: from 70 to 85, 15 points
+    "全县学前三年毛入园率达到85%,较2015年的70%提高15个百分点。",
 ]
 
 
 @pytest.mark.parametrize("text", CONSISTENT)
 def test_consistent_shapes_raise_nothing(text: str) -> None:
     assert _findings(text) == set()
+
+
+def test_point_change_with_the_earlier_rate_second_reads_from_it() -> None:
+    """"达到85%,较2015年的70%提高…": the message goes from 70% to 85%, in points."""
+    text = "全县学前三年毛入园率达到85%,较2015年的70%提高25个百分点。"
+    doc = read(text.encode(), "c.txt", DEFAULT_LIMITS)
+    messages = [f.message for f in validate_document(doc, [], [], rules=ARITHMETIC)]
+    assert len(messages) == 1
+    assert messages[0].startswith("由70%到85%应为变化15个百分点"), messages

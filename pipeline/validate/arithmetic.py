@@ -118,6 +118,15 @@ def _class_size_message(r: Relation, text: str) -> str:
     )
 
 
+def _per_unit_message(r: Relation, text: str) -> str:
+    amount, units = r.inputs
+    return (
+        f"{r.stated.label.strip('，,')}{fmt(r.stated.value, r.stated.unit)}：按"
+        f"{fmt(amount.value, amount.unit)}÷{fmt(units.value, units.unit)}计应为"
+        f"{r.expected:.1f}{r.stated.unit}，与所写不符，请核对"
+    )
+
+
 def _per_hundred_message(r: Relation, text: str) -> str:
     count, students = r.inputs
     return (
@@ -146,6 +155,11 @@ def _growth_message(r: Relation, text: str) -> str:
             f"由{fmt(before.value, unit)}到{fmt(after.value, unit)}应为变化"
             f"{r.expected:.1f}%，报告写{fmt(r.stated.value)}%，请核对"
         )
+    if r.stated.unit == "百分点":  # a difference of two rates: 个百分点, not a rate
+        return (
+            f"由{fmt(before.value, unit)}到{fmt(after.value, unit)}应为变化"
+            f"{fmt(r.expected)}个百分点，报告写{fmt(r.stated.value)}个百分点，请核对"
+        )
     return (
         f"由{fmt(before.value, unit)}到{fmt(after.value, unit)}应为变化"
         f"{fmt(r.expected, unit)}，报告写{fmt(r.stated.value, r.stated.unit)}，请核对"
@@ -159,6 +173,7 @@ _RULE_OF: dict[str, tuple[str, Callable[[Relation, str], str]]] = {
     "ratio": ("ratio_mismatch", _ratio_message),
     "per_student": ("ratio_mismatch", _ratio_message),
     "class_size": ("ratio_mismatch", _class_size_message),
+    "per_unit": ("ratio_mismatch", _per_unit_message),
     "table_ratio": ("ratio_mismatch", _table_ratio_message),
     "per_100": ("ratio_mismatch", _per_hundred_message),
     "shortfall": ("shortfall_mismatch", _shortfall_message),

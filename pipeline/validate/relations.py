@@ -133,6 +133,7 @@ def read_relations(
                 text, sentence, sentences[index + 1], rounding, handled, counted_units()
             )
         said += _class_sizes(text, sentence, window, pool, rounding)
+        said += _per_unit(text, sentence, window, rounding)
         said += _per_hundred(text, sentence, window, pool, rounding)
         said += _shortfalls(text, sentence, rounding)
         said += _growth(text, sentence, rounding)
@@ -346,7 +347,9 @@ def _part_first_rates(
     text: str, statements: Sequence[Statement], q_at: dict[int, Q], rounding: str
 ) -> list[Relation]:
     """A part named by its rate's own word, then the population, then the rate: "辍学学生6人,
-    在校生12000人,辍学率0.05%" (the part over the population)."""
+    在校生12000人,辍学率0.05%" (the part over the population); or the rate right after the part
+    and the population after it: "寄宿生6500人,寄宿率32.5%,在校生20000人", "达标学校52所,达标率
+    86.7%,学校总数60所"."""
     found = []
     rates = sorted((q for q in q_at.values() if q.unit == "%"), key=lambda q: q.start)
     starts = [q.start for q in rates]
@@ -355,15 +358,29 @@ def _part_first_rates(
         if count is None or base is None or not (_checkable(count) and _checkable(base)):
             continue
         between = text[max(part.quantity.span[1], part.noun_end) : whole.clause_start]
-        if count.unit != base.unit or not re.fullmatch(r"\s*[,，、]\s*", between):
+        rate_between = _RATE_BETWEEN.fullmatch(between)
+        if count.unit != base.unit or not (re.fullmatch(r"\s*[,，、]\s*", between) or rate_between):
             continue
-        if whole.noun is None or whole.noun.indicator != "students" or whole.marks:
-            continue  # the population: the students, unmarked
-        after = base.unit_end or base.end
-        at = bisect_right(starts, after)  # the first rate after the population…
-        reach = _clause_end(text, _clause_end(text, after) + 1)  # …in the clause after it
-        if at == len(rates) or rates[at].start > reach:
+        if whole.noun is None or whole.marks:
             continue
+        if whole.noun.indicator != "students" and not (
+            rate_between
+            and whole.noun.group == "schools"
+            and part.noun is not None
+            and part.noun.group == "schools"
+        ):
+            continue  # the population: the students (or the schools, after the rate), unmarked
+        if rate_between:
+            at = bisect_right(starts, max(part.quantity.span[1], part.noun_end))
+            if at == len(rates):
+                continue
+            after = count.unit_end or count.end
+        else:
+            after = base.unit_end or base.end
+            at = bisect_right(starts, after)  # the first rate after the population…
+            reach = _clause_end(text, _clause_end(text, after) + 1)  # …in the clause after it
+            if at == len(rates) or rates[at].start > reach:
+                continue
         rate = rates[at]
         label = text[after : rate.start]
         stem = re.search(r"([\u4e00-\u9fff]{2})率", label)
@@ -376,6 +393,12 @@ def _part_first_rates(
         if relation is not None:
             found.append(relation)
     return found
+
+
+# between a part and its population: the part's rate alone (…6500人,寄宿率达32.5%,在校生…)
+_RATE_BETWEEN = re.compile(
+    r"\s*[,，]\s*[\u4e00-\u9fff]{0,6}率(?:为|达到?|是)?\s*\d+(?:\.\d+)?\s*[%％]\s*[,，]\s*"
+)
 
 
 def _rate_then_counts(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
@@ -503,7 +526,7 @@ def _part_rates(
         stem = found_stem.group(1) if found_stem else None
         bare = _BARE_RATE.fullmatch(label) is not None  # 其中有安全饮用水学校15所,率为94%
         meeting = (bare and _schools_that(named, part, whole)) or _schools_passing(
-            stem, text[after : _clause_end(text, after)], part, whole
+            stem, named + text[after : _clause_end(text, after)], part, whole
         )
         if not (
             (numerator and numerator.search(phrase))
@@ -552,7 +575,8 @@ def _schools_that(named: str, part: Statement, whole: Statement) -> bool:
 
 def _schools_passing(stem: str | None, condition: str, part: Statement, whole: Statement) -> bool:
     """Whether a count of schools right after a count of schools is of those that pass what the
-    rate after it names, said after its number ("全县有学校38所,已有36所通过验收,通过率94.7%")."""
+    rate after it names, said after its number or before it ("全县有学校38所,已有36所通过验收,
+    通过率94.7%"; "…学校40所,达标学校37所,达标率…"): ``condition`` is the part's own words."""
     if stem is None or whole.noun is None or whole.noun.group != "schools":
         return False
     if part.noun is not None and part.noun.group != "schools":
@@ -663,6 +687,36 @@ def _class_sizes(
                 yield replace(relation, kind="class_size")
 
 
+def _per_unit(text: str, sentence: Sentence, window: list[Q], rounding: str) -> Iterator[Relation]:
+    """An average per unit counted before it (``per_unit``): "全镇小学6所,在校生2840人,校均规模
+    473人", "校车82辆,接送学生4100人,平均每辆车接送学生50人" — the last amount in the average's
+    unit before it ÷ a count in the unit's classifier before that amount (any one that holds)."""
+    for q in sentence.quantities:
+        if not _checkable(q) or q.unit in ("%", ""):
+            continue
+        classifier = next(
+            (c for c, said in vocab()["per_unit"].items() if re.search(said, q.label[-12:])),
+            None,
+        )
+        if classifier is None:
+            continue
+        before = [p for p in window if p.start < q.start and _checkable(p)]
+        amounts = [p for p in before if p.unit == q.unit]
+        if not amounts:
+            continue
+        amount = amounts[-1]
+        named = levels_in(q.label)
+        if named and not named <= levels_in(amount.label):
+            continue  # 在校生27000人,小学校均规模420人: the average of one level, not of them all
+        units = [p for p in before if p.unit == classifier and p.start < amount.start]
+        relation = _best(
+            [_ratio(amount, unit, _measured(q), rounding) for unit in units],
+            prefer=units[-1].start if units else -1,
+        )
+        if relation is not None:
+            yield replace(relation, kind="per_unit")
+
+
 def _per_hundred(
     text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
 ) -> Iterator[Relation]:
@@ -759,7 +813,7 @@ def _sums(
             if relation is not None:
                 yield relation
             continue
-        if words["total"].search(head.label[-8:]):
+        if words["total"].search(head.label[-8:]) or words["total_after"].search(head.label):
             parts, skipped = _parts_before(text, qs[:i], head, sentence.start)
             if len(parts) < 2:
                 parts, skipped = _level_clauses_before(text, qs[:i], head, sentence.start), False
@@ -1234,9 +1288,12 @@ def _shares(
             continue  # "6所初中、2所一贯制学校、20所小学达标,占…": the share is of the whole list
         if named:
             # 占学校总数的20%: the base is the total whose words are named (学校), if one is stated
-            relation = _named_share(
-                text, count, pct, window, named.group(1), rounding
-            ) or _named_share(text, count, pct, list(pool), named.group(1), rounding)
+            relation = (
+                _named_share(text, count, pct, window, named.group(1), rounding)
+                or _named_share(text, count, pct, list(pool), named.group(1), rounding)
+                # …占在校生总数的17%,在校生20000人: the base stated after the share, in its sentence
+                or _named_share(text, count, pct, list(qs[index + 1 :]), named.group(1), rounding)
+            )
             if relation is not None:
                 yield relation
             continue
@@ -1317,7 +1374,8 @@ def _named_share(
 ) -> Relation | None:
     """A share whose base is named in words (占学校总数的20%, 占全县在校生的4%): the base is the
     last earlier number of the count's unit whose own words hold the named noun, in ``window``
-    (the paragraph; the caller tries the report's numbers next); none, nothing."""
+    (the paragraph; the caller tries the report's numbers next, then the numbers after the share
+    in its sentence); none, nothing."""
     whole = _WHOLE_PREFIX.sub("", named)
     noun = _COUNT_SUFFIX.sub("", whole)
     if len(noun) < 2:
@@ -1335,7 +1393,7 @@ def _named_share(
     earlier = [
         q
         for q in window
-        if q.start < count.start
+        if (q.start < count.start or q.start > pct.start)
         and q.unit == count.unit
         and _checkable(q)
         and q.value > count.value
@@ -1703,6 +1761,10 @@ def _per_student(
         )
 
 
+# the units people are counted in, for what is said per person (人均): 惠及学生4000名, 资助8600人次
+_PEOPLE = ("人", "名", "人次", "位")
+
+
 def _per_capita(
     text: str, sentence: Sentence, window: list[Q], rounding: str
 ) -> Iterator[Relation]:
@@ -1715,12 +1777,12 @@ def _per_capita(
         if index == 0 or not words["per_capita"].search(per.label[-4:]) or not _checkable(per):
             continue
         amount, between = qs[index - 1], None
-        if amount.unit == "人" and index >= 2 and _checkable(amount):
+        if amount.unit in _PEOPLE and index >= 2 and _checkable(amount):
             amount, between = qs[index - 2], amount
-        if amount.unit != per.unit or per.unit in ("%", "人", "") or not _checkable(amount):
+        if amount.unit != per.unit or per.unit in ("%", "", *_PEOPLE) or not _checkable(amount):
             continue
         people = [between] if between is not None else [
-            q for q in window if q.start < amount.start and q.unit == "人" and _checkable(q)
+            q for q in window if q.start < amount.start and q.unit in _PEOPLE and _checkable(q)
         ]
         if not people:
             continue
@@ -1931,14 +1993,18 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
     qs = [q for q in sentence.quantities if _checkable(q)]
     for index, q in enumerate(qs):
         up, down = words["growth"].search(q.label), words["decline"].search(q.label)
-        if not (up or down) or index < 2:
+        if not (up or down) or index < 1:
             continue
         if words["yearly"].search(q.label):
             continue  # 年均增长10.7%: a yearly average, not the change from A to B
-        a, b = qs[index - 2], qs[index - 1]
+        earlier = _earlier_said_after(text, qs, index)
+        if earlier is None and index < 2:
+            continue
+        a, b = (earlier, qs[index - 1]) if earlier is not None else (qs[index - 2], qs[index - 1])
         difference = None
         if (
-            index >= 3
+            earlier is None
+            and index >= 3
             and q.unit == "%"
             and words["growth"].search(b.label)
             and b.unit == qs[index - 3].unit == a.unit
@@ -1954,7 +2020,7 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         compared = _earlier_after(text, b, a) and _only_growth_between(
             text, a, difference or q
         )
-        if not from_to and not compared and not _year_pair(text, a, b, q):
+        if not from_to and not compared and not _year_pair(text, a, b, q) and earlier is None:
             continue
         change = (
             _iv(a, rounding) - _iv(b, rounding) if down else _iv(b, rounding) - _iv(a, rounding)
@@ -1976,6 +2042,28 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
             yield Relation("growth", (a, b), q, point, change, change.overlaps(_iv(q, rounding)))
     yield from _change_rates(text, qs, rounding)
     yield from _point_changes(text, sentence, qs, rounding)
+
+
+# the earlier value said after the change by its year: "…12.6亿元,同比增长9.6%,2018年为11.5亿元" (by
+# 上年为…: respective.py)
+_EARLIER_IS = re.compile(r"\s*[,，]\s*((?:19|20)\d\d)年(?:同期)?(?:为|是|有|达)?\s*")
+
+
+def _earlier_said_after(text: str, qs: Sequence[Q], index: int) -> Q | None:
+    """The value right after the change ``qs[index]`` said as the earlier value of the one right
+    before it (its unit; a year earlier than the one the first is said of), if it is."""
+    if index + 1 >= len(qs):
+        return None
+    now, then = qs[index - 1], qs[index + 1]
+    if now.unit != then.unit or now.unit in ("%", "年", "") or not _OVER_TIME.search(
+        text[now.unit_end or now.end : qs[index].start]
+    ):
+        return None
+    said = _EARLIER_IS.fullmatch(_between(text, qs[index], then))
+    own = _YEARS.findall(text, max(0, now.start - len(now.label) - 12), now.start)
+    if said is None or not own or int(own[-1]) <= int(said.group(1)):
+        return None
+    return then
 
 
 def _magnitude(interval: Interval) -> Interval:
@@ -2008,6 +2096,8 @@ def _point_changes(
         compared = len(rates) == 2 and words["compared"].search(q.label) and not over_time
         if not from_to and not compared:
             continue
+        if _COMPARED_WITH.fullmatch(_between(text, a, b)):
+            a, b = b, a  # "达到85%,较2015年的70%提高15个百分点": the earlier rate said second
         change = _iv(b, rounding) - _iv(a, rounding)
         if compared or words["decline"].search(q.label):
             change = _magnitude(change)  # "高于/下降…个百分点" states the size of the difference
