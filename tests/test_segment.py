@@ -139,6 +139,9 @@ def test_segment_parse_date_line(line: str, iso: str | None) -> None:
         ("2024年市县域义务教育均衡发展情况汇报", None),
         ("义务教育均衡发展工作汇报材料", None),
         ("XXX义务教育均衡发展标准化建设整改情况报告", None),
+        # a class of places, not one place's name
+        ("乡镇中心学校义务教育均衡发展工作总结", None),
+        ("城镇小学推进义务教育均衡发展情况汇报", None),
     ],
 )
 def test_segment_unit_in_title(title: str, unit: str | None) -> None:
@@ -152,6 +155,9 @@ def test_segment_unit_in_title(title: str, unit: str | None) -> None:
         ("怀远县龙亢农场中心小学", "怀远县龙亢农场中心小学"),
         ("李永荣", None),
         ("工作计划", None),
+        # a subtitle line under the title, opened by a dash
+        ("——石桥镇中学", "石桥镇中学"),
+        ("—— 青山乡中心学校", "青山乡中心学校"),
     ],
 )
 def test_segment_unit_on_line(line: str, unit: str | None) -> None:
@@ -287,3 +293,15 @@ def test_segment_an_official_title_may_list_its_subjects_with_a_dun() -> None:
     text = f"范文大全\n\n{title}\n\n县教育局:\n{body}"
     (report,) = segment_text(normalize(text)[0])
     assert report.title == title
+
+
+def test_segment_a_report_is_typed_from_its_own_opening_not_the_next_reports() -> None:
+    """Two reports under borrowed 篇 markers: how the second presents itself (现将自查情况报告如下)
+    types the second only; the first keeps the type its own title names."""
+    text = (
+        "篇一:学校均衡发展整改报告\n\n根据督导组反馈意见,我校高度重视,立即整改。\n一、整改措施\n"
+        "1.增添图书2000册。\n\n篇二:学校均衡发展自查报告\n\n我校对照标准进行了认真自查,现将自查"
+        "情况报告如下。\n一、办学条件\n生均校舍面积8.2平方米。\n"
+    )
+    reports = segment_text(text)
+    assert [r.type for r in reports] == ["整改报告", "自查"]

@@ -102,7 +102,7 @@ def segment_text(text: str) -> tuple[Report, ...]:
             # a copy that ran the signature into the last paragraph: "…的验收。 某某中学 2018.06.15"
             tail_lines.append(_after_last_sentence(body_lines[-1].text))
         preamble = [ln.text for ln in split_lines(text[previous_end : span.start])]
-        opening = text[span.body_start : span.body_start + 400]
+        opening = text[span.body_start : min(span.end, span.body_start + 400)]
         dateline = _dateline(preamble[-4:] + [ln.text for ln in body_lines[:6]], rules)
         named = span.title or _first_heading(body_lines)
         kind = find_type(named, opening, rules, span.borrowed_title, span.headline)

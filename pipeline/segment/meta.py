@@ -64,6 +64,7 @@ _UNIT = re.compile(
 # Words that look like a unit's tail but are not a name (区域, 县域, 城区 …) or open a sentence.
 _NOT_UNIT_START = re.compile(
     r"^(?:第|义务|推进|做好|关于|学校|我|本|该|各|全|某|xx|XX|__|教育|农村|城乡|城区|市县|县域|区域|办学|中小学|有关"
+    r"|乡镇|城镇|乡村|县城|市区"
     r"|区内|县内|市内|镇内|乡内|辖区|调研|报告|汇报|总结|材料|自查|最新)"
 )
 # A county's or a city's department is not the unit (dev gold NOTES: 青阳县, not 青阳县教育体育局).
@@ -240,10 +241,13 @@ def unit_on_line(line: str) -> str | None:
     """A signature or cover line that is only a unit's name (尤镇中心小学, 怀远县龙亢农场小学)."""
     labelled = load_rules().unit_cues.field_label.match(line)
     text = line[labelled.end() :].split("|")[0] if labelled else line  # a table row's first cell
-    text = re.sub(r"\s+", "", text)
+    text = _DASH_OPENING.sub("", re.sub(r"\s+", "", text))  # ——石桥镇中学: a subtitle line
     if not _UNIT_LINE.match(text):
         return None
     return _clean_unit(text)
+
+
+_DASH_OPENING = re.compile(r"^(?:——|—|－－|--)")
 
 
 def unit_opening(sentence: str) -> str | None:
