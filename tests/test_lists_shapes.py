@@ -144,6 +144,11 @@ def test_lists_shapes_nested_groups_link_by_content() -> None:
         ("存在的主要问题", "problem"),
         ("某县教师队伍建设现状及存在问题", "problem"),
         ("整改意见", "measure"),
+        ("问题与差距", "problem"),
+        ("差距和不足", "problem"),
+        ("2021年工作打算", "measure"),
+        ("明年工作思路", "measure"),
+        ("整改落实情况", "outcome"),
         ("办学条件现状", None),
         ("基本情况", None),
     ],
@@ -151,6 +156,27 @@ def test_lists_shapes_nested_groups_link_by_content() -> None:
 def test_lists_shapes_heading_vocabulary(title: str, kind: str | None) -> None:
     found = heading_kind(title)
     assert (found.value if found else None) == kind
+
+
+def test_lists_shapes_measures_with_figures_answer_listed_problems() -> None:
+    """A 措施 list whose entries state figures (投入资金120万元…) is work done in a report without
+    problems; after a list of problems it is the measures that answer them."""
+    assert _rows("figured_measures.txt") == [
+        ("problem", 1, "部分学校校舍老化,存在安全隐患"),
+        ("problem", 2, "学校图书更新不及时"),
+        ("measure", 1, "投入资金120万元,维修改造校舍"),
+        ("measure", 2, "每年按生均10元标准更新图书"),
+    ]
+
+
+def test_lists_shapes_inline_list_ends_with_its_sentence() -> None:
+    """``:(1)A;(2)B;(3)C。希望…``: the clauses of one sentence; the last ends with the sentence,
+    not with the paragraph's closing prose."""
+    assert [text for _, _, text in _rows("inline_last_clause.txt")] == [
+        "教育经费投入不足,生均公用经费未按时足额拨付",
+        "学校安全管理存在漏洞",
+        "教师培训流于形式",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,8 @@ def parse_entries(
         stop = following[0].start if following is not None else end
         if following is None and open_end:
             stop = _last_entry_end(text, mark.end, stop)
+            if i and _clauses_in_a_sentence(text, kept[i - 1][0], mark):
+                stop = _sentence_end(text, mark.end, stop)
         entry = _trim(text, mark, stop)
         entry = _below_heading(text, entry) if entry is not None else None
         if entry is not None:
@@ -83,6 +85,22 @@ def parse_paragraph(text: str, start: int, end: int, *, open_end: bool = True) -
         if entry is not None:
             entries.append(entry)
     return entries
+
+
+def _clauses_in_a_sentence(text: str, previous: Mark, last: Mark) -> bool:
+    """Whether the last two marks open clauses of one sentence: the last mark inside its line,
+    right after a semicolon that closes the entry before it ("…:(1)A;(2)B;(3)C。希望…")."""
+    line_start = text.rfind("\n", 0, last.start) + 1
+    if previous.start < line_start or not text[line_start : last.start].strip():
+        return False
+    return text[previous.end : last.start].rstrip(" \t\u3000").endswith((";", "；"))
+
+
+def _sentence_end(text: str, begin: int, stop: int) -> int:
+    """The end of the sentence that ``begin`` is in, within ``stop``: the list's last clause ends
+    with it, and what follows in the paragraph is prose (希望县政府高度重视…)."""
+    found = re.search(r"[。!！?？]", text[begin:stop])
+    return begin + found.end() if found else stop
 
 
 def _last_entry_end(text: str, begin: int, stop: int) -> int:

@@ -87,7 +87,8 @@ _ACHIEVEMENT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|人|所|个|台|�
 
 
 def _reports_achievements(text: str, entries: list[Entry]) -> bool:
-    """Whether most entries of a 措施 list report figures: work done, not measures. An entry that
+    """Whether most entries of a 措施 list report figures: work done, not measures (in a report
+    that lists no problems: the caller's). An entry that
     states a deadline or an owner (``今年9月底前完成``, ``责任单位:…``) is a plan, not work done."""
     with_figures = sum(
         1
@@ -227,13 +228,20 @@ def _report_items(
             found.append((answer_kind, answer, group, inline))
             pairs.append((split.problem.start, answer.start))
 
+    regions: list[tuple[Region, list[tuple[ItemKind, Entry]]]] = []
     for region in find_regions(text, report):
         # a list that runs into prose (the report's end, transition prose): its last entry
         # keeps its own paragraph only
         open_end = region.closed or region.prose or region.end >= report.end
-        entries = _region_entries(text, region, open_end)
-        if region.kind is ItemKind.MEASURE and _reports_achievements(
-            text, [e for k, e in entries if k is ItemKind.MEASURE]
+        regions.append((region, _region_entries(text, region, open_end)))
+    # a report that lists its problems answers them with its measures, figures or not (投入资金
+    # 120万元,维修改造校舍); without problems, a 措施 list of figures is the work done (汇报, 总结)
+    problems = any(k is ItemKind.PROBLEM for _, entries in regions for k, _ in entries)
+    for region, entries in regions:
+        if (
+            region.kind is ItemKind.MEASURE
+            and not problems
+            and _reports_achievements(text, [e for k, e in entries if k is ItemKind.MEASURE])
         ):
             continue
         for kind, entry in entries:
