@@ -648,6 +648,7 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
         return rules.levels[head.group(1) or head.group(2)]
     return (
         _run_in_level(text, sentence[0], rules)  # nearer than the paragraph's opening level
+        or _opening_level(text, sentence[0], rules)
         or _paragraph_level(text, sentence[0], rules)
         or _one_school(text, sentence[0])
         or _heading_level(text, sentence[0], rules)
@@ -744,6 +745,26 @@ _COUNT_NEAR = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
 _NUMBERING = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十]+[,、:])?\s*"
 )
+
+
+def _opening_level(text: str, pos: int, rules: FigureRules) -> str | None:
+    """The level the last sentence before ``pos`` in its paragraph opens with, if one does: a
+    bulletin copied as one paragraph opens each level's sentences with it ("小学3989所,…。校舍总
+    面积2297.8万平方米…。专任教师17.19万人…": the teachers are the 小学's, until "初中1745所…")."""
+    start = text.rfind("\n", 0, pos) + 1
+    for end in reversed([m.start() for m in _SENTENCE_END.finditer(text, start, pos)]):
+        opening = text.rfind("。", start, end) + 1 or start
+        if opening == start:
+            return None  # the paragraph's first sentence: _paragraph_level's
+        found = rules.paragraph_opening.match(text, opening, opening + 12)
+        if found is not None and not rules.name_before.search(
+            text, max(0, found.start(1) - 2), found.start(1)
+        ):
+            return rules.levels[found.group(1)]
+    return None
+
+
+_SENTENCE_END = re.compile("。")
 
 
 def _paragraph_level(text: str, pos: int, rules: FigureRules) -> str | None:

@@ -181,6 +181,20 @@ def test_statements_scope_carried_through_the_paragraph() -> None:
             "(二)初中教育\n入学率达99.5%。\n(三)经费保障\n入学率99%。",
             [("enrollment_rate", 99.5, "初中"), ("enrollment_rate", 99, None)],
         ),
+        # a bulletin copied as one paragraph: the level the last sentence before opens with
+        # scopes the sentences after it, until another level opens one
+        (
+            "全市义务教育学校262所,在校生4.6万人。小学210所,比上年减少6所。校舍总面积128万平方米。"
+            "专任教师8200人。初中45所,比上年减少2所。专任教师5100人。",
+            [
+                ("schools", 262, "义务教育"),
+                ("students", 46000, "义务教育"),
+                ("schools", 210, "小学"),
+                ("teachers", 8200, "小学"),
+                ("schools", 45, "初中"),
+                ("teachers", 5100, "初中"),
+            ],
+        ),
         # the level that opens a ;-segment is nearer than the sentence's (issue 13)
         (
             "全镇小学巩固率、入学率均为100%;初中入学率为99.2%,巩固率为98.6%。",

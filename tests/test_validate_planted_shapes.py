@@ -100,6 +100,10 @@ CASES = [
     # an average per school or per bus over the count before the amount
     ("全乡初中3所,在校生2100人,校均规模700人。", ["2100", "700"]),
     ("全县校车40辆,每天接送学生1800人,平均每辆车接送学生45人。", ["1800", "45"]),
+    # a value said as a multiple of an earlier one
+    ("全市教育投入2015年是3.2亿元,2020年达到8亿元,是2015年的2.5倍。", ["8亿", "2.5"]),
+    # a part listed beside the total's parts: the others make it exactly
+    ("全县在校生9600人,其中小学6400人,初中3200人,幼儿园1500人。", ["9600", "3200"]),
 ]
 
 
@@ -129,6 +133,10 @@ CONSISTENT = [
     "九年一贯制 3 30 1200 100\n合计 42 330 15200 980\n",
     # an average of one level is not over the students of all levels
     "全县学校50所,其中小学38所,在校生24000人,小学校均规模410人。",
+    # a part listed beside the total's parts (the parts before it make the total exactly)
+    "全县义务教育阶段在校生45600人,其中小学31100人,初中14500人,特殊教育学校60人。",
+    # "增长了1.5倍" may mean ×1.5 or ×2.5: no multiple read
+    "全县教育投入2015年为2亿元,2020年为5亿元,增长了1.5倍。",
     # a point change with the earlier rate said second: from 70 to 85, 15 points
     "全县学前三年毛入园率达到85%,较2015年的70%提高15个百分点。",
 ]

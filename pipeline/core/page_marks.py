@@ -6,7 +6,8 @@ A preview copied page by page opens each page with its number as a list mark (``
 before it when everything shows it is a page's and not a list's: the line before runs on (prose
 with a comma, stopped inside a sentence after a Chinese character), the mark is no list's next
 entry (no line-start mark one lower within a page's length before it), and the words after it
-go on without a topic of their own (no ``体育器材:`` label). A list's ``2、`` after its ``1、``
+go on without a topic of their own (no ``体育器材:`` label). A mark may cut a number too
+("…增长4.⏎⏎2、2%", the digits joined again). A list's ``2、`` after its ``1、``
 a few lines up, or after a heading line, is left alone.
 """
 
@@ -18,7 +19,8 @@ from collections.abc import Iterator
 Edit = tuple[int, int, str]
 
 _MARK = re.compile(
-    r"\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?P<n>\d{1,2})[ \t]*、[ \t]*(?=[\u4e00-\u9fff])"
+    r"\n(?:[ \t\u3000]*\n)*[ \t\u3000]*(?P<n>\d{1,2})[ \t]*、[ \t]*"
+    r"(?=[\u4e00-\u9fff]|(?P<rest>\d|[;；,，%]))"
 )
 _LINE_MARK = re.compile(r"(?m)^[ \t\u3000]*(?P<n>\d{1,2})[ \t]*、")
 _PAGE = 300  # characters: a page's text at least, between two page numbers
@@ -35,7 +37,7 @@ def page_mark_edits(text: str) -> Iterator[Edit]:
         number = int(match.group("n"))
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[line_start : match.start()].rstrip()
-        if number < 2 or len(before) < _RUN_ON or not _runs_on(before):
+        if number < 2 or len(before) < _RUN_ON or not _runs_on(before, match["rest"] is not None):
             continue
         if _TOPIC.match(text, match.end()):
             continue
@@ -45,6 +47,12 @@ def page_mark_edits(text: str) -> Iterator[Edit]:
         yield line_start + len(before), match.end(), ""
 
 
-def _runs_on(line: str) -> bool:
-    """A line of prose that stops inside a sentence, after a Chinese character."""
-    return bool(re.search(r"[,，、]", line)) and "\u4e00" <= line[-1] <= "\u9fff"
+def _runs_on(line: str, number_goes_on: bool = False) -> bool:
+    """A line of prose that stops inside a sentence, after a Chinese character; or, when the
+    words after the mark go on with a digit or a clause's punctuation (``number_goes_on``), inside
+    a number or right after it ("…增长4.⏎⏎2、2%", "…增长3.6%⏎⏎3、;图书…")."""
+    if not re.search(r"[,，、]", line):
+        return False
+    if number_goes_on:
+        return bool(re.search(r"\d\.?$|\d%$", line))
+    return "\u4e00" <= line[-1] <= "\u9fff"

@@ -127,6 +127,14 @@ def _per_unit_message(r: Relation, text: str) -> str:
     )
 
 
+def _multiple_message(r: Relation, text: str) -> str:
+    later, earlier = r.inputs
+    return (
+        f"所写{fmt(r.stated.value)}倍：按{fmt(later.value, later.unit)}÷"
+        f"{fmt(earlier.value, earlier.unit)}计应为{r.expected:.2f}倍，与所写不符，请核对"
+    )
+
+
 def _per_hundred_message(r: Relation, text: str) -> str:
     count, students = r.inputs
     return (
@@ -174,6 +182,7 @@ _RULE_OF: dict[str, tuple[str, Callable[[Relation, str], str]]] = {
     "per_student": ("ratio_mismatch", _ratio_message),
     "class_size": ("ratio_mismatch", _class_size_message),
     "per_unit": ("ratio_mismatch", _per_unit_message),
+    "multiple": ("ratio_mismatch", _multiple_message),
     "table_ratio": ("ratio_mismatch", _table_ratio_message),
     "per_100": ("ratio_mismatch", _per_hundred_message),
     "shortfall": ("shortfall_mismatch", _shortfall_message),

@@ -134,6 +134,7 @@ def read_relations(
             )
         said += _class_sizes(text, sentence, window, pool, rounding)
         said += _per_unit(text, sentence, window, rounding)
+        said += _multiples(text, sentence, rounding)
         said += _per_hundred(text, sentence, window, pool, rounding)
         said += _shortfalls(text, sentence, rounding)
         said += _growth(text, sentence, rounding)
@@ -717,6 +718,32 @@ def _per_unit(text: str, sentence: Sentence, window: list[Q], rounding: str) -> 
             yield replace(relation, kind="per_unit")
 
 
+# "…是2011年的2.4倍", "相当于上年的1.5倍": a multiple of an earlier value (not "增长了1.5倍", read
+# either way)
+_MULTIPLE_OF = re.compile(
+    r"^\s*[,，]?\s*(?:是|为|相当于|达到?)[^,，;；。\d]{0,4}(?:(?:19|20)\d\d年)?[^,，;；。\d]{0,4}的\s*$"
+)
+
+
+def _multiples(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
+    """A value said as a multiple of an earlier one: "2011年是2.4万亿元,2021年达到5.8万亿元,是
+    2011年的2.4倍" — the later amount over the earlier, the two amounts before the multiple (in
+    one unit, with nothing but their years and verbs between them)."""
+    qs = [q for q in sentence.quantities if _checkable(q)]
+    for index, q in enumerate(qs):
+        if q.unit != "倍" or index < 2:
+            continue
+        a, b = qs[index - 2], qs[index - 1]
+        if a.unit != b.unit or a.unit in ("%", "倍", ""):
+            continue
+        gap = _between(text, a, b)
+        if not _MULTIPLE_OF.search(_between(text, b, q)) or gap.count("，") + gap.count(",") > 1:
+            continue  # (the two amounts in adjacent clauses: "2011年是…,2021年达到…")
+        relation = _ratio(b, a, _measured(q), rounding)
+        if relation is not None:
+            yield replace(relation, kind="multiple")
+
+
 def _per_hundred(
     text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
 ) -> Iterator[Relation]:
@@ -1183,7 +1210,19 @@ def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation |
     )
     if len(parts) < 2 and holds:
         return None
+    if not holds and _listed_beside(head, parts):
+        # "在校生45597人,其中小学31107人,初中14490人,特殊教育学校56人": the parts before the last
+        # make the total exactly; the last is listed beside them, not inside it
+        return _sum(head, parts[:-1], rounding, exhaustive)
     return Relation("sum", tuple(parts), head, expected, allowed, holds, exhaustive)
+
+
+def _listed_beside(head: Q, parts: Sequence[Q]) -> bool:
+    """Whether exact counts (no rounding) before the last part add up to ``head`` exactly: a
+    coincidence only when the last one is not inside the total (a wrong last part leaves them
+    short of it by that part's true value)."""
+    exact = all(q.half == 0 for q in (head, *parts))
+    return exact and len(parts) >= 3 and sum(p.value for p in parts[:-1]) == head.value
 
 
 def sum_of(head: Q, parts: list[Q], rounding: str, exhaustive: bool = True) -> Relation | None:
