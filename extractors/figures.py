@@ -634,6 +634,12 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
     ]
     if staged:
         return rules.levels[staged[-1].group()]
+    if pair.indicator.unit == "%" and clause > segment:
+        # "其中,小学在校生97314人,入学率99.02%": a rate right after a level's count is that level's
+        previous = _scoping_levels(text, _clause_start(text, clause - 1, segment), clause, rules)
+        levels = {rules.levels[m.group()] for m in previous}
+        if len(levels) == 1 and None not in levels:
+            return levels.pop()
     topic = None if pair.indicator.id == "schools" else _school_topic(text, segment, clause)
     if topic is not None:  # a school counted before is the topic of what follows
         return topic or _run_in_level(text, sentence[0], rules)
@@ -660,20 +666,31 @@ _ONE_AFTER = re.compile(r"\s*(?:一|1)\s*所")
 
 
 def _one_school(text: str, pos: int) -> str | None:
-    """The level of the one school a paragraph is about, said in an earlier sentence of it ("有一所
-    初级中学,在校学生412人。入学率达97.5%": the rate is the 初中's)."""
+    """The level of the schools a paragraph is about, counted in an earlier sentence of it ("有一所
+    初级中学,在校学生412人。入学率达97.5%": the rate is the 初中's; "全乡共有17所小学,在校学生735
+    人。学龄儿童入学率达100%": the 小学's). A sentence that counts schools of two levels ("有小学
+    12所,初中3所") makes the paragraph about no one level."""
     start = text.rfind("\n", 0, pos) + 1
     lex = lexicon()
     level = None
+    counted_in = -1  # the sentence (its start) where ``level`` was counted
     for match in lex.noun_re.finditer(text, start, pos):
         noun = lex.nouns[match.group()]
         if noun.group != "schools" or not noun.level:
             continue
         before = text[max(start, match.start() - 4) : match.start()]
-        if _ONE_BEFORE.search(before) or _ONE_AFTER.match(text, match.end(), pos):
+        one = _ONE_BEFORE.search(before) or _ONE_AFTER.match(text, match.end(), pos)
+        if not one and not _COUNT_NEAR.search(
+            text, max(start, match.start() - 6), min(pos, match.end() + 6)
+        ):
+            continue
+        sentence = text.rfind("。", start, match.start()) + 1
+        if sentence == counted_in and level not in (None, noun.level):
+            level = None  # schools of two levels counted in one sentence
+            continue
+        if sentence != counted_in or level is not None:
             level = noun.level
-        elif _COUNT_NEAR.search(text, max(start, match.start() - 6), min(pos, match.end() + 6)):
-            return None  # several schools of a level: the paragraph is about no one school
+        counted_in = sentence
     return level
 
 
@@ -823,13 +840,18 @@ def _said_year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
     opening = _sentence_scope(text, sentence, _CN_YEAR_RE)
     if opening:  # "一九八五年经上级验收,全县…": a year said once at the start of the sentence
         return _cn_year(opening.group(1))
-    arabic = _sentence_scope(text, sentence, _OPENING_YEAR_RE)
-    if arabic:  # "2019年,全区…": the same in digits
+    arabic = _sentence_scope(text, sentence, _OPENING_YEAR_RE) or _sentence_scope(
+        text, sentence, _AS_OF_RE
+    )
+    if arabic:  # "2019年,全区…": the same in digits; "截至2019年6月,…": the year of that date
         return _full_year(arabic.group(1))
     return None
 
 
 _OPENING_YEAR_RE = re.compile(r"^\s*((?:19|20)\d\d)年(?:度|底|末)?(?:以来)?$")
+_AS_OF_RE = re.compile(
+    r"^\s*(?:截[至止]|到|至)到?\s*((?:19|20)\d\d)年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?$"
+)
 
 
 _CN_YEAR_RE = re.compile(r"([一二三四五六七八九〇零]{4})年")

@@ -496,7 +496,10 @@ def test_figures_level_lines_run_into_one_paragraph_scope_their_counts() -> None
     [
         ("有一所初级中学,在校学生412人。入学率达97.5%。", "初中"),  # the one school is the topic
         ("我乡有中心小学1所,在校生600人。巩固率100%。", "小学"),
-        ("全镇有初中3所。入学率达97.5%。", None),  # several schools: no one school's rate
+        # schools of one level counted: the paragraph is about them (their rate)
+        ("全镇有初中3所。入学率达97.5%。", "初中"),
+        ("本乡共有 9 所小学,在校学生 512 人。学龄儿童入学率达 100%。", "小学"),
+        ("全县有小学12所,初中3所,在校生9000人。巩固率100%。", None),  # two levels: neither
         ("本镇有1所中心小学和2所初中。入学率达97.5%。", None),
     ],
 )
@@ -576,3 +579,45 @@ def test_figures_shapes_of_unseen_reports(sentence: str, expected: list) -> None
 def test_figures_wordings_and_structures_of_unseen_reports(sentence: str, expected: list) -> None:
     found = [(i, v, lvl) for i, v, lvl, y, kind in _figures(sentence) if kind == "actual"]
     assert [(i, pytest.approx(v), lvl) for i, v, lvl in expected] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate right after a level's count, in the same ;-segment, is that level's
+        (
+            "全县在校生8000人,其中,小学在校生5200人,入学率99.6%;初中在校生2800人。",
+            [("students", None), ("students", "小学"), ("enrollment_rate", "小学"),
+             ("students", "初中")],
+        ),
+        # a bulletin's level line scopes its stock of books too
+        (
+            "——初中。校数6所;在校生3100人;图书5.2万册,比上年增加0.1万册。",
+            [("schools", "初中"), ("students", "初中"), ("books", "初中")],
+        ),
+        # 寄宿制学生 are boarders, not the plain 在校生
+        (
+            "全县寄宿制学生900人,其中小学300人,初中600人。",
+            [("boarding_students", None), ("boarding_students", "小学"),
+             ("boarding_students", "初中")],
+        ),
+        # what a school is ("是一所…学校") counts no schools
+        ("我校是一所九年一贯制学校,现有学生460人。", [("students", None)]),
+    ],
+)
+def test_figures_scope_and_head_of_invented_sentences(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(f[0], f[2]) for f in _figures(text)] == expected
+
+
+def test_figures_year_of_an_as_of_date_opening_the_sentence() -> None:
+    """"截至2018年9月,…": the figures of the sentence are of 2018 (a date, not a year alone)."""
+    found = _figures("截至2018年9月,全县各级各类学校共64所。")
+    assert [(f[0], f[1], f[3]) for f in found] == [("schools", 64.0, 2018)]
+
+
+def test_figures_a_value_held_against_a_standard_is_the_standard() -> None:
+    found = _figures("学校占地9000平方米,生均45平方米,对照标准生均18平方米,达到要求。")
+    kinds = {f[1]: f[4] for f in found if f[0] == "land_area_per_student"}
+    assert kinds == {45.0: "actual", 18.0: "standard"}

@@ -542,8 +542,13 @@ def _part_rates(
             continue  # "城区10所全部达标,达标率100%": the rate of the part's own count
         if _other_population(label, phrase, text[whole.clause_start : whole.quantity.start]):
             continue  # …初中在校生9.36万人,全县小学学龄儿童入学率达100%: another population's rate
+        whole_named = text[whole.clause_start : whole.quantity.start]
+        if numerator and numerator.search(words["rate_denominators"].sub("", whole_named)):
+            # 在校生15000人,其中小学在校生9000人,入学率…: the total counts the rate's numerator
+            # (those in school), never its base; and 升入普通高中1900人,升入中职1100人,升学率…:
+            # two numerators, no base (应入学适龄儿童1580人: 应入学 names the base, not a numerator)
+            continue
         if not after_part and not meeting:
-            whole_named = text[whole.clause_start : whole.quantity.start]
             population = (
                 words["rate_denominators"].search(whole_named)
                 or lexicon().total_words.search(whole_named)
@@ -555,9 +560,6 @@ def _part_rates(
             )
             if not population and not own_word:
                 continue
-            # (应入学适龄儿童1580人,实际入学1574人: 应入学 names the base, not a numerator)
-            if numerator and numerator.search(words["rate_denominators"].sub("", whole_named)):
-                continue  # 升入普通高中1900人,升入中职1100人,升学率…: two numerators, no base
         relation = _share(count, head, rates[0], rounding)
         if relation is not None:
             found.append(relation)
@@ -1491,7 +1493,10 @@ def _same_kind(named: str, label: str, noun: Noun | None) -> bool:
     base = _lexicon_noun(named)
     if base is None or noun is None or base.group != noun.group:
         return False
-    return _named_level(named, base) == _named_level(label, noun)
+    if _named_level(named, base) != _named_level(label, noun):
+        return False
+    qualifiers = re.findall(vocab()["base_qualifiers"], named[: len(named) - len(base.word)])
+    return all(word in label for word in qualifiers)
 
 
 def _named_level(words: str, noun: Noun) -> str | None:
@@ -1773,6 +1778,8 @@ def _per_student(
             continue
         if per.unit in ("%", "人"):
             continue
+        if words["quoted_standard"].search(re.split(r"[,，;；:：]", per.label)[-1]):
+            continue  # 对照标准生均20平方米: the standard it is held against
         level = _level(per.label)
         amount = _total_for(text, per, qs[:index], window) or _report_total(
             text, per, pool, level
