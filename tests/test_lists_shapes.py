@@ -526,3 +526,40 @@ def test_lists_shapes_an_outline_of_aims_is_no_problem_list() -> None:
     """一是/二是 entries titled by what to push forward, whose bodies mention shortfalls (没有配齐,
     不够): each is judged by its title sentence, so the run is no problem list."""
     assert _rows("outline_of_measures.txt") == []
+
+
+def test_lists_shapes_an_unnumbered_problem_section_lists_its_sentences_and_clauses() -> None:
+    """Under a 存在的问题 heading line, with no numbering: each sentence is a problem and each
+    ;-clause too, a school's label before its problems is none of them; short numbered measures
+    (维修围墙) are measures."""
+    assert _rows("unnumbered_problems.txt") == [
+        ("problem", 1, "部分村小校舍面积不足,仍使用旧教室上课"),
+        ("problem", 2, "教师结构不合理,音体美教师缺乏"),
+        ("problem", 3, "功能室配备不齐"),
+        ("problem", 4, "无门卫"),
+        ("measure", 1, "维修围墙"),
+        ("measure", 2, "补充教师"),
+        ("measure", 3, "加快推进村小校舍改造,年底前完成"),
+    ]
+
+
+def test_lists_shapes_a_run_of_shortfall_labels_is_a_problem_list() -> None:
+    """A numbered run no heading announces, each entry opening with a shortfall as its label
+    (校舍不足:…, 经费困难:…): problems."""
+    rows = _rows("shortfall_labels.txt")
+    assert [(kind, text.split(":")[0]) for kind, _, text in rows] == [
+        ("problem", "校舍不足"),
+        ("problem", "师资力量不足"),
+        ("problem", "经费困难"),
+        ("problem", "教育观念落后"),
+    ]
+
+
+def test_lists_shapes_a_lead_in_that_reports_hazards_with_a_full_stop() -> None:
+    """"现将学校存在的安全隐患向…汇报。" announces the numbered hazards after it, though it ends
+    with 。 rather than a colon; the request and the signature after them are no items."""
+    assert _rows("reported_hazards.txt") == [
+        ("problem", 1, "教学楼北墙瓷砖隆起,约3平方米"),
+        ("problem", 2, "食堂屋檐水泥块松动脱落"),
+        ("problem", 3, "校门口无减速带,车辆车速过快"),
+    ]

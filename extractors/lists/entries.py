@@ -15,6 +15,13 @@ _HEADING_LINE = re.compile(r"^[^。;；!！?？:：]{1,48}$")
 _BODY = re.compile(r"[^\n]{20}[^\n]*[,，。]")
 _SENTENCE = re.compile(r"[。!！?？]+|\n+")
 _SHORT_TITLE = re.compile(r"^[^,，;；:：]{2,10}$")
+# A numbered or unnumbered entry may be as short as a shortfall or a task gets ("无门卫", "维修
+# 围墙"): three characters of text. A piece of a sentence (an inline list's part, a piece split
+# off an entry) needs ``MIN_CHARS``: "学校、家庭、社会" are topics, not three items.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[。!！?？;；]+|\n+")
+# a label opening a line, the place or school its problems are of ("东街小学:")
+_LINE_LABEL = re.compile(r"\s*[^,，;；:：。\d]{2,12}[:：]")
 _NOISE_START = re.compile(NOISE)
 _NOISE_END = re.compile(rf"{NOISE}$")
 
@@ -58,11 +65,16 @@ def parse_entries(
     return entries
 
 
-def parse_paragraph(text: str, start: int, end: int, *, open_end: bool = True) -> list[Entry]:
+def parse_paragraph(
+    text: str, start: int, end: int, *, open_end: bool = True, clauses: bool = False
+) -> list[Entry]:
     """The entries of an unnumbered list paragraph (seed 003 (七)改进措施: ``继续大力推进…。
     努力建设好…。抓好教学思想转变。要与时俱进…。``): one entry per sentence, a short title
     sentence (no comma, a few characters) keeping the sentence after it as its body. With an
-    ``open_end`` only the first paragraph counts (what follows is the report's closing prose)."""
+    ``open_end`` only the first paragraph counts (what follows is the report's closing prose).
+    With ``clauses`` (the shortfalls of an unnumbered problem section: ``校门口无减速带;无门卫。``)
+    a ;-clause is an entry too, and a label opening a line (``东街小学:``, whose problems follow)
+    is none."""
     while start < end and text[start] in TRIM:
         start += 1
     if open_end:
@@ -71,9 +83,12 @@ def parse_paragraph(text: str, start: int, end: int, *, open_end: bool = True) -
     entries: list[Entry] = []
     begin = start
     title = False
-    for found in _SENTENCE.finditer(text, start, end):
+    for found in (_CLAUSE if clauses else _SENTENCE).finditer(text, start, end):
+        if clauses and (begin == start or text[begin - 1] == "\n"):
+            label = _LINE_LABEL.match(text, begin, found.start())
+            begin = label.end() if label else begin
         sentence = text[begin : found.start()].strip(TRIM)
-        if not title and _SHORT_TITLE.match(sentence):
+        if not title and not clauses and _SHORT_TITLE.match(sentence):
             title = True  # the next sentence is this title's body
             continue
         entry = _trim(text, Mark("para", 0, begin, begin, True), found.end())
@@ -173,7 +188,8 @@ def _unquoted(text: str, begin: int, end: int) -> tuple[int, int]:
 def _trim(text: str, mark: Mark, stop: int) -> Entry | None:
     begin, end = trim_span(text, mark.end, stop)
     body = text[begin:end]
-    if len(body) < MIN_CHARS or vocabulary().boilerplate.search(body):
+    short = len(body) < MIN_CHARS if mark.family == "inline" else len(_HAN.findall(body)) < 3
+    if short or vocabulary().boilerplate.search(body):
         return None
     return Entry(begin, end, text[mark.start : mark.end].strip())
 

@@ -112,8 +112,17 @@ def _region_entries(text: str, region: Region, open_end: bool) -> list[tuple[Ite
             for e in entries
             if e.parent_start < 0 or not vocab.causes.search(text, e.parent_start, e.parent_end)
         ]
-    if not entries and region.kind is ItemKind.MEASURE and not has_marks(text, region):
-        entries = parse_paragraph(text, region.start, region.end, open_end=open_end)
+    # unnumbered entries: a 措施 section's sentences; a 存在问题 section's sentences and ;-clauses
+    # when a heading of its own names it (not 薄弱环节 said inside an entry's first line)
+    problems = region.kind is ItemKind.PROBLEM and _own_heading(text, region)
+    if (
+        not entries
+        and (region.kind is ItemKind.MEASURE or problems)
+        and not has_marks(text, region)
+    ):
+        entries = parse_paragraph(
+            text, region.start, region.end, open_end=open_end, clauses=problems
+        )
     kind = _list_kind(text, region, entries)
     found: list[tuple[ItemKind, Entry]] = []
     for entry in entries:
@@ -130,6 +139,26 @@ def _region_entries(text: str, region: Region, open_end: bool) -> list[tuple[Ite
         rest = parse_paragraph(text, entries[-1].end, region.end, open_end=True)
         found += [(region.then, e) for e in rest]
     return found
+
+
+_HEADING_WORDS = re.compile(r"[^,，。;；!！?？]{2,24}")
+
+
+def _own_heading(text: str, region: Region) -> bool:
+    """Whether a heading line of its own names the region (``二、存在的问题``, ``存在问题:``): a
+    few words without a clause break, not a sentence of prose."""
+    if region.prose or region.inline:
+        return False
+    body = region.start
+    while body < region.end and text[body].isspace():
+        body += 1
+    if "\n" not in text[region.heading_start : body]:
+        return False  # the body runs on in the heading's line (1.反馈问题:…。整改情况:…)
+    heading = text[region.heading_start : region.start].strip(" \t\u3000\n:：")
+    mark = accept(find_marks(text, region.heading_start, region.start))
+    if mark:
+        heading = text[mark[0][0].end : region.start].strip(" \t\u3000\n:：")
+    return _HEADING_WORDS.fullmatch(heading) is not None
 
 
 def _list_kind(text: str, region: Region, entries: list[Entry]) -> ItemKind:
