@@ -563,3 +563,17 @@ def test_lists_shapes_a_lead_in_that_reports_hazards_with_a_full_stop() -> None:
         ("problem", 2, "食堂屋檐水泥块松动脱落"),
         ("problem", 3, "校门口无减速带,车辆车速过快"),
     ]
+
+
+def test_lists_shapes_headings_run_into_the_end_of_a_line() -> None:
+    """A copy that flattened its lines leaves "…成员:张华 一、安全隐患问题:" and "…无门卫。 二、整改
+    措施:": each heading still opens its list, and the problems under school labels are read."""
+    assert _rows("glued_headings.txt") == [
+        ("problem", 1, "校门口无减速带,车辆较多"),
+        ("problem", 2, "围墙有裂缝,存在安全隐患"),
+        ("problem", 3, "厕所墙体风化"),
+        ("problem", 4, "楼梯栏杆较低"),
+        ("problem", 5, "无门卫"),
+        ("measure", 1, "请求交通部门在校门口增设减速带"),
+        ("measure", 2, "维修围墙和厕所墙体"),
+    ]

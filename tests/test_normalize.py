@@ -58,6 +58,9 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         # before any other number it goes
         ("(一)入学情况 1.适龄儿童入学率 小学为100%", "(一)入学情况 1.适龄儿童入学率小学为100%"),
         ("现有 2、3年级学生 1.5万人", "现有2、3年级学生1.5万人"),
+        # …and before a Chinese heading number run into the line before it; not inside words
+        ("成员:王明 李华 二、存在问题:", "成员:王明李华 二、存在问题:"),
+        ("学 生 共 三 个 班", "学生共三个班"),
     ],
 )
 def test_normalize_examples(raw: str, expected: str) -> None:

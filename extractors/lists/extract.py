@@ -150,7 +150,7 @@ def _own_heading(text: str, region: Region) -> bool:
     if region.prose or region.inline:
         return False
     body = region.start
-    while body < region.end and text[body].isspace():
+    while body < region.end and (text[body].isspace() or text[body] in ":："):
         body += 1
     if "\n" not in text[region.heading_start : body]:
         return False  # the body runs on in the heading's line (1.反馈问题:…。整改情况:…)

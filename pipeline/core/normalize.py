@@ -86,10 +86,11 @@ _DROP_RE = re.compile(f"[{_DROP_CHARS}]")
 # also space the punctuation inside Chinese text (教学班 ,学生总数): those spaces go too.
 _CN_PUNCT = ",;:!?。、)”》"
 _CN_OPEN = ",;:!?。、(“《"
-# (Not the space before list numbering, "…普及程度 1.适龄儿童入学率 小学阶段…": a copy that
-# flattened its lines keeps them apart only by it, and the lists read the numbering by it.)
+# (Not the space before list numbering, "…普及程度 1.适龄儿童入学率 小学阶段…", "…成员:张华 一、安全
+# 隐患问题:": a copy that flattened its lines keeps them apart only by it, and the lists read the
+# numbering by it.)
 _SPACE_RE = re.compile(
-    f"(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CJK}])"
+    f"(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CJK}])(?![一二三四五六七八九十]{{1,3}}、[{_CJK}])"
     f"|(?<=[{_CJK}])[ \t]{{1,3}}(?=[0-9])(?!\\d{{1,2}}(?:、|[.．](?!\\d))[{_CJK}])"
     f"|(?<=[{_CJK}0-9%])[ \t]{{1,3}}(?=[{_CN_PUNCT}][{_CJK}0-9])"
     f"|(?<=[{_CJK}][{_CN_OPEN}])[ \t]{{1,3}}(?=[{_CJK}0-9])"
