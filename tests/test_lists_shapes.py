@@ -149,6 +149,8 @@ def test_lists_shapes_nested_groups_link_by_content() -> None:
         ("2021年工作打算", "measure"),
         ("明年工作思路", "measure"),
         ("整改落实情况", "outcome"),
+        ("新学年的工作设想", "measure"),
+        ("下学期工作畅想", "measure"),
         ("办学条件现状", None),
         ("基本情况", None),
     ],
@@ -576,4 +578,16 @@ def test_lists_shapes_headings_run_into_the_end_of_a_line() -> None:
         ("problem", 5, "无门卫"),
         ("measure", 1, "请求交通部门在校门口增设减速带"),
         ("measure", 2, "维修围墙和厕所墙体"),
+    ]
+
+
+def test_lists_shapes_a_comma_typed_for_the_mark_continues_the_numbering() -> None:
+    """"3,补充…" at a line's start, in a list numbered 1、2、: the third entry, not the second's
+    tail."""
+    rows = _rows("comma_marks.txt")
+    assert [(kind, index, text[:6]) for kind, index, text in rows] == [
+        ("measure", 1, "改造村小校舍"),
+        ("measure", 2, "加强教师培训"),
+        ("measure", 3, "补充音体美教"),
+        ("measure", 4, "完善寄宿制学"),
     ]

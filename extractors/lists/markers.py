@@ -33,13 +33,15 @@ MARK = re.compile(
     rf"|(?<=[,，;；。:：\s])(?P<v9>[{_CN}]{{1,2}})要(?![求点素])\s*[:：,，、]?)"
     rf"|(?P<cn>(?P<v7>[{_CN}]{{1,3}})\s*[、．](?!\d))"
     rf"|(?P<arabic>(?<![\d.])0?(?P<v8>\d{{1,2}})\s*(?:、|[.．](?!\d)))"
+    # "5,拓展…" at a line's start: 、 typed as a comma in a list numbered 1、2、…
+    rf"|(?P<comma_arabic>(?<=\n)(?P<v10>\d{{1,2}})[,，](?![\d\s]))"
     r"|(?P<circled>[\u2460-\u2473])"
     r"|(?P<seq>(?P<s>首先|其次|再次|然后|最后)(?:是|一点)?\s*[,，:：]?)"
     r"|(?P<dash>(?<=[:：;；\n\u4e00-\u9fff>›〉])\s*[-—•·]\s))"
 )
 # Families whose marks are unambiguous enough to start a list after any character.
 _ANYWHERE = frozenset({"paren_cn", "paren_arabic", "circled"})
-_ALIASES = {"half_cn": "paren_cn", "half_arabic": "paren_arabic"}
+_ALIASES = {"half_cn": "paren_cn", "half_arabic": "paren_arabic", "comma_arabic": "arabic"}
 _BREAK = "。；;：:!?！？\n…"
 _TITLE_CHARS = 16
 
@@ -72,7 +74,7 @@ def _value(match: re.Match[str], family: str) -> int:
     if family == "circled":
         return ord(match.group()[0]) - 0x2460 + 1
     digits = next(
-        g for g in match.group("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9") if g
+        g for g in match.group("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10") if g
     )
     return int(digits) if digits.isdigit() else cn_value(digits)
 
@@ -124,6 +126,7 @@ def find_marks(text: str, start: int, end: int) -> list[Mark]:
 
 _NAMES = frozenset(
     {"paren_cn", "paren_arabic", "half_cn", "half_arabic", "di", "shi", "cn", "arabic"}
+    | {"comma_arabic"}
     | {"circled", "seq", "dash"}
 )
 
