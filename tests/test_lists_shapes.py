@@ -591,3 +591,15 @@ def test_lists_shapes_a_comma_typed_for_the_mark_continues_the_numbering() -> No
         ("measure", 3, "补充音体美教"),
         ("measure", 4, "完善寄宿制学"),
     ]
+
+
+def test_lists_shapes_a_run_whose_first_entry_runs_into_its_headings_line() -> None:
+    """"二、基础设施落后1. 校舍陈旧:…⏎2. 资源匮乏:…": the run of shortfalls under each heading is
+    a problem list, though its first mark follows the heading on its line."""
+    rows = _rows("runs_in_heading_lines.txt")
+    assert [(kind, text.split(":")[0]) for kind, _, text in rows] == [
+        ("problem", "校舍陈旧"),
+        ("problem", "资源匮乏"),
+        ("problem", "师资流失"),
+        ("problem", "教育理念落后"),
+    ]

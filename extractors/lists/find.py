@@ -358,10 +358,11 @@ def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
     counts only when it is flat (no sub-points under its entries): a report's own outline numbers
     its sections the same way."""
     ordered = sorted(_flatten(report.sections), key=lambda s: s.start)
+    found = find_marks(text, report.start, report.end)
     marks = [
         m
-        for m in find_marks(text, report.start, report.end)
-        if m.family in _RUN_FAMILIES and m.at_break
+        for i, m in enumerate(found)
+        if m.family in _RUN_FAMILIES and (m.at_break or _after_heading(found, i))
     ]
     runs: list[list[Mark]] = []
     open_runs: dict[str, list[Mark]] = {}
@@ -396,6 +397,21 @@ def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
     return regions
 
 
+def _after_heading(marks: list[Mark], i: int) -> bool:
+    """Whether ``marks[i]`` follows, on its line, a short heading opened by the mark before it
+    ("二、基础设施落后1. 校舍陈旧:…": a copy that ran the first entry into its heading's line)."""
+    if i == 0:
+        return False
+    previous, mark = marks[i - 1], marks[i]
+    return (
+        previous.at_break
+        and previous.family != mark.family
+        and 0 < mark.start - previous.end <= _HEADING_CHARS
+        and mark.phrase_start <= previous.end
+    )
+
+
+_HEADING_CHARS = 16
 _FIRST_SENTENCE = re.compile(r"[^。!！?？\n]*")
 
 
