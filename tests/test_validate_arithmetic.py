@@ -64,6 +64,14 @@ def _consistent() -> list[str]:
             12 / 46 * 100,
             ["26.1%"],
         ),
+        (  # the share of a list of counts is their sum over the base named
+            "全县已完成40所学校的标准化建设,其中9所初中、2所九年一贯制学校、25所小学全部达标,"
+            "占学校总数的80%。",
+            "percent_mismatch",
+            [9, 2, 25, 40, 80],
+            90,
+            ["9所+2所+25所", "90.0%"],
+        ),
         (
             "全校学生510人,专任教师46人,师生比1:15。",
             "ratio_mismatch",

@@ -76,9 +76,13 @@ def _sum_message(r: Relation, text: str) -> str:
 
 
 def _percent_message(r: Relation, text: str) -> str:
-    count, base = r.inputs
+    *counts, base = r.inputs
+    count = counts[-1]
+    said = fmt(count.value, count.unit)
+    if len(counts) > 1:  # a list's share: 11所+1所+29所
+        said = "+".join(fmt(q.value, q.unit) for q in counts)
     return (
-        f"{count.label.strip('，,')}{fmt(count.value, count.unit)}占{fmt(r.stated.value)}%："
+        f"{count.label.strip('，,')}{said}占{fmt(r.stated.value)}%："
         f"按{base.label.strip('，,')}{fmt(base.value, base.unit)}计应为{r.expected:.1f}%，"
         f"与所写{fmt(r.stated.value)}%不符，请核对人数或比例"
     )

@@ -1326,7 +1326,11 @@ def _shares(
             continue  # "…初中2125人,小学占65.9%", "…学科带头人10人,骨干教师比例达34.8%": the
             # share of another subject, named before 占 or 比例
         if index >= 2 and _listed_with(text, qs[index - 2], count):
-            continue  # "6所初中、2所一贯制学校、20所小学达标,占…": the share is of the whole list
+            # "6所初中、2所一贯制学校、20所小学达标,占学校总数的…": the share is of the whole list
+            of_list = _listed_share(text, qs, index, window, pool, named, rounding)
+            if of_list is not None:
+                yield of_list
+            continue
         if named:
             # 占学校总数的20%: the base is the total whose words are named (学校), if one is stated
             relation = (
@@ -1363,6 +1367,43 @@ def _shares(
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+def _listed_share(
+    text: str,
+    qs: Sequence[Q],
+    index: int,
+    window: list[Q],
+    pool: Sequence[Q],
+    named: re.Match[str] | None,
+    rounding: str,
+) -> Relation | None:
+    """The share of a list of counts joined by 、/和, of a base named in words ("其中11所初中、1所
+    九年一贯制学校、29所小学全部达标,占学校总数的83.67%": (11+1+29) over the 学校 counted
+    before): the relation's inputs are the listed counts, then the base."""
+    if named is None:
+        return None
+    k = index - 1
+    while k >= 1 and _listed_with(text, qs[k - 1], qs[k]):
+        k -= 1
+    parts = list(qs[k:index])
+    if len(parts) < 2 or not all(_checkable(p) for p in parts):
+        return None
+    # the list as one count, at the first part's place: what the named base is looked up for
+    whole = replace(
+        parts[-1],
+        value=sum(p.value for p in parts),
+        half=sum(p.half for p in parts),
+        start=parts[0].start,
+    )
+    pct = qs[index]
+    found = _named_share(text, whole, pct, window, named.group(1), rounding) or _named_share(
+        text, whole, pct, list(pool), named.group(1), rounding
+    )
+    if found is None:
+        return None
+    base = found.inputs[-1]
+    return replace(found, inputs=(*parts, base))
 
 
 def _before_changes(text: str, qs: Sequence[Q], index: int) -> int:
@@ -1419,6 +1460,10 @@ def _named_share(
     in its sentence); none, nothing."""
     whole = _WHOLE_PREFIX.sub("", named)
     noun = _COUNT_SUFFIX.sub("", whole)
+    if not noun and whole in ("总数", "总量"):
+        # 普惠性幼儿园4747所,…,占总数的68.08%: the total of what the count itself counts
+        own = _own_noun(count)
+        noun = own.word if own is not None else ""
     if len(noun) < 2:
         return None
     # 总班数 names the 班数 (共有班数37.39万个): the total's own word for a count
