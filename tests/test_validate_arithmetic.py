@@ -64,6 +64,13 @@ def _consistent() -> list[str]:
             12 / 46 * 100,
             ["26.1%"],
         ),
+        (  # parts and total all rounded, or all cut: 0.93+0.43 is no 1.34 either way
+            "全县教育经费共1.34亿元,其中小学0.93亿元,初中0.43亿元。",
+            "sum_mismatch",
+            [93_000_000, 43_000_000, 134_000_000],
+            136_000_000,
+            ["1.36亿元"],
+        ),
         (  # the share of a list of counts is their sum over the base named
             "全县已完成40所学校的标准化建设,其中9所初中、2所九年一贯制学校、25所小学全部达标,"
             "占学校总数的80%。",

@@ -1205,10 +1205,13 @@ def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation |
     if head.hedged or any(p.hedged for p in parts):
         return None
     allowed = total([_iv(p, rounding) for p in parts])
-    stated = _iv(head, rounding)
     expected = sum(p.value for p in parts)
-    holds = allowed.overlaps(stated) or (
-        (not exhaustive or len(parts) < 2) and allowed.lo <= stated.hi
+    # A sum's numbers are written one way, all rounded or all cut: under "either" it holds when
+    # it holds under one of them (0.93+0.43 万 is no 1.34 万 either way, though a rounded 0.925
+    # and a cut 1.3499 meet)
+    holds = any(
+        _sum_holds(head, parts, way, exhaustive)
+        for way in (("round", "truncate") if rounding == "either" else (rounding,))
     )
     if len(parts) < 2 and holds:
         return None
@@ -1217,6 +1220,14 @@ def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation |
         # make the total exactly; the last is listed beside them, not inside it
         return _sum(head, parts[:-1], rounding, exhaustive)
     return Relation("sum", tuple(parts), head, expected, allowed, holds, exhaustive)
+
+
+def _sum_holds(head: Q, parts: Sequence[Q], rounding: str, exhaustive: bool) -> bool:
+    allowed = total([_iv(p, rounding) for p in parts])
+    stated = _iv(head, rounding)
+    return allowed.overlaps(stated) or (
+        (not exhaustive or len(parts) < 2) and allowed.lo <= stated.hi
+    )
 
 
 def _listed_beside(head: Q, parts: Sequence[Q]) -> bool:
