@@ -241,6 +241,8 @@ def test_a_reposts_headline_names_a_type_only_by_its_last_word(headline: str, ki
         ("青石镇镇辖12个行政村,全镇现有小学6所。我镇高度重视义务教育均衡发展工作。", "青石镇"),
         # a kind of school names no school
         ("中心学校位于镇区,始建于1958年。我校现有教学班12个。", None),
+        # who chaired a meeting: "由县政府…" is no unit "会议由县"
+        ("全县均衡发展推进会召开。会议由县政府副县长王红主持,全县各校校长参会。", None),
     ],
 )
 def test_unit_in_body_shapes(body: str, unit: str | None) -> None:
@@ -462,3 +464,17 @@ def test_page_marks_without_the_files_extension() -> None:
     _, report = _one(f"{marks}{card}{body}\n")
     assert report.title == "2023年青山中心学校义务教育自查报告"
     assert report.type == "自查"
+
+
+def test_a_forum_posts_attachment_card_is_chrome() -> None:
+    """A forum post shows an image's card before its text (file name and size, 下载附件, 保存到相册,
+    the upload time): none of it is the title or the date; a meeting "由县…主持" names no unit."""
+    raw = (
+        "|\n20190411093015221.jpg (86.20 KB, 下载次数: 12)\n下载附件\n保存到相册\n"
+        "2019-4-11 09:30 上传\n4月9日,全县义务教育均衡发展推进会召开。会议由县政府副县长王红主持。"
+        f"\n{_BODY}\n"
+    )
+    _, report = _one(raw)
+    assert not report.title
+    assert report.date is None
+    assert report.unit_name is None
