@@ -478,3 +478,16 @@ def test_a_forum_posts_attachment_card_is_chrome() -> None:
     assert not report.title
     assert report.date is None
     assert report.unit_name is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # a site's category glued before a title that ends with the same words
+        (f"调研报告山区学校办学条件调研报告\n{_BODY}\n", "山区学校办学条件调研报告"),
+        # a news page's part number after its headline
+        (f"全市2021年中小学数据统计(3)\n来源:市教育局\n{_BODY}\n", "全市2021年中小学数据统计"),
+    ],
+)
+def test_a_titles_site_category_and_part_number_are_peeled(raw: str, title: str) -> None:
+    assert _one(raw)[1].title == title

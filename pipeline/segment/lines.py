@@ -24,7 +24,12 @@ _BRACKETED = re.compile(r"【(?P<title>[^】]{6,60})】")
 _FIELD_TITLE = re.compile(
     r"(?:文件名称|标题|题名)\s*[:：]?\s*\|\s*(?P<title>[^|]{4,60}?)\s*(?:\|[\s|]*)?$"
 )
-_TITLE_TAG = re.compile(r"\((?:推荐|精选|通用|热门|最新)\)$")
+# a site's tag after a title, or a news page's part number (…数据统计(2))
+_TITLE_TAG = re.compile(r"\((?:推荐|精选|通用|热门|最新|\d)\)$")
+# a site's category glued before a title that ends with the same words (调研报告乡镇…调研报告)
+_REPEATED_KIND = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}(?:报告|总结|汇报|方案|计划))(?=[\u4e00-\u9fff])"
+)
 _COUNT = re.compile(r"[0-9一二三四五六七八九十两]{1,3}篇")
 _PAIRS = (("《", "》"), ("(", ")"), ("“", "”"), ("【", "】"))
 
@@ -222,6 +227,9 @@ def read_head(text: str, rules: SegmentRules) -> Head:
 
 def clean_title(title: str, rules: SegmentRules) -> str:
     """A title without the site's decorations (范文, 模板, (推荐), 作文 …)."""
+    kind = _REPEATED_KIND.match(title)
+    if kind and title.endswith(kind.group(1)) and len(title) > 2 * len(kind.group(1)):
+        title = title[kind.end() :]
     matches = list(rules.title_head.finditer(title))
     head = matches[-1] if matches else None
     if head is None or head.end() != len(title):

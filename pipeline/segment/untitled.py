@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from junheng.segment.lines import Line, is_chrome, split_lines, title_ends
+from junheng.segment.lines import Line, clean_title, is_chrome, split_lines, title_ends
 from junheng.segment.meta import parse_date_line, parse_dateline
 from junheng.segment.reports import ReportSpan
 from junheng.segment.rules import SegmentRules
@@ -118,7 +118,7 @@ def whole_text(text: str, rules: SegmentRules) -> ReportSpan:
     headline = _headline(lines, rules)
     if headline is not None:
         start = headline.start
-        title = rules.chrome_phrase.sub("", headline.text).strip()
+        title = clean_title(rules.chrome_phrase.sub("", headline.text).strip(), rules)
         title_start = headline.start
         named = rules.original_title.match(title)
         if named is not None:  # 原标题:… as the first line
