@@ -71,6 +71,13 @@ def _consistent() -> list[str]:
             136_000_000,
             ["1.36亿元"],
         ),
+        (  # done and left make the total said the sentence before; the rate is done over it
+            "全县核实辍学学生共64人。截至5月底劝返60人,还有4人未返校,劝返率85%。",
+            "percent_mismatch",
+            [60, 64, 85],
+            60 / 64 * 100,
+            ["93.8%"],
+        ),
         (  # the share of a list of counts is their sum over the base named
             "全县已完成40所学校的标准化建设,其中9所初中、2所九年一贯制学校、25所小学全部达标,"
             "占学校总数的80%。",

@@ -140,7 +140,7 @@ def read_relations(
         said += _growth(text, sentence, rounding)
         said += respective_relations(text, sentences, index, window, pool, rounding)
         read |= {r.stated.start for r in said}
-        said += progress_rates(text, sentence, rounding, read)
+        said += progress_rates(text, sentence, rounding, read, window)
         sums += (r for r in said if r.kind == "sum")
         yield from said
     rates = [q for q in pool if q.unit == "%"]
