@@ -603,3 +603,13 @@ def test_lists_shapes_a_run_whose_first_entry_runs_into_its_headings_line() -> N
         ("problem", "师资流失"),
         ("problem", "教育理念落后"),
     ]
+
+
+def test_lists_shapes_what_is_still_undone_after_a_problem_sentence() -> None:
+    """"仍存在一些…问题,还有A没有…,B未…,C尚未…,并要求…": the undone things are the problems,
+    up to the request that follows them."""
+    assert _rows("still_undone.txt") == [
+        ("problem", 1, "5个乡镇没有完成征地"),
+        ("problem", 2, "2个校舍项目未开工"),
+        ("problem", 3, "3个项目尚未落实资金"),
+    ]
