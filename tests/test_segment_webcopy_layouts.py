@@ -89,6 +89,11 @@ def test_title_on_two_lines_with_its_last_words_alone() -> None:
     _, report = _one(raw)
     assert report.title == "农村学校学生午餐补助计划评估报告"
     assert report.type == "报告"
+    # a last line of eight characters (…开学初 / 安全检查情况汇报)
+    raw = f"青山乡教育办公室2019年秋季学期开学初\n安全检查情况汇报\n{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == "青山乡教育办公室2019年秋季学期开学初安全检查情况汇报"
+    assert report.type == "汇报"
 
 
 def test_unit_line_above_the_title_under_a_glued_marker() -> None:
