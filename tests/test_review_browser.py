@@ -118,7 +118,10 @@ def test_review_browser_correct_redraft_rerun(
         value.send_keys(Keys.CONTROL, "a")
         value.send_keys("4.74", Keys.ENTER)
         wait.until(lambda _: "st-correct" in current.get_attribute("class"))
-        assert "已更正" in driver.find_element(By.ID, "toast").text  # type: ignore[attr-defined]
+        # the toast fades in (opacity transition) and out after 1.8 s, so what WebDriver calls
+        # visible text is racy: wait on what the page wrote into it
+        toast = driver.find_element(By.ID, "toast")  # type: ignore[attr-defined]
+        wait.until(lambda _: "已更正" in (toast.get_attribute("textContent") or ""))
         # saved, the page moved on to the next figure: the row of 3.74 says the new value
         row = driver.find_element(By.CSS_SELECTOR, "tr.st-correct .value")  # type: ignore[attr-defined]
         assert row.text == "4.74平方米"
