@@ -258,7 +258,7 @@ _LIST_JOINT = re.compile(r"[、,和及与]")
 
 def _respective_wordings(text: str, mentions: list[Mention], group: list[Quantity]) -> list[_Pair]:
     """A list of wordings said once for a list of values: "学前教育毛入园率、九年义务教育巩固率、
-    高中阶段教育毛入学率分别达到87.71%、96.94%、90.25%" pairs the i-th value with the i-th
+    高中阶段教育毛入学率分别达到88.40%、95.10%、91.30%" pairs the i-th value with the i-th
     wording, each scoped by its own item (高中阶段 → 高中), when as many wordings as values stand
     in the clause before 分别, one list separator between each two."""
     said = text.rfind("分别", 0, group[0].start)
@@ -288,7 +288,7 @@ def _respective_wordings(text: str, mentions: list[Mention], group: list[Quantit
 
 
 _ITEM_JOINT = re.compile(r"、|以及|和|(?<![普涉危])及|与")
-# "入学、巩固、毕业和普及这“四率”": the items share the 率 the list ends with
+# "入学、巩固和毕业这“三率”": the items share the 率 the list ends with
 _SHARED_RATE = re.compile(r"(?:这|等)?[“\"]?[二三四五六七八九两]率[”\"]?$|率$")
 
 
@@ -311,7 +311,7 @@ def _respective_items(
     last_start, last_end = items[-1]
     shared = _SHARED_RATE.search(text, last_start, last_end)
     if shared is not None and shared.group() != "率":
-        items[-1] = (last_start, shared.start())  # 普及这“四率” → 普及
+        items[-1] = (last_start, shared.start())  # 毕业这“三率” → 毕业
     pairs = []
     for (start, end), quantity in zip(items, group, strict=True):
         own = [

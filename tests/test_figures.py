@@ -366,13 +366,13 @@ def test_figures_a_topic_line_scopes_the_lines_under_it() -> None:
     ("sentence", "expected"),
     [
         (  # items listed before 分别, some of them no indicator of the catalogue
-            "1992年全乡小学入学率、巩固率、毕业率和普及率分别为99.61%、99.23%、97.4%、98.8%。",
-            [("enrollment_rate", 99.61, "小学", 1992), ("retention_rate", 99.23, "小学", 1992)],
+            "1992年全乡小学入学率、巩固率、毕业率和普及率分别为99.52%、99.17%、97.8%、98.6%。",
+            [("enrollment_rate", 99.52, "小学", 1992), ("retention_rate", 99.17, "小学", 1992)],
         ),
         (  # stems sharing the 率 the list ends with; a year in Chinese numerals opens the sentence
-            "一九九二年通过省级评估,全乡小学入学、巩固、毕业和普及这“四率”分别为99.61%、"
-            "99.23%、97.4%、98.8%。",
-            [("enrollment_rate", 99.61, "小学", 1992), ("retention_rate", 99.23, "小学", 1992)],
+            "一九九二年通过县级验收,全乡小学入学、巩固、毕业和普及这“四率”分别为99.52%、"
+            "99.17%、97.8%、98.6%。",
+            [("enrollment_rate", 99.52, "小学", 1992), ("retention_rate", 99.17, "小学", 1992)],
         ),
         (
             "小学入学、巩固率分别为100%和99.5%。",

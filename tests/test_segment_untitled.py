@@ -57,9 +57,9 @@ def test_segment_news_headline_over_its_dateline() -> None:
 @pytest.mark.parametrize(
     ("line", "iso"),
     [
-        ("2019-09-03 16:23 来源: 新华社", "2019-09-03"),
+        ("2021-10-08 15:42 来源: 某通讯社", "2021-10-08"),
         ("发布时间: 2022-10-10 09:11:00 来源: 某某网", "2022-10-10"),
-        ("某某网  时间:06/06/2012 18:50:30", "2012-06-06"),
+        ("某某网  时间:07/09/2013 10:25:16", "2013-07-09"),
         ("2019年9月3日", None),  # a date line, no dateline: read by parse_date_line
         ("投入资金2019-09-03", None),
         # named, without a time of day; not the time a sharing site took the copy

@@ -177,13 +177,13 @@ def test_unit_in_body(body: str, unit: str | None) -> None:
 def test_a_kind_of_county_is_no_unit_and_the_region_is_taken() -> None:
     assert unit_in_title("广西贫困县学生吃上营养午餐") is None
     raw = (
-        "广西贫困县学生吃上营养午餐\n\n某某网  时间:06/06/2012 18:50:30   来源:某新闻网\n\n"
+        "广西贫困县学生吃上营养午餐\n\n某某网  时间:07/09/2013 10:25:16   来源:某新闻网\n\n"
         "从2013年春季学期开始,某省有32个县区的农村中小学生吃上了营养午餐,学生们在食堂用餐。"
         "每人每天4元的标准,为贫困县的农村义务教育阶段学生提供午餐补助。\n"
     )
     _, report = _one(raw)
     assert report.unit_name == "广西"
-    assert report.date == "2012-06-06"
+    assert report.date == "2013-07-09"
 
 
 def test_a_table_row_at_the_end_is_no_signature() -> None:
@@ -463,7 +463,7 @@ def test_page_marks_without_the_files_extension() -> None:
     marks = "".join(f"2023年青山中心学校义务教育自查报告_第{n}页\n" for n in range(1, 4))
     body = f"2023年青山中心学校义务教育自查报告依据上级文件的要求,我校开展了自查。{_BODY}"
     card = (
-        "免费预览已结束,剩余1页可下载查看\n\n下载本文档\n\n版权说明:本文档由用户提供并上传\n\n"
+        "免费预览已结束,剩余1页可下载查看\n\n下载本文档\n\n版权说明:本文档由会员自行上传\n\n"
         "文档简介\n\n"
     )
     _, report = _one(f"{marks}{card}{body}\n")

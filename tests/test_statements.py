@@ -332,12 +332,12 @@ def test_statements_teachers_besides_the_full_time_ones_are_no_count_of_teachers
         # a school-point's pupils are a subgroup of the pupils; a 教学点 count among schools is not
         ("小学在校生60766人(其中教学点在校生1622人)。", [("students", 60766, "小学")]),
         (
-            "在校生4356人(教学点441人,小学2448人,中学1467人)。",
+            "在校生5213人(教学点362人,小学3125人,中学1726人)。",
             [
-                ("students", 4356, None),
-                ("students", 441, None),
-                ("students", 2448, "小学"),
-                ("students", 1467, "初中"),
+                ("students", 5213, None),
+                ("students", 362, None),
+                ("students", 3125, "小学"),
+                ("students", 1726, "初中"),
             ],
         ),
         # pupils per ten thousand people, schools that meet a standard, pupils taken in

@@ -174,7 +174,7 @@ def _continues(stack: list[_Open], mark: Mark) -> int | None:
 
 def _after_title(kept: list[tuple[Mark, int]], mark: Mark) -> bool:
     """Whether ``mark`` follows a short entry title on the same line (``(一)政策措施制定1. …``):
-    a phrase without , 、 or ; (in "2.建档不够规范,存在档案封面不统一、…" the 一、 is a word's)."""
+    a phrase without , 、 or ; (in "2.台账不够完整,存在封面格式不一、…" the 一、 is a word's)."""
     if not kept:
         return False
     previous = kept[-1][0]

@@ -37,8 +37,8 @@ _META_DATE = re.compile(
     r"(?:发文日期|成文日期|印发日期|发布日期)[\s:：|]*"
     r"(?P<y>\d{4})[-.年/](?P<m>\d{1,2})[-.月/](?P<d>\d{1,2})"
 )
-# A news page's dateline under its headline: a date with the time of day (2019-09-03 16:23,
-# 发布时间: 2022-10-10 09:11:00, 时间:06/06/2012 18:50:30), usually with 来源 or the paper's name.
+# A news page's dateline under its headline: a date with the time of day (2021-10-08 15:42,
+# 发布时间: 2022-10-10 09:11:00, 时间:07/09/2013 10:25:16), usually with 来源 or the paper's name.
 _DATELINE = re.compile(
     r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
     r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:19|20)\d\d))\s+\d{1,2}:\d\d(?!\d)"

@@ -1,7 +1,7 @@
 """Reports without a title line of their own, and the teasers that look like reports.
 
 * A page with no report title (a news article, an untitled body) is one report: its title is
-  the headline above the page's dateline (2019-09-03 16:23 来源: …), the repost's 原标题, a
+  the headline above the page's dateline (2021-10-08 15:42 来源: …), the repost's 原标题, a
   first line that reads as a title, or a title naming the problems the page is about glued onto
   its first paragraph; else it has none.
 * Body text before the first report found (a report that opens with 一、基本情况:) is a report
@@ -81,7 +81,7 @@ def _original_title(lines: list[Line], rules: SegmentRules) -> tuple[Line, str] 
 
 
 def _glued_topic(first: Line, rules: SegmentRules) -> int:
-    """Where a page's title glued onto its first paragraph ends (学校当前存在的困难和问题目前
+    """Where a page's title glued onto its first paragraph ends (本校面临的困难和问题当前
     我校共…): a title naming the domain and ending with a topic word, a paragraph after it; else
     0."""
     text = first.text
