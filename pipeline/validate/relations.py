@@ -180,6 +180,10 @@ def _in_parens(text: str, start: int, q: Q) -> bool:
     return depth > 0
 
 
+def _line_start(text: str, q: Q) -> int:
+    return text.rfind("\n", 0, q.start) + 1
+
+
 def _between(text: str, a: Q, b: Q) -> str:
     return text[a.unit_end or a.end : b.start]
 
@@ -270,9 +274,9 @@ _NAMED_PART = re.compile(
 )
 
 
-# a share named by its subject and 比例 (骨干教师比例达34.8%), without 占
+# a share named by its subject and 比例 (骨干教师比例达34.8%), without 占 (所占比例: no subject)
 _NAMED_RATE = re.compile(
-    r"(?:^|[,，;；:：。])\s*(?!占)([\u4e00-\u9fff]{2,10}?)的?(?:比例|比重)(?:为|达到|达|是|了)?\s*$"
+    r"(?:^|[,，;；:：。])\s*(?!其?所?占)([\u4e00-\u9fff]{2,10}?)的?(?:比例|比重)(?:为|达到|达|是|了)?\s*$"
 )
 
 
@@ -1369,6 +1373,11 @@ def _shares(
             # 其中东部890个、中部872个、西部1005个,占…: a part's siblings are not its base (a
             # subset such as 其中专任教师45人,本科学历30人,占66.7% is still of the part before it)
             bases = [q for q in bases if q.start < listed]
+        if not _in_parens(text, sentence.start, count):
+            # 学生6000人(小学4000人,初中2000人)…留守儿童1520人(占35.3%): a bracket's numbers are
+            # an aside to the number before it, not the base of a share outside them
+            outside = [q for q in bases if not _in_parens(text, _line_start(text, q), q)]
+            bases = outside or bases
         if not bases:
             continue
         larger = [q for q in bases if q.value > count.value]
@@ -1448,14 +1457,16 @@ def _listed_with(text: str, before: Q, count: Q) -> bool:
 
 
 def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relation | None:
-    """A share whose base is written inside it: "寄宿生4200人,占在校生总数15300人的27.5%" — the
-    number after 占 and before 的 is the base, the one before it the count."""
+    """A share whose base is written inside it: "寄宿生4200人,占在校生总数15300人的27.5%" or in
+    brackets (占在校生总数(15300人)的27.5%) — the number after 占 and before 的 is the base, the one
+    before it the count."""
     if index < 2:
         return None
     count, base, pct = qs[index - 2], qs[index - 1], qs[index]
-    if not _BASE_INSIDE.search(base.label):
+    said = base.label or _between(text, count, base).rstrip(" (（")  # 占…总数(6000人)的
+    if not _BASE_INSIDE.search(said):
         return None
-    if not re.fullmatch(r"\s*的\s*", _between(text, base, pct)):
+    if not re.fullmatch(r"\s*[)）]?\s*的\s*", _between(text, base, pct)):
         return None
     if count.unit != base.unit or not (_checkable(count) and _checkable(base)):
         return None

@@ -1,0 +1,48 @@
+"""Shares whose base is written in brackets, named by 所占比重, or stated sentences before behind
+a bracket of parts. Invented sentences: each is flagged with a wrong share and left alone with the
+right one."""
+
+from __future__ import annotations
+
+import pytest
+from junheng.ingest.limits import DEFAULT_LIMITS
+from junheng.ingest.txt import read
+from junheng.validate import validate_document
+from junheng.validate.rules import ARITHMETIC_RULES as ARITHMETIC
+
+CASES = [
+    # the base inside the share, in brackets
+    ("某县现有留守儿童1520人,占全县学生总数(6000人)的{pct}%。", "25.3", "35.3", (1520, 6000)),
+    # 所占比重 names no subject of its own: the share is of the count before it
+    ("全县学生总数6000人,其中家庭经济困难学生900人,所占比重为{pct}%。", "15", "16", (900, 6000)),
+    ("全镇教师300人,其中骨干教师45人,所占比例为{pct}%。", "15", "18", (45, 300)),
+    # the numbers in brackets after the total are its parts, not the share's base
+    (
+        "全县共有在校学生6000人(小学4000人,初中2000人)。全县有教师500人(含代课教师20人)。"
+        "全县留守儿童1520人(占{pct}%)。",
+        "25.3",
+        "35.3",
+        (1520, 6000),
+    ),
+]
+
+
+def _findings(text: str):
+    doc = read(text.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
+    return validate_document(doc, [], [], rules=ARITHMETIC)
+
+
+@pytest.mark.parametrize(("template", "right", "wrong", "inputs"), CASES)
+def test_a_wrong_share_is_flagged_against_its_base(
+    template: str, right: str, wrong: str, inputs: tuple[int, int]
+) -> None:
+    found = _findings(template.format(pct=wrong))
+    assert [f.rule for f in found] == ["percent_mismatch"]
+    assert tuple(found[0].values) == (*inputs, float(wrong))
+
+
+@pytest.mark.parametrize(("template", "right", "wrong", "inputs"), CASES)
+def test_the_right_share_is_left_alone(
+    template: str, right: str, wrong: str, inputs: tuple[int, int]
+) -> None:
+    assert _findings(template.format(pct=right)) == []
