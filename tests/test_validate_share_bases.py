@@ -24,6 +24,14 @@ CASES = [
         "35.3",
         (1520, 6000),
     ),
+    # numbers of the unit between the total and the share: the base is the one said as a whole
+    (
+        "全县校舍总面积120万平方米。近年新建校舍20万平方米。改造校舍15万平方米。"
+        "其中危房面积12万平方米,占{pct}%。",
+        "10",
+        "15",
+        (120000, 1200000),
+    ),
 ]
 
 

@@ -1381,12 +1381,23 @@ def _shares(
         if not bases:
             continue
         larger = [q for q in bases if q.value > count.value]
+        # 校舍总面积120万平方米。新建20万平方米。改造15万平方米。其中危房12万平方米,占…: the
+        # base a share's count is one of is the total said as one (总/共/全县), when one is
+        wholes = [q for q in larger if _said_as_whole(q)]
         relation = _best(
             [_share(count, base, pct, rounding) for base in bases],
-            prefer=(larger or bases)[-1].start,
+            prefer=(wholes or larger or bases)[-1].start,
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+def _said_as_whole(q: Q) -> bool:
+    """Whether a count's own words say it is a whole: 全县…, …总面积, 共有…."""
+    label = q.label.strip(" ,，;；:：")
+    return bool(
+        _WHOLE_PREFIX.match(label) or lexicon().total_words.search(label) or "总" in label
+    )
 
 
 def _listed_share(
