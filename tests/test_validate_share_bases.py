@@ -1,6 +1,6 @@
-"""Shares whose base is written in brackets, named by 所占比重, or stated sentences before behind
-a bracket of parts. Invented sentences: each is flagged with a wrong share and left alone with the
-right one."""
+"""Shares whose base is written in brackets, named by 所占比重, stated sentences before behind
+a bracket of parts, or said as a whole in the paragraph before. Invented sentences: each is
+flagged with a wrong share and left alone with the right one."""
 
 from __future__ import annotations
 
@@ -31,6 +31,13 @@ CASES = [
         "10",
         "15",
         (120000, 1200000),
+    ),
+    # no base in the share's paragraph: the whole the paragraph before says is its base
+    (
+        "一、办学条件\n全镇有中小学校40所。\n近年来推进标准化建设,已有34所学校达标,占{pct}%。",
+        "85",
+        "80",
+        (34, 40),
     ),
 ]
 

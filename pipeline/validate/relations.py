@@ -118,7 +118,9 @@ def read_relations(
             *_sums(text, sentence, rounding, handled),
             *bracket_sums(text, sentence, rounding, handled, counted_units()),
             *_breakdowns(text, sentence, window, rounding),
-            *_shares(text, sentence, window, rounding, pool, read),
+            *_shares(
+                text, sentence, window, rounding, pool, read, _paragraph_before(sentences, index)
+            ),
             *_ratios(text, sentence, window, pool, rounding),
             *_per_student(text, sentence, window, pool, rounding),
             *_per_capita(text, sentence, window, rounding),
@@ -156,6 +158,19 @@ def _window(sentences: Sequence[Sentence], index: int) -> list[Q]:
             break
         found = list(sentences[back].quantities) + found
     return found
+
+
+def _paragraph_before(sentences: Sequence[Sentence], index: int) -> list[Q]:
+    """Quantities of the paragraph just before this sentence's (its last five sentences)."""
+    current = sentences[index].paragraph
+    back = index
+    while back > 0 and sentences[back - 1].paragraph == current:
+        back -= 1
+    if back == 0:
+        return []
+    last = sentences[back - 1].paragraph
+    before = sentences[max(0, back - _BASE_LOOKBACK) : back]
+    return [q for s in before if s.paragraph == last for q in s.quantities]
 
 
 def _digits(q: Q) -> bool:
@@ -1308,9 +1323,11 @@ def _shares(
     rounding: str,
     pool: Sequence[Q] = (),
     read: AbstractSet[int] = frozenset(),
+    before: Sequence[Q] = (),
 ) -> Iterator[Relation]:
     """Shares (N人,占M%) against a base nearby; not those the structures read (``read``: the
-    starts of numbers already stated by a relation)."""
+    starts of numbers already stated by a relation). With no base in the paragraph, a whole said
+    as one (全县有学校52所) in the paragraph ``before`` it is the base."""
     words = vocab()
     qs = sentence.quantities
     for index, pct in enumerate(qs):
@@ -1373,6 +1390,17 @@ def _shares(
             # 其中东部890个、中部872个、西部1005个,占…: a part's siblings are not its base (a
             # subset such as 其中专任教师45人,本科学历30人,占66.7% is still of the part before it)
             bases = [q for q in bases if q.start < listed]
+        if not bases:
+            # 全县有学校52所。⏎目前已有48所达标,占92.3%: the whole the paragraph before says
+            bases = [
+                q
+                for q in before
+                if q.unit == count.unit
+                and q.value > count.value
+                and _checkable(q)
+                and _said_as_whole(q)
+                and not _in_parens(text, _line_start(text, q), q)
+            ][-1:]
         if not _in_parens(text, sentence.start, count):
             # 学生6000人(小学4000人,初中2000人)…留守儿童1520人(占35.3%): a bracket's numbers are
             # an aside to the number before it, not the base of a share outside them
