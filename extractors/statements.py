@@ -684,6 +684,8 @@ def _among(text: str, total: Statement, after: int, end: int) -> re.Match[str] |
 _LIST_LINE_END = re.compile(r"[;；:：]\n")
 _LATE_OPENER = re.compile(
     r"[,，;；。]\s*(?:其中|(?:这些[\u4e00-\u9fff]{0,4}|其中)?包括)\s*[:：,，]?"
+    # "…40所,具体情况如下:\n1.城区学校12所;…": a phrase announcing the list, then a colon
+    r"|[,，]\s*(?:具体|详细|其)?(?:情况|分布|构成|分布情况)?(?:如下|分别是|分别为)\s*[:：]"
 )
 
 

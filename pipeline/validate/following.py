@@ -13,7 +13,7 @@ than the total are an error.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 from junheng.validate.quantities import Q
@@ -24,6 +24,7 @@ from junheng.validate.relations import (
     in_parens,
     is_partition,
     names_a_partition,
+    pair_sides,
     sum_of,
     vocab,
 )
@@ -66,6 +67,63 @@ def sums_of_next(
         relation = sum_of(head, parts, rounding, exhaustive=False)
         if relation is not None:
             yield relation
+
+
+def sums_of_run(
+    text: str,
+    sentences: Sequence[Sentence],
+    index: int,
+    rounding: str,
+    handled: AbstractSet[int],
+) -> Iterator[Relation]:
+    """A total said as one, then its parts one sentence (or line) each, each sentence opening
+    with the part's name and holding one number of the total's unit: "全县共有中小学校40所。⏎城区
+    学校12所。⏎农村学校30所。". The parts must be named by the sides of a pair (城区/农村, 男/女:
+    then they are the whole) or each by a level of its own (小学, 初中 …: then they may leave some
+    out, so only parts above the total are an error)."""
+    sentence = sentences[index]
+    heads = [q for q in sentence.quantities if _plain(q) and q.unit not in ("%", "")]
+    if not heads or heads[-1].start in handled:
+        return
+    head = heads[-1]
+    if not vocab()["total"].search(head.label[-8:]) or head.start != sentence.quantities[-1].start:
+        return
+    parts: list[Q] = []
+    end = sentence.end
+    for following in sentences[index + 1 :]:
+        if text[end : following.start].strip(" \t\r\n\u3000。"):
+            break  # not right after the last one
+        of_unit = [q for q in following.quantities if q.unit == head.unit]
+        if len(of_unit) != 1 or not _part(text, following, of_unit[0]):
+            break
+        part = of_unit[0]
+        if text[following.start : part.start].strip().startswith("其中") and parts:
+            break
+        parts.append(part)
+        end = following.end
+    if len(parts) < 2:
+        return  # one sentence of parts is the next sentence's sum (sums_of_next)
+    names = [_name(q) for q in parts]
+    levels = [vocab()["level_words"].match(n) for n in names]
+    if pair_sides(names):
+        relation = sum_of(head, parts, rounding, exhaustive=True)
+    elif all(levels) and len({m.group() for m in levels if m}) == len(parts):
+        relation = sum_of(head, parts, rounding, exhaustive=False)
+    else:
+        return
+    if relation is not None:
+        yield relation
+
+
+def _name(q: Q) -> str:
+    """What a part's sentence names it by: its words before the number (without 其中, 全县 …),
+    or the noun after it."""
+    return _NAME_LEAD.sub("", q.label) or q.noun_after
+
+
+_NAME_LEAD = re.compile(
+    r"^[\s,，:：]*(?:其中)?[\s,，:：]*(?:[(（]?[\d一二三四五六七八九十]{1,2}[)）.、]\s*)?"
+)
 
 
 def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iterator[Relation]:

@@ -100,11 +100,12 @@ def read_relations(
     not cover are read here.
     """
     from junheng.validate.brackets import bracket_sums  # these import this module
-    from junheng.validate.following import sums_of_next
+    from junheng.validate.following import sums_of_next, sums_of_run
     from junheng.validate.named_shares import named_part_shares
     from junheng.validate.progress import progress_rates
     from junheng.validate.records import record_totals, subgroup_records_after
     from junheng.validate.respective import respective_relations
+    from junheng.validate.tallies import tallies_above
 
     pool = [q for sentence in sentences for q in sentence.quantities]
     numbers = numbers if numbers is not None else Quantities.of(text)
@@ -130,10 +131,12 @@ def read_relations(
             said += _sums_of_previous(text, sentences[index - 1], sentence, rounding)
             said += record_totals(text, sentences, index, rounding, read)
         said += subgroup_records_after(text, sentences, index, rounding, read)
+        said += tallies_above(text, sentences, index, rounding, read)
         if index + 1 < len(sentences):
             said += sums_of_next(
                 text, sentence, sentences[index + 1], rounding, handled, counted_units()
             )
+            said += sums_of_run(text, sentences, index, rounding, handled)
         said += _class_sizes(text, sentence, window, pool, rounding)
         said += _per_unit(text, sentence, window, rounding)
         said += _multiples(text, sentence, rounding)
