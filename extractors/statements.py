@@ -37,6 +37,7 @@ _CLAUSE_OVER = re.compile(r"[,，;；。!?！？:：、()（）\n]|$|在内|左�
 # a count of the whole stock may be the subject of a verb: "全县18所小学以…为领衔"
 _WHOLE = re.compile(r"全[县市区镇乡旗校省国][^,，;；。:：、()（）\n\d]{0,8}$")
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
+_OF_ALL = re.compile(r"\s*(?:均|全部|都|全都|已全部|全)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,13 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
     found = after[:3] if after else _noun_before(text, quantity, clause)
     noun, noun_start, noun_end = found if found else (None, quantity.start, quantity.start)
     phrase_end = _clause_end(text, max(quantity.span[1], noun_end), end)
-    phrase = _ASIDE.sub("", text[clause:phrase_end])  # "专任教师(不含代课教师)": not 代课 ones
+    said_of = phrase_end
+    whole = _WHOLE.search(text, max(0, quantity.start - 11), quantity.start) is not None
+    if after is not None and whole and _OF_ALL.match(text, noun_end):
+        # "全县20所中小学均达到…标准": what is said of all of the county's schools leaves them its
+        # stock, not a subset meeting a condition
+        said_of = noun_end
+    phrase = _ASIDE.sub("", text[clause:said_of])  # "专任教师(不含代课教师)": not 代课 ones
     group = noun.group if noun else None
     marks = {
         name

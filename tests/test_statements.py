@@ -292,6 +292,8 @@ def test_statements_are_read_once_for_the_figures_and_the_checks(
         ),
         # a plan word in the next clause does not make the count before it a target
         ("小学在校生982万人,预计毕业生159万人。", [("students", 9820000, "小学")]),
+        # what is said of all of the county's schools (均, 全部) leaves them its stock
+        ("全镇14所中小学均已通过标准化验收。", [("schools", 14, None)]),
     ],
 )
 def test_statements_counts_of_bulletins(text: str, expected: list[tuple]) -> None:
@@ -304,6 +306,7 @@ def test_statements_counts_of_bulletins(text: str, expected: list[tuple]) -> Non
         "学生食堂76所,其中初中3所,小学73所。",  # whose canteens: no count of schools
         "乡镇中心校附设幼儿班14个。",  # classes a school keeps for another level
         "今年招生可能突破10个班。",  # what may happen
+        "全镇有9所学校通过标准化验收。",  # some of them meet a condition: not the stock
     ],
 )
 def test_statements_not_the_units_count(text: str) -> None:
