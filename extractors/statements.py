@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import load_catalogue
+from junheng.extractors.lists.markers import line_mark
 from junheng.extractors.numbers import Quantities, Quantity
 
 _CLAUSE_BREAK = re.compile(r"[,，;；。!?！？:：、()（）\n]")
@@ -203,6 +204,8 @@ def _noun_before(text: str, quantity: Quantity, floor: int) -> tuple[Noun, int, 
 def read_statement(text: str, quantity: Quantity, start: int, end: int) -> Statement:
     """The statement of ``quantity`` inside the sentence ``text[start:end]``."""
     clause = _clause_start(text, quantity.start, start)
+    if clause == quantity.start > start and text[clause - 1] in ":：":
+        clause = _clause_start(text, clause - 1, start)  # "学校数:94所": a label, then its value
     tally = _tallies(text, clause, start, quantity.start)
     after = None if tally else _noun_after(text, quantity, end)
     event = after is not None and not after[3]
@@ -462,14 +465,22 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
     lex = lexicon()
     found: list[Breakdown] = []
     used: set[int] = set()
-    for i, total in enumerate(statements):
-        if i in used:
+    # (a statement's index, where to read on from: after its bracketed parts, a 其中 may break
+    # the same total down by another dimension: "初中2450人(公办2160人,民办290人),其中:七年级…")
+    queue: list[tuple[int, int | None]] = [(i, None) for i in range(len(statements))]
+    queue.reverse()
+    while queue:
+        i, resume = queue.pop()
+        total = statements[i]
+        if i in used and resume is None:
             continue
         after = _clause_end(text, max(total.quantity.span[1], total.noun_end), end)
         aside = _UNIT_ASIDE.match(text, after)
         said_end = total.quantity.span[1]
         if aside is not None:  # "192所(个),其中…": the bracket names the unit again
             after = said_end = aside.end()
+        if resume is not None:
+            after = said_end = resume
         among = _among(text, total, after, end)
         siblings = _siblings(text, statements, i)
         opener = (
@@ -523,7 +534,11 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             if part.quantity.start < opener.start():
                 continue  # a change stated between the total and a late 其中
             if _nested(text, opener.end(), part.quantity.start):
-                if parts and _part_of(text, parts[-1], part):  # 幼儿园10所(含民办幼儿园4所)
+                if (  # 幼儿园10所(含民办幼儿园4所); not "…,二年级167(其中…)": 167's own
+                    parts
+                    and _part_of(text, parts[-1], part)
+                    and not _counted_before_bracket(text, parts[-1], part)
+                ):
                     nested.setdefault(len(parts) - 1, []).append(part)
                     used.add(j)
                 continue
@@ -573,9 +588,75 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 unbroken and not any(_own_marks(text, total, p) for p in parts) and not among
             )
             found += _per_dimension(text, Breakdown(total, tuple(parts), complete, unbroken))
-            # a part's own parts count what it counts; they need not add up (含…, 其中…)
-            found += [Breakdown(parts[k], tuple(sub)) for k, sub in nested.items()]
+            # a part's own parts count what it counts; they need not add up (含…, 其中…) unless
+            # they are the two sides of a pair (其中公办…;民办…)
+            found += [
+                Breakdown(parts[k], tuple(sub), *([len(sub) == 2 and _pair(text, sub)] * 2))
+                for k, sub in nested.items()
+            ]
+            if bracket and resume is None and _SECOND_OPENER.match(text, close + 1, end):
+                queue.append((i, close + 1))
     return found
+
+
+def outline_breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Breakdown]:
+    """Totals said first on a line, their parts on the lines numbered under it, each line opening
+    with its part ("3.在校学生69954人。⏎①初中24555人(…)。⏎②小学45399人(…)。"): a bulletin's
+    outline. The parts' lines carry one family of marks, numbered from 1 in order, another family
+    than the total's line (a line of the total's own family is its sibling, not its part); the
+    parts end at the first line that is not the next of them. Each part is the first count of its
+    line, in the total's unit, with only its subject between the mark and it."""
+    found: list[Breakdown] = []
+    firsts = _line_firsts(text, statements, end)
+    for line_start, total in firsts.items():
+        line_end = _line_end(text, line_start, end)
+        own = line_mark(text, line_start, line_end)
+        parts: list[Statement] = []
+        family = None
+        cursor = line_end + 1
+        while cursor < end:
+            next_end = _line_end(text, cursor, end)
+            mark = line_mark(text, cursor, next_end)
+            part = firsts.get(cursor)
+            if (
+                mark is None
+                or (own is not None and mark.family == own.family)
+                or (family is not None and mark.family != family)
+                or mark.value != len(parts) + 1
+                or part is None
+                or part.clause_start > mark.end
+                or re.search(r"\d", text[mark.end : part.quantity.start])
+                or not _part_of(text, total, part)
+            ):
+                break
+            family = mark.family
+            parts.append(part)
+            cursor = next_end + 1
+        if len(parts) >= 2 and not total.marks:
+            whole = not any(p.marks for p in parts)
+            found += _per_dimension(text, Breakdown(total, tuple(parts), whole, whole))
+    return found
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    stop = text.find("\n", start, end)
+    return stop if stop >= 0 else end
+
+
+def _line_firsts(text: str, statements: Sequence[Statement], end: int) -> dict[int, Statement]:
+    """The first statement of each line, by the line's start."""
+    firsts: dict[int, Statement] = {}
+    for statement in statements:
+        line_start = text.rfind("\n", 0, statement.quantity.start) + 1
+        firsts.setdefault(line_start, statement)
+    return firsts
+
+
+def _counted_before_bracket(text: str, last: Statement, part: Statement) -> bool:
+    """Whether a number stands between ``last`` and the bracket ``part`` is in: the bracket is
+    then that number's, not ``last``'s."""
+    opened = max(text.rfind("(", 0, part.quantity.start), text.rfind("（", 0, part.quantity.start))
+    return bool(re.search(r"\d", text[last.quantity.span[1] : max(opened, 0)]))
 
 
 def _own_marks(text: str, total: Statement, part: Statement) -> bool:
@@ -594,6 +675,7 @@ def _own_marks(text: str, total: Statement, part: Statement) -> bool:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%％])")
+_SECOND_OPENER = re.compile(r"[,，;；]\s*其中\s*[:：,，]?")
 _INCLUDING = re.compile(r"\s*(?:含有|含|包括|包含)")
 # a short bracket without a number right after a count: the unit named again, not its parts
 _UNIT_ASIDE = re.compile(r"[(（][^()（）\d,，。;；]{1,4}[)）]")
@@ -894,6 +976,9 @@ def read_report(text: str, quantities: Quantities, start: int, end: int) -> Read
         counts = read_statements(text, quantities.between(*span), *span)
         statements.extend(counts)
         sentence_of.update((c.quantity.start, span) for c in counts)
-    reading = Reading(tuple(statements), sentence_of, tuple(breakdowns(text, statements, end)))
+    # the outline's breakdowns first: its parts' own breakdowns then find them counted
+    read = outline_breakdowns(text, statements, end) + breakdowns(text, statements, end)
+    read.sort(key=lambda b: b.total.quantity.start)
+    reading = Reading(tuple(statements), sentence_of, tuple(read))
     quantities.memo[key] = reading
     return reading

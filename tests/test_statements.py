@@ -12,7 +12,7 @@ from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind, Document
 from junheng.extractors.figures import extract
 from junheng.extractors.numbers import Quantities
-from junheng.extractors.statements import breakdowns, read_statements
+from junheng.extractors.statements import breakdowns, outline_breakdowns, read_statements
 from junheng.segment import segment
 
 
@@ -358,3 +358,48 @@ def test_statements_ge_gives_each_school_of_a_list_its_count() -> None:
     a tally of the names)."""
     text = "另有教师进修学校、职业中专(义煤技校)、业余体校、幼儿园、民办学校(文武学校)各1所。"
     assert [(i, v) for i, v, _ in _figures(text)] == [("schools", 1)] * 5
+
+
+# A bulletin's outline: the total said first on a numbered line, its parts on the lines numbered
+# under it, each line opening with its part and that part's own breakdowns (invented figures).
+_OUTLINE = (
+    "二、基本情况\n"
+    "1.学校数:40所(公办36所,民办4所)。\n"
+    "2.在校学生数3600人(公办3200人,民办400人)。\n"
+    "①初中1200人(公办1000人,民办200人),其中:七年级420人,八年级390人,九年级390人。\n"
+    "②小学2400人(公办2200人,民办200人)。\n"
+    "3.教职工数300人。"
+)
+
+
+def test_statements_outline_parts_count_what_their_line_total_counts() -> None:
+    found = _figures(_OUTLINE)
+    assert ("schools", 40.0, None) in found  # a label, a colon, then its value
+    assert ("students", 1200.0, "初中") in found and ("students", 2400.0, "小学") in found
+    assert ("students", 1000.0, "初中") in found  # the part's own bracket
+    assert ("students", 420.0, "初中") in found  # grades after the bracket, under 其中
+    assert ("staff", 300.0, None) in found
+
+
+def test_statements_outline_breakdown_and_its_ends() -> None:
+    doc = _doc(_OUTLINE)
+    text = doc.text
+    read = breakdowns(text, _statements(_OUTLINE), len(text))
+    outline = outline_breakdowns(text, _statements(_OUTLINE), len(text))
+    assert [
+        (text[b.total.quantity.start : b.total.quantity.end], [p.quantity.value for p in b.parts])
+        for b in outline
+    ] == [("3600", [1200.0, 2400.0])]  # 3.教职工数 is the total's sibling, not a part
+    assert outline[0].complete
+    grades = [b for b in read if [p.quantity.value for p in b.parts] == [420.0, 390.0, 390.0]]
+    assert len(grades) == 1 and grades[0].total.quantity.value == 1200.0 and grades[0].complete
+
+
+def test_statements_a_bracket_after_a_number_is_that_numbers() -> None:
+    text = (
+        "初中班级120个(公办100个,民办20个),其中:一年级40个(其中公办30个;民办10个),"
+        "二年级38(其中公办32个;民办6个),三年级42个(其中公办38个;民办4个)。"
+    )
+    found = breakdowns(text, _statements(text), len(text))
+    under_40 = [[p.quantity.value for p in b.parts] for b in found if b.total.quantity.value == 40]
+    assert under_40 == [[30.0, 10.0]]  # not 32 and 6 too: they are 38's

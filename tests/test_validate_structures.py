@@ -1426,3 +1426,29 @@ def test_validate_structures_roles_under_the_staff_are_some_of_them(
     text: str, flagged: bool
 ) -> None:
     assert bool(_findings(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # the parts on the numbered lines under their total's line
+            "2.在校学生数3600人。\n①初中1200人。\n②小学2500人。",
+            "2.在校学生数3600人。\n①初中1200人。\n②小学2400人。",
+        ),
+        (  # grades after the level's own bracket, under 其中
+            "初中在校生1200人(公办1000人,民办200人),其中:七年级420人,八年级390人,九年级490人。",
+            "初中在校生1200人(公办1000人,民办200人),其中:七年级420人,八年级390人,九年级390人。",
+        ),
+    ],
+)
+def test_validate_structures_outline_and_second_breakdowns(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
+def test_validate_structures_a_bracket_after_a_unitless_number_is_its_own() -> None:
+    text = (
+        "初中班级120个(公办100个,民办20个),其中:一年级40个(其中公办30个;民办10个),"
+        "二年级38(其中公办32个;民办6个),三年级42个(其中公办38个;民办4个)。"
+    )
+    assert _findings(text) == []

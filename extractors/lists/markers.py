@@ -124,6 +124,20 @@ def find_marks(text: str, start: int, end: int) -> list[Mark]:
     return marks
 
 
+def line_mark(text: str, start: int, end: int) -> Mark | None:
+    """The numbering mark that opens the line ``text[start:end]`` (after its spaces), if any:
+    ``1.``, ``(2)``, ``①``, ``三、`` (not 一是 or 首先, which open a clause, not a line)."""
+    pos = start
+    while pos < end and text[pos] in " \t\u3000":
+        pos += 1
+    match = MARK.match(text, pos, end)
+    if match is None or match.lastgroup in ("shi", "seq", "dash", "di"):
+        return None
+    family = match.lastgroup
+    assert family is not None
+    return Mark(_ALIASES.get(family, family), _value(match, family), pos, match.end(), True, pos)
+
+
 _NAMES = frozenset(
     {"paren_cn", "paren_arabic", "half_cn", "half_arabic", "di", "shi", "cn", "arabic"}
     | {"comma_arabic"}
