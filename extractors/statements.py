@@ -962,6 +962,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _key(breakdown: Breakdown) -> tuple[int, ...]:
+    return (breakdown.total.quantity.start, *(p.quantity.start for p in breakdown.parts))
+
+
 def read_report(text: str, quantities: Quantities, start: int, end: int) -> Reading:
     """The statements and breakdowns of the report ``text[start:end]``, read once per document:
     kept in ``quantities.memo``, so the figure extractor and the validator, which the runner
@@ -977,7 +981,9 @@ def read_report(text: str, quantities: Quantities, start: int, end: int) -> Read
         statements.extend(counts)
         sentence_of.update((c.quantity.start, span) for c in counts)
     # the outline's breakdowns first: its parts' own breakdowns then find them counted
-    read = outline_breakdowns(text, statements, end) + breakdowns(text, statements, end)
+    said = breakdowns(text, statements, end)
+    keys = {_key(b) for b in said}  # "…具体情况如下:⏎1.…⏎2.…": read by 其中's rules already
+    read = [b for b in outline_breakdowns(text, statements, end) if _key(b) not in keys] + said
     read.sort(key=lambda b: b.total.quantity.start)
     reading = Reading(tuple(statements), sentence_of, tuple(read))
     quantities.memo[key] = reading
