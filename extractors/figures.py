@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -30,7 +30,13 @@ from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
 from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
-from junheng.extractors.statements import Statement, lexicon, read_report, sentence_spans
+from junheng.extractors.statements import (
+    Statement,
+    dimensions,
+    lexicon,
+    read_report,
+    sentence_spans,
+)
 from junheng.extractors.table_figures import table_figures
 from junheng.extractors.topics import Topic, topic_at, topics
 
@@ -972,6 +978,12 @@ def _count_figure(
     if not _accepts(indicator, quantity) and (quantity.unit or "") not in counted_as:
         return None
     pair = _Pair(indicator, quantity, min(statement.noun_start, quantity.start))
+    subject = text[statement.clause_start : quantity.start]
+    if level is None and "学段" in dimensions(subject) and not rules.level_re.search(subject):
+        # "(其中小学101036人、中职2026人、特殊教育162人)": a kind of school of no level of
+        # the catalogue scopes its part alone, not the level named before it in the list
+        pair = replace(pair, subject=subject, own_scope=True)
+        fallback = None
     if indicator.stock and _is_flow(text, pair, sentence, rules):
         return None
     return _figure(text, report, pair, sentence, rules, level, fallback)

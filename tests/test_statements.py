@@ -403,3 +403,11 @@ def test_statements_a_bracket_after_a_number_is_that_numbers() -> None:
     found = breakdowns(text, _statements(text), len(text))
     under_40 = [[p.quantity.value for p in b.parts] for b in found if b.total.quantity.value == 40]
     assert under_40 == [[30.0, 10.0]]  # not 32 and 6 too: they are 38's
+
+
+def test_statements_a_kind_of_school_of_no_level_scopes_its_part_alone() -> None:
+    found = _figures(
+        "全市在校学生1600人(其中,学前教育300人、小学800人、普通高中400人、中职80人、特殊教育20人)。"
+    )
+    assert ("students", 300.0, "学前") in found  # 学前教育: the level and its 教育
+    assert ("students", 80.0, None) in found and ("students", 20.0, None) in found  # not 高中
