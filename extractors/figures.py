@@ -978,15 +978,29 @@ def _count_figure(
     if not _accepts(indicator, quantity) and (quantity.unit or "") not in counted_as:
         return None
     pair = _Pair(indicator, quantity, min(statement.noun_start, quantity.start))
-    subject = text[statement.clause_start : quantity.start]
-    if level is None and "学段" in dimensions(subject) and not rules.level_re.search(subject):
+    subject = re.sub(r"^\s*其中\s*[:：,，]?", "", text[statement.clause_start : quantity.start])
+    school = lexicon().nouns.get(subject.strip())
+    # people counted at a school type (高级中学90人): its noun counts schools, not them
+    typed = level is None and statement.noun is None
+    typed = typed and school is not None and school.group == "schools"
+    if (
+        not typed
+        and level is None
+        and "学段" in dimensions(subject)
+        and not rules.level_re.search(subject)
+    ):
         # "(其中小学101036人、中职2026人、特殊教育162人)": a kind of school of no level of
         # the catalogue scopes its part alone, not the level named before it in the list
         pair = replace(pair, subject=subject, own_scope=True)
         fallback = None
     if indicator.stock and _is_flow(text, pair, sentence, rules):
         return None
-    return _figure(text, report, pair, sentence, rules, level, fallback)
+    figure = _figure(text, report, pair, sentence, rules, level, fallback)
+    if typed and school is not None:
+        # "(其中…、完全中学60人、高级中学90人…)": a part named by a school type alone has that
+        # type's level, or none (完全中学), not the 中学 in its name nor the level before it
+        return replace(figure, level=school.level)
+    return figure
 
 
 def _figure(

@@ -411,3 +411,15 @@ def test_statements_a_kind_of_school_of_no_level_scopes_its_part_alone() -> None
     )
     assert ("students", 300.0, "学前") in found  # 学前教育: the level and its 教育
     assert ("students", 80.0, None) in found and ("students", 20.0, None) in found  # not 高中
+
+
+def test_statements_people_at_a_school_type_take_its_level() -> None:
+    found = _figures(
+        "全县共有专任教师900人(其中,幼儿园200人、小学300人、初中200人、完全中学60人、"
+        "高级中学90人、中等职业教育50人)。"
+    )
+    assert ("teachers", 90.0, "高中") in found  # not the 中学 of its name: 初中
+    assert ("teachers", 60.0, None) in found  # a type of two levels: none
+    assert ("teachers", 50.0, None) in found  # 高级 names no title here, 中等职业 a part
+    # a generic count word keeps the level its line gives
+    assert ("schools", 17.0, "小学") in _figures("——小学。校数17所;毕业生400人。")
