@@ -633,7 +633,16 @@ def outline_breakdowns(text: str, statements: Sequence[Statement], end: int) -> 
             parts.append(part)
             cursor = next_end + 1
         if len(parts) >= 2 and not total.marks:
-            whole = not any(p.marks for p in parts)
+            # another count in the total's unit on its line, outside brackets ("教职工300人,其中
+            # 专任教师280人"): the lines below may be that one's parts, so they need not add up
+            rival = any(
+                line_start <= s.quantity.start < line_end
+                and s is not total
+                and _unit(s.quantity) == _unit(total.quantity)
+                and not _nested(text, line_start, s.quantity.start)
+                for s in statements
+            )
+            whole = not rival and not any(p.marks for p in parts)
             found += _per_dimension(text, Breakdown(total, tuple(parts), whole, whole))
     return found
 

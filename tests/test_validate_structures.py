@@ -1452,3 +1452,9 @@ def test_validate_structures_a_bracket_after_a_unitless_number_is_its_own() -> N
         "二年级38(其中公办32个;民办6个),三年级42个(其中公办38个;民办4个)。"
     )
     assert _findings(text) == []
+
+
+def test_validate_structures_outline_under_a_line_of_two_counts_need_not_add_up() -> None:
+    # the lines below may break down the line's second count (专任教师), not its first
+    text = "1.全县有教职工3000人,其中专任教师2800人。\n①小学1500人;\n②初中1300人。"
+    assert _findings(text) == []
