@@ -47,33 +47,33 @@ def _relations(doc):
 # One cell per line, rows closed by bars: mean, standard deviation and 差异系数 per indicator.
 _PIPES = """某区2024年校际差异系数测算结果 |
 ||||
-序号 |
-项目 |
-生均教学及辅助用房面积 |
-生均体育运动场馆面积 |
-生均教学仪器设备值 |
-每百名学生拥有计算机台数 |
+行次 |
+指标 |
+每百名学生拥有计算机台数(台) |
+生均教学仪器设备值(元) |
+生均体育运动场馆面积(平方米) |
+生均教学及辅助用房面积(平方米) |
 ||
 1 |
 平均值 |
-6.418520 |
-9.116034 |
-3120.552817 |
 {mean4} |
-|
+3120.552817 |
+9.116034 |
+6.418520 |
+||
 2 |
 标准差 |
-1.902117 |
-3.004471 |
-912.305518 |
 4.233190 |
-|
+912.305518 |
+3.004471 |
+1.902117 |
+||
 3 |
 差异系数 |
-0.296348 |
-0.329581 |
-0.292354 |
 {cv4} |
+0.292354 |
+0.329581 |
+0.296348 |
 """
 
 
@@ -82,7 +82,7 @@ def test_pipe_cells_make_one_grid_row_per_bar_line() -> None:
     (grid,) = grids(doc)
     assert grid.layout == "pipes"
     texts = [[c.text for c in row] for row in grid.rows]
-    assert texts[2][:3] == ["1", "平均值", "6.418520"]
+    assert texts[2][:3] == ["1", "平均值", "11.402866"]
     assert texts[4][1] == "差异系数" and len(texts[4]) == 6
     for row in grid.rows:  # every cell cuts its own text out of the document
         assert all(doc.text[c.start : c.end] == c.text for c in row)
@@ -191,13 +191,13 @@ def test_table_cells_are_figures_of_their_column_header() -> None:
 
 def test_a_header_that_only_contains_a_wording_names_no_indicator(tmp_path: Path) -> None:
     rows = [
-        ("学校", "在校生数", "每百名学生拥有高于规定学历教师数"),
+        ("学校", "在校生数", "每百名学生拥有的高于规定学历教师(人)"),
         ("城关小学", "810", "5.2"),
         ("东关小学", "474", "4.8"),
     ]
     doc = _word_table(tmp_path, rows)
     found = sorted((f.indicator, f.value) for f in _table_figures(doc))
-    # the 学生 inside 每百名学生拥有高于规定学历教师数 is no 在校生 count: the column is R1 (its
+    # the 学生 inside 每百名学生拥有的高于规定学历教师 is no 在校生 count: the column is R1 (its
     # own indicator, from extractors/data/school_tables.yaml), never students
     assert found == [
         ("qualified_teachers_per_100_students", 4.8),
