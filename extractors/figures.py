@@ -36,6 +36,7 @@ from junheng.extractors.statements import (
     lexicon,
     read_report,
     sentence_spans,
+    subject_words,
 )
 from junheng.extractors.table_figures import table_figures
 from junheng.extractors.topics import Topic, topic_at, topics
@@ -978,11 +979,10 @@ def _count_figure(
     if not _accepts(indicator, quantity) and (quantity.unit or "") not in counted_as:
         return None
     pair = _Pair(indicator, quantity, min(statement.noun_start, quantity.start))
-    subject = re.sub(r"^\s*其中\s*[:：,，]?", "", text[statement.clause_start : quantity.start])
-    school = lexicon().nouns.get(subject.strip())
+    subject = subject_words(text, statement)
     # people counted at a school type (高级中学90人): its noun counts schools, not them
-    typed = level is None and statement.noun is None
-    typed = typed and school is not None and school.group == "schools"
+    school = lexicon().nouns.get(subject.strip()) if level is None and not statement.noun else None
+    typed = school is not None and school.group == "schools"
     if (
         not typed
         and level is None

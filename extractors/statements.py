@@ -342,7 +342,7 @@ def _kind_of_school(text: str, part: Statement) -> bool:
     noun = part.noun
     if noun is None or noun.group not in ("schools", "school_points") or part.marks:
         return False
-    return noun.word not in _GENERIC_SCHOOLS and dimensions(_subject(text, part)) <= {"学段"}
+    return noun.word not in _GENERIC_SCHOOLS and dimensions(subject_words(text, part)) <= {"学段"}
 
 
 _GENERIC_SCHOOLS = frozenset({"学校", "校数", "中小学", "中小学校"})
@@ -387,13 +387,13 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         if total.noun is None or part.noun.indicator == total.noun.indicator:
             return True
         return part.noun.group in ("schools", "school_points")  # 教学点441人: pupils there
-    subject = _subject(text, part)
+    subject = subject_words(text, part)
     if not subject or lexicon().part_subjects.search(subject):
         return True
     # "有学位6120个(教学点有学位240个,小学有学位3480个…)": a part subject, then the words the
     # total counts by
     # "毕业生人数20590人。其中,小学毕业生7620人": the total's words after a part subject
-    said = _COUNT_WORDS.sub("", _subject(text, total))
+    said = _COUNT_WORDS.sub("", subject_words(text, total))
     if total.noun is not None:
         return False
     for size in range(min(len(said), len(subject) - 1), 1, -1):
@@ -409,7 +409,7 @@ _HANS = re.compile(r"[\u4e00-\u9fff]{2,}")
 _COUNT_WORDS = re.compile(r"(?:总数|人数|数量|数)$")  # 毕业生人数: the 毕业生 are counted
 
 
-def _subject(text: str, statement: Statement) -> str:
+def subject_words(text: str, statement: Statement) -> str:
     """The words of a count's clause before its number, without 其中 and 共有/为…"""
     subject = text[statement.clause_start : statement.quantity.start]
     return re.sub(r"^\s*其中\s*[:：,，]?|[\s共有为达计:：]+$", "", subject)
@@ -447,7 +447,7 @@ def by_dimension(subjects: Sequence[str]) -> list[range]:
 def _per_dimension(text: str, breakdown: Breakdown) -> list[Breakdown]:
     """A breakdown by two dimensions as one breakdown per dimension; a dimension's parts are
     complete only as the two sides of a pair (男/女 …): the list says nothing of the others."""
-    runs = by_dimension([_subject(text, part) for part in breakdown.parts])
+    runs = by_dimension([subject_words(text, part) for part in breakdown.parts])
     if len(runs) == 1:
         return [breakdown]
     found = []
