@@ -76,7 +76,11 @@ def lexicon() -> Lexicon:
     for group, entry in data["nouns"].items():
         for word, level in entry["words"].items():
             nouns[word] = Noun(word, group, entry["indicator"], level, tuple(entry["units"]))
-    alternation = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+    # a noun never starts inside 其中 ("其中小学52所" is 小学, not 中小学; "其中学生" is 学生)
+    alternation = "|".join(
+        ("(?<!其)" if w.startswith("中") else "") + re.escape(w)
+        for w in sorted(nouns, key=len, reverse=True)
+    )
     return Lexicon(
         nouns=nouns,
         noun_re=re.compile(alternation),
@@ -183,13 +187,12 @@ def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int
 
 def _noun_before(text: str, quantity: Quantity, floor: int) -> tuple[Noun, int, int] | None:
     """The noun before the number in its clause, with only filler between (完小5所, 在校中小学生
-    4089名): the one ending nearest the number, the longest of those; never one that starts
-    inside 其中 (其中小学52所 is 小学, not 中小学)."""
+    4089名): the one ending nearest the number, the longest of those."""
     lex = lexicon()
     best: re.Match[str] | None = None
     for pos in range(floor, quantity.start):
         match = lex.noun_re.match(text, pos, quantity.start)
-        if match is None or text.startswith("其中", pos - 1):
+        if match is None:
             continue
         if not lex.before_number.match(text[match.end() : quantity.start]):
             continue

@@ -110,6 +110,15 @@ def _figures(text: str) -> list[tuple]:
         ),
         # made: a change by an amount (增加了) is not the value it goes to
         ("全县小学由32所增加了5所。", [("schools", 32, "小学")]),
+        # made: 其中小学 opens a part (小学), not a noun 中小学; the counts in the next sentence are
+        # the whole county's, not those of the last level counted
+        (
+            "全镇有学校12所,其中小学9所,初中3所。在校生3400人,教职工260人。",
+            [
+                ("schools", 12, None), ("schools", 9, "小学"), ("schools", 3, "初中"),
+                ("students", 3400, None), ("staff", 260, None),
+            ],
+        ),
         # seed 003 篇七 (held out): a list of levels, then whose rate it is, then the wording
         (
             "基本能满足正常教育教学需要;小学、初中教师学历合格率100%;校长任职符合规定条件。",
