@@ -766,6 +766,10 @@ def test_validate_structures_one_partition_per_dimension(wrong: str, right: str)
             "全县52所学校中,已有45所通过验收,通过率86.5%。",
             "全县52所学校中,已有45所通过验收,通过率82.5%。",
         ),
+        (  # the schools that pass named by the rate's numerator words (达到…标准 for 达标率)
+            "全镇义务教育学校24所,21所达到省定办学标准,达标率为87.5%。",
+            "全镇义务教育学校24所,21所达到省定办学标准,达标率为92.5%。",
+        ),
     ],
 )
 def test_validate_structures_bases_named_by_kind(right: str, wrong: str) -> None:

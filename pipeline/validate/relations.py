@@ -549,7 +549,7 @@ def _part_rates(
         stem = found_stem.group(1) if found_stem else None
         bare = _BARE_RATE.fullmatch(label) is not None  # 其中有安全饮用水学校15所,率为94%
         meeting = (bare and _schools_that(named, part, whole)) or _schools_passing(
-            stem, named + text[after : _clause_end(text, after)], part, whole
+            stem, numerator, named + text[after : _clause_end(text, after)], part, whole
         )
         if not (
             (numerator and numerator.search(phrase))
@@ -598,15 +598,23 @@ def _schools_that(named: str, part: Statement, whole: Statement) -> bool:
     return vocab()["meeting"].match(named.strip(" ,，、")) is not None
 
 
-def _schools_passing(stem: str | None, condition: str, part: Statement, whole: Statement) -> bool:
+def _schools_passing(
+    stem: str | None,
+    numerator: re.Pattern[str] | None,
+    condition: str,
+    part: Statement,
+    whole: Statement,
+) -> bool:
     """Whether a count of schools right after a count of schools is of those that pass what the
-    rate after it names, said after its number or before it ("全县有学校38所,已有36所通过验收,
-    通过率94.7%"; "…学校40所,达标学校37所,达标率…"): ``condition`` is the part's own words."""
+    rate after it names, said after its number or before it, by the rate's stem or by the words
+    its numerator is named with (``rate_numerators``): "全县有学校38所,已有36所通过验收,通过率
+    94.7%", "…学校40所,达标学校37所,达标率…", "…学校53所,48所达到办学标准,达标率…".
+    ``condition`` is the part's own words."""
     if stem is None or whole.noun is None or whole.noun.group != "schools":
         return False
     if part.noun is not None and part.noun.group != "schools":
         return False
-    return stem in condition
+    return stem in condition or bool(numerator and numerator.search(condition))
 
 
 # a rate named by nothing but 率 (…学校15所,率为94%): the rate of the count just before it
