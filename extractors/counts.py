@@ -22,7 +22,14 @@ from dataclasses import replace
 
 from junheng.core.model import Figure, Report
 from junheng.extractors.catalogue import Indicator, load_catalogue
-from junheng.extractors.statements import Breakdown, Reading, Statement, lexicon, marks_for
+from junheng.extractors.statements import (
+    Breakdown,
+    Reading,
+    Statement,
+    held_part,
+    lexicon,
+    marks_for,
+)
 
 MakeFigure = Callable[
     [Indicator, Statement, tuple[int, int], str | None, str | None], Figure | None
@@ -113,6 +120,8 @@ def _apply_breakdown(
         not_one = part.noun is not None and part.noun.indicator is None  # 教学点39个
         if indicator is None and _own_count(part) and not total.marks:
             continue  # 教育人口2820万人,其中在校生2659万人,教职工161万人: a count of its own
+        if held_part(total, part):
+            continue  # 教职工2800人(专任教师2500人,…): the teachers keep their own count
         if total.marks or part.marks or indicator is None or not_one:
             at[start] = others
             if not at[start]:

@@ -66,6 +66,7 @@ class Lexicon:
     parallel_subjects: re.Pattern[str]
     parallel_pairs: tuple[tuple[str, str], ...]
     holds_levels: dict[str, frozenset[str]]
+    holds_groups: dict[str, frozenset[str]]
     dimensions: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         parallel_subjects=re.compile(data["parallel_subjects"]),
         parallel_pairs=tuple((a, b) for a, b in data["parallel_pairs"]),
         holds_levels={k: frozenset(v) for k, v in data["holds_levels"].items()},
+        holds_groups={k: frozenset(v) for k, v in data["holds_groups"].items()},
         dimensions=tuple((name, re.compile(words)) for name, words in data["dimensions"].items()),
     )
 
@@ -362,6 +364,15 @@ def _same_unit(total: Statement, part: Statement) -> bool:
     return _unit(part.quantity) == _unit(total.quantity) and "change" not in part.marks
 
 
+def held_part(total: Statement, part: Statement) -> bool:
+    """Whether ``part`` counts another group that the total's group holds (``holds_groups``: the
+    专任教师 among 教职工): a part of the total that is still a count of its own, and one of
+    parts that need not be all of the total."""
+    if part.noun is None or total.noun is None:
+        return False
+    return part.noun.group in lexicon().holds_groups.get(total.noun.group, ())
+
+
 def _part_of(text: str, total: Statement, part: Statement) -> bool:
     """Whether ``part`` can be a part of ``total``: the same unit, and a noun of the same count,
     a school-type noun, or a subject the lexicon's ``part_subjects`` allows (a level, a school's
@@ -389,6 +400,8 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
     if part.noun is not None:
         if total.noun is None or part.noun.indicator == total.noun.indicator:
             return True
+        if held_part(total, part):
+            return True  # 专任教师 among 教职工
         return part.noun.group in ("schools", "school_points")  # 教学点441人: pupils there
     subject = subject_words(text, part)
     if not subject or lexicon().part_subjects.search(subject):
@@ -584,6 +597,8 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                 cut = True  # "…包括小学68所、中学45所等": the list names some of the total
             others = others or _uncounted(text, opener.end(), close, statements)
             unbroken = not others and not cut and not beyond
+            if any(held_part(total, p) for p in parts):
+                unbroken = False  # 教职工…(专任教师…,工勤人员…): 教辅, 行政 may be left out
             # "…122名儿童中,已入学120人…": the sentence need not name every part
             if bracket and _INCLUDING.match(text, opener.end()):
                 unbroken = False  # "初中31所(含一贯制学校5所,…)": some of what it counts

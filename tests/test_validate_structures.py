@@ -8,8 +8,11 @@ twin, which must raise nothing.
 from __future__ import annotations
 
 import pytest
+from junheng.core.model import Figure
+from junheng.extractors.figures import extract
 from junheng.ingest.limits import DEFAULT_LIMITS
 from junheng.ingest.txt import read
+from junheng.segment import segment
 from junheng.validate import validate_document
 from junheng.validate.rules import ARITHMETIC_RULES
 
@@ -18,6 +21,11 @@ def _findings(text: str) -> list[tuple[str, tuple[float, ...]]]:
     doc = read(text.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
     found = validate_document(doc, [], [], rules=ARITHMETIC_RULES)
     return [(f.rule, f.values) for f in found]
+
+
+def _extracted(text: str) -> list[Figure]:
+    doc = read(text.encode("utf-8"), "case.txt", DEFAULT_LIMITS)
+    return extract(doc, segment(doc))
 
 
 @pytest.mark.parametrize(
@@ -1462,3 +1470,16 @@ def test_validate_structures_outline_under_a_line_of_two_counts_need_not_add_up(
     # the lines below may break down the line's second count (专任教师), not its first
     text = "1.全县有教职工3000人,其中专任教师2800人。\n①小学1500人;\n②初中1300人。"
     assert _findings(text) == []
+
+
+@pytest.mark.parametrize("opener", ["(", "(其中", ",其中"])
+def test_validate_structures_teachers_and_support_staff_are_some_of_the_staff(opener: str) -> None:
+    """专任教师 and 工勤人员 are parts of a 教职工 total, in brackets too; the list may leave out
+    教辅 or 行政 staff, so only parts above the total are an error."""
+    close = ")" if opener.startswith("(") else ""
+    short = f"全镇教职工320人{opener}专任教师280人,工勤人员25人{close}。"
+    over = f"全镇教职工320人{opener}专任教师280人,工勤人员45人{close}。"
+    assert _findings(short) == []
+    assert [rule for rule, _ in _findings(over)] == ["sum_mismatch"]
+    figures = {f.indicator for f in _extracted(over)}
+    assert figures == {"staff", "teachers"}  # the teachers keep their own count
