@@ -1483,3 +1483,14 @@ def test_validate_structures_teachers_and_support_staff_are_some_of_the_staff(op
     assert [rule for rule, _ in _findings(over)] == ["sum_mismatch"]
     figures = {f.indicator for f in _extracted(over)}
     assert figures == {"staff", "teachers"}  # the teachers keep their own count
+
+
+def test_validate_structures_what_money_was_spent_on_is_some_of_it() -> None:
+    """用于… after a sum of money lists what it was spent on: those amounts may leave some of it
+    out, but cannot exceed it."""
+    some = "镇财政共安排资金2.6亿元,主要用于教学楼建设9000万元,运动场改造4000万元。"
+    over = "镇财政共安排资金2.6亿元,用于教学楼建设1.9亿元,运动场改造0.8亿元,设备购置0.3亿元。"
+    assert _findings(some) == []
+    assert [rule for rule, _ in _findings(over)] == ["sum_mismatch"]
+    # not a part: what was done with it, in another unit
+    assert _findings("投入资金600万元,用于改造校舍4000平方米,新建运动场8000平方米。") == []

@@ -961,12 +961,15 @@ def _sources_after(text: str, qs: Sequence[Q], head: Q) -> list[Q]:
 @cache
 def _opens_parts() -> re.Pattern[str]:
     """The ``parts`` word right after a total, or after one clause without a number that says
-    more of the total ("拟投入资金410万元,均由省级财政拨付,其中维修类资金130万元…")."""
+    more of the total ("拟投入资金410万元,均由省级财政拨付,其中维修类资金130万元…"), or what
+    the total was spent on (``uses_open``)."""
     return re.compile(
         r"[，,：:\s]*(?:[^，,。;；:：\d]{1,16}[，,]\s*)?(?:"
         + vocab()["parts"].pattern
         + "|"
         + vocab()["nested_open"].pattern
+        + "|"
+        + vocab()["uses_open"].pattern
         + ")"
     )
 
