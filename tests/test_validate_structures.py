@@ -1494,3 +1494,13 @@ def test_validate_structures_what_money_was_spent_on_is_some_of_it() -> None:
     assert [rule for rule, _ in _findings(over)] == ["sum_mismatch"]
     # not a part: what was done with it, in another unit
     assert _findings("投入资金600万元,用于改造校舍4000平方米,新建运动场8000平方米。") == []
+
+
+def test_validate_structures_a_ratio_said_of_some_schools_is_not_over_the_whole_count() -> None:
+    """A ratio in a sentence about a number of schools (两所中心小学…) is of those schools: the
+    whole unit's count in another paragraph is not its base; said of the whole unit, it is."""
+    counts = "全乡在校生860人,教学班31个。\n"
+    some = counts + "两所中心小学均已配齐功能室,有计算机60台,生机比1:10。"
+    whole = counts + "全乡有计算机60台,生机比1:10。"
+    assert _findings(some) == []
+    assert [rule for rule, _ in _findings(whole)] == ["ratio_mismatch"]

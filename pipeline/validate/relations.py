@@ -1758,8 +1758,12 @@ def _ratios(
         spec = words["ratios"][kind]
         if spec["den"] == "teachers" and _other_teachers(text, window, sentence):
             continue
-        nums = _counts(window, q, spec["num"], level) or _report_count(pool, spec["num"], level)
-        dens = _counts(window, q, spec["den"], level) or _report_counts(pool, spec["den"], level)
+        nums = _counts(window, q, spec["num"], level)
+        dens = _counts(window, q, spec["den"], level)
+        if (not nums or not dens) and _some_schools(text, sentence.start, q.start):
+            continue  # "三所完全小学…有计算机95台,生机比1/10": not the report's whole count
+        nums = nums or _report_count(pool, spec["num"], level)
+        dens = dens or _report_counts(pool, spec["den"], level)
         if not nums or not dens:
             continue
         low, high = sorted(q.ratio)
@@ -1781,6 +1785,21 @@ def _ratios(
         relation = _best(candidates, prefer=dens[-1].start)
         if relation is not None:
             yield relation
+
+
+# a number of schools said as the subject: "三所完全小学", "2所中心校"
+_SOME_SCHOOLS = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
+
+
+def _some_schools(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is said of a number of schools (三所完全小学…): what it says
+    is of those schools, not of the whole unit whose counts the report gives elsewhere."""
+    lex = lexicon()
+    for found in _SOME_SCHOOLS.finditer(text, start, end):
+        noun = lex.noun_re.match(text, found.end(), end)
+        if noun is not None and lex.nouns[noun.group()].group == "schools":
+            return True
+    return False
 
 
 def _continues(text: str, sentence: Sentence, q: Q) -> bool:
