@@ -1500,7 +1500,7 @@ def test_validate_structures_a_ratio_said_of_some_schools_is_not_over_the_whole_
     """A ratio in a sentence about a number of schools (两所中心小学…) is of those schools: the
     whole unit's count in another paragraph is not its base; said of the whole unit, it is."""
     counts = "全乡在校生860人,教学班31个。\n"
-    some = counts + "两所中心小学均已配齐功能室,有计算机60台,生机比1:10。"
+    some = counts + "(三)装备配置情况:两所中心小学均已配齐功能室,有计算机60台,生机比1:10。"
     whole = counts + "全乡有计算机60台,生机比1:10。"
     assert _findings(some) == []
     assert [rule for rule, _ in _findings(whole)] == ["ratio_mismatch"]
