@@ -119,6 +119,16 @@ def _figures(text: str) -> list[tuple]:
                 ("students", 3400, None), ("staff", 260, None),
             ],
         ),
+        # made: 辖区内 is the whole jurisdiction, not the pupils from inside it (区内生源)
+        (
+            "辖区内在校中小学生9120人(小学5230人,初中3890人)。",
+            [("students", 9120, None), ("students", 5230, "小学"), ("students", 3890, "初中")],
+        ),
+        # made: kindergartens by provider, each part named 公办园 / 民办园
+        (
+            "全镇有幼儿园12所,其中公办园5所,民办园7所。",
+            [("schools", 12, "学前"), ("schools", 5, "学前"), ("schools", 7, "学前")],
+        ),
         # seed 003 篇七 (held out): a list of levels, then whose rate it is, then the wording
         (
             "基本能满足正常教育教学需要;小学、初中教师学历合格率100%;校长任职符合规定条件。",
