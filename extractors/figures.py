@@ -241,7 +241,12 @@ def _pairs_before(
             mention = previous[back]
             if any(mention.end <= q.start < begins for q in values):
                 break
-            if not _gap_is_filler(text, mention.end, begins, rules):
+            gap = mention.end
+            if quantity.unit == "%" and group is None:
+                # "入学率、巩固率、升学率均达100%": rates of no catalogue wording end the list
+                more = _MORE_RATES.match(text, gap, begins)
+                gap = more.end() if more else gap
+            if not _gap_is_filler(text, gap, begins, rules):
                 break
             growth = bool(rules.growth.search(text, mention.end, begins))
             found = [
@@ -348,6 +353,10 @@ def _indicator_named(words: str) -> Indicator | None:
             if match.end() == len(words) and longer:
                 best = (match.end() - match.start(), indicator)
     return best[1] if best else None
+
+
+# further rates joined to a list of wordings, named by no wording of the catalogue (升学率)
+_MORE_RATES = re.compile(r"(?:(?:、|和|及|与|以及)[\u4e00-\u9fff]{1,6}?率)+")
 
 
 def _joined_mentions(text: str, previous: list[Mention]) -> list[Mention]:

@@ -129,6 +129,15 @@ def _figures(text: str) -> list[tuple]:
             "全镇有幼儿园12所,其中公办园5所,民办园7所。",
             [("schools", 12, "学前"), ("schools", 5, "学前"), ("schools", 7, "学前")],
         ),
+        # made: a rate of no catalogue wording (升学率) ends the list that shares the number; the
+        # disabled children's rate, 适龄 between its words, is their own indicator
+        (
+            "全乡小学近两年入学率、巩固率、升学率均为100%,残疾适龄儿童入学率96%。",
+            [
+                ("enrollment_rate", 100, "小学"), ("retention_rate", 100, "小学"),
+                ("disabled_enrollment_rate", 96, None),
+            ],
+        ),
         # seed 003 篇七 (held out): a list of levels, then whose rate it is, then the wording
         (
             "基本能满足正常教育教学需要;小学、初中教师学历合格率100%;校长任职符合规定条件。",
