@@ -1504,3 +1504,5 @@ def test_validate_structures_a_ratio_said_of_some_schools_is_not_over_the_whole_
     whole = counts + "全乡有计算机60台,生机比1:10。"
     assert _findings(some) == []
     assert [rule for rule, _ in _findings(whole)] == ["ratio_mismatch"]
+    every = counts + "(三)装备配置情况:全乡5所学校均已配齐功能室,有计算机60台,生机比1:10。"
+    assert [rule for rule, _ in _findings(every)] == ["ratio_mismatch"]  # all of its schools

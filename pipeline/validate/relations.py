@@ -1796,10 +1796,15 @@ def _some_schools(text: str, start: int, end: int) -> bool:
     is of those schools, not of the whole unit whose counts the report gives elsewhere."""
     lex = lexicon()
     for found in _SOME_SCHOOLS.finditer(text, start, end):
+        if _WHOLE_BEFORE.search(text, max(start, found.start() - 4), found.start()):
+            continue  # "全县45所学校…": all of them, the whole unit
         noun = lex.noun_re.match(text, found.end(), end)
         if noun is not None and lex.nouns[noun.group()].group == "schools":
             return True
     return False
+
+
+_WHOLE_BEFORE = re.compile(r"全[县市区镇乡旗省]|所有|我[县市区镇乡旗]")
 
 
 def _continues(text: str, sentence: Sentence, q: Q) -> bool:
