@@ -19,6 +19,8 @@ from junheng.segment.regions import region_unit
         ("广西贫困县学生乐享营养午餐", "", "广西…", "广西"),
         ("", "27日,记者在内蒙古自治区义务教育均衡发展督导检查会上了解到", "", "内蒙古自治区"),
         ("本校面临的困难和问题", "目前我校共54个教学班", "", None),
+        # 全国 as an attribute (全国教育大会) is not where the text is about
+        ("", "为落实全国教育大会要求,国家督导检查组对甘肃省部分县进行了督导检查", "", "甘肃省"),
     ],
 )
 def test_segment_regions_first_region_named(
@@ -49,3 +51,15 @@ def test_segment_regions_a_dateline_city_is_not_what_the_news_is_about() -> None
     )
     (report,) = segment_text(normalize(text)[0])
     assert report.unit_name == "全国"
+
+
+def test_segment_regions_a_county_naming_itself_is_nearer_than_its_province() -> None:
+    """An untitled report whose body names its county as itself (…县成立于…, 我县/全县) is that
+    county's, not the province's its opening places it in."""
+    text = (
+        "为扎实推进县域义务教育优质均衡发展,我县已完成自查自评,现将有关情况公示如下。\n"
+        "一、基本情况\n"
+        "和静县成立于1954年,位于青海省东部。全县现有各级各类学校31所,在校生15200人。\n"
+    )
+    (report,) = segment_text(normalize(text)[0])
+    assert report.unit_name == "和静县"

@@ -124,3 +124,17 @@ def test_segment_signature_run_into_the_last_paragraph_dates_the_report() -> Non
     )
     (report,) = segment_text(normalize(text)[0])
     assert report.date == "2018-06-15"
+
+
+def test_segment_a_unit_line_above_the_title_opens_the_title() -> None:
+    """A school's name on the line right above its report's title (a file card's 文档介绍: before
+    it) is part of the title and names the unit."""
+    text = (
+        "文档名称:\n自查报告.docx\n\n"
+        "文档介绍:青河乡中心小学\n义务教育均衡发展自查报告\n一、学校基本情况\n"
+        "我校现有教学班12个,在校学生420人,专任教师31人。学校占地面积15000平方米。\n"
+        "二、自查情况\n我校对照标准逐项开展自查,各项指标均已达到要求,校舍建筑面积3600平方米。\n"
+    )
+    (report,) = segment_text(normalize(text)[0])
+    assert report.title == "青河乡中心小学义务教育均衡发展自查报告"
+    assert report.unit_name == "青河乡中心小学"

@@ -109,9 +109,13 @@ def segment_text(text: str) -> tuple[Report, ...]:
         unit = _unit(span.title, head_lines, tail_lines, _past_card(opening, rules))
         body = text[span.body_start : span.end]
         if unit is None and kind in _ABOUT_A_PLACE:
-            unit = region_unit(span.title, opening, text[span.start : span.end])
+            unit = region_unit(span.title, "", text[span.start : span.end])
         if unit is None:
+            # a unit the body names as itself (焉耆回族自治县成立于…, with 我县 / 全县) is nearer
+            # than the province its opening places it in
             unit = unit_in_body(body, rules)
+        if unit is None and kind in _ABOUT_A_PLACE:
+            unit = region_unit("", opening, text[span.start : span.end])
         if unit is None and kind in _ABOUT_A_PLACE:
             unit = named_most(text[span.start : span.end])
         reports.append(

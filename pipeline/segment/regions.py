@@ -29,7 +29,11 @@ def regions() -> Regions:
     for full, short in data["provinces"].items():
         forms[full] = full
         forms.update((s, full) for s in short)
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    attribute = data["nation_not_before"]
+    alternation = "|".join(
+        re.escape(f) + (f"(?!{attribute})" if f in data["nation"] else "")
+        for f in sorted(forms, key=len, reverse=True)
+    )
     return Regions(forms, re.compile(alternation))
 
 

@@ -278,10 +278,23 @@ def _take_body(state: _State, line: Line) -> None:
         inline = _inline_starts(line, state)
         if not inline:
             first, head = max(pending, key=lambda entry: len(entry[1].title))
+            title, title_start = head.title, first.start
+            above = state.skipped[-1] if state.skipped else None
+            if (
+                above is not None
+                and first is pending[0][0]
+                and above.end + 1 == first.start
+                and unit_on_line(above.text) is not None
+                and above.text not in title
+            ):  # 凉州区双城镇中山小学 / 义务教育均衡发展自查报告: the unit opens the title
+                named = state.rules.unit_cues.field_label.sub("", above.text)  # 文档介绍:…
+                title, title_start = named + title, above.end - len(named)
             report = ReportSpan(
-                start=min(first.start, (_titles_after_chrome(state) or pending)[0][0].start),
-                title=head.title,
-                title_start=first.start,
+                start=min(
+                    title_start, first.start, (_titles_after_chrome(state) or pending)[0][0].start
+                ),
+                title=title,
+                title_start=title_start,
                 title_end=first.end,
                 body_start=line.start,
             )
