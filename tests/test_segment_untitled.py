@@ -138,3 +138,32 @@ def test_segment_a_unit_line_above_the_title_opens_the_title() -> None:
     (report,) = segment_text(normalize(text)[0])
     assert report.title == "青河乡中心小学义务教育均衡发展自查报告"
     assert report.unit_name == "青河乡中心小学"
+
+
+_BODY = (
+    "一、基本情况\n全乡现有中小学9所,在校学生3100人,专任教师260人。近年来,我乡认真落实各项"
+    "要求,全面推进义务教育均衡发展。\n二、主要工作\n我乡加大投入,改善办学条件,新建校舍4000平方米。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (  # 关于 + the matter, broken before the kind of text
+            "关于石门乡义务教育均衡发展\n督导评估整改情况的报告",
+            "关于石门乡义务教育均衡发展督导评估整改情况的报告",
+        ),
+        (  # the issuer, then 关于…, then the kind on a line of its own
+            "石门乡人民政府\n关于义务教育均衡发展工作的\n自查报告",
+            "石门乡人民政府关于义务教育均衡发展工作的自查报告",
+        ),
+        (  # an inspection team's feedback, broken mid-word, a 、 inside its brackets
+            "省教育督导检查组\n对石门乡等6个乡(镇、街道)义务\n教育均衡发展督导检查反馈意见",
+            "省教育督导检查组对石门乡等6个乡(镇、街道)义务教育均衡发展督导检查反馈意见",
+        ),
+    ],
+)
+def test_segment_a_title_broken_over_lines_is_one_title(lines: str, title: str) -> None:
+    (report,) = segment_text(normalize(lines + "\n" + _BODY)[0])
+    assert report.title == title
+    assert report.start == 0 and report.title_start == 0

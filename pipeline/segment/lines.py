@@ -19,6 +19,7 @@ _SENTENCE_PUNCT = re.compile(r"[。,;!?:、]|\.(?!\d)")
 # a 公文 title "关于…的报告" may list what it is about with 、 (关于…教学楼、食堂改造的申请报告)
 _OFFICIAL_TITLE = re.compile(r"关于[^。,;!?:]+的[^。,;!?:、]{0,8}$")
 _TITLE_ALLOWED_MAX = 48
+_IN_BRACKETS = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _LABEL = re.compile(r"【[^】]{1,12}】")
 _BRACKETED = re.compile(r"【(?P<title>[^】]{6,60})】")
 _FIELD_TITLE = re.compile(
@@ -97,7 +98,9 @@ def title_ends(
         if not 6 <= len(candidate) <= _TITLE_ALLOWED_MAX or _COUNT.search(candidate):
             continue
         official = _OFFICIAL_TITLE.fullmatch(candidate) is not None
-        if _SENTENCE_PUNCT.search(candidate.replace("、", "") if official else candidate):
+        # a 、 in brackets lists kinds (27个县(市、区)), not clauses
+        plain = _IN_BRACKETS.sub("", candidate)
+        if _SENTENCE_PUNCT.search(plain.replace("、", "") if official else plain):
             continue
         if not rules.title_domain.search(candidate):
             continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from junheng.segment.lines import (
     SUBTITLE_DASH,
@@ -71,7 +72,7 @@ class _State:
 def find_reports(text: str, rules: SegmentRules) -> list[ReportSpan]:
     """The reports of a document's normalised text, in order, each with its span and title."""
     state = _State(rules)
-    lines = split_lines(text)
+    lines = _join_broken_titles(split_lines(text), rules)
     for number, line in enumerate(lines):
         _take_line(state, line, lines[number - 1] if number else None)
     _flush_pending(state)
@@ -81,6 +82,70 @@ def find_reports(text: str, rules: SegmentRules) -> list[ReportSpan]:
         body_lines = [ln for ln in report.lines if not is_chrome(ln.text, rules)]
         report.end = max(report.body_start, body_lines[-1].end if body_lines else report.title_end)
     return reports
+
+
+# A 公文 title is [issuer] + 关于/对 + the matter + the kind of text; a web copy may print it
+# broken over two or three lines ("国家教育督导检查组 / 对某省27个县(市、区)义务 / 教育均衡发展督导
+# 检查反馈意见"): the lines are one title.
+_OPENS_MATTER = re.compile(r"(?:关于|对)")
+_ISSUER_END = re.compile(
+    r"(?:人民政府|政府|教育局|教体局|教育体育局|教育厅|委员会|办公室|督导组|检查组|评估组|督导室"
+    r"|学校|小学|中学|学区|[县市区镇乡旗])$"
+)
+_NOT_IN_TITLE = re.compile(r"[。，,;；!?！？:：]")
+_LIST_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])"
+)
+_TITLE_PIECE_MAX = 32
+_TITLE_LINES_MAX = 3
+
+
+def _join_broken_titles(lines: list[Line], rules: SegmentRules) -> list[Line]:
+    """``lines`` with each 公文 title broken over adjacent lines joined into one line."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        size = _broken_title_at(lines, index, rules)
+        run = lines[index : index + size]
+        text = "".join(line.text for line in run)
+        joined.append(run[0] if size == 1 else Line(run[0].index, run[0].start, run[-1].end, text))
+        index += size
+    return joined
+
+
+def _broken_title_at(lines: list[Line], index: int, rules: SegmentRules) -> int:
+    """How many lines from ``index`` make one broken title (1: none)."""
+    for size in range(_TITLE_LINES_MAX, 1, -1):
+        run = lines[index : index + size]
+        if len(run) < size or any(b.start != a.end + 1 for a, b in pairwise(run)):
+            continue  # adjacent lines only: a blank line ends a title
+        if not all(_title_piece(line.text, rules) for line in run):
+            continue
+        if any(_ends_title(line.text, rules) for line in run[:-1]):
+            continue  # an earlier line is a whole title of its own
+        if not _ends_title(run[-1].text, rules):
+            continue
+        opening = next((k for k, line in enumerate(run) if _OPENS_MATTER.match(line.text)), None)
+        if opening is None or opening > 1:
+            continue
+        if opening == 1 and not _ISSUER_END.search(run[0].text):
+            continue  # above 关于…: only the issuer's name
+        return size
+    return 1
+
+
+def _title_piece(text: str, rules: SegmentRules) -> bool:
+    return (
+        0 < len(text) <= _TITLE_PIECE_MAX
+        and not _NOT_IN_TITLE.search(text)
+        and not is_chrome(text, rules)
+        and _LIST_MARK.match(text) is None
+    )
+
+
+def _ends_title(text: str, rules: SegmentRules) -> bool:
+    ends = [found.end() for found in rules.title_head.finditer(text)]
+    return bool(ends) and ends[-1] == len(text)
 
 
 def _body_chars(report: ReportSpan, rules: SegmentRules) -> int:
