@@ -588,10 +588,11 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             close = close if close >= 0 else parts[len(kept)].clause_start
             parts, taken = kept, taken[: len(kept)]
             nested = {k: sub for k, sub in nested.items() if k < len(kept)}
-        used.update(taken)
         if among and any(p.marks & _OVERLAPPING for p in parts):
+            used.update(taken)
             continue  # "1200名学生中,寄宿生900人,留守儿童500人": groups that overlap
         if len(parts) >= 2 or (parts and (bracket or among)):
+            used.update(taken)  # (a lone part after 其中 stays free to head its own bracket)
             cut = _cut_at(text, close, end) if not bracket or close == end else False
             if "包括" in opener.group() and "等" in text[parts[-1].quantity.span[1] : close]:
                 cut = True  # "…包括小学68所、中学45所等": the list names some of the total

@@ -61,6 +61,10 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         # …and before a Chinese heading number run into the line before it; not inside words
         ("成员:王明 李华 二、存在问题:", "成员:王明李华 二、存在问题:"),
         ("学 生 共 三 个 班", "学生共三个班"),
+        # a line break between a number and its unit, in text no page width wrapped; not one
+        # before a word that only opens with a unit's character
+        ("在校生(小学 620 人、初中 310\n人),教师 80 人", "在校生(小学620人、初中310人),教师80人"),
+        ("全年完成 12\n个项目", "全年完成12\n个项目"),
     ],
 )
 def test_normalize_examples(raw: str, expected: str) -> None:

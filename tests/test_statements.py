@@ -423,3 +423,15 @@ def test_statements_people_at_a_school_type_take_its_level() -> None:
     assert ("teachers", 50.0, None) in found  # 高级 names no title here, 中等职业 a part
     # a generic count word keeps the level its line gives
     assert ("schools", 17.0, "小学") in _figures("——小学。校数17所;毕业生400人。")
+
+
+def test_statements_a_lone_part_after_qizhong_heads_its_own_bracket() -> None:
+    """One part after 其中 is no breakdown of the total before it, but its own bracketed parts
+    are still its parts: "在校学生9300人,其中义务教育阶段在校学生7200人(小学5100人,初中2100人)"."""
+    text = "全县在校学生9300人,其中义务教育阶段在校学生7200人(小学5100人,初中2100人)。"
+    assert ("students", 5100, "小学") in _figures(text)
+    found = [
+        (b.total.quantity.value, [p.quantity.value for p in b.parts])
+        for b in breakdowns(text, _statements(text), len(text))
+    ]
+    assert (7200, [5100, 2100]) in found

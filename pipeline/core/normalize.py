@@ -31,7 +31,7 @@ from junheng.core.page_marks import page_mark_edits
 from junheng.core.scan import scan
 from junheng.core.webcopy import web_copy_edits
 from junheng.core.words import is_word
-from junheng.core.wrap import wrap_edits
+from junheng.core.wrap import unit_break_edits, wrap_edits
 from junheng.core.yamldata import package_yaml
 
 # An edit replaces raw[start:end] of the current text by `replacement`.
@@ -258,6 +258,7 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     # A page width's line breaks are found where the widths are still as written (full-width
     # punctuation not yet folded to ASCII).
     text, source = _apply(text, source, list(wrap_edits(text)))
+    text, source = _apply(text, source, list(unit_break_edits(text)))
     # The decimal point is read before folding, where a Chinese 。/， is still told from a ",".
     text, source = _apply(text, source, list(_decimal_edits(text)))
     text, source = _apply(text, source, list(_fold_edits(text)))

@@ -125,3 +125,17 @@ def wrap_edits(text: str) -> Iterator[Edit]:
         joiner = _joiner(body[-1], next_line.lstrip()[0])
         end_of_body = start + len(body)
         yield end_of_body, next_start + len(next_line) - len(next_line.lstrip()), joiner
+
+
+# A line break between a number and its unit, whatever the widths (…初中 5915⏎人),…): the line
+# cannot end there, so the break is joined even in text that no page width wrapped.
+_NUMBER_THEN_UNIT = re.compile(
+    r"(?<=\d)[ \t]*\n[ \t]*"
+    r"(?=(?:万元|亿元|平方米|元|人|名|所|个|台|册|本|间|项|%|％|㎡)(?:[,，。;；、)）\s]|$))"
+)
+
+
+def unit_break_edits(text: str) -> Iterator[Edit]:
+    """The edits that join a number to its unit on the next line."""
+    for found in _NUMBER_THEN_UNIT.finditer(text):
+        yield found.start(), found.end(), ""
