@@ -14,6 +14,7 @@ from junheng.segment import segment, segment_text
 from junheng.segment.lines import HeadKind, read_head
 from junheng.segment.meta import find_years, parse_date_line, unit_in_title, unit_on_line
 from junheng.segment.rules import LineTest, _top_level_alternatives, load_rules
+from segment_support import only_report
 
 ROOT = Path(__file__).parent.parent
 SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
@@ -244,11 +245,9 @@ def test_chrome_lines_split_find_what_one_alternation_finds() -> None:
 
 def test_segment_a_document_word_is_no_unit_name() -> None:
     """"调研报告乡镇基础教育…" (a masked unit left the document word before 乡): no unit."""
-    from junheng.core.normalize import normalize
-    from junheng.segment import segment_text
 
     text = "调研报告乡村学校办学现状的调查报告\n全乡共有小学8所,在校学生1200人,教师96人。\n"
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.unit_name is None
 
 
@@ -271,18 +270,14 @@ def test_segment_a_document_word_is_no_unit_name() -> None:
     ],
 )
 def test_segment_an_addressee_or_a_field_label_is_no_unit(text: str, unit: str | None) -> None:
-    from junheng.core.normalize import normalize
-    from junheng.segment import segment_text
 
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.unit_name == unit
 
 
 def test_segment_an_official_title_may_list_its_subjects_with_a_dun() -> None:
     """``关于…教学楼、食堂改造的申请报告`` is a title: a 公文 title lists what it is about with
     、, after the site's chrome and before the 主送机关 line."""
-    from junheng.core.normalize import normalize
-    from junheng.segment import segment_text
 
     title = "关于北塘小学新建教学楼、改造食堂和厕所的申请报告"
     body = (
@@ -291,7 +286,7 @@ def test_segment_an_official_title_may_list_its_subjects_with_a_dun() -> None:
         "为改善办学条件,保障师生安全,特申请新建教学楼一栋,改造食堂和厕所。妥否,请批示。\n"
     )
     text = f"范文大全\n\n{title}\n\n县教育局:\n{body}"
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.title == title
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind
-from junheng.core.normalize import normalize
-from junheng.segment import segment, segment_text
+from junheng.segment import segment
 from junheng.segment.regions import region_unit
+from segment_support import only_report
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_segment_regions_a_dateline_city_is_not_what_the_news_is_about() -> None
         "新华社北京3月8日电 记者从有关部门获悉,全国义务教育阶段失学儿童数量较去年同期明显下降。"
         "全国各地持续推进控辍保学工作。\n"
     )
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.unit_name == "全国"
 
 
@@ -61,5 +61,5 @@ def test_segment_regions_a_county_naming_itself_is_nearer_than_its_province() ->
         "一、基本情况\n"
         "和静县成立于1954年,位于青海省东部。全县现有各级各类学校31所,在校生15200人。\n"
     )
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.unit_name == "和静县"

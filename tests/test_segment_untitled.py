@@ -10,6 +10,7 @@ import pytest
 from junheng.core.normalize import normalize
 from junheng.segment import segment_text
 from junheng.segment.meta import parse_dateline
+from segment_support import only_report
 
 _BODY = (
     "一、基本情况:我校现有教学班12个,在校学生560人,专任教师38人,学校占地面积12000平方米。"
@@ -49,7 +50,7 @@ def test_segment_news_headline_over_its_dateline() -> None:
         "2021-03-05 10:20 来源: 某某日报\n"
         "本报讯 记者从某市教育局获悉,全市农村学校办学条件全面改善,义务教育均衡发展取得新进展。\n"
     )
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.title == "某市农村学校办学条件全面改善"
     assert report.date == "2021-03-05" and report.type == "其他"
 
@@ -79,7 +80,7 @@ def test_segment_headline_over_a_dateline_without_time() -> None:
         "时间:2021年3月5日  来源:某县融媒体中心\n"
         "近日,记者从某县教育局了解到,全县义务教育优质均衡发展创建工作稳步推进。\n"
     )
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.title == "某县扎实推进义务教育优质均衡发展"
     assert report.date == "2021-03-05"
 
@@ -122,7 +123,7 @@ def test_segment_signature_run_into_the_last_paragraph_dates_the_report() -> Non
         "我校共有学生1200人,教师80人,各项整改工作有序推进,确保顺利通过县政府对我校义务教育均衡"
         "发展工作的验收。 青山中学 2018.06.15\n"
     )
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.date == "2018-06-15"
 
 
@@ -135,7 +136,7 @@ def test_segment_a_unit_line_above_the_title_opens_the_title() -> None:
         "我校现有教学班12个,在校学生420人,专任教师31人。学校占地面积15000平方米。\n"
         "二、自查情况\n我校对照标准逐项开展自查,各项指标均已达到要求,校舍建筑面积3600平方米。\n"
     )
-    (report,) = segment_text(normalize(text)[0])
+    report = only_report(text)
     assert report.title == "青河乡中心小学义务教育均衡发展自查报告"
     assert report.unit_name == "青河乡中心小学"
 
@@ -164,6 +165,6 @@ _BODY = (
     ],
 )
 def test_segment_a_title_broken_over_lines_is_one_title(lines: str, title: str) -> None:
-    (report,) = segment_text(normalize(lines + "\n" + _BODY)[0])
+    report = only_report(lines + "\n" + _BODY)
     assert report.title == title
     assert report.start == 0 and report.title_start == 0
