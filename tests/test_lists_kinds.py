@@ -155,6 +155,21 @@ def test_lists_kinds_measures_and_outcomes_under_one_heading(tmp_path: Path) -> 
     ]
 
 
+def test_lists_kinds_measures_and_results_of_a_self_evaluation_are_its_work(
+    tmp_path: Path,
+) -> None:
+    """A self-evaluation that lists no problems tells its own work under ``二、主要措施和成效``
+    (一是…落实到位): achievements, no items. The same heading in a report titled as a
+    rectification report keeps its measures and outcomes (the test above)."""
+    rows = _rows(
+        tmp_path,
+        "青松县义务教育优质均衡发展自评报告\n一、基本情况\n全县共有义务教育学校42所。\n"
+        "二、主要措施和成效\n(一)健全机制\n一是政府责任落实到位。县政府印发推进方案,"
+        "明确部门职责。\n二是经费保障有力。义务教育经费逐年增长。\n",
+    )
+    assert rows == []
+
+
 def test_lists_kinds_work_lead_in_leaves_kinds_to_entries(tmp_path: Path) -> None:
     """``现将整改工作汇报如下:`` names no kind: done work is outcome, planned work measure; the
     signature after the last entry is not part of it."""

@@ -500,6 +500,22 @@ def test_lists_shapes_a_topic_named_announces_no_list() -> None:
     assert _rows("topic_named.txt") == []
 
 
+def test_lists_shapes_a_topic_joined_by_a_conjunction_announces_no_list() -> None:
+    """存在的问题 joined by 和 to another topic ("对…办学条件和存在的问题进行了调查分析") is
+    what the study looked at: the numbered state of affairs under the next heading is no problem
+    list."""
+    assert _rows("topic_and_current_state.txt") == []
+
+
+def test_lists_shapes_two_words_for_what_is_wrong_still_announce_a_list() -> None:
+    """"面临的困难和存在的问题:" joins two words for what is wrong: a lead-in, its entries
+    problems."""
+    assert _rows("difficulties_and_problems.txt") == [
+        ("problem", 1, "音乐美术专用教室不足,部分课程只能在普通教室上"),
+        ("problem", 2, "学校运动场跑道老化,雨天无法使用"),
+    ]
+
+
 def test_lists_shapes_a_numbered_run_of_shortfalls_under_a_neutral_heading() -> None:
     """``二、建设进展情况`` names no list, but its flat numbered entries each say what is not yet
     there (尚未, 没有, 还不够, 还需进一步): problems, answered by the ``下一步打算`` after them."""

@@ -100,6 +100,19 @@ def _reports_achievements(text: str, entries: list[Entry]) -> bool:
     return bool(entries) and with_figures >= vocabulary().achievements_share * len(entries)
 
 
+def _narrates_work(text: str, report: Report, region: Region) -> bool:
+    """Whether a heading that leaves the kind to the entries (``主要措施和成效``) heads the report's
+    account of its own work: neither the heading nor the report's title names the rectification
+    (lists.yaml ``open_lists``; the caller's: the report lists no problems)."""
+    rectification = vocabulary().open_rectification
+    return (
+        bool(region.choices)
+        and not region.prose
+        and rectification.search(text, region.heading_start, region.start) is None
+        and rectification.search(report.match_title or report.title) is None
+    )
+
+
 def _region_entries(text: str, region: Region, open_end: bool) -> list[tuple[ItemKind, Entry]]:
     """The (kind, entry) pairs of one region, in text order."""
     vocab = vocabulary()
@@ -267,10 +280,12 @@ def _report_items(
     # 120万元,维修改造校舍); without problems, a 措施 list of figures is the work done (汇报, 总结)
     problems = any(k is ItemKind.PROBLEM for _, entries in regions for k, _ in entries)
     for region, entries in regions:
-        if (
-            region.kind is ItemKind.MEASURE
-            and not problems
-            and _reports_achievements(text, [e for k, e in entries if k is ItemKind.MEASURE])
+        if not problems and (
+            _narrates_work(text, report, region)
+            or (
+                region.kind is ItemKind.MEASURE
+                and _reports_achievements(text, [e for k, e in entries if k is ItemKind.MEASURE])
+            )
         ):
             continue
         for kind, entry in entries:

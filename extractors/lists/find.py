@@ -288,8 +288,11 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
     return regions
 
 
-# 、 or a conjunction joining the trigger to other nouns: "现状、存在的问题以及未来的发展路径"
-_NOUN_LIST_BEFORE = re.compile(r"[、]\s*$")
+# 、 or a conjunction joining the trigger to other nouns: "现状、存在的问题以及未来的发展路径",
+# "对现有状况和存在的问题进行了分析" (not "面临的困难和存在的问题": one more word for what is wrong)
+_NOUN_LIST_BEFORE = re.compile(
+    r"(?:、|(?<!困难|不足|挑战|短板|差距|隐患|薄弱|问题)(?:和|与|及|以及))\s*$"
+)
 _NOUN_LIST_AFTER = re.compile(
     r"\s*(?:、|以及|及其|和|与|及)(?!时|不足|困难|挑战|短板|差距|隐患|薄弱|问题)"
 )  # not "存在一些问题和不足": one more word for what is wrong, still a lead-in
@@ -298,7 +301,7 @@ _NOUN_LIST_AFTER = re.compile(
 def _in_noun_list(text: str, trigger: re.Match[str]) -> bool:
     """Whether a trigger is one noun of a list of topics (joined by 、 or 以及/和/与 to others),
     which names the problems as a subject of the text and announces no list of them."""
-    before = text[max(0, trigger.start() - 2) : trigger.start()]
+    before = text[max(0, trigger.start() - 4) : trigger.start()]
     return bool(_NOUN_LIST_BEFORE.search(before) or _NOUN_LIST_AFTER.match(text, trigger.end()))
 
 

@@ -52,6 +52,7 @@ class Vocabulary:
     open_headings: tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]
     section_title: re.Pattern[str]
     open_lead_ins: tuple[tuple[re.Pattern[str], tuple[ItemKind, ...]], ...]
+    open_rectification: re.Pattern[str]
     entry_start: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     entry_anywhere: tuple[tuple[ItemKind, re.Pattern[str]], ...]
     planned_share: float
@@ -122,6 +123,7 @@ def vocabulary() -> Vocabulary:
         open_headings=_open(data["open_lists"]["headings"]),
         section_title=re.compile(data["section_title"]),
         open_lead_ins=_open(data["open_lists"]["lead_ins"]),
+        open_rectification=re.compile(data["open_lists"]["rectification"]),
         entry_start=_by_kind(data["entry_kinds"]["start"]),
         entry_anywhere=_by_kind(data["entry_kinds"]["anywhere"]),
         planned_share=float(data["planned_share"]),
