@@ -153,7 +153,8 @@ def test_segment_unit_in_title(title: str, unit: str | None) -> None:
     ("line", "unit"),
     [
         ("尤镇中心小学", "尤镇中心小学"),
-        ("怀远县龙亢农场中心小学", "怀远县龙亢农场中心小学"),
+        # its own name: the county above it left off, as the seed gold writes it
+        ("怀远县龙亢农场中心小学", "龙亢农场中心小学"),
         ("李永荣", None),
         ("工作计划", None),
         # a subtitle line under the title, opened by a dash
@@ -163,6 +164,27 @@ def test_segment_unit_in_title(title: str, unit: str | None) -> None:
 )
 def test_segment_unit_on_line(line: str, unit: str | None) -> None:
     assert unit_on_line(line) == unit
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        # the places above a unit are left off: its own name
+        ("湖北省青松县义务教育优质均衡发展自评报告", "青松县"),
+        ("白石区红岭中学关于义务教育均衡发展问题的整改报告", "红岭中学"),
+        ("江州市白石区杏林镇明德小学义务教育均衡发展自查报告", "杏林镇明德小学"),
+        ("广西壮族自治区青松市义务教育均衡发展工作汇报", "青松市"),
+        # …but a school's name that is a kind (实验小学, 第一中学) keeps its place, a town's name
+        # that holds a 市 (新市镇) is one name, and a rest of two characters is too short to stand
+        ("江州市白石区实验小学义务教育均衡发展工作总结", "白石区实验小学"),
+        ("江州市第一中学义务教育均衡发展自查报告", "江州市第一中学"),
+        ("新市镇中心小学义务教育均衡发展工作汇报", "新市镇中心小学"),
+        ("青松县杏镇义务教育均衡发展工作规划", "青松县杏镇"),
+        ("宁夏回族自治区义务教育均衡发展督导报告", "宁夏回族自治区"),
+    ],
+)
+def test_segment_a_unit_is_named_without_the_places_above_it(title: str, unit: str) -> None:
+    assert unit_in_title(title) == unit
 
 
 def test_segment_years() -> None:

@@ -234,7 +234,37 @@ def _clean_unit(unit: str) -> str | None:
     if load_rules().unit_cues.not_a_name.search(unit):
         return None  # 广西贫困县: a kind of county, not one county's name
     department = _DEPARTMENT.match(unit)
-    return department["keep"] if department else unit
+    return _own_name(department["keep"] if department else unit)
+
+
+# A place above the unit that its name may open with: a province, city or county, not a town (a
+# school keeps its 镇: 双城镇中山小学).
+_SUPERIOR = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|州|盟|县|区|旗)")
+_ADMIN_START = re.compile(rf"^(?:{_ADMIN}|{_SCHOOL})")
+
+
+def _own_name(unit: str) -> str:
+    """``unit`` without the places above it (重庆市大足区 → 大足区, 凉州区双城镇中山小学 →
+    双城镇中山小学): the shortest place before a rest that is a name of its own, three characters
+    at least, opening with a name (not 区大荆中学 after 商州, not 镇中心小学 of 新市镇中心小学) and
+    not with a kind of school's words (鼓楼区实验小学 stays whole: ``generic_school_names``)."""
+    generic = load_rules().unit_cues.generic_school
+    cut = True
+    while cut:
+        cut = False
+        for end in range(2, len(unit) - 2):
+            rest = unit[end:]
+            if (
+                _SUPERIOR.fullmatch(unit, 0, end)
+                and _UNIT.fullmatch(rest)
+                and not _ADMIN_START.match(rest)
+                and not _NOT_UNIT_START.match(rest)
+                and not _NOT_UNIT_END.search(rest)
+                and not generic.match(rest)
+            ):
+                unit, cut = rest, True
+                break
+    return unit
 
 
 def unit_on_line(line: str) -> str | None:

@@ -39,6 +39,9 @@ class UnitCues:
     not_at_start: re.Pattern[str]
     field_label: re.Pattern[str]
     """A field's label at a line's start (``field_labels``), with its colon or spaces."""
+    generic_school: re.Pattern[str]
+    """How a school's name opens when the name is a kind, not the school's own (实验小学, 第一中学):
+    the place before it stays part of the name (``generic_school_names``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +183,9 @@ def load_rules() -> SegmentRules:
             ),
             field_label=re.compile(
                 rf"^\s*(?:{_words(data['unit_cues']['field_labels']).pattern})\s*[:：|]?\s*"
+            ),
+            generic_school=re.compile(
+                f"^(?:{_words(data['unit_cues']['generic_school_names']).pattern})"
             ),
         ),
         report_qualifier=re.compile(f"(?:{'|'.join(map(re.escape, data['report_qualifiers']))})$"),
