@@ -425,11 +425,14 @@ def _per_student_pairs(
 
 def _scoping_levels(text: str, start: int, end: int, rules: FigureRules) -> list[re.Match[str]]:
     """Level words in ``text[start:end]`` that scope (not 小学 inside 东区中心小学, a name; and
-    其中小学 is 小学, not 中小学)."""
+    其中小学 is 小学, not 中小学; 其中学生 names no level, not 中学)."""
     found = []
     for match in rules.level_re.finditer(text, start, end):
         if text.startswith("其中", match.start() - 1):
-            match = rules.level_re.match(text, match.start() + 1, end) or match
+            inner = rules.level_re.match(text, match.start() + 1, end)
+            if inner is None:
+                continue
+            match = inner
         if not rules.name_before.search(text, max(0, match.start() - 2), match.start()):
             found.append(match)
     return found

@@ -373,6 +373,17 @@ def held_part(total: Statement, part: Statement) -> bool:
     return part.noun.group in lexicon().holds_groups.get(total.noun.group, ())
 
 
+def counted_among(whole: Noun | None, part: Noun) -> bool:
+    """Whether a count of ``part`` can be among a total of ``whole``: the same count, a group the
+    whole's holds (专任教师 among 教职工: ``holds_groups``), or a school type or 教学点
+    (教学点441人: the pupils there); not another count (学生 among 教师)."""
+    if whole is None or part.indicator == whole.indicator:
+        return True
+    if part.group in lexicon().holds_groups.get(whole.group, ()):
+        return True
+    return part.group in ("schools", "school_points")
+
+
 def _part_of(text: str, total: Statement, part: Statement) -> bool:
     """Whether ``part`` can be a part of ``total``: the same unit, and a noun of the same count,
     a school-type noun, or a subject the lexicon's ``part_subjects`` allows (a level, a school's
@@ -398,11 +409,7 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         if held is not None and part.noun.level not in held:
             return False  # 幼儿园 under 中小学: another level
     if part.noun is not None:
-        if total.noun is None or part.noun.indicator == total.noun.indicator:
-            return True
-        if held_part(total, part):
-            return True  # 专任教师 among 教职工
-        return part.noun.group in ("schools", "school_points")  # 教学点441人: pupils there
+        return counted_among(total.noun, part.noun)
     subject = subject_words(text, part)
     if not subject or lexicon().part_subjects.search(subject):
         return True

@@ -649,3 +649,9 @@ def test_figures_a_value_held_against_a_standard_is_the_standard() -> None:
     found = _figures("学校占地9000平方米,生均45平方米,对照标准生均18平方米,达到要求。")
     kinds = {f[1]: f[4] for f in found if f[0] == "land_area_per_student"}
     assert kinds == {45.0: "actual", 18.0: "standard"}
+
+
+def test_figures_qizhong_before_a_noun_names_no_level() -> None:
+    """其中学生 holds 中学 across 其中: no level (其中小学 is 小学, not 中小学)."""
+    found = [row[:3] for row in _figures("全镇有教师138人,其中学生1392人。")]
+    assert found == [("teachers", 138, None), ("students", 1392, None)]

@@ -425,6 +425,20 @@ def test_validate_structures_parts_among_a_total(wrong: str, right: str) -> None
     assert _findings(right) == []
 
 
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("全校在校生1000人,其中寄宿生1200人。", "全校在校生1000人,其中寄宿生600人。"),
+        ("全镇有教师138人,其中女教师180人。", "全镇有教师138人,其中女教师80人。"),
+    ],
+)
+def test_validate_structures_a_group_the_total_holds_is_checked(wrong: str, right: str) -> None:
+    """寄宿生 are some of the pupils, 女教师 some of the teachers: a lone part above its total is
+    an error, whatever other nouns the rule lets pass."""
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
 def test_validate_structures_groups_among_a_total_may_overlap() -> None:
     assert _findings("全镇1200名学生中,寄宿生900人,留守儿童500人。") == []
 
@@ -501,6 +515,9 @@ def test_validate_structures_two_totals_share_one_breakdown() -> None:
         "全县学校**所(含省直学校3所),其中初中6所,小学9所。",
         # points over a time are the last rate's change, not the difference of the two rates
         "民办园在园幼儿80万人,增长2.1%,占比35.2%,比上年提高1.4个百分点。",
+        # a count of another noun after 其中 (a copy's stray 其中) is not among the teachers
+        "全镇现有小学6所;有教师138人其中;学生1392人。",
+        "全镇有教师138人,其中学生1392人。",
     ],
 )
 def test_validate_structures_false_alarms_of_unseen_reports(text: str) -> None:

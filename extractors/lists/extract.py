@@ -102,13 +102,14 @@ def _reports_achievements(text: str, entries: list[Entry]) -> bool:
 
 def _narrates_work(text: str, report: Report, region: Region) -> bool:
     """Whether a heading that leaves the kind to the entries (``主要措施和成效``) heads the report's
-    account of its own work: neither the heading nor the report's title names the rectification
-    (lists.yaml ``open_lists``; the caller's: the report lists no problems)."""
+    account of its own work: neither the list (its heading, sub-headings, entries) nor the
+    report's title names the rectification (lists.yaml ``open_lists``; the caller's: the report
+    lists no problems)."""
     rectification = vocabulary().open_rectification
     return (
         bool(region.choices)
         and not region.prose
-        and rectification.search(text, region.heading_start, region.start) is None
+        and rectification.search(text, region.heading_start, region.end) is None
         and rectification.search(report.match_title or report.title) is None
     )
 

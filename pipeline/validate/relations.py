@@ -37,6 +37,7 @@ from junheng.extractors.statements import (
     Reading,
     Statement,
     by_dimension,
+    counted_among,
     counted_units,
     lexicon,
     read_report,
@@ -1022,6 +1023,9 @@ def _parts_after(
         if _other_level(head, q):
             skipped = True  # 小学18所,其中村小5所,初中2所: the 初中 are no 小学
             continue
+        if _another_count(head, q):
+            skipped = True  # 教师138人,其中学生1392人: the pupils are not among the teachers
+            continue
         if _wider(q, head):
             skipped = True  # 小学30所,初中10所,其中寄宿制学校12所: of both, not of the 初中
             continue
@@ -1065,6 +1069,13 @@ def _other_level(head: Q, part: Q) -> bool:
     return bool(
         whole and own and whole.level and own.level and own.level != whole.level
     )
+
+
+def _another_count(head: Q, part: Q) -> bool:
+    """Whether a part's noun counts what its total's cannot hold (学生 under 教师), as the
+    statement layer's breakdowns decide (``counted_among``)."""
+    whole, own = _own_noun(head), _own_noun(part)
+    return whole is not None and own is not None and not counted_among(whole, own)
 
 
 def _same_noun(text: str, head: Q, part: Q) -> bool:
