@@ -53,6 +53,7 @@ class FigureRules:
     level_re: re.Pattern[str]
     target: re.Pattern[str]
     standard: re.Pattern[str]
+    standard_after: re.Pattern[str]
     growth: re.Pattern[str]
     filler: re.Pattern[str]
     per_student: tuple[tuple[re.Pattern[str], str], ...]
@@ -82,6 +83,7 @@ def load_rules() -> FigureRules:
         level_re=re.compile(words),
         target=re.compile(data["target"]),
         standard=re.compile(data["standard"]),
+        standard_after=re.compile(data["standard_after"]),
         growth=re.compile(data["growth"]),
         filler=re.compile(data["filler"]),
         per_student=tuple((re.compile(k), v) for k, v in data["per_student"].items()),
@@ -179,6 +181,12 @@ def _bare_rate(text: str, mention: Mention, quantity: Quantity) -> bool:
 _BARE_RATE_END = re.compile(r"\s*(?:[,，。;；、)）]|$)")
 
 
+def _duration(quantity: Quantity) -> bool:
+    """A span of years (三年, 5年), which the filler may hold between a wording and its number
+    ("巩固率连续三年保持在98.5%"); not a year (2019年)."""
+    return quantity.unit == "年" and quantity.value < 100
+
+
 def _filler_only(gap: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:为|达|达到|是)?\s*", gap))
 
@@ -239,7 +247,7 @@ def _pairs_before(
         # (生均教学及辅助用房小学3.74: 小学 is also a wording of schools) are stepped over.
         for back in range(len(previous) - 1, -1, -1):
             mention = previous[back]
-            if any(mention.end <= q.start < begins for q in values):
+            if any(mention.end <= q.start < begins and not _duration(q) for q in values):
                 break
             gap = mention.end
             if quantity.unit == "%" and group is None:
@@ -919,7 +927,7 @@ def _kind(
     # the words just after the number, within its clause (…的合格标准; not ",预计毕业生…")
     after = _CLAUSE_END.search(text, pair.quantity.end, pair.quantity.end + 6)
     clause = text[start : after.start() if after else pair.quantity.end + 6]
-    if rules.standard.search(clause):
+    if rules.standard.search(clause) or rules.standard_after.match(text, pair.quantity.end):
         return FigureKind.STANDARD
     if rules.target.search(clause):
         return FigureKind.TARGET

@@ -655,3 +655,40 @@ def test_figures_qizhong_before_a_noun_names_no_level() -> None:
     """其中学生 holds 中学 across 其中: no level (其中小学 is 小学, not 中小学)."""
     found = [row[:3] for row in _figures("全镇有教师138人,其中学生1392人。")]
     assert found == [("teachers", 138, None), ("students", 1392, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a rate's levels said after its wording, one value each
+        (
+            "全乡教职工120人。教师合格率小学为100%,初中为96.5%。",
+            [("staff", 120, None, "actual"), ("teacher_qualified_rate", 100, "小学", "actual"),
+             ("teacher_qualified_rate", 96.5, "初中", "actual")],
+        ),
+        # a time between the wording and its number (近几年, 连续三年)
+        ("全镇小学适龄儿童入学率近几年都为100%。", [("enrollment_rate", 100, "小学", "actual")]),
+        ("全镇初中巩固率连续三年保持在98.5%。", [("retention_rate", 98.5, "初中", "actual")]),
+        # the standard a value is compared with, said after its unit (…的合格要求)
+        (
+            "学校校舍建筑面积3100平方米,生均7.4平方米,高于生均6平方米的合格要求。",
+            [("building_area_per_student", 7.4, None, "actual"),
+             ("building_area_per_student", 6, None, "standard")],
+        ),
+        # 生均活动面积 is the sports ground's per-student area
+        (
+            "学校操场面积4200平方米,生均活动面积9.6平方米。",
+            [("sports_area_per_student", 9.6, None, "actual")],
+        ),
+        # a school type naming its level scopes the clause after it (完小 is 小学)
+        (
+            "初中占地面积20000平方米,生均25.5平方米;完小占地面积41000平方米,生均30.2平方米。",
+            [("land_area_per_student", 25.5, "初中", "actual"),
+             ("land_area_per_student", 30.2, "小学", "actual")],
+        ),
+    ],
+)
+def test_figures_wordings_and_scopes_of_unseen_reports(
+    sentence: str, expected: list[tuple]
+) -> None:
+    assert [(i, v, lv, k) for i, v, lv, _, k in _figures(sentence)] == expected
