@@ -116,6 +116,9 @@ def test_segment_read_head(line: str, kind: HeadKind, title: str, body: str) -> 
     [
         ("2013年2月20日", "2013-02-20"),
         ("二〇一五年十月十九日", "2015-10-19"),
+        # a copy's digit zero, or letter O, in a year of Chinese numerals
+        ("二00六年七月", "2006-07"),
+        ("二O一二年九月", "2012-09"),
         ("义务教育学校办学条件基本标准督导评估整改报告二〇一五年十月十九日。", "2015-10-19"),
         ("2013.11", "2013-11"),
         ("2013年11月", "2013-11"),

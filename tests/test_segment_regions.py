@@ -21,6 +21,8 @@ from segment_support import only_report
         ("本校面临的困难和问题", "目前我校共54个教学班", "", None),
         # 全国 as an attribute (全国教育大会) is not where the text is about
         ("", "为落实全国教育大会要求,国家督导检查组对甘肃省部分县进行了督导检查", "", "甘肃省"),
+        # the first of a number of regions (…等5省份) is not what the text is about
+        ("教育部:山西等5省份部分县存在大校额问题", "", "", None),
     ],
 )
 def test_segment_regions_first_region_named(
@@ -63,3 +65,15 @@ def test_segment_regions_a_county_naming_itself_is_nearer_than_its_province() ->
     )
     report = only_report(text)
     assert report.unit_name == "和静县"
+
+
+def test_segment_regions_places_of_a_list_are_not_counted_for_the_most_named() -> None:
+    """A news item on an inspection of several provinces names the first one in its title and in
+    its list (山西、河南…等5省): it is about none of them."""
+    text = (
+        "教育部:山西等5省份部分县存在大校额问题\n"
+        "2019-01-15 09:28:35 来源: 新闻网\n"
+        "教育部发布国家教育督导检查组对山西、河南、湖南、广西、贵州等5省(区)义务教育均衡发展督导"
+        "检查反馈意见。意见表示,各省份申报的县均达到评估标准,同时指出部分县存在大校额问题。\n"
+    )
+    assert only_report(text).unit_name is None

@@ -496,3 +496,33 @@ def test_a_forum_posts_attachment_card_is_chrome() -> None:
 )
 def test_a_titles_site_category_and_part_number_are_peeled(raw: str, title: str) -> None:
     assert _one(raw)[1].title == title
+
+
+def test_a_school_named_after_a_heading_run_into_its_first_sentence() -> None:
+    """"一、学校基本状况青林山学校位于…": the heading ran into the sentence; the name after it is
+    the unit, though it holds no place word (the report calls itself 我校)."""
+    raw = (
+        "学校督导评估自查报告\n"
+        "一、学校基本状况青林山学校位于青林山农场东部。学校占地13320平方米,现有6个教学班。"
+        "二、评估的准备情况我校高度重视此次评估工作,成立了自评小组,全面开展自查工作。\n"
+    )
+    _, report = _one(raw)
+    assert report.unit_name == "青林山学校"
+
+
+def test_a_pages_summary_before_the_full_report_is_no_report() -> None:
+    """A sharing site gives the title and the opening words cut off, then the report in full
+    (its quotation marks written otherwise): one report, the full one."""
+    title = "青山镇中心学校两基迎国检自查自纠报告"
+    opening = (
+        "工作重中之重的地位不动摇,根据上级实施方案,制定了本校迎检方案。我们成立领导小组,"
+        "严格落实工"
+    )
+    raw = (
+        f"{title}\n2020-01-01 00:00:00自查报告\n"
+        f'{title} 我校坚持"两基"{opening}\n'
+        f"{title} 我校坚持“两基”{opening}作责任制,做到领导思想不放松。{_BODY}\n"
+    )
+    text, report = _one(raw)
+    assert text[report.start : report.end].count(title) == 1
+    assert text[report.end - 20 : report.end] == text.rstrip()[-20:]

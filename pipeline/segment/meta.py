@@ -12,6 +12,7 @@ _CN_DIGITS = {
     "零": 0,
     "○": 0,
     "O": 0,
+    "0": 0,  # a copy's digit zero in a year of Chinese numerals: 二00六年七月
     "一": 1,
     "二": 2,
     "三": 3,
@@ -22,7 +23,8 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_CN_YEAR = "[〇零○一二三四五六七八九]{4}"
+# (a zero may be a digit or a letter O, "二00六年", when a Chinese numeral opens the year)
+_CN_YEAR = "[〇零○一二三四五六七八九][〇零○0O一二三四五六七八九]{3}"
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 
 # Dates as reports write them under a title or a signature, alone on their line (a unit may
@@ -345,9 +347,13 @@ def _unit_at(window: str, start: int, cues: UnitCues) -> str | None:
         unit = _clean_unit(name)
         if unit is None:
             continue
-        if _GENERIC_SCHOOL.search(name) or window[end : end + 1] in _WORD_GOES_ON:
-            continue  # …其他学校, 县域: not a name, or a name cut inside a word
-        if (cued_before or cues.after.match(window, end)) and _speaks_of_itself(window, name):
+        cued_after = cues.after.match(window, end) is not None
+        if window[end : end + 1] in _WORD_GOES_ON or (
+            _GENERIC_SCHOOL.search(name) and not (cued_before and cued_after)
+        ):
+            continue  # …其他学校, 县域: not a name, or a name cut inside a word (a 学校 with no
+            # place in its name is one when cued on both sides: "…基本状况青林山学校位于…")
+        if (cued_before or cued_after) and _speaks_of_itself(window, name):
             return unit
     return None
 

@@ -48,18 +48,32 @@ _DATELINE_PLACE = re.compile(
 # A region followed by another one (…自治区、江西省和福建省): a list of places, none of them the
 # one the text is about.
 _AND_ANOTHER = re.compile(r"(?:省|市|自治区)?\s*[、和及与]\s*")
+# …or the first of a number of them (河北等6省份, 广西等五个省区)
+_AND_OTHERS = re.compile(
+    r"(?:省|市|自治区)?\s*等\s*(?:\d+|[一二三四五六七八九十]+)\s*个?(?:省份|省区|省|地区|自治区|市)"
+)
+
+
+def _opens_a_list(text: str, found: re.Match[str]) -> bool:
+    """Whether the region ``found`` is followed by others it is listed with."""
+    joined = _AND_ANOTHER.match(text, found.end())
+    if joined and regions().pattern.match(text, joined.end()):
+        return True
+    return _AND_OTHERS.match(text, found.end()) is not None
+
+
+_LISTED_AFTER = re.compile(r"[、和及与]\s*$")
 
 
 def region_unit(title: str, opening: str, text: str) -> str | None:
     """The region the report is about, in the fullest form ``text`` writes it; None if none, or
-    when the first region named is one of a list of them."""
+    when the first region named is one of a list of them (…自治区、江西省; 河北等6省份)."""
     table = regions()
     for place in (title, _DATELINE_PLACE.sub("", opening[:120])):
         place = place or ""
         found = table.pattern.search(place)
         if found:
-            joined = _AND_ANOTHER.match(place, found.end())
-            if joined and table.pattern.match(place, joined.end()):
+            if _opens_a_list(place, found):
                 return None
             full = table.forms[found.group()]
             return full if full in text else found.group()
@@ -68,10 +82,15 @@ def region_unit(title: str, opening: str, text: str) -> str | None:
 
 def named_most(text: str, least: int = 2) -> str | None:
     """The region ``text`` names most often, when it names it ``least`` times or more and no
-    other as often (a news item on national figures writes 全国 throughout); None otherwise."""
+    other as often (a news item on national figures writes 全国 throughout), not counting the
+    places of a list (河北、山西…); None otherwise."""
     table = regions()
     counts: dict[str, int] = {}
     for found in table.pattern.finditer(text):
+        if _opens_a_list(text, found) or _LISTED_AFTER.search(
+            text, max(0, found.start() - 3), found.start()
+        ):
+            continue  # one of a list of places (河北、山西…等6省): none of them the subject
         full = table.forms[found.group()]
         counts[full] = counts.get(full, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])

@@ -190,11 +190,35 @@ def _open_with(report: ReportSpan, lead: ReportSpan) -> None:
     report.borrowed_title = False
 
 
+# What a summary and the report it repeats are compared by: their words and numbers, not the
+# punctuation or spacing a page's summary writes differently ("两基" for “两基”).
+_NOT_WORD = re.compile(r"[^\w]+")
+_SUMMARY_MIN = 40  # characters of words the summary must repeat
+
+
+def is_summary_of(span: ReportSpan, report: ReportSpan, text: str) -> bool:
+    """Whether ``span`` is a page's summary of ``report`` right after it: the same title over the
+    opening words of its body, cut off (a sharing site's 摘要 before the full text)."""
+    if not span.title or span.title != report.title:
+        return False
+    summary = _NOT_WORD.sub("", text[span.body_start : span.end])
+    opening = _NOT_WORD.sub("", text[report.body_start : report.end])
+    return len(summary) >= _SUMMARY_MIN and len(summary) < len(opening) and opening.startswith(
+        summary
+    )
+
+
 def settle(spans: list[ReportSpan], text: str, rules: SegmentRules) -> list[ReportSpan]:
     """The reports of ``text`` from those :func:`~junheng.segment.reports.find_reports` found:
-    teasers dropped, an untitled leading body kept, the whole text when nothing is left."""
+    teasers and a page's summaries of the report after them dropped, an untitled leading body
+    kept, the whole text when nothing is left."""
     teasers = [span for span in spans if is_teaser(span, rules)]
     reports = [span for span in spans if not is_teaser(span, rules)]
+    reports = [
+        span
+        for index, span in enumerate(reports)
+        if index + 1 == len(reports) or not is_summary_of(span, reports[index + 1], text)
+    ]
     lead = leading_body(split_lines(text[: spans[0].start]), rules) if spans else None
     if lead is not None and reports and _adjoins(lead, reports[0], text, rules):
         _open_with(reports[0], lead)
