@@ -241,7 +241,8 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
     return Statement(quantity, noun, noun_start, noun_end, clause, frozenset(marks))
 
 
-_NUMBERING_BEFORE = re.compile(r"(?:^|\n)\s*[(（]?[\d一二三四五六七八九十]{1,3}[)）]?$")
+# a list mark at a line's start, or after a lead-in's colon or a sentence end ("…如下:一、基本…")
+_NUMBERING_BEFORE = re.compile(r"(?:^|[\n:：。;；])\s*[(（]?[\d一二三四五六七八九十]{1,3}[)）]?$")
 
 
 _ITEM_BREAK = re.compile(r"[,，;；。!?！？:：\n]")
@@ -517,13 +518,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             parallel = _parallel(text, total, statements[i + 1 :])
             if parallel:
                 used.update(range(i + 1, i + 1 + len(parallel)))
-                stop = _SENTENCE_END.search(text, parallel[-1].quantity.end, end)
-                close = stop.start() if stop else end
-                # whole when nothing is counted after the last part before the sentence ends
-                # ("…初中10所、教学点15个": the list goes on in another unit)
-                more = _NUMBER.search(text, parallel[-1].quantity.span[1], close) is not None
-                whole = not _cut_at(text, close, end) and not more
-                found += _per_dimension(text, Breakdown(total, tuple(parallel), whole, whole))
+                found += _frame_breakdowns(text, total, parallel, end)
             continue
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
@@ -622,7 +617,29 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             ]
             if bracket and resume is None and _SECOND_OPENER.match(text, close + 1, end):
                 queue.append((i, close + 1))
+            elif not bracket and close < end and text[close] in ";；":
+                # "学校398所,其中小学334所,…特教学校1所;农村374所,城区24所": after the ; a
+                # parallel frame breaks the same total down by another dimension
+                later = [
+                    j for j in range(i + 1, len(statements)) if statements[j].quantity.start > close
+                ]
+                second = _parallel(text, total, [statements[j] for j in later], close + 1)
+                if second:
+                    used.update(later[: len(second)])
+                    found += _frame_breakdowns(text, total, second, end)
     return found
+
+
+def _frame_breakdowns(
+    text: str, total: Statement, parts: Sequence[Statement], end: int
+) -> list[Breakdown]:
+    """A parallel frame's breakdown of ``total``, whole when nothing is counted after its last
+    part before the sentence ends ("…初中10所、教学点15个": the list goes on in another unit)."""
+    stop = _SENTENCE_END.search(text, parts[-1].quantity.end, end)
+    close = stop.start() if stop else end
+    more = _NUMBER.search(text, parts[-1].quantity.span[1], close) is not None
+    whole = not _cut_at(text, close, end) and not more
+    return _per_dimension(text, Breakdown(total, tuple(parts), whole, whole))
 
 
 def outline_breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Breakdown]:
@@ -863,23 +880,29 @@ def _late_opener(
     return found
 
 
-def _parallel(text: str, total: Statement, following: Sequence[Statement]) -> list[Statement]:
+def _parallel(
+    text: str, total: Statement, following: Sequence[Statement], start: int | None = None
+) -> list[Statement]:
     """The parts of a parallel frame after ``total``: consecutive clauses, two or more, each a
     count in the total's unit and each an area, a category or a source (``parallel_subjects``:
     "全县学校共52所,农村45所,城区7所") or a school type or level of what the total counts ("共有
     中小学25所,小学18所,初中7所"), after a total said as one (共…); or, after any total, the two
-    sides of a pair (``parallel_pairs``: "教师120人,男教师50人,女教师70人")."""
+    sides of a pair (``parallel_pairs``: "教师120人,男教师50人,女教师70人"). ``start``: where the
+    frame begins when not right after the total (after the ; that ends another breakdown)."""
     lex = lexicon()
     said_as_one = bool(lex.total_words.search(text, total.clause_start, total.quantity.start))
     parts: list[Statement] = []
     framed: list[bool] = []  # whether each part names an area, a category or a kind
-    previous_end = total.quantity.span[1]
+    previous_end = total.quantity.span[1] if start is None else start
     for part in following:
         gap = text[previous_end : part.clause_start]
         subject = text[part.clause_start : part.quantity.start].strip()
         kind = _kind_of(text, total, part)
         # "共有义务教育学校241所,小学213所;初中18所,…": school types may be divided by ; too
-        if not re.fullmatch(r"\s*[,，、]\s*" if not kind else r"\s*[,，、;；]\s*", gap):
+        opening = start is not None and not parts and not gap.strip()  # right after the ;
+        if not opening and not re.fullmatch(
+            r"\s*[,，、]\s*" if not kind else r"\s*[,，、;；]\s*", gap
+        ):
             break
         if _unit(part.quantity) != _unit(total.quantity) and not kind:
             break  # (a school type may be counted in 个 beside 所: 教学点15个)

@@ -692,3 +692,11 @@ def test_figures_wordings_and_scopes_of_unseen_reports(
     sentence: str, expected: list[tuple]
 ) -> None:
     assert [(i, v, lv, k) for i, v, lv, _, k in _figures(sentence)] == expected
+
+
+def test_figures_a_count_after_a_list_mark_run_into_a_lead_in_is_no_tally() -> None:
+    """"…如下:一、基本情况全乡共有17所小学": 一、 is a list mark after the lead-in's colon, not
+    an item that the 17 schools tally."""
+    text = "具体情况如下:一、基本情况全乡共有17所小学,在校学生735人。"
+    found = [row[:3] for row in _figures(text)]
+    assert found == [("schools", 17, "小学"), ("students", 735, "小学")]

@@ -1523,3 +1523,12 @@ def test_validate_structures_a_ratio_said_of_some_schools_is_not_over_the_whole_
     assert [rule for rule, _ in _findings(whole)] == ["ratio_mismatch"]
     every = counts + "(三)装备配置情况:全乡5所学校均已配齐功能室,有计算机60台,生机比1:10。"
     assert [rule for rule, _ in _findings(every)] == ["ratio_mismatch"]  # all of its schools
+
+
+def test_validate_structures_a_second_frame_after_the_semicolon() -> None:
+    """After a breakdown by school type ends at ;, 农村/城区 break the same total down again: each
+    dimension sums to the total on its own."""
+    wrong = "全区现有学校420所,其中,小学350所,初中68所,特殊教育学校2所;农村390所,城区25所。"
+    right = "全区现有学校420所,其中,小学350所,初中68所,特殊教育学校2所;农村395所,城区25所。"
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
