@@ -918,6 +918,12 @@ def _is_flow(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRul
     return bool(rules.flow.search(text, clause, pair.quantity.start))
 
 
+def standard_after(text: str, end: int) -> bool:
+    """Whether the words right after a number ending at ``end`` make it the standard a value is
+    compared with ("…高于生均6平方米的合格要求": figures.yaml ``standard_after``)."""
+    return load_rules().standard_after.match(text, end) is not None
+
+
 def _kind(
     text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules, plan: bool = False
 ) -> FigureKind:
@@ -927,7 +933,7 @@ def _kind(
     # the words just after the number, within its clause (…的合格标准; not ",预计毕业生…")
     after = _CLAUSE_END.search(text, pair.quantity.end, pair.quantity.end + 6)
     clause = text[start : after.start() if after else pair.quantity.end + 6]
-    if rules.standard.search(clause) or rules.standard_after.match(text, pair.quantity.end):
+    if rules.standard.search(clause) or standard_after(text, pair.quantity.end):
         return FigureKind.STANDARD
     if rules.target.search(clause):
         return FigureKind.TARGET

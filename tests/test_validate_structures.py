@@ -1532,3 +1532,29 @@ def test_validate_structures_a_second_frame_after_the_semicolon() -> None:
     right = "全区现有学校420所,其中,小学350所,初中68所,特殊教育学校2所;农村395所,城区25所。"
     assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
     assert _findings(right) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # the standard a per-student value is compared with, after it, is no value of the school's
+        ("学校占地面积15600平方米,学生463人,生均33.69平方米,远高于生均18平方米的合格标准。", []),
+        ("学校占地面积15600平方米,学生463人,生均30.69平方米,远高于生均18平方米的合格标准。",
+         ["ratio_mismatch"]),
+        # pupils counted with the pre-school class are no divisor of a per-student value
+        ("学校占地面积1200平方米,现有7个班(含学前班),共有学生187人。生均占地面积6.82平方米。", []),
+        ("学校占地面积1200平方米,现有7个班,共有学生187人。生均占地面积6.82平方米。",
+         ["ratio_mismatch"]),
+        # an enrolment rate a little above the quotient (children excused from school left out of
+        # its base) holds; below it, or far above it, it does not
+        ("适龄儿童总数3264人,实际入学3231人,入学率99.05%。", []),
+        ("适龄儿童总数3264人,实际入学3231人,入学率97.5%。", ["percent_mismatch"]),
+        ("适龄儿童总数3264人,实际入学3031人,入学率99.05%。", ["percent_mismatch"]),
+        # a gross rate above 100% is checked as written
+        ("全乡人口总数1235人,初中阶段在校学生1774人,毛入学率143.6%。", []),
+    ],
+)
+def test_validate_structures_bases_and_standards_of_unseen_reports(
+    text: str, rules: list[str]
+) -> None:
+    assert [rule for rule, _ in _findings(text)] == rules

@@ -30,6 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from junheng.core.yamldata import package_yaml
+from junheng.extractors.figures import standard_after
 from junheng.extractors.numbers import Quantities
 from junheng.extractors.statements import (
     Breakdown,
@@ -1695,6 +1696,12 @@ def _share(count: Q, base: Q, pct: Q, rounding: str) -> Relation | None:
     if ratio is None:
         return None
     allowed = ratio * 100.0
+    words = vocab()
+    if words["excused_rate"].search(re.split(r"[,，;；:：]", pct.label)[-1]):
+        # children excused from school may be left out of an enrolment rate's base
+        allowed = Interval(
+            allowed.lo, max(allowed.hi, min(100.0, allowed.hi + float(words["excused_points"])))
+        )
     return Relation(
         "percent",
         (count, base),
@@ -1916,6 +1923,13 @@ def levels_in(words: str) -> set[str]:
 # ---- per student ----------------------------------------------------------------------------
 
 
+def _with_preschool(text: str, sentence: Sentence, count: Q) -> bool:
+    """Whether the pupils counted include the pre-school class, said in the count's sentence
+    before it (``with_preschool``: "现有7个班(含学前班),共有学生187人")."""
+    start = sentence.start if sentence.start <= count.start < sentence.end else count.start - 40
+    return vocab()["with_preschool"].search(text, max(0, start), count.end) is not None
+
+
 def _per_student(
     text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
 ) -> Iterator[Relation]:
@@ -1935,6 +1949,8 @@ def _per_student(
             continue
         if words["quoted_standard"].search(re.split(r"[,，;；:：]", per.label)[-1]):
             continue  # 对照标准生均20平方米: the standard it is held against
+        if standard_after(text, per.end):
+            continue  # 高于生均18平方米的合格标准: the same, said after it
         level = _level(per.label)
         amount = _total_for(text, per, qs[:index], window) or _report_total(
             text, per, pool, level
@@ -1946,7 +1962,7 @@ def _per_student(
             or _counts(window, per, "students", level)
             or _report_count(pool, "students", level)
         )
-        if not students:
+        if not students or _with_preschool(text, sentence, students[0]):
             continue
         count, stated = students[0], _measured(per)
         allowed = _iv(amount, rounding) / _iv(count, rounding)
