@@ -866,18 +866,39 @@ def _late_opener(
     another unit (``siblings``), in the total's sentence or at the start of the next one."""
     if total.marks & {"change", "tally", "attributive"}:
         return None
-    limit = next(
-        (
-            s.quantity.start
-            for s in following
-            if "change" not in s.marks and _unit(s.quantity) not in siblings
-        ),
-        end,
-    )
+    limit = end
+    for k, s in enumerate(following):
+        if "change" in s.marks or _unit(s.quantity) in siblings:
+            continue
+        if _passed_over(text, total, s, following[k + 1 :], end):
+            continue
+        limit = s.quantity.start
+        break
     found = _LATE_OPENER.search(text, after, limit)
     if found is None or _SENTENCE_END.search(text, after, found.start()):
         return None
     return found
+
+
+def _passed_over(
+    text: str, total: Statement, other: Statement, following: Sequence[Statement], end: int
+) -> bool:
+    """Whether a count of another group between a total and a 其中 (教职工724人 between
+    在校生8550人 and "其中城区两镇小学生7085人…") leaves the 其中 to the total: the 其中 follows
+    it in its sentence, and the first part after it names what the total counts, not what
+    ``other`` counts."""
+    if total.noun is None or other.noun is None or counted_among(total.noun, other.noun):
+        return False
+    opener = _LATE_OPENER.search(text, max(other.quantity.span[1], other.noun_end), end)
+    if opener is None or _SENTENCE_END.search(text, other.quantity.span[1], opener.start()):
+        return False
+    first = next((s for s in following if s.quantity.start >= opener.end()), None)
+    return (
+        first is not None
+        and first.noun is not None
+        and counted_among(total.noun, first.noun)
+        and not counted_among(other.noun, first.noun)
+    )
 
 
 def _parallel(

@@ -1558,3 +1558,30 @@ def test_validate_structures_bases_and_standards_of_unseen_reports(
     text: str, rules: list[str]
 ) -> None:
     assert [rule for rule, _ in _findings(text)] == rules
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # 其中 after the staff count breaks down the pupils before it (its first part names them)
+        (
+            "小学在校生8550人,教职工724人,其中城区两镇小学生7085人,其他乡镇1456人。",
+            ["sum_mismatch"],
+        ),
+        ("小学在校生8541人,教职工724人,其中城区两镇小学生7085人,其他乡镇1456人。", []),
+        # …and a 其中 naming the staff's own is theirs
+        ("小学在校生8550人,教职工724人,其中专任教师750人。", ["sum_mismatch"]),
+        ("小学在校生8550人,教职工724人,其中专任教师700人。", []),
+    ],
+)
+def test_validate_structures_qizhong_across_a_count_of_another_group(
+    text: str, rules: list[str]
+) -> None:
+    assert [rule for rule, _ in _findings(text)] == rules
+
+
+def test_validate_structures_a_late_qizhong_parts_inherit_the_pupils() -> None:
+    """The parts after the staff count are pupils: figures of 在校生 at the total's level."""
+    text = "初中在校生6362人,教职工981人,其中城区两镇初中生5530人,其他乡镇832人。"
+    rows = [(f.indicator, f.value, f.level) for f in _extracted(text)]
+    assert ("students", 832.0, "初中") in rows and ("students", 5530.0, "初中") in rows

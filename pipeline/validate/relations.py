@@ -1025,6 +1025,8 @@ def _parts_after(
             skipped = True  # 小学18所,其中村小5所,初中2所: the 初中 are no 小学
             continue
         if _another_count(head, q):
+            if not parts:  # 在校生…,教职工724人,其中…小学生7085人,…: the 其中 is another total's
+                return [], True
             skipped = True  # 教师138人,其中学生1392人: the pupils are not among the teachers
             continue
         if _wider(q, head):
@@ -1225,8 +1227,12 @@ def in_parens(text: str, start: int, q: Q) -> bool:
 
 def _partition(parts: Sequence[Q]) -> bool:
     """Whether the parts are named by every word of one group of ``partitions`` and only by them
-    (男生…,女生…; 城区…,农村…): then they are the whole, whatever subset words they carry."""
-    return pair_sides([re.sub(r"^\s*(?:其中)?\s*[:：,，]?", "", q.label) for q in parts])
+    (男生…,女生…; 城区…,农村…), or the last names the rest of the others (城区两镇…,其他乡镇…:
+    ``complement``): then they are the whole, whatever subset words they carry."""
+    names = [re.sub(r"^\s*(?:其中)?\s*[:：,，]?", "", q.label) for q in parts]
+    if len(names) >= 2 and vocab()["complement"].match(names[-1]):
+        return True
+    return pair_sides(names)
 
 
 def pair_sides(names: Sequence[str]) -> bool:
