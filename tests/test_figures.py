@@ -700,3 +700,21 @@ def test_figures_a_count_after_a_list_mark_run_into_a_lead_in_is_no_tally() -> N
     text = "具体情况如下:一、基本情况全乡共有17所小学,在校学生735人。"
     found = [row[:3] for row in _figures(text)]
     assert found == [("schools", 17, "小学"), ("students", 735, "小学")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # per hundred pupils, of the computers named just before
+        (
+            "学校有计算机60台,每百名学生达到11.5台。",
+            [("computers", 60, None), ("computers_per_100_students", 11.5, None)],
+        ),
+        # a bare 生均 after the sports ground said as 体育活动场地
+        ("学校体育活动场地8000平方米,生均14.2平方米。", [("sports_area_per_student", 14.2, None)]),
+        # 初中校 / 小学校 are school nouns
+        ("全县有乡镇初中校9所,小学校21所。", [("schools", 9, "初中"), ("schools", 21, "小学")]),
+    ],
+)
+def test_figures_more_wordings_of_unseen_reports(sentence: str, expected: list[tuple]) -> None:
+    assert [row[:3] for row in _figures(sentence)] == expected
