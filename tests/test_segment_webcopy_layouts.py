@@ -540,3 +540,13 @@ def test_a_sample_sites_introduction_is_chrome() -> None:
     text, report = _one(raw)
     assert "小编" not in text[report.start : report.end]
     assert report.type == "自查"
+
+
+def test_a_signature_closed_like_a_sentence_names_the_unit() -> None:
+    """An untitled report signed "青溪中心学校。" (a full stop after the name) is that school's."""
+    raw = (
+        "一、基本情况:\n我镇共有13所中小学,其中初中2所,中心小学1所。\n"
+        "二、存在的困难:\n1、中心小学的征地矛盾尚未彻底解决,拟建项目无法实施。\n青溪中心学校。\n"
+    )
+    _, report = _one(raw)
+    assert report.unit_name == "青溪中心学校"

@@ -168,7 +168,9 @@ def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str
         if found:
             return found
     for line in reversed(tail_lines):
-        # A signature names only the unit, maybe with the date (not a table's row: 某区 28.6 …).
+        # A signature names only the unit, maybe with the date (not a table's row: 某区 28.6 …),
+        # maybe closed like a sentence (邓家铺中心学校。)
+        line = line.rstrip().removesuffix("。")
         found = unit_on_line(_DATE_TAIL.sub("", line)) if is_short_line(line, 30) else None
         if found:
             return found
