@@ -31,6 +31,7 @@ from junheng.extractors.catalogue import Indicator, after_patterns, indicator_pa
 from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
 from junheng.extractors.statements import (
+    SCHOOLS_COUNT,
     Statement,
     dimensions,
     lexicon,
@@ -707,7 +708,7 @@ def _one_school(text: str, pos: int) -> str | None:
             continue
         before = text[max(start, match.start() - 4) : match.start()]
         one = _ONE_BEFORE.search(before) or _ONE_AFTER.match(text, match.end(), pos)
-        if not one and not _COUNT_NEAR.search(
+        if not one and not SCHOOLS_COUNT.search(
             text, max(start, match.start() - 6), min(pos, match.end() + 6)
         ):
             continue
@@ -779,13 +780,12 @@ def _school_topic(text: str, start: int, end: int) -> str | None:
         if (
             noun.group == "schools"
             and (noun.level or spans)
-            and _COUNT_NEAR.search(text, max(start, match.start() - 6), min(end, match.end() + 6))
+            and SCHOOLS_COUNT.search(text, max(start, match.start() - 6), min(end, match.end() + 6))
         ):
             level = noun.level or ""
     return level
 
 
-_COUNT_NEAR = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
 _NUMBERING = re.compile(
     r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十]+[,、:])?\s*"
 )

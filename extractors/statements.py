@@ -36,8 +36,9 @@ _CLAUSE_BREAK = re.compile(r"[,，;；。!?！？:：、()（）\n]")
 # "四名教师退休"), which makes it an event or a condition, not a holding
 _CLAUSE_OVER = re.compile(r"[,，;；。!?！？:：、()（）\n]|$|在内|左右|等|及|和|与")
 # a count of the whole stock may be the subject of a verb: "全县18所小学以…为领衔"
-_WHOLE = re.compile(r"全[县市区镇乡旗校省国][^,，;；。:：、()（）\n\d]{0,8}$")
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
+# A count of schools in digits or numerals (45所, 三所): read by the figures and the validator
+SCHOOLS_COUNT = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
 _OF_ALL = re.compile(r"\s*(?:均|全部|都|全都|已全部|全)")
 
 
@@ -63,6 +64,8 @@ class Lexicon:
     part_subjects: re.Pattern[str]
     spans_levels: re.Pattern[str]
     total_words: re.Pattern[str]
+    whole_unit: str
+    """The words that say a count is of the whole unit (``whole_unit``), as a pattern's source."""
     parallel_subjects: re.Pattern[str]
     parallel_pairs: tuple[tuple[str, str], ...]
     holds_levels: dict[str, frozenset[str]]
@@ -95,12 +98,19 @@ def lexicon() -> Lexicon:
         part_subjects=re.compile(data["part_subjects"]),
         spans_levels=re.compile(data["spans_levels"]),
         total_words=re.compile(data["total_words"]),
+        whole_unit=data["whole_unit"],
         parallel_subjects=re.compile(data["parallel_subjects"]),
         parallel_pairs=tuple((a, b) for a, b in data["parallel_pairs"]),
         holds_levels={k: frozenset(v) for k, v in data["holds_levels"].items()},
         holds_groups={k: frozenset(v) for k, v in data["holds_groups"].items()},
         dimensions=tuple((name, re.compile(words)) for name, words in data["dimensions"].items()),
     )
+
+
+@cache
+def _whole() -> re.Pattern[str]:
+    """A subject said of the whole unit ending the words before a count (全县学校…)."""
+    return re.compile(rf"(?:{lexicon().whole_unit})[^,，;；。:：、()（）\n\d]{{0,8}}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +192,7 @@ def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int
     noun = lex.nouns[match.group()]
     if _unit(quantity) not in noun.units:
         return None
-    whole = _WHOLE.search(text, max(0, quantity.start - 11), quantity.start)
+    whole = _whole().search(text, max(0, quantity.start - 11), quantity.start)
     closed = bool(whole) or bool(_CLAUSE_OVER.match(text, match.end()))
     return noun, match.start(), match.end(), closed
 
@@ -218,7 +228,7 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
     noun, noun_start, noun_end = found if found else (None, quantity.start, quantity.start)
     phrase_end = _clause_end(text, max(quantity.span[1], noun_end), end)
     said_of = phrase_end
-    whole = _WHOLE.search(text, max(0, quantity.start - 11), quantity.start) is not None
+    whole = _whole().search(text, max(0, quantity.start - 11), quantity.start) is not None
     if after is not None and whole and _OF_ALL.match(text, noun_end):
         # "全县20所中小学均达到…标准": what is said of all of the county's schools leaves them its
         # stock, not a subset meeting a condition

@@ -33,6 +33,7 @@ from junheng.core.yamldata import package_yaml
 from junheng.extractors.figures import standard_after
 from junheng.extractors.numbers import Quantities
 from junheng.extractors.statements import (
+    SCHOOLS_COUNT,
     Breakdown,
     Noun,
     Reading,
@@ -1456,7 +1457,7 @@ def _said_as_whole(q: Q) -> bool:
     """Whether a count's own words say it is a whole: 全县…, …总面积, 共有…."""
     label = q.label.strip(" ,，;；:：")
     return bool(
-        _WHOLE_PREFIX.match(label) or lexicon().total_words.search(label) or "总" in label
+        _whole_prefix().match(label) or lexicon().total_words.search(label) or "总" in label
     )
 
 
@@ -1551,7 +1552,7 @@ def _named_share(
     last earlier number of the count's unit whose own words hold the named noun, in ``window``
     (the paragraph; the caller tries the report's numbers next, then the numbers after the share
     in its sentence); none, nothing."""
-    whole = _WHOLE_PREFIX.sub("", named)
+    whole = _whole_prefix().sub("", named)
     noun = _COUNT_SUFFIX.sub("", whole)
     if not noun and whole in ("总数", "总量"):
         # 普惠性幼儿园4747所,…,占总数的68.08%: the total of what the count itself counts
@@ -1661,7 +1662,12 @@ def _named_in_scope(text: str, q: Q, noun: str) -> bool:
     return noun[: len(noun) - len(head)] in scope
 
 
-_WHOLE_PREFIX = re.compile(r"^(?:全县|全市|全区|全镇|全乡|全校|全省|全国)")
+@cache
+def _whole_prefix() -> re.Pattern[str]:
+    """Words opening a label that say it is of the whole unit (全县…: statements.yaml)."""
+    return re.compile(f"^(?:{lexicon().whole_unit})")
+
+
 _COUNT_SUFFIX = re.compile(r"(?:总数|总人数|总量|人数|数)$")
 
 
@@ -1812,15 +1818,14 @@ def _ratios(
 
 
 # a number of schools said as the subject: "三所完全小学", "2所中心校"
-_SOME_SCHOOLS = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
 
 
 def _some_schools(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is said of a number of schools (三所完全小学…): what it says
     is of those schools, not of the whole unit whose counts the report gives elsewhere."""
     lex = lexicon()
-    for found in _SOME_SCHOOLS.finditer(text, start, end):
-        if _WHOLE_BEFORE.search(text, max(start, found.start() - 4), found.start()):
+    for found in SCHOOLS_COUNT.finditer(text, start, end):
+        if _whole_before().search(text, max(start, found.start() - 4), found.start()):
             continue  # "全县45所学校…": all of them, the whole unit
         noun = lex.noun_re.match(text, found.end(), end)
         if noun is not None and lex.nouns[noun.group()].group == "schools":
@@ -1828,7 +1833,13 @@ def _some_schools(text: str, start: int, end: int) -> bool:
     return False
 
 
-_WHOLE_BEFORE = re.compile(r"全[县市区镇乡旗省]|所有|我[县市区镇乡旗]")
+@cache
+def _whole_before() -> re.Pattern[str]:
+    """Words before a count of schools that make it all of them: the whole unit's (全县45所学校),
+    every one (所有), the unit speaking of itself (我县)."""
+    return re.compile(f"(?:{lexicon().whole_unit})|所有|我[县市区镇乡旗]")
+
+
 
 
 def _continues(text: str, sentence: Sentence, q: Q) -> bool:
