@@ -40,6 +40,8 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 # A count of schools in digits or numerals (45所, 三所): read by the figures and the validator
 SCHOOLS_COUNT = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
 _OF_ALL = re.compile(r"\s*(?:均|全部|都|全都|已全部|全)")
+# a coverb after a count and its noun: what follows is about another thing (以…为领衔, 与…结对)
+_COVERB = re.compile(r"\s*(?:以|与|同|向|跟|按照|依托)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +231,12 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
     phrase_end = _clause_end(text, max(quantity.span[1], noun_end), end)
     said_of = phrase_end
     whole = _whole().search(text, max(0, quantity.start - 11), quantity.start) is not None
-    if after is not None and whole and _OF_ALL.match(text, noun_end):
+    if after is not None and whole and (
+        _OF_ALL.match(text, noun_end) or _COVERB.match(text, noun_end)
+    ):
         # "全县20所中小学均达到…标准": what is said of all of the county's schools leaves them its
-        # stock, not a subset meeting a condition
+        # stock, not a subset meeting a condition; "全县18所小学以县城优质学校为领衔": the words
+        # after 以 name another thing
         said_of = noun_end
     phrase = _ASIDE.sub("", text[clause:said_of])  # "专任教师(不含代课教师)": not 代课 ones
     group = noun.group if noun else None

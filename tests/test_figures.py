@@ -718,3 +718,23 @@ def test_figures_a_count_after_a_list_mark_run_into_a_lead_in_is_no_tally() -> N
 )
 def test_figures_more_wordings_of_unseen_reports(sentence: str, expected: list[tuple]) -> None:
     assert [row[:3] for row in _figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the county's schools, then what they are led by (以…优质学校为领衔): still its stock
+        ("全县18所小学以县城优质学校为领衔,开展联盟办学。", [("schools", 18, "小学")]),
+        # …but schools named by a condition before them are some of them
+        ("全县有优质学校5所。", []),
+        # 区内外 are pupils from inside and outside the district: all of them
+        (
+            "全区各级各类学校339所,区内外在校生总人数9.2万。",
+            [("schools", 339, None), ("students", 92000, None)],
+        ),
+    ],
+)
+def test_figures_the_whole_stock_said_with_other_things(
+    sentence: str, expected: list[tuple]
+) -> None:
+    assert [row[:3] for row in _figures(sentence)] == expected
