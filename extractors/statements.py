@@ -180,6 +180,8 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_MAX = 8  # an aside of a few words ("(机构)", "(含教学点)"), not a clause in brackets
+# what a count includes, said in brackets between its classifier and its noun
+_INCLUDED_ASIDE = re.compile(r"[(（](?:含|包括|其中)[^()（）,，。;；]{1,20}[)）]")
 
 
 def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int, bool] | None:
@@ -188,6 +190,9 @@ def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int
     or a condition, unless it counts the whole stock ("全县18所小学以…为领衔")."""
     lex = lexicon()
     cursor = quantity.span[1]
+    aside = _INCLUDED_ASIDE.match(text, cursor, end)
+    if aside is not None:  # "191所(含2所九年一贯制学校)义务教育学校": what it includes, then
+        cursor = aside.end()  # the noun
     match = lex.noun_re.match(text, cursor, end)
     if match is None:
         return None

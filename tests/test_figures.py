@@ -738,3 +738,21 @@ def test_figures_the_whole_stock_said_with_other_things(
     sentence: str, expected: list[tuple]
 ) -> None:
     assert [row[:3] for row in _figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a count includes, in brackets between its classifier and its noun
+        (
+            "全区有191所(含2所九年一贯制学校)义务教育学校。",
+            [("schools", 191, "义务教育"), ("schools", 2, None)],
+        ),
+        # 生均运动场地 without 面积
+        ("学校生均运动场地6.25平方米。", [("sports_area_per_student", 6.25, None)]),
+    ],
+)
+def test_figures_a_bracket_before_the_noun_and_a_short_wording(
+    sentence: str, expected: list[tuple]
+) -> None:
+    assert [row[:3] for row in _figures(sentence)] == expected
