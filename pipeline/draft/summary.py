@@ -68,6 +68,7 @@ TOP_POINTS = 5  # measures, and outcomes, per category in section 四
 TOP_ERRORS = 12  # findings quoted in section 五
 TOP_OPEN = 10  # open problems listed in section 六
 LEDGER_IN_REPORT = 300  # ledger rows the report's attachment prints; ledger.xlsx has every one
+FAILED_IN_TEXT = 3  # unread files named in the text; more are listed in an attachment
 
 
 def unit_label(report: Report | None, key: Key, file_no: int | None = None) -> str:
@@ -258,6 +259,8 @@ class Summary:
     """Each input file's number: the plain labels (``文件3第9篇``) and 附件2 name files by it."""
     sources: list[Source] = field(default_factory=list)
     coefficients: list[Assessment] = field(default_factory=list)
+    failed_reasons: dict[str, str] = field(default_factory=dict)
+    """Each unread file's reason, as the manifest gives it."""
     """The 差异系数 of each county and level under each CV rule of the profile, from the school
     rows (empty when the batch has no table with a row per school)."""
 
@@ -344,9 +347,25 @@ class Summary:
 
     @property
     def attachments(self) -> list[str]:
-        """The report's attachments in order: the ledger, and the list of files when some
-        report is named by its file's number."""
-        return ["整改台账", *(["报告来源文件"] if self.numbered else [])]
+        """The report's attachments in order: the ledger, the list of files when some report is
+        named by its file's number, and the unread files when they are too many to name in the
+        text."""
+        return [
+            "整改台账",
+            *(["报告来源文件"] if self.numbered else []),
+            *(["未能读取的文件"] if self.failed_listed else []),
+        ]
+
+    @property
+    def failed_listed(self) -> bool:
+        """Whether the unread files are listed in an attachment (more than the text can name in
+        one sentence), each with its reason."""
+        return len(self.failed_files) > FAILED_IN_TEXT
+
+    @property
+    def failed_rows(self) -> list[tuple[str, str]]:
+        """(file, reason) of each unread file, for the attachment."""
+        return [(name, self.failed_reasons.get(name, "")) for name in self.failed_files]
 
     def attachment(self, name: str) -> str:
         """``附件`` with the attachment's number when there are several (GB/T 9704-2012 7.3.4)."""
@@ -651,6 +670,11 @@ def summarise(batch: Batch, profile: Profile | None = None) -> Summary:
         unnamed=len(names.unnamed),
         files=len(files - {None}),
         failed_files=[i["file"] for i in batch.inputs if i.get("status") in ("failed", "skipped")],
+        failed_reasons={
+            i["file"]: str(i.get("error") or "")
+            for i in batch.inputs
+            if i.get("status") in ("failed", "skipped")
+        },
         years=years,
         ledger=ledger,
         headline=headline,
