@@ -31,6 +31,7 @@ from junheng.extractors.catalogue import Indicator, after_patterns, indicator_pa
 from junheng.extractors.counts import apply_statements
 from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
 from junheng.extractors.statements import (
+    INCLUDED_ASIDE,
     SCHOOLS_COUNT,
     Statement,
     dimensions,
@@ -200,7 +201,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 # A short aside in brackets between a wording and its number: "预算内教育经费(含基建经费)为8.4亿元".
-_ASIDE = re.compile(r"[(（](?:含|不含|包括|不包括|包含|除)[^()（）\d]{1,12}[)）]")
+_ASIDE = re.compile(r"[(（](?:含|不含|包括|不包括|包含|除)[^()（）\d]{1,30}[)）]")
 
 
 def _gap_is_filler(text: str, start: int, end: int, rules: FigureRules) -> bool:
@@ -434,9 +435,13 @@ def _per_student_pairs(
 
 def _scoping_levels(text: str, start: int, end: int, rules: FigureRules) -> list[re.Match[str]]:
     """Level words in ``text[start:end]`` that scope (not 小学 inside 东区中心小学, a name; and
-    其中小学 is 小学, not 中小学; 其中学生 names no level, not 中学)."""
+    其中小学 is 小学, not 中小学; 其中学生 names no level, not 中学; nor do the words of what a
+    count includes, 教职工(含幼儿园、小学…))."""
     found = []
+    asides = [m.span() for m in INCLUDED_ASIDE.finditer(text, max(0, start - 32), end)]
     for match in rules.level_re.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in asides):
+            continue
         if text.startswith("其中", match.start() - 1):
             inner = rules.level_re.match(text, match.start() + 1, end)
             if inner is None:

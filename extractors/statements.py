@@ -167,9 +167,10 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     while index >= floor:
         if text[index] in ")）":
             opened = max(text.rfind("(", floor, index), text.rfind("（", floor, index))
-            if opened >= 0 and index - opened <= _ASIDE_MAX and not _CLAUSE_BREAK.search(
-                text, opened + 1, index
-            ):
+            if opened >= 0 and (
+                (index - opened <= _ASIDE_MAX and not _CLAUSE_BREAK.search(text, opened + 1, index))
+                or INCLUDED_ASIDE.fullmatch(text, opened, index + 1)
+            ):  # (…) of a few words, or of what the count includes (含中小学、幼儿园…)
                 index = opened - 1
                 continue
         if _CLAUSE_BREAK.match(text, index):
@@ -180,8 +181,9 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _ASIDE_MAX = 8  # an aside of a few words ("(机构)", "(含教学点)"), not a clause in brackets
-# what a count includes, said in brackets between its classifier and its noun
-_INCLUDED_ASIDE = re.compile(r"[(（](?:含|包括|其中)[^()（）,，。;；]{1,20}[)）]")
+# what a count includes, said in brackets (between its classifier and its noun, or before its
+# number): its words are no subject or scope of the count
+INCLUDED_ASIDE = re.compile(r"[(（](?:含|包括|其中)[^()（）,，。;；]{1,30}[)）]")
 
 
 def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int, bool] | None:
@@ -190,7 +192,7 @@ def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int
     or a condition, unless it counts the whole stock ("全县18所小学以…为领衔")."""
     lex = lexicon()
     cursor = quantity.span[1]
-    aside = _INCLUDED_ASIDE.match(text, cursor, end)
+    aside = INCLUDED_ASIDE.match(text, cursor, end)
     if aside is not None:  # "191所(含2所九年一贯制学校)义务教育学校": what it includes, then
         cursor = aside.end()  # the noun
     match = lex.noun_re.match(text, cursor, end)

@@ -756,3 +756,15 @@ def test_figures_a_bracket_before_the_noun_and_a_short_wording(
     sentence: str, expected: list[tuple]
 ) -> None:
     assert [row[:3] for row in _figures(sentence)] == expected
+
+
+def test_figures_what_a_count_includes_before_its_number_is_no_scope() -> None:
+    """"教职工数(含中小学、幼儿园、…普通高校)99750人": the bracket says what the count includes; its
+    words name neither the count's noun nor its level."""
+    text = (
+        "全市教职工数(含中小学、幼儿园、特殊学校、中职技工、普通高校)99750人,其中专任教师76413人。"
+    )
+    assert [row[:3] for row in _figures(text)] == [
+        ("staff", 99750, None),
+        ("teachers", 76413, None),
+    ]
