@@ -455,9 +455,20 @@ def _scoping_levels(text: str, start: int, end: int, rules: FigureRules) -> list
 def _sentence_scope(
     text: str, sentence: tuple[int, int], pattern: re.Pattern[str]
 ) -> re.Match[str] | None:
-    """A scope said once at the start of a sentence ("2008—2009学年,…", "义务教育阶段…")."""
-    first_end = _CLAUSE_END.search(text, sentence[0], sentence[1])
-    return pattern.search(text[sentence[0] : first_end.start() if first_end else sentence[1]])
+    """A scope said once at the start of a sentence ("2008—2009学年,…", "义务教育阶段…"), after
+    a lead-in that only names the source ("根据教育事业统计数据,2023年全市…")."""
+    start = sentence[0]
+    first_end = _CLAUSE_END.search(text, start, sentence[1])
+    if first_end is not None and _LEAD_IN.fullmatch(text, start, first_end.start()):
+        start = first_end.end()
+        first_end = _CLAUSE_END.search(text, start, sentence[1])
+    return pattern.search(text[start : first_end.start() if first_end else sentence[1]])
+
+
+# A sentence's opening that names the source of its figures, not their scope.
+_LEAD_IN = re.compile(
+    r"\s*(?:根据|依据|据|按照|经)[^\d,，;；]{0,16}?(?:统计|数据|资料|报表|显示|公报|年报)[^\d,，;；]{0,4}"
+)
 
 
 _GROWTH_OF_AMOUNT = re.compile(
@@ -831,6 +842,7 @@ def _paragraph_level(text: str, pos: int, rules: FigureRules) -> str | None:
 _YEAR_RE = re.compile(r"((?:19|20)\d\d|(?<!\d)\d\d)年(?!\d)")
 # a year said once at the start of a sentence ("2008—2009学年,", "2013年13—15周岁人口…"); not a
 # date ("2013年9月")
+_ALIAS_YEAR_RE = re.compile(r"以下简称(?:为)?\s*((?:19|20)\d\d)年")
 _SCHOOL_YEAR_RE = re.compile(
     r"((?:19|20)\d\d)(?:[-—~至]+((?:19|20)\d\d))?学?年(?!\d{1,2}月|月|\d{1,2}日)"
 )
@@ -866,6 +878,9 @@ def _said_year(text: str, pair: _Pair, sentence: tuple[int, int]) -> int | None:
     ]
     if years:
         return _full_year(years[-1].group(1))
+    alias = _sentence_scope(text, sentence, _ALIAS_YEAR_RE)
+    if alias:  # "2023-2024学年(以下简称为2023年)": the year the text says it calls it
+        return _full_year(alias.group(1))
     head = _sentence_scope(text, sentence, _SCHOOL_YEAR_RE)
     if head:  # "2008—2009学年": the later year, as for growth (ANNOTATION.md)
         return _full_year(head.group(2) or head.group(1))

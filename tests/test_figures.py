@@ -768,3 +768,23 @@ def test_figures_what_a_count_includes_before_its_number_is_no_scope() -> None:
         ("staff", 99750, None),
         ("teachers", 76413, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        # a lead-in naming the source, then the year that scopes the sentence
+        ("据统计,2019年全县有小学32所,在校生9800人。", [2019, 2019]),
+        # a school year the text says it calls by one year: that year, for every figure after it
+        (
+            "根据教育事业统计数据,2023-2024学年(以下简称为2023年)全市共有学校167所,在校生131164人。",
+            [2023, 2023],
+        ),
+        # …else the later year of a school year (seed 000)
+        ("2008—2009学年,全县有小学32所,在校生9800人。", [2009, 2009]),
+    ],
+)
+def test_figures_the_year_after_a_lead_in_and_a_school_years_alias(
+    sentence: str, years: list[int]
+) -> None:
+    assert [row[3] for row in _figures(sentence)] == years
