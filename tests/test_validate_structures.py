@@ -1585,3 +1585,13 @@ def test_validate_structures_a_late_qizhong_parts_inherit_the_pupils() -> None:
     text = "初中在校生6362人,教职工981人,其中城区两镇初中生5530人,其他乡镇832人。"
     rows = [(f.indicator, f.value, f.level) for f in _extracted(text)]
     assert ("students", 832.0, "初中") in rows and ("students", 5530.0, "初中") in rows
+
+
+def test_validate_structures_a_sports_grounds_per_student_area_said_as_activity_area() -> None:
+    """生均活动面积 divides the sports ground (运动场面积), not the land named before it."""
+    text = (
+        "学校占地面积15600平方米,学生463人,生均33.69平方米。"
+        "运动场面积达4180平方米,生均活动面积{}平方米。"
+    )
+    assert _findings(text.format("9.03")) == []
+    assert [rule for rule, _ in _findings(text.format("11.81"))] == ["ratio_mismatch"]
