@@ -516,6 +516,15 @@ def test_lists_shapes_two_words_for_what_is_wrong_still_announce_a_list() -> Non
     ]
 
 
+def test_lists_shapes_a_run_in_heading_keeps_its_words_up_to_the_first_mark() -> None:
+    """"五、今后工作的思路 1." in a flattened copy cut after the mark: 的思路 ends the heading, it
+    is no measure; the problems before it stay."""
+    assert _rows("heading_words_before_the_mark.txt") == [
+        ("problem", 1, "学校档案资料收集整理不规范,需重新整理建档"),
+        ("problem", 2, "学校图书不达标、音体美器材短缺"),
+    ]
+
+
 def test_lists_shapes_a_numbered_run_of_shortfalls_under_a_neutral_heading() -> None:
     """``二、建设进展情况`` names no list, but its flat numbered entries each say what is not yet
     there (尚未, 没有, 还不够, 还需进一步): problems, answered by the ``下一步打算`` after them."""

@@ -345,6 +345,9 @@ def inline_regions(text: str, report: Report, taken: list[Region]) -> list[Regio
         if found is None:
             continue
         kind, title_end = found
+        rest = _HEADING_REST.match(text, mark.end + title_end)
+        if rest is not None:  # "五、今后工作的思路 1.": the heading's words go on to its first mark
+            title_end = rest.end() - mark.end
         nexts = [
             m.start for m in marks[i + 1 :] if m.family == mark.family and m.value > mark.value
         ]
@@ -352,6 +355,13 @@ def inline_regions(text: str, report: Report, taken: list[Region]) -> list[Regio
         region = Region(kind, mark.end + title_end, min(nexts, default=report.end), mark.start)
         regions.append(close_at_transition(text, region))
     return regions
+
+
+# The rest of a heading after its list word, up to a colon, a space before the first entry's
+# mark or the line's end (…今后工作的思路 1.…, 存在的问题及原因:)
+_HEADING_REST = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?=[:：]|\s*$|\s*[(（]?[一1][)）、.．](?!\d))", re.MULTILINE
+)
 
 
 def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
