@@ -1595,3 +1595,27 @@ def test_validate_structures_a_sports_grounds_per_student_area_said_as_activity_
     )
     assert _findings(text.format("9.03")) == []
     assert [rule for rule, _ in _findings(text.format("11.81"))] == ["ratio_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # a bare share of a count, over the count and the rest the paragraph counts after it
+        ("全省累计已有95个县通过国家认定,占比95%;全省尚有5个县未通过认定。", []),
+        ("全省累计已有95个县通过国家认定,占比85%;全省尚有5个县未通过认定。", ["percent_mismatch"]),
+        # the rest in the next sentence, a note's number in brackets after the count
+        (
+            "全国累计2767个县(注:因区划调整减少19个)通过认定,占比85.32%;其中东部890个。"
+            "全国尚有9个省份136个县未通过认定。",
+            ["percent_mismatch"],
+        ),
+        # a rest without a negation may be some of the count's own: no base read
+        ("全省累计已有95个县通过国家认定,占比85%;全省尚有5个县正在整改。", []),
+        # a count of another noun after 尚有 is no rest of the count's
+        ("全省累计已有95个县通过国家认定,占比85%;全省尚有5个乡镇未通过认定。", []),
+    ],
+)
+def test_validate_structures_a_share_over_the_count_and_the_rest(
+    text: str, rules: list[str]
+) -> None:
+    assert [rule for rule, _ in _findings(text)] == rules

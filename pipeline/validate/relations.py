@@ -103,6 +103,7 @@ def read_relations(
     not cover are read here.
     """
     from junheng.validate.brackets import bracket_sums  # these import this module
+    from junheng.validate.complements import complement_shares
     from junheng.validate.following import sums_of_next, sums_of_run
     from junheng.validate.named_shares import named_part_shares
     from junheng.validate.progress import progress_rates
@@ -149,6 +150,7 @@ def read_relations(
         said += respective_relations(text, sentences, index, window, pool, rounding)
         read |= {r.stated.start for r in said}
         said += progress_rates(text, sentence, rounding, read, window)
+        said += complement_shares(text, sentences, index, rounding, read)
         sums += (r for r in said if r.kind == "sum")
         yield from said
     rates = [q for q in pool if q.unit == "%"]
