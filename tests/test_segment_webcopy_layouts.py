@@ -528,12 +528,13 @@ def test_a_pages_summary_before_the_full_report_is_no_report() -> None:
     assert text[report.end - 20 : report.end] == text.rstrip()[-20:]
 
 
-def test_a_sample_sites_introduction_is_chrome() -> None:
+@pytest.mark.parametrize("editor", ["小编整理的", "小编帮大家整理的", "小编精心为大家收集的"])
+def test_a_sample_sites_introduction_is_chrome(editor: str) -> None:
     """A 范文 site's editor introduces its samples ("下面是小编整理的…,希望对大家有所帮助"), then
     the sample: one report, the sample, not the introduction."""
     raw = (
         "青山小学办学条件自查报告\n时间:2024-07-18 19:00:12\n"
-        "在日常工作中,报告使用的次数愈发增长。下面是小编整理的青山小学办学条件自查报告,欢迎大家"
+        f"在日常工作中,报告使用的次数愈发增长。下面是{editor}青山小学办学条件自查报告,欢迎大家"
         "借鉴与参考,希望对大家有所帮助。\n"
         f"青山小学办学条件自查报告1\n一、学校基本情况\n{_BODY}\n"
     )
