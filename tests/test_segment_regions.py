@@ -77,3 +77,14 @@ def test_segment_regions_places_of_a_list_are_not_counted_for_the_most_named() -
         "检查反馈意见。意见表示,各省份申报的县均达到评估标准,同时指出部分县存在大校额问题。\n"
     )
     assert only_report(text).unit_name is None
+
+
+def test_segment_regions_places_listed_with_their_counts_in_brackets() -> None:
+    """"分别对山西省(35个)、湖南省(1个)…": places listed with a count each are a list too; a later
+    paragraph on the first of them does not make the text that province's."""
+    text = (
+        "教育部:山西等5省份部分县存在大校额问题\n"
+        "国家教育督导检查组分别对山西省(35个)、湖南省(1个)、贵州省(8个)申报的县进行了督导检查。\n"
+        "山西省申报的35个县均达到评估标准,但部分县仍存在大校额问题。\n"
+    )
+    assert only_report(text).unit_name is None

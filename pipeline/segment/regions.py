@@ -45,9 +45,9 @@ _DATELINE_PLACE = re.compile(
 )
 
 
-# A region followed by another one (…自治区、江西省和福建省): a list of places, none of them the
-# one the text is about.
-_AND_ANOTHER = re.compile(r"(?:省|市|自治区)?\s*[、和及与]\s*")
+# A region followed by another one (…自治区、江西省和福建省; 河北省(35个)、湖南省(1个)): a list of
+# places, none of them the one the text is about.
+_AND_ANOTHER = re.compile(r"(?:省|市|自治区)?\s*(?:[(（][^()（）]{0,12}[)）])?\s*[、和及与]\s*")
 # …or the first of a number of them (河北等6省份, 广西等五个省区)
 _AND_OTHERS = re.compile(
     r"(?:省|市|自治区)?\s*等\s*(?:\d+|[一二三四五六七八九十]+)\s*个?(?:省份|省区|省|地区|自治区|市)"
