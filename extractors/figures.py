@@ -456,7 +456,7 @@ def _sentence_scope(
     text: str, sentence: tuple[int, int], pattern: re.Pattern[str]
 ) -> re.Match[str] | None:
     """A scope said once at the start of a sentence ("2008—2009学年,…", "义务教育阶段…"), after
-    a lead-in that only names the source ("根据教育事业统计数据,2023年全市…")."""
+    a lead-in that only names the source ("据统计,2020年全县…")."""
     start = sentence[0]
     first_end = _CLAUSE_END.search(text, start, sentence[1])
     if first_end is not None and _LEAD_IN.fullmatch(text, start, first_end.start()):
@@ -711,7 +711,7 @@ _ONE_AFTER = re.compile(r"\s*(?:一|1)\s*所")
 
 def _one_school(text: str, pos: int) -> str | None:
     """The level of the schools a paragraph is about, counted in an earlier sentence of it ("有一所
-    初级中学,在校学生412人。入学率达97.5%": the rate is the 初中's; "全乡共有17所小学,在校学生735
+    初级中学,在校学生412人。入学率达97.5%": the rate is the 初中's; "全乡共有14所小学,在校学生620
     人。学龄儿童入学率达100%": the 小学's). A sentence that counts schools of two levels ("有小学
     12所,初中3所") makes the paragraph about no one level."""
     start = text.rfind("\n", 0, pos) + 1

@@ -35,7 +35,7 @@ _CLAUSE_BREAK = re.compile(r"[,，;；。!?！？:：、()（）\n]")
 # what ends a count's clause after its noun: "28所中小学," — not a verb ("21所学校接入…",
 # "四名教师退休"), which makes it an event or a condition, not a holding
 _CLAUSE_OVER = re.compile(r"[,，;；。!?！？:：、()（）\n]|$|在内|左右|等|及|和|与")
-# a count of the whole stock may be the subject of a verb: "全县18所小学以…为领衔"
+# a count of the whole stock may be the subject of a verb: "全县12所小学以…为龙头"
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
 # A count of schools in digits or numerals (45所, 三所): read by the figures and the validator
 SCHOOLS_COUNT = re.compile(r"[\d一二三四五六七八九十两]+\s*所")
@@ -189,11 +189,11 @@ INCLUDED_ASIDE = re.compile(r"[(（](?:含|包括|其中)[^()（）,，。;；]{
 def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int, bool] | None:
     """The noun right after the number and its classifier (28所中小学, 12个教学班), and whether
     the count's clause ends there; a verb after it ("21所学校接入…") makes the count an event
-    or a condition, unless it counts the whole stock ("全县18所小学以…为领衔")."""
+    or a condition, unless it counts the whole stock ("全县12所小学以…为龙头")."""
     lex = lexicon()
     cursor = quantity.span[1]
     aside = INCLUDED_ASIDE.match(text, cursor, end)
-    if aside is not None:  # "191所(含2所九年一贯制学校)义务教育学校": what it includes, then
+    if aside is not None:  # "148所(含3所九年一贯制学校)义务教育学校": what it includes, then
         cursor = aside.end()  # the noun
     match = lex.noun_re.match(text, cursor, end)
     if match is None:
@@ -242,7 +242,7 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
         _OF_ALL.match(text, noun_end) or _COVERB.match(text, noun_end)
     ):
         # "全县20所中小学均达到…标准": what is said of all of the county's schools leaves them its
-        # stock, not a subset meeting a condition; "全县18所小学以县城优质学校为领衔": the words
+        # stock, not a subset meeting a condition; "全县12所小学以县城示范学校为龙头": the words
         # after 以 name another thing
         said_of = noun_end
     phrase = _ASIDE.sub("", text[clause:said_of])  # "专任教师(不含代课教师)": not 代课 ones
@@ -640,7 +640,7 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             if bracket and resume is None and _SECOND_OPENER.match(text, close + 1, end):
                 queue.append((i, close + 1))
             elif not bracket and close < end and text[close] in ";；":
-                # "学校398所,其中小学334所,…特教学校1所;农村374所,城区24所": after the ; a
+                # "学校420所,其中小学350所,…特教学校2所;农村395所,城区25所": after the ; a
                 # parallel frame breaks the same total down by another dimension
                 later = [
                     j for j in range(i + 1, len(statements)) if statements[j].quantity.start > close
@@ -882,7 +882,7 @@ def _late_opener(
     end: int,
     siblings: frozenset[str] = frozenset(),
 ) -> re.Match[str] | None:
-    """其中 bound to the head total across the clauses after it: "…为1406万人,较上年增加0.85%,
+    """其中 bound to the head total across the clauses after it: "…为1210万人,较上年增加0.62%,
     占在校生总数的9.68%。其中,小学…". It opens the total's breakdown when no other count comes
     between them but a change against another time (比上年减少175人) or a total said with it in
     another unit (``siblings``), in the total's sentence or at the start of the next one."""
@@ -906,7 +906,7 @@ def _passed_over(
     text: str, total: Statement, other: Statement, following: Sequence[Statement], end: int
 ) -> bool:
     """Whether a count of another group between a total and a 其中 (教职工724人 between
-    在校生8550人 and "其中城区两镇小学生7085人…") leaves the 其中 to the total: the 其中 follows
+    在校生6400人 and "其中城区两镇小学生5100人…") leaves the 其中 to the total: the 其中 follows
     it in its sentence, and the first part after it names what the total counts, not what
     ``other`` counts."""
     if total.noun is None or other.noun is None or counted_among(total.noun, other.noun):

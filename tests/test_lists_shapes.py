@@ -520,8 +520,8 @@ def test_lists_shapes_a_run_in_heading_keeps_its_words_up_to_the_first_mark() ->
     """"五、今后工作的思路 1." in a flattened copy cut after the mark: 的思路 ends the heading, it
     is no measure; the problems before it stay."""
     assert _rows("heading_words_before_the_mark.txt") == [
-        ("problem", 1, "学校档案资料收集整理不规范,需重新整理建档"),
-        ("problem", 2, "学校图书不达标、音体美器材短缺"),
+        ("problem", 1, "学校档案资料归档不及时,需重新整理"),
+        ("problem", 2, "学校图书数量不足、体育器材短缺"),
     ]
 
 

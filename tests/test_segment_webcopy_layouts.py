@@ -503,7 +503,7 @@ def test_a_school_named_after_a_heading_run_into_its_first_sentence() -> None:
     the unit, though it holds no place word (the report calls itself 我校)."""
     raw = (
         "学校督导评估自查报告\n"
-        "一、学校基本状况青林山学校位于青林山农场东部。学校占地13320平方米,现有6个教学班。"
+        "一、学校基本状况青林山学校位于青林山林场西侧。学校占地9800平方米,现有6个教学班。"
         "二、评估的准备情况我校高度重视此次评估工作,成立了自评小组,全面开展自查工作。\n"
     )
     _, report = _one(raw)
@@ -515,13 +515,13 @@ def test_a_pages_summary_before_the_full_report_is_no_report() -> None:
     (its quotation marks written otherwise): one report, the full one."""
     title = "青山镇中心学校两基迎国检自查自纠报告"
     opening = (
-        "工作重中之重的地位不动摇,根据上级实施方案,制定了本校迎检方案。我们成立领导小组,"
-        "严格落实工"
+        "工作放在首位,依据上级方案制定了本校迎检计划。我们成立工作小组,层层落实责任,"
+        "做到分工明确、各司其"
     )
     raw = (
         f"{title}\n2020-01-01 00:00:00自查报告\n"
-        f'{title} 我校坚持"两基"{opening}\n'
-        f"{title} 我校坚持“两基”{opening}作责任制,做到领导思想不放松。{_BODY}\n"
+        f'{title} 我校始终把"两基"{opening}\n'
+        f"{title} 我校始终把“两基”{opening}职,保证了迎检工作有序开展。{_BODY}\n"
     )
     text, report = _one(raw)
     assert text[report.start : report.end].count(title) == 1
@@ -534,8 +534,7 @@ def test_a_sample_sites_introduction_is_chrome(editor: str) -> None:
     the sample: one report, the sample, not the introduction."""
     raw = (
         "青山小学办学条件自查报告\n时间:2024-07-18 19:00:12\n"
-        f"在日常工作中,报告使用的次数愈发增长。下面是{editor}青山小学办学条件自查报告,欢迎大家"
-        "借鉴与参考,希望对大家有所帮助。\n"
+        f"如今各类报告的用处越来越多。下面是{editor}青山小学办学条件自查报告,供大家参考。\n"
         f"青山小学办学条件自查报告1\n一、学校基本情况\n{_BODY}\n"
     )
     text, report = _one(raw)

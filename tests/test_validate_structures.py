@@ -81,10 +81,10 @@ def test_validate_structures_part_rate() -> None:
         # the rate is the part's own population's (三类残疾儿童), not part over total
         "全县现有残疾儿童395人,其中三类残疾儿童174人,入学率93.10%。",
         # a share whose base is not named and no number nearby gives it: another base is meant
-        "全国累计2767个县通过国家认定,占比95.32%;其中东部地区890个,中部地区872个,西部地区1005个,"
-        "占93.24%。",
+        "全国累计1830个县通过国家认定,占比91.5%;其中东部地区600个,中部地区580个,西部地区650个,"
+        "占88.1%。",
         # a number in a note is not the count of the share after it
-        "全国累计2767个县(注:因区划调整减少19个)通过认定,占比95.32%。",
+        "全国累计1830个县(注:因区划调整减少7个)通过认定,占比91.5%。",
     ],
 )
 def test_validate_structures_ambiguous_shares_raise_nothing(text: str) -> None:
@@ -516,8 +516,8 @@ def test_validate_structures_two_totals_share_one_breakdown() -> None:
         # points over a time are the last rate's change, not the difference of the two rates
         "民办园在园幼儿80万人,增长2.1%,占比35.2%,比上年提高1.4个百分点。",
         # a count of another noun after 其中 (a copy's stray 其中) is not among the teachers
-        "全镇现有小学6所;有教师138人其中;学生1392人。",
-        "全镇有教师138人,其中学生1392人。",
+        "全镇现有小学5所;有教师126人其中;学生1180人。",
+        "全镇有教师126人,其中学生1180人。",
     ],
 )
 def test_validate_structures_false_alarms_of_unseen_reports(text: str) -> None:
@@ -1538,20 +1538,20 @@ def test_validate_structures_a_second_frame_after_the_semicolon() -> None:
     ("text", "rules"),
     [
         # the standard a per-student value is compared with, after it, is no value of the school's
-        ("学校占地面积15600平方米,学生463人,生均33.69平方米,远高于生均18平方米的合格标准。", []),
-        ("学校占地面积15600平方米,学生463人,生均30.69平方米,远高于生均18平方米的合格标准。",
+        ("学校占地面积12400平方米,学生400人,生均31平方米,远高于生均18平方米的合格标准。", []),
+        ("学校占地面积12400平方米,学生400人,生均28平方米,远高于生均18平方米的合格标准。",
          ["ratio_mismatch"]),
         # pupils counted with the pre-school class are no divisor of a per-student value
-        ("学校占地面积1200平方米,现有7个班(含学前班),共有学生187人。生均占地面积6.82平方米。", []),
-        ("学校占地面积1200平方米,现有7个班,共有学生187人。生均占地面积6.82平方米。",
+        ("学校占地面积1500平方米,现有8个班(含学前班),共有学生200人。生均占地面积8.1平方米。", []),
+        ("学校占地面积1500平方米,现有8个班,共有学生200人。生均占地面积8.1平方米。",
          ["ratio_mismatch"]),
         # an enrolment rate a little above the quotient (children excused from school left out of
         # its base) holds; below it, or far above it, it does not
-        ("适龄儿童总数3264人,实际入学3231人,入学率99.05%。", []),
-        ("适龄儿童总数3264人,实际入学3231人,入学率97.5%。", ["percent_mismatch"]),
-        ("适龄儿童总数3264人,实际入学3031人,入学率99.05%。", ["percent_mismatch"]),
+        ("适龄儿童总数2000人,实际入学1975人,入学率99.2%。", []),
+        ("适龄儿童总数2000人,实际入学1975人,入学率97.5%。", ["percent_mismatch"]),
+        ("适龄儿童总数2000人,实际入学1775人,入学率99.2%。", ["percent_mismatch"]),
         # a gross rate above 100% is checked as written
-        ("全乡人口总数1235人,初中阶段在校学生1774人,毛入学率143.6%。", []),
+        ("全乡13-15周岁人口总数1100人,初中阶段在校学生1452人,毛入学率132%。", []),
     ],
 )
 def test_validate_structures_bases_and_standards_of_unseen_reports(
@@ -1565,13 +1565,13 @@ def test_validate_structures_bases_and_standards_of_unseen_reports(
     [
         # 其中 after the staff count breaks down the pupils before it (its first part names them)
         (
-            "小学在校生8550人,教职工724人,其中城区两镇小学生7085人,其他乡镇1456人。",
+            "小学在校生6400人,教职工520人,其中城区两镇小学生5100人,其他乡镇1290人。",
             ["sum_mismatch"],
         ),
-        ("小学在校生8541人,教职工724人,其中城区两镇小学生7085人,其他乡镇1456人。", []),
+        ("小学在校生6390人,教职工520人,其中城区两镇小学生5100人,其他乡镇1290人。", []),
         # …and a 其中 naming the staff's own is theirs
-        ("小学在校生8550人,教职工724人,其中专任教师750人。", ["sum_mismatch"]),
-        ("小学在校生8550人,教职工724人,其中专任教师700人。", []),
+        ("小学在校生6400人,教职工520人,其中专任教师560人。", ["sum_mismatch"]),
+        ("小学在校生6400人,教职工520人,其中专任教师500人。", []),
     ],
 )
 def test_validate_structures_qizhong_across_a_count_of_another_group(
@@ -1582,19 +1582,19 @@ def test_validate_structures_qizhong_across_a_count_of_another_group(
 
 def test_validate_structures_a_late_qizhong_parts_inherit_the_pupils() -> None:
     """The parts after the staff count are pupils: figures of 在校生 at the total's level."""
-    text = "初中在校生6362人,教职工981人,其中城区两镇初中生5530人,其他乡镇832人。"
+    text = "初中在校生4800人,教职工410人,其中城区两镇初中生3500人,其他乡镇1300人。"
     rows = [(f.indicator, f.value, f.level) for f in _extracted(text)]
-    assert ("students", 832.0, "初中") in rows and ("students", 5530.0, "初中") in rows
+    assert ("students", 1300.0, "初中") in rows and ("students", 3500.0, "初中") in rows
 
 
 def test_validate_structures_a_sports_grounds_per_student_area_said_as_activity_area() -> None:
     """生均活动面积 divides the sports ground (运动场面积), not the land named before it."""
     text = (
-        "学校占地面积15600平方米,学生463人,生均33.69平方米。"
-        "运动场面积达4180平方米,生均活动面积{}平方米。"
+        "学校占地面积12400平方米,学生400人,生均31平方米。"
+        "运动场面积达3600平方米,生均活动面积{}平方米。"
     )
-    assert _findings(text.format("9.03")) == []
-    assert [rule for rule, _ in _findings(text.format("11.81"))] == ["ratio_mismatch"]
+    assert _findings(text.format("9")) == []
+    assert [rule for rule, _ in _findings(text.format("11.5"))] == ["ratio_mismatch"]
 
 
 @pytest.mark.parametrize(
@@ -1605,8 +1605,8 @@ def test_validate_structures_a_sports_grounds_per_student_area_said_as_activity_
         ("全省累计已有95个县通过国家认定,占比85%;全省尚有5个县未通过认定。", ["percent_mismatch"]),
         # the rest in the next sentence, a note's number in brackets after the count
         (
-            "全国累计2767个县(注:因区划调整减少19个)通过认定,占比85.32%;其中东部890个。"
-            "全国尚有9个省份136个县未通过认定。",
+            "全国累计1830个县(注:因区划调整减少7个)通过认定,占比85.0%;其中东部600个。"
+            "全国尚有6个省份170个县未通过认定。",
             ["percent_mismatch"],
         ),
         # a rest without a negation may be some of the count's own: no base read

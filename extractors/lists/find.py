@@ -289,7 +289,8 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
 
 
 # 、 or a conjunction joining the trigger to other nouns: "现状、存在的问题以及未来的发展路径",
-# "对现有状况和存在的问题进行了分析" (not "面临的困难和存在的问题": one more word for what is wrong)
+# "对办学条件和存在的问题进行了调查分析" (not "面临的困难和存在的问题": one more word for what
+# is wrong)
 _NOUN_LIST_BEFORE = re.compile(
     r"(?:、|(?<!困难|不足|挑战|短板|差距|隐患|薄弱|问题)(?:和|与|及|以及))\s*$"
 )

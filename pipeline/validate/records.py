@@ -11,7 +11,7 @@ parts need only not exceed the total — unless the sentence opens by saying it 
 maybe a line of its own): then its every count is the sum of theirs.
 
 A total of a noun that holds levels, with its levels counted later in the paragraph, one count
-each: "全县20所中小学均通过标准化验收。…全县18所小学组成教育共同体,…,2所初中开展集团化
+each: "全县16所中小学均通过标准化验收。…全县14所小学组成教育共同体,…,2所初中开展集团化
 办学" (:func:`level_members`). The same: the members need only not exceed it.
 
 A subgroup's total, then its records by level in the next sentence, each naming the subgroup

@@ -699,7 +699,7 @@ def _class_sizes(
     text: str, sentence: Sentence, window: list[Q], pool: list[Q], rounding: str
 ) -> Iterator[Relation]:
     """平均班额N人 against the students ÷ the classes stated before it (in the paragraph, else
-    the report's one count of each): "在校学生264人…现有教学班6个,平均班额44人"."""
+    the report's one count of each): "在校学生330人…现有教学班8个,平均班额41人"."""
     words = vocab()
     for q in sentence.quantities:
         if not words["class_size"].search(q.label[-8:]) or not _checkable(q):
