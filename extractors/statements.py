@@ -905,7 +905,7 @@ def _late_opener(
 def _passed_over(
     text: str, total: Statement, other: Statement, following: Sequence[Statement], end: int
 ) -> bool:
-    """Whether a count of another group between a total and a 其中 (教职工724人 between
+    """Whether a count of another group between a total and a 其中 (教职工520人 between
     在校生6400人 and "其中城区两镇小学生5100人…") leaves the 其中 to the total: the 其中 follows
     it in its sentence, and the first part after it names what the total counts, not what
     ``other`` counts."""

@@ -1028,9 +1028,9 @@ def _parts_after(
             skipped = True  # 小学18所,其中村小5所,初中2所: the 初中 are no 小学
             continue
         if _another_count(head, q):
-            if not parts:  # 在校生…,教职工724人,其中…小学生7085人,…: the 其中 is another total's
+            if not parts:  # 在校生…,教职工520人,其中…小学生5100人,…: the 其中 is another total's
                 return [], True
-            skipped = True  # 教师138人,其中学生1392人: the pupils are not among the teachers
+            skipped = True  # 教师126人,其中学生1180人: the pupils are not among the teachers
             continue
         if _wider(q, head):
             skipped = True  # 小学30所,初中10所,其中寄宿制学校12所: of both, not of the 初中
