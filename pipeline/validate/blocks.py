@@ -2,8 +2,8 @@
 school a 其中 sentence names.
 
 A bulletin's section often gives its schools, their pupils and teachers, then one sentence group
-per kind of school ("全市高中阶段共有学校8所。招生8057人,在校生29396人,专任教师2287人。其中
-普通高中6所,招生5735人,在校生22502人。…其中中等职业学校2所,招生2322人,在校生6894人。").
+per kind of school ("全市高中阶段共有学校7所。招生6200人,在校生18300人,专任教师1520人。其中
+普通高中5所,招生4400人,在校生13100人。…其中中等职业学校2所,招生1800人,在校生5200人。").
 No sentence states a sum, but the blocks do: the kinds' schools may not exceed the section's (a
 kind may go unnamed), and every count each block gives once (招生, 在校生 …) must add up when
 the schools do (then the 其中 blocks are the whole section), else may not exceed the section's

@@ -121,7 +121,7 @@ def _all_levels(
     rounding: str,
     said: set[tuple[str, int]],
 ) -> list[Relation]:
-    """A count of every level (全市共有各级各类学校167所, …在校生131164人) holds at least the counts
+    """A count of every level (全市共有各级各类学校152所, …在校生101800人) holds at least the counts
     its levels' sections give (学前, 义务教育 or else 小学 and 初中, 高中: ``level_all``), said
     before or after it; other kinds of schools (特殊教育, 中职, 高校) may make up the rest."""
     found = []
@@ -158,7 +158,7 @@ def _all_levels(
 
 def _of_every_level(text: str, head: Q, words: dict) -> bool:
     """Whether a count is said of every level: 各级各类 before it in its sentence, with no level
-    word after that ("全市共有各级各类学校167所,在校生131164人": both)."""
+    word after that ("全市共有各级各类学校152所,在校生101800人": both)."""
     start = sentence_start(text, head.start)
     said = list(re.finditer(words["level_all_words"], text[start : head.start]))
     if not said:

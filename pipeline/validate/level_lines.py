@@ -2,8 +2,8 @@
 (小学, 初中) that states the same things.
 
 County bulletins write a level's totals on one line and each part level's on the next lines, the
-same things in the same words ("全县义务教育中小学30所。校舍总面积57.74万平方米…;仪器设备值
-17919.79万元…;图书146.13万册…" / "——小学。校数17所;…校舍总面积25.48万平方米…" / "——初中。…"). A
+same things in the same words ("全县义务教育中小学24所。校舍总面积41.20万平方米…;仪器设备值
+9860.50万元…;图书98.70万册…" / "——小学。校数15所;…校舍总面积18.36万平方米…" / "——初中。…"). A
 quantity of the first line is then the sum of the quantities the part lines give under the same
 words in the same unit, whether or not the catalogue knows what they measure. A line's level is
 the one its first words name; only the partitions of ``level_partitions`` are read, each part line

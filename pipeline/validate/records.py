@@ -1,6 +1,6 @@
-"""A total said after the records it sums, one record per level: "全县普通高中在校生11455人,教职工
-821人;职业高中在校生5279人,教职工268人;义务教育阶段在校生共74726人,教职工4311人。在园幼儿19177
-人,在编教职工116人。全县学生总数110637人,教职工总数5516人。"
+"""A total said after the records it sums, one record per level: "全县普通高中在校生8200人,教职工
+610人;职业高中在校生3100人,教职工190人;义务教育阶段在校生共52600人,教职工3380人。在园幼儿14100
+人,在编教职工95人。全县学生总数78000人,教职工总数4275人。"
 
 The total names itself a total (``record_total``: 总数, 合计 …) and a head noun of the lexicon;
 its parts are the counts of that noun's group (在校生 and 在园幼儿 for 学生) in the sentences just

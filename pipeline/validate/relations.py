@@ -1472,8 +1472,8 @@ def _listed_share(
     named: re.Match[str] | None,
     rounding: str,
 ) -> Relation | None:
-    """The share of a list of counts joined by 、/和, of a base named in words ("其中11所初中、1所
-    九年一贯制学校、29所小学全部达标,占学校总数的83.67%": (11+1+29) over the 学校 counted
+    """The share of a list of counts joined by 、/和, of a base named in words ("其中9所初中、2所
+    九年一贯制学校、25所小学全部达标,占学校总数的80%": (9+2+25) over the 学校 counted
     before): the relation's inputs are the listed counts, then the base."""
     if named is None:
         return None

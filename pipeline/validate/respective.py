@@ -198,8 +198,8 @@ def _shares_of_lists(
     text: str, sentence: Sentence, at: int, window: Sequence[Q], rounding: str
 ) -> Iterator[Relation]:
     """X占Y的比例分别为p1、p2、p3, where X and Y name two lists given earlier with 分别 ("支出总额
-    分别为13595万元、13563万元、16620万元…拨款三年分别为8820万元、9137万元、10199万元,预算内…拨款
-    占教育经费支出的比例分别为65%、67%、63%"): the i-th value of X's list over the i-th of Y's.
+    分别为11200万元、12400万元、13800万元…拨款三年分别为7280万元、8310万元、9520万元,预算内…拨款
+    占教育经费支出的比例分别为65%、67%、69%"): the i-th value of X's list over the i-th of Y's.
     Each name picks the list whose words share the most with it; both lists are as long as the
     shares, in one unit, and different."""
     words = vocab()
