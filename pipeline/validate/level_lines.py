@@ -58,7 +58,7 @@ def level_line_relations(
             relation = sum_of(head, chosen, rounding, True)
             if relation is not None:
                 found.append(relation)
-            # "…57.74万平方米,较上年增加0.56万平方米" over "…25.48万平方米,比上年增加0.44万
+            # "…41.20万平方米,较上年增加0.62万平方米" over "…18.36万平方米,比上年增加0.35万
             # 平方米" …: the changes add up too, a decrease counted negative
             moved = [line.get(name) for line in changes]
             if all(q is not None for q in moved):

@@ -1019,7 +1019,7 @@ def _parts_after(
         ):
             break  # 其中专任教师45人，本科学历30人: a subset of a part, not another part
         if parts and _new_clause(q) and not _new_clause(parts[0]):
-            # "其中教学及辅助用房5262平方米,有10951平方米运动场地": a clause of its own begins
+            # "其中教学及辅助用房4300平方米,有8600平方米运动场地": a clause of its own begins
             skipped = skipped or q.unit == unit
             break
         if _other_noun(text, head, q):
@@ -1050,7 +1050,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def _new_clause(q: Q) -> bool:
     """Whether a count opens a clause of its own: its words before it are only a verb of having
-    (有, 建有 …) and what it counts is said after the number (有10951平方米运动场地)."""
+    (有, 建有 …) and what it counts is said after the number (有8600平方米运动场地)."""
     words = q.label.strip(" ，,、:：")
     return bool(vocab()["having"].fullmatch(words.removeprefix("其中").lstrip(":：")))
 
@@ -2132,7 +2132,7 @@ _GENERIC_TOPIC_WORDS = frozenset({"面积", "总额", "金额", "数量", "总�
 
 def _named_by(text: str, q: Q) -> str:
     """The words a quantity is named by: its label, and when that is only a verb of having, the
-    words after its unit as well (有10951平方米运动场地)."""
+    words after its unit as well (有8600平方米运动场地)."""
     if not _new_clause(q):
         return q.label
     return q.label + re.split(r"\d", _after_unit(text, q, 10), maxsplit=1)[0]
