@@ -215,11 +215,9 @@ def _take_line(state: _State, line: Line, previous: Line | None) -> None:
 def _completes_title(line: Line, previous: Line | None, state: _State) -> bool:
     """A line holding only a title's last words (工作计划, 评估报告) under the line lacking them."""
     rules = state.rules
-    tail = rules.title_head.search(line.text)
     return (
         (line.text in rules.head_words or len(line.text) <= rules.title_tail_max)
-        and tail is not None
-        and tail.end() == len(line.text)
+        and _ends_title(line.text, rules)
         and is_short_line(line.text)
         and previous is not None
         and is_short_line(previous.text)
