@@ -93,3 +93,16 @@ def test_wrap_keeps_a_list_of_short_entries_and_file_names() -> None:
         raw = "\n".join(["学前教育:幼儿园及幼师数量保持增长", *lines, "注:毛入园率是指在园幼儿数"])
         assert wrap_width(raw.split("\n")) is None
         assert normalize(raw)[0].count("\n") == raw.count("\n")
+
+
+def test_core_wrap_words_number_and_unit_broken_over_lines_are_one_clause() -> None:
+    """A copy that put each number on a line of its own (学校占地面积⏎15600⏎㎡,生均面积⏎26㎡):
+    the words, the number and its unit are joined when the words' line ends a clause inside a
+    paragraph; a heading line over a body that opens with a number is left alone."""
+    raw = (
+        "学校已有固定资产600万元。学校占地面积\n12800\n㎡,生均面积\n24㎡,图书\n9600\n册。\n"
+        "学校概况\n12个教学班。"
+    )
+    text, _ = normalize(raw)
+    assert "学校占地面积12800㎡,生均面积24㎡,图书9600册。" in text
+    assert "学校概况\n12个教学班" in text

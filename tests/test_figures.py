@@ -788,3 +788,12 @@ def test_figures_the_year_after_a_lead_in_and_a_school_years_alias(
     sentence: str, years: list[int]
 ) -> None:
     assert [row[3] for row in _figures(sentence)] == years
+
+
+def test_figures_a_per_student_area_said_in_words() -> None:
+    """学生平均校舍建筑面积 is 生均校舍建筑面积, each level's value its own."""
+    text = "全县学生平均校舍建筑面积小学达6.9平方米、中学达7.7平方米。"
+    assert [row[:3] for row in _figures(text)] == [
+        ("building_area_per_student", 6.9, "小学"),
+        ("building_area_per_student", 7.7, "初中"),
+    ]

@@ -135,7 +135,24 @@ _NUMBER_THEN_UNIT = re.compile(
 )
 
 
+_UNITS = r"(?:万元|亿元|平方米|元|人|名|所|个|台|册|本|间|项|%|％|㎡)"
+# …and one between the words before a number and the number, when the words' line is a clause's
+# end inside a paragraph (it holds a clause mark, and stops on a word) and the number's unit
+# follows it on its line or the next (学校占地面积⏎15600⏎㎡,生均面积⏎26㎡,…): not a heading line
+# over a body that opens with a number (学校概况⏎12个教学班…).
+_WORDS_THEN_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*"
+    rf"(?=\d[\d.]*[ \t]*(?:\n[ \t]*)?{_UNITS}(?:[,，。;；、)）\s]|$))"
+)
+_CLAUSE_MARKS = frozenset(",，。;；、")
+
+
 def unit_break_edits(text: str) -> Iterator[Edit]:
-    """The edits that join a number to its unit on the next line."""
-    for found in _NUMBER_THEN_UNIT.finditer(text):
-        yield found.start(), found.end(), ""
+    """The edits that join a number to its unit on the next line, and to the words before it."""
+    found = [(m.start(), m.end()) for m in _NUMBER_THEN_UNIT.finditer(text)]
+    for m in _WORDS_THEN_NUMBER.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if _CLAUSE_MARKS.intersection(line):
+            found.append((m.start(), m.end()))
+    for start, end in sorted(found):
+        yield start, end, ""
