@@ -550,3 +550,14 @@ def test_a_signature_closed_like_a_sentence_names_the_unit() -> None:
     )
     _, report = _one(raw)
     assert report.unit_name == "青溪中心学校"
+
+
+def test_a_school_named_by_its_short_name_is_the_unit() -> None:
+    """"青山五中分部位于…" (a school's short name, 五中 for 第五中学, and its second site) names
+    the school the report speaks of as 全校."""
+    raw = (
+        "迎接两项制度督导评估汇报材料\n近几年来,在全校师生的共同努力下,学校办学条件不断改善。"
+        "具体情况汇报如下:\n一、基本情况\n青山五中分部位于青桂公路旁的板桥镇,是一所乡镇初级中学。\n"
+    )
+    _, report = _one(raw)
+    assert report.unit_name == "青山五中分部"
