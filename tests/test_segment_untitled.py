@@ -168,3 +168,19 @@ def test_segment_a_title_broken_over_lines_is_one_title(lines: str, title: str) 
     report = only_report(lines + "\n" + _BODY)
     assert report.title == title
     assert report.start == 0 and report.title_start == 0
+
+
+def test_segment_a_headline_under_a_sites_link_lines() -> None:
+    """A health site's page: eight lines of its own links and searches, then the news item's
+    headline over its dateline: the headline is the title, the dateline the date."""
+    links = "".join(f"{q}\n\n" for q in ("春季如何养生?", "失眠怎么办?", "颈椎病怎么治?",
+                                          "血压高吃什么?", "孩子挑食怎么办?", "感冒吃什么药?"))
+    text = (
+        f"{links}最近搜索\n热门搜索\n\n青山省投入9亿元改善农村学生营养\n\n"
+        "转载 来源: 新闻网 2016/9/12 10:05:00\n\n"
+        "记者从省教育厅获悉,全省农村义务教育学生营养改善计划已覆盖42个县,受益学生超过80万人。"
+        "省财政累计安排资金9亿元,用于营养膳食补助和食堂建设。\n"
+    )
+    report = only_report(text)
+    assert report.title == "青山省投入9亿元改善农村学生营养"
+    assert report.date == "2016-09-12"
