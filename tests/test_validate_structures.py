@@ -1619,3 +1619,20 @@ def test_validate_structures_a_share_over_the_count_and_the_rest(
     text: str, rules: list[str]
 ) -> None:
     assert [rule for rule, _ in _findings(text)] == rules
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # a base in brackets inside the share, whose words name a span of years (五年规划…)
+        ("全市已完成设备购置金额8240万元,占五年规划设备购置总金额(10300万元)的80%。", []),
+        (
+            "全市已完成设备购置金额8240万元,占五年规划设备购置总金额(10300万元)的90%。",
+            ["percent_mismatch"],
+        ),
+    ],
+)
+def test_validate_structures_a_base_inside_the_share_after_a_span_of_years(
+    text: str, rules: list[str]
+) -> None:
+    assert [rule for rule, _ in _findings(text)] == rules

@@ -1536,7 +1536,12 @@ def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relat
     before it the count."""
     if index < 2:
         return None
-    count, base, pct = qs[index - 2], qs[index - 1], qs[index]
+    base, pct = qs[index - 1], qs[index]
+    # the count before it, over a span of years named in the base's words (占五年规划…总金额)
+    before = [q for q in qs[: index - 1] if not (q.unit == "年" and q.value < 100)]
+    if not before:
+        return None
+    count = before[-1]
     said = base.label or _between(text, count, base).rstrip(" (（")  # 占…总数(6000人)的
     if not _BASE_INSIDE.search(said):
         return None
