@@ -88,3 +88,19 @@ def test_segment_regions_places_listed_with_their_counts_in_brackets() -> None:
         "山西省申报的35个县均达到评估标准,但部分县仍存在大校额问题。\n"
     )
     assert only_report(text).unit_name is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "unit"),
+    [
+        # a county's body acting in a news item's first sentence, after its dateline's words
+        ("本报讯(通讯员李明)2018年上半年,青溪县教育局认真落实主体责任,推进项目建设。", "青溪县"),
+        # …not a clause's opening words before a body (据各区政府上报…)
+        ("2008年,据各区政府上报的数据,全市共有进城务工人员子女3.2万人。", None),
+        # …and not a body named in the middle of the sentence
+        ("本报讯 全省教育工作会议召开,青溪县教育局作了交流发言。", None),
+    ],
+)
+def test_segment_regions_the_body_acting_in_a_news_item(opening: str, unit: str | None) -> None:
+    text = f"项目建设进展顺利\n\n2018-07-20 08:30来源:日报\n\n{opening}\n"
+    assert only_report(text).unit_name == unit

@@ -16,6 +16,7 @@ from junheng.core.webcopy import gloss_end
 from junheng.segment.headings import build_tree, find_headings
 from junheng.segment.lines import SUBTITLE_DASH, Line, is_chrome, is_short_line, split_lines
 from junheng.segment.meta import (
+    acting_body,
     find_date,
     find_type,
     find_years,
@@ -118,6 +119,8 @@ def segment_text(text: str) -> tuple[Report, ...]:
             unit = region_unit("", opening, text[span.start : span.end])
         if unit is None and kind in _ABOUT_A_PLACE:
             unit = named_most(text[span.start : span.end])
+        if unit is None and kind in _ABOUT_A_PLACE:
+            unit = acting_body(body)
         reports.append(
             Report(
                 index=index,

@@ -331,6 +331,33 @@ def unit_in_body(text: str, rules: SegmentRules) -> str | None:
     return None
 
 
+# A news item's first sentence, after its dateline's words (本报讯(通讯员…), 2017年上半年,): a
+# county's or a city's body acting (余庆县教育局认真落实…) is the place the news is about.
+_NEWS_LEAD = re.compile(
+    r"^\s*(?:(?:本报讯|本网讯|讯)\s*(?:[(（][^()（）]{0,20}[)）])?\s*)?"
+    r"(?:(?:19|20)\d\d年[^,，。]{0,8}[,，]\s*)?"
+)
+_ACTING_BODY = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?(?:县|市|区|旗))"
+    r"(?:教育局|教体局|教育体育局|人民政府|政府|县委|市委|区委)"
+)
+
+
+def acting_body(body: str) -> str | None:
+    """The county or city whose body opens a news item's first sentence (…,余庆县教育局认真落实
+    主体责任…): the unit a news item without a unit of its own is about."""
+    for line in [ln for ln in body.splitlines() if ln.strip()][:_NEWS_LINES]:
+        lead = _NEWS_LEAD.match(line)
+        start = lead.end() if lead else 0
+        found = _ACTING_BODY.match(line, start) if start else None
+        if found is not None and not load_rules().unit_cues.not_at_start.match(found["place"]):
+            return _clean_unit(found["place"])  # (not 据各区政府…: a clause's opening words)
+    return None
+
+
+_NEWS_LINES = 6
+
+
 def _clause_starts(window: str, before: re.Pattern[str]) -> list[int]:
     starts = {m.end() for m in _CLAUSE_START.finditer(window)}
     starts.update(m.end() for m in before.finditer(window))
