@@ -29,7 +29,13 @@ from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
 from junheng.extractors.counts import apply_statements
-from junheng.extractors.numbers import Quantities, Quantity, enumerated_subjects, respectively
+from junheng.extractors.numbers import (
+    Quantities,
+    Quantity,
+    enumerated_subjects,
+    respectively,
+    span_of_years,
+)
 from junheng.extractors.statements import (
     INCLUDED_ASIDE,
     SCHOOLS_COUNT,
@@ -183,12 +189,6 @@ def _bare_rate(text: str, mention: Mention, quantity: Quantity) -> bool:
 _BARE_RATE_END = re.compile(r"\s*(?:[,，。;；、)）]|$)")
 
 
-def _duration(quantity: Quantity) -> bool:
-    """A span of years (三年, 5年), which the filler may hold between a wording and its number
-    ("巩固率连续三年保持在98.5%"); not a year (2019年)."""
-    return quantity.unit == "年" and quantity.value < 100
-
-
 def _filler_only(gap: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:为|达|达到|是)?\s*", gap))
 
@@ -249,7 +249,10 @@ def _pairs_before(
         # (生均教学及辅助用房小学3.74: 小学 is also a wording of schools) are stepped over.
         for back in range(len(previous) - 1, -1, -1):
             mention = previous[back]
-            if any(mention.end <= q.start < begins and not _duration(q) for q in values):
+            if any(
+                mention.end <= q.start < begins and not span_of_years(q.unit, q.value)
+                for q in values
+            ):  # 连续三年 may stand between a wording and its number
                 break
             gap = mention.end
             if quantity.unit == "%" and group is None:

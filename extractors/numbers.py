@@ -116,6 +116,12 @@ _INFIX_QUALIFIERS = {"余": "余", "多": "余"}
 _SUFFIX_QUALIFIERS = {"以上": "以上", "以下": "不足", "以内": "不足", "左右": "约"}
 
 
+def span_of_years(unit: str | None, value: float) -> bool:
+    """Whether a quantity is a span of years (三年, 5年), not a year (2019年): the words before a
+    figure may hold one ("巩固率连续三年保持在98.5%", "占五年规划…总金额(…)的")."""
+    return unit == "年" and value < 100
+
+
 def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

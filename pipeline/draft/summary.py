@@ -236,7 +236,8 @@ class Summary:
     units: list[str]
     unnamed: int
     files: int
-    failed_files: list[str]
+    failed: dict[str, str]
+    """Each unread file (failed or skipped) with the manifest's reason, in input order."""
     years: list[int]
     ledger: list[LedgerRow]
     headline: list[tuple[Column, list[tuple[str, Figure]]]]
@@ -259,8 +260,6 @@ class Summary:
     """Each input file's number: the plain labels (``文件3第9篇``) and 附件2 name files by it."""
     sources: list[Source] = field(default_factory=list)
     coefficients: list[Assessment] = field(default_factory=list)
-    failed_reasons: dict[str, str] = field(default_factory=dict)
-    """Each unread file's reason, as the manifest gives it."""
     """The 差异系数 of each county and level under each CV rule of the profile, from the school
     rows (empty when the batch has no table with a row per school)."""
 
@@ -357,15 +356,19 @@ class Summary:
         ]
 
     @property
+    def failed_files(self) -> list[str]:
+        return list(self.failed)
+
+    @property
     def failed_listed(self) -> bool:
         """Whether the unread files are listed in an attachment (more than the text can name in
         one sentence), each with its reason."""
-        return len(self.failed_files) > FAILED_IN_TEXT
+        return len(self.failed) > FAILED_IN_TEXT
 
     @property
     def failed_rows(self) -> list[tuple[str, str]]:
         """(file, reason) of each unread file, for the attachment."""
-        return [(name, self.failed_reasons.get(name, "")) for name in self.failed_files]
+        return list(self.failed.items())
 
     def attachment(self, name: str) -> str:
         """``附件`` with the attachment's number when there are several (GB/T 9704-2012 7.3.4)."""
@@ -669,8 +672,7 @@ def summarise(batch: Batch, profile: Profile | None = None) -> Summary:
         units=list(dict.fromkeys(unit_of[r.key] for r in batch.reports if named_unit(r))),
         unnamed=len(names.unnamed),
         files=len(files - {None}),
-        failed_files=[i["file"] for i in batch.inputs if i.get("status") in ("failed", "skipped")],
-        failed_reasons={
+        failed={
             i["file"]: str(i.get("error") or "")
             for i in batch.inputs
             if i.get("status") in ("failed", "skipped")

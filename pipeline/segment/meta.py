@@ -253,22 +253,22 @@ def _own_name(unit: str) -> str:
     at least, opening with a name (not 区大荆中学 after 商州, not 镇中心小学 of 新市镇中心小学) and
     not with a kind of school's words (鼓楼区实验小学 stays whole: ``generic_school_names``)."""
     generic = load_rules().unit_cues.generic_school
-    cut = True
-    while cut:
-        cut = False
-        for end in range(2, len(unit) - 2):
-            rest = unit[end:]
-            if (
-                _SUPERIOR.fullmatch(unit, 0, end)
-                and _UNIT.fullmatch(rest)
-                and not _ADMIN_START.match(rest)
-                and not _NOT_UNIT_START.match(rest)
-                and not _NOT_UNIT_END.search(rest)
-                and not generic.match(rest)
-            ):
-                unit, cut = rest, True
-                break
-    return unit
+
+    def own(rest: str) -> bool:
+        return (
+            _UNIT.fullmatch(rest) is not None
+            and not _ADMIN_START.match(rest)
+            and not _NOT_UNIT_START.match(rest)
+            and not _NOT_UNIT_END.search(rest)
+            and not generic.match(rest)
+        )
+
+    while True:
+        ends = range(2, len(unit) - 2)
+        end = next((e for e in ends if _SUPERIOR.fullmatch(unit, 0, e) and own(unit[e:])), None)
+        if end is None:
+            return unit
+        unit = unit[end:]
 
 
 def unit_on_line(line: str) -> str | None:

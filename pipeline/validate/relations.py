@@ -31,7 +31,7 @@ from typing import Any
 
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.figures import standard_after
-from junheng.extractors.numbers import Quantities
+from junheng.extractors.numbers import Quantities, span_of_years
 from junheng.extractors.statements import (
     SCHOOLS_COUNT,
     Breakdown,
@@ -1538,7 +1538,7 @@ def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relat
         return None
     base, pct = qs[index - 1], qs[index]
     # the count before it, over a span of years named in the base's words (占五年规划…总金额)
-    before = [q for q in qs[: index - 1] if not (q.unit == "年" and q.value < 100)]
+    before = [q for q in qs[: index - 1] if not span_of_years(q.unit, q.value)]
     if not before:
         return None
     count = before[-1]
