@@ -118,7 +118,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     texts = Path(args.texts) if args.texts else None
     scores = evaluate(Path(args.gold), Path(args.out), texts)
-    print(render_scores(scores, verbose=args.verbose))
+    print(render_scores(scores, verbose=args.verbose, heldout=args.show_heldout))
     if args.planted:
         from junheng.evaluate.planted import measure_planted, render_planted
 
@@ -268,7 +268,10 @@ def build_parser() -> argparse.ArgumentParser:
         "from the repository root)",
     )
     evaluate.add_argument("--json", help="also write the scores as JSON to this file")
-    evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list every mismatch "
+                          "(dev gold: of the tuning pages only, unless --show-heldout)")
+    evaluate.add_argument("--show-heldout", action="store_true",
+                          help="dev gold, with -v: list the held-out pages' mismatches too")
     evaluate.add_argument(
         "--planted",
         action="store_true",

@@ -290,6 +290,19 @@ def test_evaluate_dev_render_lists_every_miss(dev_case) -> None:
     assert "figure missed" not in table
 
 
+def test_evaluate_dev_render_keeps_heldout_misses_unlisted(dev_case) -> None:
+    gold, out, texts = dev_case
+    findings = out / "findings.jsonl"
+    kept = [r for r in findings.read_text("utf-8").splitlines() if '"d002.txt"' not in r]
+    findings.write_text("".join(r + "\n" for r in kept), "utf-8")  # d002 (held out) now misses
+    scores = evaluate(gold, out, texts)
+    listing = render_scores(scores, verbose=True)
+    assert "d001.txt (tuning)" in listing and "d002.txt" not in listing
+    assert "1 held-out files with misses not listed" in listing
+    shown = render_scores(scores, verbose=True, heldout=True)
+    assert "d002.txt (heldout)" in shown and "inconsistency not found: [611, 708]" in shown
+
+
 def test_evaluate_dev_without_texts_is_skipped(dev_case, tmp_path: Path) -> None:
     gold, out, _ = dev_case
     scores = evaluate(gold, out, tmp_path / "absent")

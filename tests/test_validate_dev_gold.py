@@ -79,4 +79,8 @@ def test_validate_dev_gold_planted_errors(tmp_path: Path) -> None:
     # alarms.
     assert measured["overall"]["recall"] >= RECALL_TODAY - 0.02, summary
     assert measured["false_alarms"] <= FALSE_ALARMS_TODAY, summary
+    for split in ("heldout", "tuning"):  # the counts by relation type add up to the split's
+        counts = measured["by_type"][split].values()
+        assert [sum(k for k, _ in counts), sum(n for _, n in counts)] == [
+            measured[split]["flagged"], measured[split]["plantings"]], summary
 

@@ -37,8 +37,9 @@ def evaluate(gold_dir: Path, out_dir: Path, texts_dir: Path | None = None) -> di
     return evaluate_seeds(gold_dir, out_dir)
 
 
-def render_scores(scores: dict[str, Any], verbose: bool = False) -> str:
-    """The scores as text (``verbose``: every miss and false positive too)."""
+def render_scores(scores: dict[str, Any], verbose: bool = False, heldout: bool = False) -> str:
+    """The scores as text (``verbose``: every miss and false positive too; on the dev gold the
+    held-out pages' only with ``heldout``)."""
     if scores.get("gold") == "dev":
-        return render_dev_scores(scores, verbose)
+        return render_dev_scores(scores, verbose, heldout)
     return render_seed_scores(scores, verbose)

@@ -172,6 +172,15 @@ def measure_planted(gold_dir: Path, texts_dir: Path | None = None) -> dict[str, 
             "recall": round(sum(chosen) / len(chosen), 4) if chosen else 1.0,
         }
 
+    def by_type(split: str) -> dict[str, list[int]]:
+        counts: dict[str, list[int]] = {}
+        for p, flag in outcomes:
+            if p.gold.split == split:
+                kept = counts.setdefault(str(p.relation.get("type")), [0, 0])
+                kept[0] += flag
+                kept[1] += 1
+        return dict(sorted(counts.items()))
+
     return {
         "overall": recall(None),
         "heldout": recall("heldout"),
@@ -181,11 +190,13 @@ def measure_planted(gold_dir: Path, texts_dir: Path | None = None) -> dict[str, 
         "missed": [p.describe() for p, flag in outcomes if not flag],
         "flagged": [p.describe() for p, flag in outcomes if flag],
         "false_alarm_findings": false_alarms,
+        "by_type": {split: by_type(split) for split in ("heldout", "tuning")},
     }
 
 
 def render_planted(measured: dict[str, Any]) -> str:
-    """One line of the planted-error scores."""
+    """The planted-error scores: one line, then the flagged / planted count of each relation
+    type by split (counts only, so a held-out page's relations stay unread)."""
     if "missing" in measured:
         return f"planted errors: {measured['missing']}"
     splits = ", ".join(
@@ -193,8 +204,13 @@ def render_planted(measured: dict[str, Any]) -> str:
         f"({measured[split]['recall']:.3f})"
         for split in ("overall", "heldout", "tuning")
     )
-    return (
+    lines = [
         f"planted errors flagged: {splits}; false alarms on the unchanged pages: "
         f"{measured['false_alarms']}; {len(measured['unplantable'])} relations without a number "
         "in digits"
-    )
+    ]
+    for split, counts in measured.get("by_type", {}).items():
+        if counts:
+            kinds = ", ".join(f"{kind} {k}/{n}" for kind, (k, n) in counts.items())
+            lines.append(f"  {split} by relation type: {kinds}")
+    return "\n".join(lines)

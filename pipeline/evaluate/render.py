@@ -247,7 +247,10 @@ def _file_lines(name: str, result: Scores) -> list[str]:
     return [f"  {name} ({result['split']})", *out] if out else []
 
 
-def render_dev_scores(scores: Scores, verbose: bool = False) -> str:
+def render_dev_scores(scores: Scores, verbose: bool = False, heldout: bool = False) -> str:
+    """The dev scores by split; with ``verbose`` the tuning pages' misses and false positives,
+    and the held-out pages' only with ``heldout`` too (so a listing read for tuning does not show
+    the pages that must stay unread)."""
     if "skipped" in scores:
         lines = [f"dev gold: skipped: {scores['skipped']}"]
         lines += [f"  note: {n}" for n in scores.get("notes", [])]
@@ -261,6 +264,13 @@ def render_dev_scores(scores: Scores, verbose: bool = False) -> str:
     lines += _table(splits)
     if verbose:
         lines.append("every miss and false positive (file offsets, [the span] in its context)")
+        hidden = 0
         for name, result in scores["files"].items():
+            if result["split"] == "heldout" and not heldout:
+                hidden += bool(_file_lines(name, result))
+                continue
             lines += _file_lines(name, result)
+        if hidden:
+            lines.append(f"  ({hidden} held-out files with misses not listed: --show-heldout "
+                         "lists them)")
     return "\n".join(lines)
