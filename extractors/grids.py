@@ -8,7 +8,8 @@ A report's tables reach junheng in three shapes:
   cell on its own line ending in ``" |"``, each row closed by a line of bars (``|`` or ``||``);
   ``a | b | c`` rows on one line are read the same way;
 * **spaced rows** — a table pasted as plain text: a row label, then three or more numbers separated
-  by spaces ("某区 163 245 408 1.42%").
+  by spaces ("某区 163 245 408 1.42%"), under the header lines the paste left above them when
+  their words line up with the columns (:func:`_spaced_header`).
 
 :func:`grids` returns each as a :class:`Grid` of :class:`Cell` spans into ``Document.text``, rows
 in order, cells in column order. A grid says nothing about what its numbers mean; the validator's
@@ -18,7 +19,7 @@ table rules (:mod:`junheng.validate.tables`) find the relations that hold across
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -39,7 +40,8 @@ _MAX_CELLS = 64  # a row wider than this is not a table a report writes
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One cell: ``text`` is ``Document.text[start:end]``, stripped."""
+    """One cell: ``text`` is ``Document.text[start:end]``, stripped (a spaced table's header cell:
+    its words, joined where the paste spread them over spaces or lines)."""
 
     start: int
     end: int
@@ -150,7 +152,9 @@ def grids(doc: Document) -> list[Grid]:
     ruled = list(_ruled(doc))
     covered = [(g.rows[0][0].start, g.rows[-1][-1].end) for g in ruled if g.rows and g.rows[-1]]
     found = ruled + [
-        g for g in _text_grids(doc.text) if not any(a <= g.start < b for a, b in covered)
+        g
+        for g in _text_grids(doc.text, _apart(doc))
+        if not any(a <= g.start < b for a, b in covered)
     ]
     return sorted(found, key=lambda g: g.start)
 
@@ -201,10 +205,27 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _text_grids(text: str) -> Iterator[Grid]:
+def _apart(doc: Document) -> Callable[[int], bool]:
+    """Whether the source parted ``doc.text[i - 1]`` and ``doc.text[i]`` by whitespace, alone or
+    with what else the normalised text dropped (Han words spaced apart are joined there; the
+    words of a table's header are not one phrase)."""
+    source, raw = doc.offsets.source, doc.raw_text
+
+    def apart(i: int) -> bool:
+        if not 0 < i < len(source):
+            return False
+        between = raw[source[i - 1] + 1 : source[i]]  # a dropped gloss too: 数(shù) 其中
+        return any(c.isspace() for c in between)
+
+    return apart
+
+
+def _text_grids(text: str, apart: Callable[[int], bool]) -> Iterator[Grid]:
     pipes: list[tuple[Cell, ...]] = []
     row: list[Cell] = []
     spaced: list[tuple[Cell, ...]] = []
+    above: list[tuple[int, str]] = []  # the lines since the last table row, for a header
+    header_lines: list[tuple[int, str]] = []
 
     def close_pipes() -> Iterator[Grid]:
         if row:
@@ -218,7 +239,9 @@ def _text_grids(text: str) -> Iterator[Grid]:
 
     def close_spaced() -> Iterator[Grid]:
         if len(spaced) >= 2:
-            yield Grid(_aligned(text, spaced), "spaced")
+            body = _aligned(text, spaced)
+            header = _spaced_header(text, header_lines, body, apart)
+            yield Grid(((header,) if header else ()) + body, "spaced")
         spaced.clear()
 
     for start, line in _lines(text):
@@ -228,6 +251,7 @@ def _text_grids(text: str) -> Iterator[Grid]:
         if "|" not in line and not _SPACED_HINT.search(line):
             yield from close_pipes()  # neither bars nor numbers side by side: no table row
             yield from close_spaced()
+            above[:] = [*above[1 - _MAX_HEADER_LINES :], (start, line)]
             continue
         if _BARS.fullmatch(stripped):  # a row's end
             if row:
@@ -251,9 +275,13 @@ def _text_grids(text: str) -> Iterator[Grid]:
         yield from close_pipes()
         numbers = _spaced_row(text, start, line)
         if numbers is not None:
+            if not spaced:
+                header_lines[:] = above
             spaced.append(numbers)
+            above.clear()
             continue
         yield from close_spaced()
+        above.clear()
     yield from close_pipes()
     yield from close_spaced()
 
@@ -338,6 +366,91 @@ def _aligned(text: str, rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
             cells.insert(k, Cell(cells[k].start, cells[k].start, ""))
         out.append(tuple(cells))
     return tuple(out)
+
+
+_MAX_HEADER_LINES = 4
+_MAX_HEADER_LINE = 60  # characters: a longer line is prose, not a header
+_SENTENCE_END = re.compile(r"[。：:；;，,！？]\s*$|[，,。]")
+_WORDS = re.compile(r"\S+")
+_SPANNING = re.compile(r"^(?:其中|包括|分别|按)")  # a header word over the sub-columns below it
+
+
+def _spaced_header(
+    text: str,
+    lines: list[tuple[int, str]],
+    body: tuple[tuple[Cell, ...], ...],
+    apart: Callable[[int], bool],
+) -> tuple[Cell, ...] | None:
+    """The header of a spaced table: the lines just above its rows whose words name its columns,
+    one word per column ("区名 学生总数 合计 比例"; words of one or two characters spread by spaces,
+    "区 名", are one). A line of one word under the first is the wrap of that line's last word
+    ("占全区学生⏎的比例"). A second line of words names the sub-columns of the one word above
+    that announces them ("其中务工人员子女" over "初中学生数 小学学生数"): each sub-column is named
+    by both. The label column may go unnamed. When no run of lines above lines up, None."""
+    width = max(len(row) for row in body)
+    labelled = any(row and not is_number(row[0].text) for row in body)
+    usable: list[tuple[int, str]] = []
+    for start, line in reversed(lines):  # nearest first; prose above ends the header
+        if len(line.strip()) > _MAX_HEADER_LINE or _SENTENCE_END.search(line.strip()):
+            break
+        usable.insert(0, (start, line))
+    for first in range(len(usable)):
+        rows = _header_rows(text, usable[first:], apart)
+        cells = _header_cells(rows, width, labelled) if rows else None
+        if cells is not None:
+            return cells
+    return None
+
+
+def _header_rows(
+    text: str, lines: list[tuple[int, str]], apart: Callable[[int], bool]
+) -> list[list[Cell]] | None:
+    """Each line's words as cells, a one-word line under the first joined to the word above it;
+    at most two rows of words, else None."""
+    rows: list[list[Cell]] = []
+    for k, (start, line) in enumerate(lines):
+        words = _header_words(start, line, apart)
+        if k and len(words) == 1 and len(rows) == 1 and rows[0]:
+            last = rows[0][-1]
+            rows[0][-1] = Cell(last.start, words[0].end, last.text + words[0].text)
+            continue
+        rows.append(words)
+    return rows if 1 <= len(rows) <= 2 and all(rows) else None
+
+
+def _header_words(start: int, line: str, apart: Callable[[int], bool]) -> list[Cell]:
+    words = []
+    for match in _WORDS.finditer(line):  # words, also where the source spaced them apart
+        at = match.start()
+        for k in range(match.start() + 1, match.end()):
+            if apart(start + k):
+                words.append(Cell(start + at, start + k, line[at:k]))
+                at = k
+        words.append(Cell(start + at, start + match.end(), line[at : match.end()]))
+    joined: list[Cell] = []
+    for word in words:  # "区 名", "合 计": short words the paste spread apart are one
+        if joined and len(word.text) <= 2 and len(joined[-1].text) <= 2 and not any(
+            is_number(w.text) for w in (word, joined[-1])
+        ):
+            joined[-1] = Cell(joined[-1].start, word.end, joined[-1].text + word.text)
+            continue
+        joined.append(word)
+    return joined
+
+
+def _header_cells(rows: list[list[Cell]], width: int, labelled: bool) -> tuple[Cell, ...] | None:
+    top = rows[0]
+    if len(rows) == 2:
+        spanning = [k for k, cell in enumerate(top) if _SPANNING.match(cell.text)]
+        if len(spanning) != 1:
+            return None
+        at = spanning[0]
+        parent = top[at]
+        subs = [Cell(c.start, c.end, parent.text + c.text) for c in rows[1]]
+        top = [*top[:at], *subs, *top[at + 1 :]]
+    if len(top) == width - 1 and labelled:
+        top = [Cell(top[0].start, top[0].start, ""), *top]
+    return tuple(top) if len(top) == width else None
 
 
 def _spaced_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:

@@ -318,3 +318,47 @@ def test_a_share_column_is_each_rows_number_over_the_total_rows(tmp_path: Path) 
     found = _findings(_word_table(tmp_path, wrong))
     assert [f.rule for f in found] == ["percent_mismatch"]
     assert 21125.0 in found[0].values
+
+
+# A spaced table under its header lines (the paste spread the header's words by spaces and wrapped
+# its last one; the 其中 word spans the two sub-columns named on the line below).
+_HEADED = """据统计,各片区随迁子女就读情况如下表:
+片 区 在校学生总数 其中随迁子女 合 计 占全片区学生
+的比例
+小学生数 初中生数
+东片 31.204 1.250 611 1.861 {east}
+南片 18.730 402 236 638 3.41%
+西片 25.118 902 1.477 2.379 9.47%
+北片 12.406 294 188 482 {north}
+"""
+
+
+def test_a_spaced_tables_header_names_its_columns() -> None:
+    doc = _doc(_HEADED.format(east="5.96%", north="3.89%"))
+    (grid,) = grids(doc)
+    from junheng.extractors.grids import column_header
+
+    assert [column_header(grid, c) for c in range(1, 6)] == [
+        "在校学生总数", "其中随迁子女小学生数", "其中随迁子女初中生数", "合计",
+        "占全片区学生的比例"]
+
+
+def test_a_spaced_tables_total_column_gives_the_students_figures() -> None:
+    from junheng.extractors.table_figures import table_figures
+    from junheng.segment import segment
+
+    doc = _doc(_HEADED.format(east="5.96%", north="3.89%"))
+    figures = table_figures(doc, segment(doc), set())
+    assert sorted((f.indicator, f.value) for f in figures) == [
+        ("students", 12406), ("students", 18730), ("students", 25118), ("students", 31204)]
+
+
+def test_a_share_column_the_header_names_is_checked_on_two_holding_rows() -> None:
+    # 东片's and 北片's shares are wrong (1861/31204 is 5.96%, 482/12406 3.89%): the share column
+    # holds in the other two rows only, which the header's 比例 makes enough
+    found = _findings(_doc(_HEADED.format(east="4.96%", north="4.89%")))
+    shares = sorted(f.message for f in found if f.rule == "percent_mismatch")
+    assert len(shares) == 2 and "4.96" in shares[0] and "4.89" in shares[1]
+    unnamed = _HEADED.replace("占全片区学生\n的比例", "说明\n备注")
+    assert not [f for f in _findings(_doc(unnamed.format(east="4.96%", north="4.89%")))
+                if f.rule == "percent_mismatch"]

@@ -42,6 +42,7 @@ from junheng.validate.quantities import Q
 from junheng.validate.relations import Relation, measured, share_of, vocab
 
 MIN_HOLDING = 3
+_MIN_DECLARED = 2  # lines a share column the header names must hold in
 _FAILS_PER_HOLDING = 3  # a relation is the table's when it holds in ≥ 3× the lines it fails
 _MAX_PARTS = 6
 _PROBE = 8  # a shape that fails in the first eight lines it applies to is not the table's
@@ -66,7 +67,8 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
         return
     width = min(max(len(r) for r in matrix), _MAX_WIDTH)
     rows = [_Line(tuple(r[c] if c < len(r) else None for c in range(width)), row_name(grid, i))
-            for i, r in enumerate(matrix)][:_MAX_ROWS]
+            for i, r in enumerate(matrix) if any(q is not None for q in r)][:_MAX_ROWS]
+    # (a row without numbers is a header: it names columns, it is no line of the relations)
     columns = [
         _Line(tuple(line.values[c] for line in rows), column_header(grid, c)) for c in range(width)
     ]
@@ -74,9 +76,9 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
     for relation in _declared_totals(rows, columns, rounding):
         seen.add(frozenset(q.start for q in relation.quantities))
         yield relation
-    for lines in (rows, columns):
+    for lines, names in ((rows, [c.name for c in columns]), (columns, [r.name for r in rows])):
         lines = [line for line in lines if not _index(line)]
-        for relation in _discover(lines, rounding):
+        for relation in _discover(lines, names, rounding):
             cells = frozenset(q.start for q in relation.quantities)
             if cells not in seen:  # t = a/b and b = a/t are one relation
                 seen.add(cells)
@@ -165,15 +167,18 @@ def _index(line: _Line) -> bool:
 # ---- finding what holds -----------------------------------------------------------------------
 
 
-def _discover(lines: Sequence[_Line], rounding: str) -> Iterator[Relation]:
-    """The relations between positions that the lines state, each line's relation yielded."""
+def _discover(lines: Sequence[_Line], names: Sequence[str], rounding: str) -> Iterator[Relation]:
+    """The relations between positions that the lines state, each line's relation yielded
+    (``names``: each position's name, the column headers for rows)."""
     width = max((len(line.values) for line in lines), default=0)
     bounds = [_bounds(line, rounding) for line in lines]
+    declared = vocab()["declared_share_columns"]
     for target in reversed(range(width)):  # a derived value is written after what it is from
         best: _Sum | _Quotient | _ShareOfTotal | None = None
         best_holding = 0
+        share = target < len(names) and bool(declared.search(re.sub(r"\s+", "", names[target])))
         for shape in _shapes(target, width, lines):
-            holding = _holding(shape, lines, bounds)
+            holding = _holding(shape, lines, bounds, share and isinstance(shape, _Quotient))
             if holding > best_holding:
                 best, best_holding = shape, holding
         if best is not None:
@@ -191,9 +196,12 @@ def _holding(
     shape: _Sum | _Quotient | _ShareOfTotal,
     lines: Sequence[_Line],
     bounds: Sequence[tuple[Interval | None, ...]],
+    declared: bool = False,
 ) -> int:
     """In how many lines ``shape`` holds with evidence, when it is the table's relation (it holds
-    in ``MIN_HOLDING`` lines or more and fails in at most a third as many); else 0."""
+    in ``MIN_HOLDING`` lines or more and fails in at most a third as many; a share the header
+    declares, in ``_MIN_DECLARED`` lines and fails in no more); else 0."""
+    least, per_holding = (_MIN_DECLARED, 1) if declared else (MIN_HOLDING, _FAILS_PER_HOLDING)
     holding = failing = 0
     remaining = len(lines)
     for line, bound in zip(lines, bounds, strict=True):
@@ -203,13 +211,13 @@ def _holding(
             continue
         if not verdict:
             failing += 1
-            if failing * _FAILS_PER_HOLDING > holding + remaining or (
+            if failing * per_holding > holding + remaining or (
                 failing >= _PROBE and not holding
             ):
                 return 0  # cannot become the table's relation, or not one the table states
         elif _evidence(shape.quantities(line), isinstance(shape, _Quotient)):
             holding += 1
-    return holding if holding >= MIN_HOLDING and failing * _FAILS_PER_HOLDING <= holding else 0
+    return holding if holding >= least and failing * per_holding <= holding else 0
 
 
 def _shapes(
