@@ -240,7 +240,7 @@ def _text_grids(text: str, apart: Callable[[int], bool]) -> Iterator[Grid]:
     def close_spaced() -> Iterator[Grid]:
         if len(spaced) >= 2:
             body = _aligned(text, spaced)
-            header = _spaced_header(text, header_lines, body, apart)
+            header = _spaced_header(header_lines, body, apart)
             yield Grid(((header,) if header else ()) + body, "spaced")
         spaced.clear()
 
@@ -376,7 +376,6 @@ _SPANNING = re.compile(r"^(?:其中|包括|分别|按)")  # a header word over t
 
 
 def _spaced_header(
-    text: str,
     lines: list[tuple[int, str]],
     body: tuple[tuple[Cell, ...], ...],
     apart: Callable[[int], bool],
@@ -395,7 +394,7 @@ def _spaced_header(
             break
         usable.insert(0, (start, line))
     for first in range(len(usable)):
-        rows = _header_rows(text, usable[first:], apart)
+        rows = _header_rows(usable[first:], apart)
         cells = _header_cells(rows, width, labelled) if rows else None
         if cells is not None:
             return cells
@@ -403,7 +402,7 @@ def _spaced_header(
 
 
 def _header_rows(
-    text: str, lines: list[tuple[int, str]], apart: Callable[[int], bool]
+    lines: list[tuple[int, str]], apart: Callable[[int], bool]
 ) -> list[list[Cell]] | None:
     """Each line's words as cells, a one-word line under the first joined to the word above it;
     at most two rows of words, else None."""
