@@ -425,6 +425,8 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
         return False
     if part.noun is not None and _unit(part.quantity) not in part.noun.units:
         return False
+    if _counts_another_thing(text, total, part):
+        return False
     if part.noun is not None and part.noun.level and total.noun is not None:
         held = lexicon().holds_levels.get(total.noun.word) or (
             frozenset({total.noun.level}) if total.noun.level else None
@@ -453,6 +455,23 @@ def _part_of(text: str, total: Statement, part: Statement) -> bool:
 _COUNTED_WORDS = re.compile(r"[\s共有为达计:：的]+$")
 _HANS = re.compile(r"[\u4e00-\u9fff]{2,}")
 _COUNT_WORDS = re.compile(r"(?:总数|人数|数量|数)$")  # 毕业生人数: the 毕业生 are counted
+
+
+def _counts_another_thing(text: str, total: Statement, part: Statement) -> bool:
+    """Whether a count in the generic classifier 个 names another thing after it than its total
+    does ("辖16个乡镇,其中…、3个街道办事处": the 街道办事处 are no 乡镇). Only where the lexicon
+    knows neither noun; its nouns are judged by their groups."""
+    if total.noun is not None or part.noun is not None:
+        return False
+    if _unit(total.quantity) != "个" or _unit(part.quantity) != "个":
+        return False
+    after_total, after_part = total.quantity.span[1], part.quantity.span[1]
+    if not (_HAN_CHAR.match(text, after_total) and _HAN_CHAR.match(text, after_part)):
+        return False
+    return text[after_total] != text[after_part]
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def subject_words(text: str, statement: Statement) -> str:
@@ -583,7 +602,13 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                     used.add(j)
                 continue
             fits = (among and _same_unit(total, part)) or _part_of(text, total, part)
-            if fits and _same_time(total, part):
+            host = _subgroup_host(parts, part) if fits else None
+            if host is not None:
+                # "其中专任教师2980人,…;有少数民族专任教师640人": a subgroup of a part is the
+                # part's own, not a sibling
+                nested.setdefault(host, []).append(part)
+                used.add(j)
+            elif fits and _same_time(total, part):
                 parts.append(part)
                 taken.append(j)
             elif _unit(part.quantity) in siblings:
@@ -650,6 +675,25 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
                     used.update(later[: len(second)])
                     found += _frame_breakdowns(text, total, second, end)
     return found
+
+
+def _subgroup_host(parts: Sequence[Statement], part: Statement) -> int | None:
+    """The index of the earlier part ``part`` is a subgroup of: the same noun, said plainly
+    there and with a subgroup's words here (专任教师…, 少数民族专任教师…); None when there is none
+    (男教师…, 女教师…: two subgroups are siblings)."""
+    if part.noun is None or "subgroup" not in part.marks:
+        return None
+    word = part.noun.word
+    return next(
+        (
+            k
+            for k in range(len(parts) - 1, -1, -1)
+            if (noun := parts[k].noun) is not None
+            and noun.word == word
+            and "subgroup" not in parts[k].marks
+        ),
+        None,
+    )
 
 
 def _frame_breakdowns(

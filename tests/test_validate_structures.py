@@ -1636,3 +1636,34 @@ def test_validate_structures_a_base_inside_the_share_after_a_span_of_years(
     text: str, rules: list[str]
 ) -> None:
     assert [rule for rule, _ in _findings(text)] == rules
+
+
+@pytest.mark.parametrize(
+    ("clean", "wrong"),
+    [
+        (  # a subgroup of a part (少数民族专任教师 of the 专任教师) is no sibling part
+            "全县共有教职工3260人,其中专任教师2980人,比上年增长2.1%;"
+            "有少数民族专任教师640人,占专任教师总数的21.5%。",
+            "全县共有教职工3260人,其中专任教师2980人,工勤人员380人。",
+        ),
+        (  # counts in 个 of another thing (街道办事处, 村) are no parts of the 乡镇
+            "全县辖16个乡镇,其中回民乡镇7个、3个街道办事处和1个工业园区,有226个村、14个城市社区。",
+            "全县辖16个乡镇,其中民族乡镇7个、其他乡镇8个。",
+        ),
+        (  # a share whose named base carries the count's own scope (高校) is not of the whole
+            "全区共有少数民族学生58042人,占在校生的52.1%。其中:小学少数民族学生30120人,"
+            "初中少数民族学生15230人;高校少数民族学生2739人,占高校在校生的42.71%。",
+            "全县共有在校生12000人,其中寄宿生3000人,占在校生的35%。",
+        ),
+    ],
+)
+def test_validate_structures_other_subjects_are_no_parts(clean: str, wrong: str) -> None:
+    assert _findings(clean) == []
+    assert _findings(wrong) != []
+
+
+def test_validate_structures_two_subgroups_are_siblings() -> None:
+    # 男教师 and 女教师 are both subgroups of 教师: parts of it, and they must add up
+    assert [r for r, _ in _findings("全镇有教师310人,其中男教师120人,女教师200人。")] == [
+        "sum_mismatch"
+    ]

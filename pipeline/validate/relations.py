@@ -1599,7 +1599,7 @@ def _named_share(
     if not bases:
         # 占学校总数的 names the 中小学52所 before it; 占在校生总数的, the 在校学生12000人: a count
         # whose own noun is of the named noun's kind in the lexicon, at the named noun's level
-        bases = [q for q in earlier if _same_kind(noun, q.label, _own_noun(q))]
+        bases = [q for q in earlier if _same_kind(noun, q.label, _own_noun(q), count.label)]
     return _share(count, bases[-1], pct, rounding) if bases else None
 
 
@@ -1632,16 +1632,21 @@ def _wider(part: Q, head: Q) -> bool:
     )
 
 
-def _same_kind(named: str, label: str, noun: Noun | None) -> bool:
+def _same_kind(named: str, label: str, noun: Noun | None, share_of: str = "") -> bool:
     """Whether a count of ``noun`` (its words before it: ``label``) is the base ``named`` in
     words: the same group of the lexicon, at the same level (占义务教育阶段在校生的 names no
-    小学生 total, 占学校总数的 no 小学 one)."""
+    小学生 total, 占学校总数的 no 小学 one), with the named qualifiers — and with the words the
+    base shares with the count's own (``share_of``): "高校少数民族学生…,占高校在校生的…" is of
+    the 高校 students, not of a total of all students."""
     base = _lexicon_noun(named)
     if base is None or noun is None or base.group != noun.group:
         return False
     if _named_level(named, base) != _named_level(label, noun):
         return False
-    qualifiers = re.findall(vocab()["base_qualifiers"], named[: len(named) - len(base.word)])
+    scope = named[: len(named) - len(base.word)]
+    qualifiers = re.findall(vocab()["base_qualifiers"], scope)
+    if len(scope) >= 2 and scope in share_of:
+        qualifiers.append(scope)
     return all(word in label for word in qualifiers)
 
 
