@@ -153,6 +153,8 @@ def test_lists_shapes_nested_groups_link_by_content() -> None:
         ("下学期工作畅想", "measure"),
         ("办学条件现状", None),
         ("基本情况", None),
+        ("二、推进措施", "measure"),
+        ("三、具体举措", "measure"),
     ],
 )
 def test_lists_shapes_heading_vocabulary(title: str, kind: str | None) -> None:
@@ -637,4 +639,17 @@ def test_lists_shapes_what_is_still_undone_after_a_problem_sentence() -> None:
         ("problem", 1, "5个乡镇没有完成征地"),
         ("problem", 2, "2个校舍项目未开工"),
         ("problem", 3, "3个项目尚未落实资金"),
+    ]
+
+
+def test_lists_shapes_a_speakers_next_steps_are_measures() -> None:
+    """News of a feedback meeting: the county's head says what will be done next, in one sentence
+    (``就下一步…进行表态,…我县将…,一是…;二是…;三是…``): measures, up to the sentence's end.
+    The problems the inspectors named (``同时指出了A、B等问题``) start after the verb."""
+    assert _rows("next_steps_news.txt") == [
+        ("problem", 1, "部分学校功能室不足"),
+        ("problem", 2, "教师结构性缺编"),
+        ("measure", 1, "对照反馈意见逐条梳理"),
+        ("measure", 2, "制定整改清单、倒排工期"),
+        ("measure", 3, "压实责任、限时办结"),
     ]
