@@ -462,10 +462,22 @@ def _sentence_scope(
     a lead-in that only names the source ("据统计,2020年全县…")."""
     start = sentence[0]
     first_end = _CLAUSE_END.search(text, start, sentence[1])
-    if first_end is not None and _LEAD_IN.fullmatch(text, start, first_end.start()):
+    if first_end is not None and (
+        _LEAD_IN.fullmatch(text, start, first_end.start())
+        or (
+            text[first_end.start()] == ":"
+            and _RUN_IN_LABEL.fullmatch(text, start, first_end.start())
+        )
+    ):  # "4、师资配置:全镇小学专任教师118人,…": a run-in heading's label scopes nothing
         start = first_end.end()
         first_end = _CLAUSE_END.search(text, start, sentence[1])
     return pattern.search(text[start : first_end.start() if first_end else sentence[1]])
+
+
+# the label of a run-in heading: a list mark and a few words before its colon ("4、师资配置")
+_RUN_IN_LABEL = re.compile(
+    r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?[^\d,，;；。:：]{2,8}"
+)
 
 
 # A sentence's opening that names the source of its figures, not their scope.

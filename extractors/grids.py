@@ -153,7 +153,7 @@ def grids(doc: Document) -> list[Grid]:
     covered = [(g.rows[0][0].start, g.rows[-1][-1].end) for g in ruled if g.rows and g.rows[-1]]
     found = ruled + [
         g
-        for g in _text_grids(doc.text, _apart(doc))
+        for g in _text_grids(doc.text, _apart(doc), _spread(doc))
         if not any(a <= g.start < b for a, b in covered)
     ]
     return sorted(found, key=lambda g: g.start)
@@ -220,7 +220,23 @@ def _apart(doc: Document) -> Callable[[int], bool]:
     return apart
 
 
-def _text_grids(text: str, apart: Callable[[int], bool]) -> Iterator[Grid]:
+def _spread(doc: Document) -> Callable[[int, int], int]:
+    """How many characters the source has between ``doc.text[i - 1]`` and ``doc.text[j]``: the
+    spaces of a pasted table, which normalisation drops between a label and a number
+    ("成人中专   60": a cell left empty)."""
+    source = doc.offsets.source
+
+    def spread(i: int, j: int) -> int:
+        if not 0 < i <= j < len(source):
+            return j - i
+        return source[j] - source[i - 1] - 1
+
+    return spread
+
+
+def _text_grids(
+    text: str, apart: Callable[[int], bool], spread: Callable[[int, int], int]
+) -> Iterator[Grid]:
     pipes: list[tuple[Cell, ...]] = []
     row: list[Cell] = []
     spaced: list[tuple[Cell, ...]] = []
@@ -239,7 +255,7 @@ def _text_grids(text: str, apart: Callable[[int], bool]) -> Iterator[Grid]:
 
     def close_spaced() -> Iterator[Grid]:
         if len(spaced) >= 2:
-            body = _aligned(text, spaced)
+            body = _aligned(spaced, spread)
             header = _spaced_header(header_lines, body, apart)
             yield Grid(((header,) if header else ()) + body, "spaced")
         spaced.clear()
@@ -333,7 +349,9 @@ def _inline_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
 _WIDE_GAP = 3  # spaces that leave a cell empty between two numbers of a row that single spaces part
 
 
-def _aligned(text: str, rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+def _aligned(
+    rows: list[tuple[Cell, ...]], spread: Callable[[int, int], int]
+) -> tuple[tuple[Cell, ...], ...]:
     """Spaced rows with their empty cells put back. A row with fewer numbers than the widest row
     of its table left a cell empty where the text leaves a wide gap ("初中 44 14071 12830 41382
     2555", three spaces after 41382, in a table of six columns): one empty cell per such gap,
@@ -349,7 +367,7 @@ def _aligned(text: str, rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
             out.append(row)
             continue
         first = 1 if labelled else 0
-        gaps = [len(text[a.end : b.start]) for a, b in pairwise(cells[first:])]
+        gaps = [spread(a.end, b.start) for a, b in pairwise(cells[first:])]
         if any(1 < g < _WIDE_GAP for g in gaps):
             out.append(row)  # padded: a gap's width says nothing
             continue
@@ -357,7 +375,7 @@ def _aligned(text: str, rows: list[tuple[Cell, ...]]) -> tuple[tuple[Cell, ...],
             k
             for k in range(first, len(cells))
             if (k > first and gaps[k - first - 1] >= _WIDE_GAP)
-            or (k == first and labelled and len(text[cells[0].end : cells[k].start]) >= _WIDE_GAP)
+            or (k == first and labelled and spread(cells[0].end, cells[k].start) >= _WIDE_GAP)
         ]
         if len(wide) > missing:
             out.append(row)
@@ -398,7 +416,45 @@ def _spaced_header(
         cells = _header_cells(rows, width, labelled) if rows else None
         if cells is not None:
             return cells
+    for first in reversed(range(len(usable) - 1)):  # the fewest lines that name every column
+        cells = _stacked_header(usable[first:], width, labelled, apart)
+        if cells is not None:
+            return cells
     return None
+
+
+_UNIT_WORD = re.compile(r"[(（][^()（）]{1,4}[)）]")  # "(所)", "(人)": a column's unit
+# how a column's name ends when it is whole ("学校数", "入学率"); another ending is continued on
+# the line below ("在校⏎学生数", "#专任⏎教师")
+_WHOLE_NAME = re.compile(r"(?:数|率|额|值|计|比|量|积|[人所元册台名个班间])$")
+
+
+def _stacked_header(
+    lines: list[tuple[int, str]], width: int, labelled: bool, apart: Callable[[int], bool]
+) -> tuple[Cell, ...] | None:
+    """A yearbook's header whose column names run down over several lines, with a line of units
+    among them ("学校数 招生数 在 校 教职工⏎(所) (人) 学生数 人 数 #专任⏎(人) (人) 教师"): the
+    first line's words open the columns; each later line's words continue, in order, the columns
+    whose names are not yet whole (``_WHOLE_NAME``), and the words left over open new columns
+    after them. Units are no names. The columns must be as many as the rows' values."""
+    columns: list[Cell] = []
+    for start, line in lines:
+        words = [w for w in _header_words(start, line, apart) if not _UNIT_WORD.fullmatch(w.text)]
+        if any(is_number(w.text) for w in words):
+            return None  # a table's number ("表10-15") or a row: no line of names
+        if not words:
+            continue
+        if not columns:
+            columns = words
+            continue
+        open_at = [k for k, cell in enumerate(columns) if not _WHOLE_NAME.search(cell.text)]
+        for k, word in zip(open_at, words, strict=False):
+            cell = columns[k]
+            columns[k] = Cell(cell.start, word.end, cell.text + word.text)
+        columns += words[len(open_at) :]
+    if len(columns) == width - 1 and labelled:
+        columns = [Cell(columns[0].start, columns[0].start, ""), *columns]
+    return tuple(columns) if len(columns) == width and len(lines) >= 2 else None
 
 
 def _header_rows(

@@ -175,7 +175,7 @@ _PATTERN = re.compile(
         (?P<sign>(?<![\dA-Za-z.%)）\-])[-−])?                      # 增长-9.41%: a fall
         (?<![\d.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)(?:\.\d+)?|{_SPACED}|{_NUM})
         (?![_\d]|[xX](?:[xX]|年))                                 # 20__ / 20xx are placeholders
-        (?:\s*:\s*(?P<num2>{_NUM})(?!\d)|/(?P<den>{_NUM})(?![\d/]))?
+        (?:\s*(?::|比)\s*(?P<num2>{_NUM})(?!\d)|/(?P<den>{_NUM})(?![\d/]))?  # 1:14.4, 1比14.4
         (?:(?P<pct1>%)?\s*(?:-|—{{1,2}}|–|~|至|到)\s*(?P<rend>{_NUM})(?![\d.:_]))?
         (?P<q1>余|多(?=[ ]?(?:[万亿千百]|{_UNIT_RE})))?
         (?P<mult>[ ]?(?:万亿|千万|百万|十万|万|亿|千|百(?!分)|[Ww](?![A-Za-z])))?
@@ -354,6 +354,8 @@ def _short_year(num: str, m: re.Match[str], text: str, written_unit: str) -> flo
 def _is_time(m: re.Match[str], text: str) -> bool:
     """21:58 or 9:00-18:30 rather than a ratio: minutes of two digits and a time cue nearby."""
     a, b = m.group("num"), m.group("num2")
+    if "比" in text[m.end("num") : m.start("num2")]:
+        return False  # 1比5: a ratio in words
     if not (a.isdigit() and b.isdigit() and len(b) == 2 and int(a) <= 24 and int(b) <= 59):
         return False
     before = text[max(0, m.start() - 4) : m.start()]

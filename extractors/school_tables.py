@@ -57,7 +57,8 @@ class School:
 def _data() -> dict[str, Any]:
     data = dict(package_yaml("junheng.extractors.data", "school_tables.yaml"))
     for key in ("school_name", "not_school", "name_column", "type_column", "county_column",
-                "caption_county", "cv_row", "composite_column", "header_unit"):  # fmt: skip
+                "caption_county", "cv_row", "composite_column", "header_unit",
+                "school_kind"):  # fmt: skip
         data[key] = re.compile(data[key])
     data["school_types"] = [
         (re.compile(t["words"]), str(t["type"]), tuple(t["levels"])) for t in data["school_types"]
@@ -169,7 +170,8 @@ def _is_school(text: str) -> bool:
     data = _data()
     name = _STRIP.sub("", text)
     return bool(len(name) >= 3 and data["school_name"].search(name)
-                and not data["not_school"].search(name))  # fmt: skip
+                and not data["not_school"].search(name)
+                and not data["school_kind"].fullmatch(name))  # fmt: skip
 
 
 def _first_school_row(grid: Grid) -> tuple[int, int] | None:

@@ -150,12 +150,19 @@ def _level(words: str) -> str | None:
     """The level ``words`` name, a school level before 义务教育 ("义务教育…(小学部分)": 小学)."""
     levels = _words()["levels"]
     assert isinstance(levels, dict)
-    named = [
-        str(levels[w]) for w in sorted(levels, key=len, reverse=True) if w in words and levels[w]
-    ]
+    words = _SPACES.sub("", words)  # "4.小    学": a label spread to align
+    named = []
+    for w in sorted(levels, key=len, reverse=True):  # the longest first, each read once:
+        if w in words:  # 普通中学 (of no one level) leaves no 中学, 中小学 no 小学
+            if levels[w]:
+                named.append(str(levels[w]))
+            words = words.replace(w, "|")
     specific = [level for level in named if level != "义务教育"]
     chosen = specific or named
     return chosen[0] if chosen else None
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _year(words: str) -> int | None:

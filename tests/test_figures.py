@@ -797,3 +797,29 @@ def test_figures_a_per_student_area_said_in_words() -> None:
         ("building_area_per_student", 6.9, "小学"),
         ("building_area_per_student", 7.7, "初中"),
     ]
+
+
+def test_figures_a_run_in_headings_label_does_not_hide_the_sentences_scope() -> None:
+    # "3、师资配置:" labels the paragraph; the level and the year said after it scope the sentence
+    found = _figures(
+        "3、师资配置:全镇初中专任教师86人,师生比1:12.5,学历达标率99%。\n"
+        "一、学生基本情况:2021 年全校有 12 个教学班,学生 560 人。"
+    )
+    assert [f[:4] for f in found] == [
+        ("teachers", 86, "初中", None),
+        ("student_teacher_ratio", 12.5, "初中", None),
+        ("teacher_qualified_rate", 99, "初中", None),
+        ("classes", 12, None, 2021),
+        ("students", 560, None, 2021),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我校是城关镇中心学校管辖的一所完全小学。",
+        "坝头中学是全县乡镇中学学生人数最多的一所初级中学。",
+    ],
+)
+def test_figures_what_a_school_is_is_no_count_of_schools(sentence: str) -> None:
+    assert [f for f in _figures(sentence) if f[0] == "schools"] == []

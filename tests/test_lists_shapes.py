@@ -653,3 +653,10 @@ def test_lists_shapes_a_speakers_next_steps_are_measures() -> None:
         ("measure", 2, "制定整改清单、倒排工期"),
         ("measure", 3, "压实责任、限时办结"),
     ]
+
+
+def test_lists_shapes_what_found_problems_call_for_are_measures() -> None:
+    """``结合督查中发现的问题,对…作了指导。一是要…;二是要…``: the trigger names problems, but every
+    entry asks for work and none states a shortfall: measures."""
+    assert [(k, i) for k, i, _ in _rows("guidance.txt")] == [
+        ("measure", 1), ("measure", 2), ("measure", 3)]

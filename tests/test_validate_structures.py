@@ -1667,3 +1667,9 @@ def test_validate_structures_two_subgroups_are_siblings() -> None:
     assert [r for r, _ in _findings("全镇有教师310人,其中男教师120人,女教师200人。")] == [
         "sum_mismatch"
     ]
+
+
+def test_validate_structures_extents_are_no_sums() -> None:
+    # radii (覆盖半径) are the extent of one thing: a 其中 of them lists no parts
+    assert _findings("无线电视覆盖半径25公里,其中广播覆盖半径35公里。") == []
+    assert [r for r, _ in _findings("全县公路里程25公里,其中乡村公路35公里。")] == ["sum_mismatch"]

@@ -362,3 +362,47 @@ def test_a_share_column_the_header_names_is_checked_on_two_holding_rows() -> Non
     unnamed = _HEADED.replace("占全片区学生\n的比例", "说明\n备注")
     assert not [f for f in _findings(_doc(unnamed.format(east="4.96%", north="4.89%")))
                 if f.rule == "percent_mismatch"]
+
+
+# the same yearbook table under its header as the paste leaves it: column names running down over
+# three lines, a line of units among them, and a row that leaves its first cell empty (3 spaces)
+_STACKED = """表8  市区教育事业基本情况
+
+  学校数 招生数 毕业生数 在  校 教职工
+(所) (人) (人) 学生数 人  数 #专任
+      (人) (人)   教师
+  1.高等学校 3 6900 4500 21000 1650 1100
+  2.普通中学 54 20100 19200 61150 4210 3750
+      初中 44 14070 12830 41380   2550
+      高中 10 6030 6370 19770   1200
+      成人中专   60 40 180
+  3.小    学 71 12120 14780 74640 3860 3550
+"""
+
+
+def test_a_yearbooks_stacked_header_names_its_columns() -> None:
+    from junheng.extractors.grids import column_header
+
+    (grid,) = grids(_doc(_STACKED))
+    assert [column_header(grid, c) for c in range(1, 7)] == [
+        "学校数", "招生数", "毕业生数", "在校学生数", "教职工人数", "#专任教师"]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert ["成人中专", "", "60", "40", "180"] in rows
+
+
+def test_a_yearbooks_rows_of_school_kinds_give_each_kinds_figures() -> None:
+    # 高等学校, 普通中学 are kinds of school, not schools: the table is no table of schools; a row
+    # of 普通中学 (初中 and 高中 together) has no level, a spaced "小    学" is 小学
+    from junheng.extractors.table_figures import table_figures
+    from junheng.segment import segment
+
+    doc = _doc(_STACKED)
+    found = {(f.indicator, f.level, f.value) for f in table_figures(doc, segment(doc), set())}
+    assert {
+        ("schools", None, 3), ("staff", None, 1650), ("teachers", None, 1100),
+        ("schools", None, 54), ("students", None, 61150),
+        ("schools", "初中", 44), ("students", "初中", 41380), ("teachers", "初中", 2550),
+        ("students", None, 180),
+        ("schools", "小学", 71), ("staff", "小学", 3860),
+    } <= found
+    assert not any(value == 60 and ind == "schools" for ind, _, value in found)

@@ -176,9 +176,20 @@ def _own_heading(text: str, region: Region) -> bool:
 
 
 def _list_kind(text: str, region: Region, entries: list[Entry]) -> ItemKind:
-    """The region's kind, but measure for an outcome list (整改情况) that plans the work: its
+    """The region's kind, but measure for a problem list announced in prose whose entries all
+    ask for work (一是要…), and for an outcome list (整改情况) that plans the work: its
     lead-in says so (``下一步,我县将从以下几个方面抓好整改:``) or most of its entries do (lists.yaml
     ``entry_kinds``, ``planned_share``)."""
+    if region.kind is ItemKind.PROBLEM and region.prose and not region.choices:
+        # "督导组结合督查中发现的问题,对…作了指导。一是要…;二是要…": what the problems call
+        # for, every entry a request and none a shortfall
+        bodies = [text[e.start : e.end] for e in entries]
+        if len(bodies) >= 2 and all(
+            entry_kind(b, (ItemKind.MEASURE, ItemKind.PROBLEM)) is ItemKind.MEASURE
+            and entry_kind(b, (ItemKind.PROBLEM,)) is None
+            for b in bodies
+        ):
+            return ItemKind.MEASURE
     if region.kind is not ItemKind.OUTCOME or region.choices or not entries:
         return region.kind
     lead = text[region.heading_start if region.prose else region.start : entries[0].start]

@@ -1258,6 +1258,8 @@ def _partitions() -> tuple[tuple[re.Pattern[str], ...], ...]:
 def _sum(head: Q, parts: list[Q], rounding: str, exhaustive: bool) -> Relation | None:
     if head.hedged or any(p.hedged for p in parts):
         return None
+    if vocab()["not_additive"].search(head.label[-8:]):
+        return None  # 覆盖半径25公里,其中…半径35公里: extents do not add up
     allowed = total([_iv(p, rounding) for p in parts])
     expected = sum(p.value for p in parts)
     # A sum's numbers are written one way, all rounded or all cut: under "either" it holds when
