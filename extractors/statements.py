@@ -560,6 +560,10 @@ def breakdowns(text: str, statements: Sequence[Statement], end: int) -> list[Bre
             if parallel:
                 used.update(range(i + 1, i + 1 + len(parallel)))
                 found += _frame_breakdowns(text, total, parallel, end)
+            elif graded := _parallel(text, total, statements[i + 1 :], grades=True):
+                # not said to be all of it (no 共): checked only for grades above the total
+                used.update(range(i + 1, i + 1 + len(graded)))
+                found.append(Breakdown(total, tuple(graded)))
             continue
         bracket = "(" in opener.group() or "（" in opener.group()
         stop = _SENTENCE_END.search(text, opener.end(), end)
@@ -968,19 +972,27 @@ def _passed_over(
 
 
 def _parallel(
-    text: str, total: Statement, following: Sequence[Statement], start: int | None = None
+    text: str,
+    total: Statement,
+    following: Sequence[Statement],
+    start: int | None = None,
+    grades: bool = False,
 ) -> list[Statement]:
     """The parts of a parallel frame after ``total``: consecutive clauses, two or more, each a
     count in the total's unit and each an area, a category or a source (``parallel_subjects``:
     "全县学校共52所,农村45所,城区7所") or a school type or level of what the total counts ("共有
     中小学25所,小学18所,初中7所"), after a total said as one (共…); or, after any total, the two
     sides of a pair (``parallel_pairs``: "教师120人,男教师50人,女教师70人"). ``start``: where the
-    frame begins when not right after the total (after the ; that ends another breakdown)."""
+    frame begins when not right after the total (after the ; that ends another breakdown).
+    ``grades``: instead, the clauses that count what the total counts grade by grade ("全校有15个
+    教学班,初一年级5个班,初二年级5个班"), after any total."""
     lex = lexicon()
     said_as_one = bool(lex.total_words.search(text, total.clause_start, total.quantity.start))
     parts: list[Statement] = []
     framed: list[bool] = []  # whether each part names an area, a category or a kind
-    previous_end = total.quantity.span[1] if start is None else start
+    graded: list[bool] = []  # whether each part is a grade's count of what the total counts
+    # (after the noun that follows a number: "15个教学班,初一年级5个班")
+    previous_end = max(total.quantity.span[1], total.noun_end) if start is None else start
     for part in following:
         gap = text[previous_end : part.clause_start]
         subject = text[part.clause_start : part.quantity.start].strip()
@@ -998,7 +1010,11 @@ def _parallel(
             break
         parts.append(part)
         framed.append(named or kind)
-        previous_end = part.quantity.span[1]
+        graded.append(_side(total, part) and "年级" in dimensions(subject))
+        previous_end = max(part.quantity.span[1], part.noun_end)
+    if grades:  # "全校有15个教学班,初一年级5个班,初二年级5个班,…": grade by grade
+        frame = parts[: graded.index(False) if False in graded else len(parts)]
+        return frame if len(frame) >= 2 else []
     if said_as_one:
         frame = parts[: framed.index(False) if False in framed else len(parts)]
         if len(frame) >= 2:

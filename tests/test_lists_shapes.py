@@ -660,3 +660,13 @@ def test_lists_shapes_what_found_problems_call_for_are_measures() -> None:
     entry asks for work and none states a shortfall: measures."""
     assert [(k, i) for k, i, _ in _rows("guidance.txt")] == [
         ("measure", 1), ("measure", 2), ("measure", 3)]
+
+
+def test_lists_shapes_unannounced_paren_entries_that_say_what_is_to_be_bettered() -> None:
+    """A government's report on a deliberation's opinions: (一)(二) entries under a heading that
+    names no list, each saying what 有待提升/有待优化: problems."""
+    assert [(k, i, t.split("\n")[0]) for k, i, t in _rows("deliberation.txt")] == [
+        ("problem", 1, "城乡学校办学条件的均衡性有待提升"),
+        ("problem", 2, "教师队伍的专业结构有待优化"),
+        ("measure", 1, "我们将持续加大投入,补齐短板"),
+    ]

@@ -1673,3 +1673,37 @@ def test_validate_structures_extents_are_no_sums() -> None:
     # radii (覆盖半径) are the extent of one thing: a 其中 of them lists no parts
     assert _findings("无线电视覆盖半径25公里,其中广播覆盖半径35公里。") == []
     assert [r for r, _ in _findings("全县公路里程25公里,其中乡村公路35公里。")] == ["sum_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (  # the total's noun named again as what its parts are counted among (专任教师中…)
+            "全校教职工52人,专任教师48人,专任教师中本科学历30人,专科学历16人,中师学历3人。",
+            "全校教职工52人,专任教师48人,专任教师中本科学历30人,专科学历16人,中师学历2人。",
+        ),
+        (  # grade by grade after a total, without 其中 (the noun after each number)
+            "全校有15个教学班,初一年级5个班,初二年级5个班,初三年级6个班。",
+            "全校有15个教学班,初一年级5个班,初二年级5个班,初三年级5个班。",
+        ),
+        (  # a frame of school types said after their numbers (共有25所中小学,18所小学…)
+            "全县共有25所中小学,18所小学,8所初中。",
+            "全县共有25所中小学,18所小学,7所初中。",
+        ),
+    ],
+)
+def test_validate_structures_parts_without_qizhong(wrong: str, right: str) -> None:
+    assert [rule for rule, _ in _findings(wrong)] == ["sum_mismatch"]
+    assert _findings(right) == []
+
+
+def test_validate_structures_grades_not_said_to_be_all_are_checked_only_above_the_total() -> None:
+    # two grades of three, no 共: they need not make the total
+    assert _findings("全校有15个教学班,初一年级5个班,初二年级5个班。") == []
+
+
+def test_validate_structures_a_total_said_by_a_verb_is_named_by_its_noun() -> None:
+    doc = read("全校有15个教学班,初一年级5个班,初二年级5个班,初三年级6个班。".encode(), "c.txt",
+               DEFAULT_LIMITS)
+    (found,) = validate_document(doc, [], [], rules=ARITHMETIC_RULES)
+    assert found.message.startswith("教学班：")

@@ -19,7 +19,11 @@ def _topic(label: str) -> str:
     """A short name for what the numbers count, from the stated number's words."""
     for mark in ("其中", "共计", "合计", "总计", "总共", "共有", "全市", "全县", "全校", "共"):
         label = label.replace(mark, "")
-    return label.strip("，,：:、 ")
+    label = label.strip("，,：:、 ")
+    return "" if _ONLY_A_VERB.fullmatch(label) else label  # "全校有15个教学班": no name
+
+
+_ONLY_A_VERB = re.compile(r"(?:现|拥|建|设|开|已)?有|辖|设|设有|为|达|是|计|现")
 
 
 def _common_suffix(labels: list[str]) -> str:

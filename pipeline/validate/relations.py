@@ -826,7 +826,10 @@ def _sums(
         if words["averaged"].search(head.label):
             continue  # 生均8.5平方米,其中小学生均7.2…: values per head do not add up
         after = qs[i + 1] if i + 1 < len(qs) else None
-        opened = after is not None and bool(_opens_parts().match(_between(text, head, after)))
+        opened = after is not None and (
+            bool(_opens_parts().match(_between(text, head, after)))
+            or _named_among(_between(text, head, after), head)
+        )
         paired = False
         rest = qs[i + 1 :]
         if (  # "9个省份136个县…,其中中部2个省份39个县…": the 其中 after 136 opens 9's parts too
@@ -885,6 +888,21 @@ def _sums(
                 relation = _sum(head, parts, rounding, not skipped)
                 if relation is not None:
                     yield relation
+
+
+def _named_among(gap: str, head: Q) -> bool:
+    """Whether the words after a total name its noun again as what the next clause counts among
+    ("专任教师48人,专任教师中本科学历30人,专科学历16人…"): a 其中 in other words."""
+    noun = _own_noun(head)
+    if noun is None:
+        return False
+    opening = _AMONG_NAMED.match(gap)
+    return opening is not None and opening.group(1) == noun.word
+
+
+_AMONG_NAMED = re.compile(
+    r"[,，;；]\s*(?:全[县市区镇乡校]|学校|我校|本校)?([\u4e00-\u9fff]{2,8})中"
+)
 
 
 # a count said with a total in another unit, right after it ("…1.2亿元,共有50个项目")
