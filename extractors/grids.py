@@ -412,10 +412,12 @@ def _spaced_header(
             break
         usable.insert(0, (start, line))
     for first in range(len(usable)):
-        rows = _header_rows(usable[first:], apart)
-        cells = _header_cells(rows, width, labelled) if rows else None
-        if cells is not None:
-            return cells
+        # short words joined ("区 名" is 区名) unless that leaves too few columns ("小学 初中 合计")
+        for join in (True, False):
+            rows = _header_rows(usable[first:], apart, join)
+            cells = _header_cells(rows, width, labelled) if rows else None
+            if cells is not None:
+                return cells
     for first in reversed(range(len(usable) - 1)):  # the fewest lines that name every column
         cells = _stacked_header(usable[first:], width, labelled, apart)
         if cells is not None:
@@ -458,13 +460,13 @@ def _stacked_header(
 
 
 def _header_rows(
-    lines: list[tuple[int, str]], apart: Callable[[int], bool]
+    lines: list[tuple[int, str]], apart: Callable[[int], bool], join: bool = True
 ) -> list[list[Cell]] | None:
     """Each line's words as cells, a one-word line under the first joined to the word above it;
-    at most two rows of words, else None."""
+    at most two rows of words, else None. ``join``: short words spread apart are one."""
     rows: list[list[Cell]] = []
     for k, (start, line) in enumerate(lines):
-        words = _header_words(start, line, apart)
+        words = _header_words(start, line, apart, join)
         if k and len(words) == 1 and len(rows) == 1 and rows[0]:
             last = rows[0][-1]
             rows[0][-1] = Cell(last.start, words[0].end, last.text + words[0].text)
@@ -473,7 +475,9 @@ def _header_rows(
     return rows if 1 <= len(rows) <= 2 and all(rows) else None
 
 
-def _header_words(start: int, line: str, apart: Callable[[int], bool]) -> list[Cell]:
+def _header_words(
+    start: int, line: str, apart: Callable[[int], bool], join: bool = True
+) -> list[Cell]:
     words = []
     for match in _WORDS.finditer(line):  # words, also where the source spaced them apart
         at = match.start()
@@ -482,6 +486,8 @@ def _header_words(start: int, line: str, apart: Callable[[int], bool]) -> list[C
                 words.append(Cell(start + at, start + k, line[at:k]))
                 at = k
         words.append(Cell(start + at, start + match.end(), line[at : match.end()]))
+    if not join:
+        return words
     joined: list[Cell] = []
     for word in words:  # "区 名", "合 计": short words the paste spread apart are one
         if joined and len(word.text) <= 2 and len(joined[-1].text) <= 2 and not any(

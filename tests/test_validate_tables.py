@@ -406,3 +406,14 @@ def test_a_yearbooks_rows_of_school_kinds_give_each_kinds_figures() -> None:
         ("schools", "小学", 71), ("staff", "小学", 3860),
     } <= found
     assert not any(value == 60 and ind == "schools" for ind, _, value in found)
+
+
+def test_a_header_of_short_words_keeps_each_column() -> None:
+    # "镇名 小学 初中 合计": words of two characters each name a column (joining them, as for a
+    # spread "区 名", would leave two columns for four)
+    from junheng.extractors.grids import column_header
+
+    text = "各镇在校学生数:\n镇名 小学 初中 合计\n东镇 1200 600 1800\n西镇 900 450 1350\n"
+    (grid,) = grids(_doc(text))
+    assert [c.text for c in grid.rows[0]] == ["镇名", "小学", "初中", "合计"]
+    assert [column_header(grid, c) for c in range(1, 4)] == ["小学", "初中", "合计"]
