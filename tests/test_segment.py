@@ -146,6 +146,9 @@ def test_segment_parse_date_line(line: str, iso: str | None) -> None:
         # a class of places, not one place's name
         ("乡镇中心学校义务教育均衡发展工作总结", None),
         ("城镇小学推进义务教育均衡发展情况汇报", None),
+        # a town's numbered 中心小学 is no 三中 (a short name of a middle school)
+        ("河口镇第二中心小学均衡发展自评报告", "河口镇第二中心小学"),
+        ("常宁五中迎检汇报材料", "常宁五中"),
     ],
 )
 def test_segment_unit_in_title(title: str, unit: str | None) -> None:

@@ -363,6 +363,9 @@ def test_a_yearbook_tables_number_is_no_part_of_the_title() -> None:
         ("义马市位于河南省西部,总面积1892平方公里。", "义马市"),
         ("新民小学位于县城东郊,始建于1958年。", "新民小学"),
         ("全县现有学校42所。", None),
+        # a county of a one-character name, after a journal database's <正> mark
+        ("<正>沛县隶属徐州市,地处苏鲁豫皖四省交界。", "沛县"),
+        ("该县现有学校42所。", None),
     ],
 )
 def test_the_unit_opening_an_untitled_text(sentence: str, unit: str | None) -> None:

@@ -59,7 +59,7 @@ _SCHOOL = (
     "中心小学|中心学校|中心校|九年一贯制学校|完全小学|完小|小学|初级中学|中学|初中|学校|"
     "学区|联校|教育局|教体局|教育体育局|人民政府|政府办公室|"
     # a school's short name (常宁五中, 青莲附中) and its second site (…五中分部)
-    "(?:[一二三四五六七八九十]中|[一二三四五六七八九十]小|附中|附小)(?!学)(?:分部|分校)?"
+    "(?:[一二三四五六七八九十]中|[一二三四五六七八九十]小|附中|附小)(?![学心])(?:分部|分校)?"
 )
 _UNIT = re.compile(
     rf"(?P<unit>(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+(?:[\u4e00-\u9fff]{{0,10}}?(?:{_SCHOOL}))?"
@@ -231,7 +231,9 @@ def unit_in_title(title: str) -> str | None:
 def _clean_unit(unit: str) -> str | None:
     if _DOUBLED_ADMIN.search(unit):
         unit = unit[:-1]  # 灵寿镇镇辖…: the town's name, then 镇 opening "the town governs"
-    if len(unit) < 3 or _NOT_UNIT_START.match(unit) or _NOT_UNIT_END.search(unit):
+    if (len(unit) < 3 and not _SHORT_COUNTY.fullmatch(unit)) or _NOT_UNIT_START.match(unit) or (
+        _NOT_UNIT_END.search(unit)
+    ):
         return None
     if _ONLY_A_KIND.fullmatch(unit):
         return None  # 中心学校, 中心小学: a kind of school, not one school's name
@@ -239,6 +241,10 @@ def _clean_unit(unit: str) -> str | None:
         return None  # 广西贫困县: a kind of county, not one county's name
     department = _DEPARTMENT.match(unit)
     return _own_name(department["keep"] if department else unit)
+
+
+# a county of a one-character name (横县, 沛县), not a word for a county (该县, 此县, 两县)
+_SHORT_COUNTY = re.compile(r"[^我本该各全某此每两一二三四五六七八九十邻外县市区乡镇省其他另]县")
 
 
 # A place above the unit that its name may open with: a province, city or county, not a town (a
@@ -285,13 +291,15 @@ _DASH_OPENING = re.compile(r"^(?:——|—|－－|--)")
 
 
 def unit_opening(sentence: str) -> str | None:
-    """A unit named at the very start of the first sentence (义马市位于河南省西部…)."""
+    """A unit named at the very start of the first sentence (义马市位于河南省西部…; after the
+    ``<正>`` a journal database puts before an abstract's text)."""
+    sentence = _BODY_MARK.sub("", sentence, count=1)
     match = _UNIT.match(sentence)
     if not match:
         return None
     # the longest name the opening verb follows (莲湖区现有学校136所: 莲湖区, then 现有; 义马市
     # 位于河南省西部: 义马市, not 义马市位于河南省)
-    for end in range(match.end(), 2, -1):
+    for end in range(match.end(), 1, -1):
         if _NAME_TAIL.search(sentence, 0, end) and _OPENING_VERB.match(sentence, end):
             unit = _clean_unit(sentence[:end])
             if unit:
@@ -300,7 +308,8 @@ def unit_opening(sentence: str) -> str | None:
 
 
 _NAME_TAIL = re.compile(rf"(?:{_ADMIN}|{_SCHOOL})$")
-_OPENING_VERB = re.compile(r"(?:位于|地处|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)")
+_OPENING_VERB = re.compile(r"(?:位于|地处|隶属|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)")
+_BODY_MARK = re.compile(r"^\s*[<‹〈]正[>›〉]\s*")
 
 
 # Where a clause starts (not after 、: a list of peers, 广西…教育厅、河北省…教育局合作).
