@@ -564,3 +564,18 @@ def test_a_school_named_by_its_short_name_is_the_unit() -> None:
     )
     _, report = _one(raw)
     assert report.unit_name == "青山五中分部"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("本网讯 近日,六盘水市水城县县域义务教育优质均衡推进会召开。", "水城县"),
+        ("11月3日,城关镇中心小学举行迎检动员会。", "城关镇中心小学"),
+        ("近日,记者一行来到桃源,走访了不少学校。", None),  # no place opens the sentence
+        ("全县现有学校42所。", None),  # no news lead
+    ],
+)
+def test_the_place_a_news_items_lead_opens_with(sentence: str, unit: str | None) -> None:
+    from junheng.segment.meta import unit_after_news_lead
+
+    assert unit_after_news_lead(sentence) == unit

@@ -21,6 +21,7 @@ from junheng.segment.meta import (
     find_type,
     find_years,
     parse_dateline,
+    unit_after_news_lead,
     unit_in_body,
     unit_in_title,
     unit_on_line,
@@ -121,6 +122,8 @@ def segment_text(text: str) -> tuple[Report, ...]:
             unit = named_most(text[span.start : span.end])
         if unit is None and kind in _ABOUT_A_PLACE:
             unit = acting_body(body)
+        if unit is None:  # "近日,黔西南州贞丰县…推进大会召开": the place a news item is about
+            unit = unit_after_news_lead(_past_card(opening, rules))
         reports.append(
             Report(
                 index=index,

@@ -307,6 +307,22 @@ def unit_opening(sentence: str) -> str | None:
     return None
 
 
+def unit_after_news_lead(sentence: str) -> str | None:
+    """The place a news item's first sentence opens with after its lead (…讯, 近日, 11月3日):
+    "亮点黔西南讯 近日,黔西南州贞丰县县域义务教育…推进大会召开" is about 贞丰县."""
+    lead = _DATED_LEAD.match(sentence)
+    if lead is None:
+        return None
+    match = _UNIT.match(sentence, lead.end())
+    if not match or sentence[match.end() : match.end() + 1] in _WORD_GOES_ON - {"县"}:
+        return None
+    return _clean_unit(match["unit"])
+
+
+_DATED_LEAD = re.compile(
+    r"\s*(?:[^\s,，。:：]{0,12}讯\s*)?(?:近日|日前|近期|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚)?)\s*[,，]\s*"
+)
 _NAME_TAIL = re.compile(rf"(?:{_ADMIN}|{_SCHOOL})$")
 _OPENING_VERB = re.compile(r"(?:位于|地处|隶属|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)")
 _BODY_MARK = re.compile(r"^\s*[<‹〈]正[>›〉]\s*")
