@@ -70,6 +70,7 @@ class FigureRules:
     flow: re.Pattern[str]
     level_list: re.Pattern[str]
     plan_fact: re.Pattern[str]
+    plan_fact_after: re.Pattern[str]
     sentence_level: re.Pattern[str]
     continuation: re.Pattern[str]
     change_to: re.Pattern[str]
@@ -99,6 +100,7 @@ def load_rules() -> FigureRules:
         beneficiary=re.compile(data["beneficiary"]),
         flow=re.compile(data["flow"]),
         plan_fact=re.compile(data["plan_fact"]),
+        plan_fact_after=re.compile(data["plan_fact_after"]),
         level_list=re.compile(
             f"(?P<levels>(?:{words})(?:、(?:{words}))+)(?:{data['level_list_nouns']})?$"
         ),
@@ -973,7 +975,9 @@ def _kind(
     if rules.target.search(clause):
         return FigureKind.TARGET
     if plan and not rules.plan_fact.search(text, sentence[0], pair.quantity.end):
-        return FigureKind.TARGET
+        compared = after is not None and rules.plan_fact_after.match(text, after.start())
+        if not compared or rules.target.search(text, sentence[0], sentence[1]):
+            return FigureKind.TARGET
     return FigureKind.ACTUAL
 
 

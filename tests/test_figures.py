@@ -262,6 +262,11 @@ def test_figures_every_gold_figure_cut_exactly(gold_path: Path, seed_doc) -> Non
     [
         ("依法保障外来务工子女受教育的权利,残疾儿童入学率达70%以上。", "target"),  # seed 002
         ("我校现有学生510人,专任教师46人。", "actual"),
+        # a change against an earlier year says what was reached (a plan's 发展基础) …
+        ("2020年,全县小学巩固率为98.6%,比2015年提高3.2个百分点。", "actual"),
+        # … unless the sentence names a target
+        ("到2025年,全县小学巩固率达到99%,比2020年提高0.4个百分点。", "target"),
+        ("初中三年保留率为98.7%。", "target"),  # 三年保留率 is the 巩固率
     ],
 )
 def test_figures_in_a_plan_are_targets_unless_already_so(sentence: str, kind: str) -> None:

@@ -1707,3 +1707,12 @@ def test_validate_structures_a_total_said_by_a_verb_is_named_by_its_noun() -> No
                DEFAULT_LIMITS)
     (found,) = validate_document(doc, [], [], rules=ARITHMETIC_RULES)
     assert found.message.startswith("教学班：")
+
+
+def test_validate_structures_a_records_amount_after_a_semicolon_is_no_part() -> None:
+    # after the ;, another thing is counted first (项目48个) and its own amount (总投资) follows
+    clean = ("争取上级教育项目资金共8.38亿元。其中,项目及经费类资金6.05亿元;"
+             "实施教育项目48个,建设面积8.97万平方米,总投资2.85亿元。")
+    wrong = "争取上级教育项目资金共8.38亿元。其中,项目资金6.05亿元,经费类资金2.85亿元。"
+    assert _findings(clean) == []
+    assert [r for r, _ in _findings(wrong)] == ["sum_mismatch"]

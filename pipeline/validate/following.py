@@ -135,6 +135,9 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
         for q in following.quantities
         if q.unit == head.unit and not CHANGE_BEFORE.search(q.label)
     ]
+    if any(_OWN_TOTAL.search(q.label) for q in parts):
+        # "其中,项目资金6.05亿元;实施项目48个,…总投资2.85亿元": a total of its own among them
+        return
     if len(parts) < 2 or not all(_plain(q) for q in parts):
         return
     if any(in_parens(text, following.start, q) for q in parts):
@@ -143,6 +146,10 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
     relation = sum_of(head, parts, rounding, exhaustive=whole)
     if relation is not None:
         yield relation
+
+
+# a number said as a total of something of its own (总投资, 总金额, 共计…), no part of another
+_OWN_TOTAL = re.compile(r"总(?:投资|投入|金额|额|计|数)|共计|合计")
 
 
 def _plain(q: Q) -> bool:
