@@ -1716,3 +1716,14 @@ def test_validate_structures_a_records_amount_after_a_semicolon_is_no_part() -> 
     wrong = "争取上级教育项目资金共8.38亿元。其中,项目资金6.05亿元,经费类资金2.85亿元。"
     assert _findings(clean) == []
     assert [r for r, _ in _findings(wrong)] == ["sum_mismatch"]
+
+
+def test_validate_structures_a_parts_own_bracketed_parts_are_not_the_totals() -> None:
+    # 生活用房1776平方米(包括食堂…,宿舍…): the bracket breaks down that part, not the total
+    text = ("校园总建筑面积为8912平方米。其中,教学用房面积{a}平方米,教辅用房面积100平方米,"
+            "学生生活用房面积为1776平方米(包括食堂445平方米,学生宿舍面积为913平方米),"
+            "教师宿舍面积为3222平方米。")
+    assert _findings(text.format(a="3814")) == []
+    doc = read(text.format(a="6237").encode(), "c.txt", DEFAULT_LIMITS)
+    (found,) = validate_document(doc, [], [], rules=ARITHMETIC_RULES)
+    assert found.rule == "sum_mismatch" and found.message.startswith("校园总建筑面积：")

@@ -20,7 +20,12 @@ def _topic(label: str) -> str:
     for mark in ("其中", "共计", "合计", "总计", "总共", "共有", "全市", "全县", "全校", "共"):
         label = label.replace(mark, "")
     label = label.strip("，,：:、 ")
-    return "" if _ONLY_A_VERB.fullmatch(label) else label  # "全校有15个教学班": no name
+    if _ONLY_A_VERB.fullmatch(label):
+        return ""  # "全校有15个教学班": no name
+    return _VERB_AFTER.sub("", label) or label  # "校园总建筑面积为": 校园总建筑面积
+
+
+_VERB_AFTER = re.compile(r"(?:为|达到|达|是)$")
 
 
 _ONLY_A_VERB = re.compile(r"(?:现|拥|建|设|开|已)?有|辖|设|设有|为|达|是|计|现")

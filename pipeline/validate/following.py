@@ -138,6 +138,8 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
     if any(_OWN_TOTAL.search(q.label) for q in parts):
         # "其中,项目资金6.05亿元;实施项目48个,…总投资2.85亿元": a total of its own among them
         return
+    # "…生活用房1776平方米(包括食堂445平方米,…)": a part's own parts in brackets are not the total's
+    parts = [q for q in parts if not _in_own_parts(text, following.start, q)]
     if len(parts) < 2 or not all(_plain(q) for q in parts):
         return
     if any(in_parens(text, following.start, q) for q in parts):
@@ -146,6 +148,20 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
     relation = sum_of(head, parts, rounding, exhaustive=whole)
     if relation is not None:
         yield relation
+
+
+def _in_own_parts(text: str, start: int, q: Q) -> bool:
+    """Whether ``q`` stands in brackets that open with 包括/含/其中 right after a number: the
+    parts of the number before the bracket."""
+    if not in_parens(text, start, q):
+        return False
+    opening = max(text.rfind("(", start, q.start), text.rfind("（", start, q.start))
+    return bool(_OWN_PARTS.match(text, opening + 1)) and bool(
+        re.search(r"\d\s*[\u4e00-\u9fff]{0,4}$", text[start:opening])
+    )
+
+
+_OWN_PARTS = re.compile(r"\s*(?:包括|包含|含|其中)")
 
 
 # a number said as a total of something of its own (总投资, 总金额, 共计…), no part of another
