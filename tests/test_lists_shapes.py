@@ -670,3 +670,12 @@ def test_lists_shapes_unannounced_paren_entries_that_say_what_is_to_be_bettered(
         ("problem", 2, "教师队伍的专业结构有待优化"),
         ("measure", 1, "我们将持续加大投入,补齐短板"),
     ]
+
+
+def test_lists_shapes_many_problems_said_then_named_one_by_one() -> None:
+    """``存在问题较多,A,B,C。``: the clauses after it are the problems, to the sentence's end."""
+    assert _rows("many_problems.txt") == [
+        ("problem", 1, "功能室严重不足"),
+        ("problem", 2, "音体美教师紧缺"),
+        ("problem", 3, "运动场地狭小"),
+    ]
