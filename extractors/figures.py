@@ -28,7 +28,7 @@ from itertools import pairwise
 from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
-from junheng.extractors.counts import apply_statements
+from junheng.extractors.counts import apply_statements, count_indicators
 from junheng.extractors.numbers import (
     Quantities,
     Quantity,
@@ -597,6 +597,12 @@ def _shared_by_list(
     if match is None:
         return [pair]
     names = [n for n in match.group("levels").split("、") if n]
+    if pair.indicator.id in count_indicators():
+        # "小学、初中在校生共8600人": one count of the levels together (义务教育 for 小学 and
+        # 初中), not one for each
+        levels = {rules.levels.get(name) for name in names}
+        together = "义务教育" if levels == {"小学", "初中"} else ""
+        return [_Pair(pair.indicator, pair.quantity, pair.mention_start, together, own_scope=True)]
     return [_Pair(pair.indicator, pair.quantity, pair.mention_start, name) for name in names]
 
 

@@ -285,7 +285,15 @@ def _tallies(text: str, clause: int, start: int, at: int) -> bool:
     items_start = start
     for match in _ITEM_BREAK.finditer(text, start, clause):
         items_start = match.end()
+    if _LEVELS_LISTED.fullmatch(text, items_start, clause - 1):
+        return False  # "全县小学、初中在校生共8600人": the levels' count, not a tally of names
     return not _COUNT_IN_ITEM.search(text, items_start, clause - 1)
+
+
+# the items of a list that are levels, not names (全县小学、初中…; 幼儿、小学及中学…)
+_LEVELS_LISTED = re.compile(
+    r"\s*(?:全[县市区镇乡]|本[县市区镇乡])?(?:(?:小学|初中|高中|幼儿园?|学前|中学)[、和及与]?)+"
+)
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:

@@ -828,3 +828,19 @@ def test_figures_a_run_in_headings_label_does_not_hide_the_sentences_scope() -> 
 )
 def test_figures_what_a_school_is_is_no_count_of_schools(sentence: str) -> None:
     assert [f for f in _figures(sentence) if f[0] == "schools"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count after a list of levels is the levels' count together, not a tally of names and
+        # not one count for each level
+        ("全县小学、初中在校生共8600人。", [("students", 8600, "义务教育")]),
+        ("全县小学、初中专任教师共620人。", [("teachers", 620, "义务教育")]),
+        # a rate said for a list of levels is each level's
+        ("全县小学、初中入学率均为100%。", [("enrollment_rate", 100, "小学"),
+                                           ("enrollment_rate", 100, "初中")]),
+    ],
+)
+def test_figures_a_list_of_levels_before_a_count(sentence: str, expected: list[tuple]) -> None:
+    assert [f[:3] for f in _figures(sentence)] == expected
