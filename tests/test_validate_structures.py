@@ -1727,3 +1727,10 @@ def test_validate_structures_a_parts_own_bracketed_parts_are_not_the_totals() ->
     doc = read(text.format(a="6237").encode(), "c.txt", DEFAULT_LIMITS)
     (found,) = validate_document(doc, [], [], rules=ARITHMETIC_RULES)
     assert found.rule == "sum_mismatch" and found.message.startswith("校园总建筑面积：")
+
+
+def test_validate_structures_class_size_said_as_students_per_class() -> None:
+    # 平均每班学生人数 is the 平均班额 (761/16 = 47.6: 47 as written holds, 68 does not)
+    text = "学校有教师37人,学生761人,有教学班16个,平均每班学生人数为{n}人。"
+    assert _findings(text.format(n="47")) == []
+    assert [r for r, _ in _findings(text.format(n="68"))] == ["ratio_mismatch"]
