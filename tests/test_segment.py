@@ -149,6 +149,9 @@ def test_segment_parse_date_line(line: str, iso: str | None) -> None:
         # a town's numbered 中心小学 is no 三中 (a short name of a middle school)
         ("河口镇第二中心小学均衡发展自评报告", "河口镇第二中心小学"),
         ("常宁五中迎检汇报材料", "常宁五中"),
+        # a template's placeholder above the unit: the school's own name stays, a kind does not
+        ("XX县区燎原镇黎思小学义务教育均衡发展自查自评报告", "燎原镇黎思小学"),
+        ("xx市实验小学自查报告", None),
     ],
 )
 def test_segment_unit_in_title(title: str, unit: str | None) -> None:

@@ -215,7 +215,8 @@ def unit_in_title(title: str) -> str | None:
     leading = _LEADING_YEAR.match(title)
     assert leading is not None  # every part of the pattern is optional: it always matches
     rest = title[leading.end() :]
-    match = _UNIT.match(rest)
+    placeholder = _PLACEHOLDER_ABOVE.match(rest)
+    match = _UNIT.match(rest, placeholder.end() if placeholder else 0)
     if not match:
         return None
     unit = match["unit"]
@@ -225,10 +226,18 @@ def unit_in_title(title: str) -> str | None:
         admin = re.match(rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+", unit)
         named = admin.group() if admin else ""
         unit = named if _SHORT_PLACE.match(named) or not _VERB_IN_UNIT.search(named) else ""
-    return _clean_unit(unit)
+    cleaned = _clean_unit(unit)
+    if placeholder and cleaned and load_rules().unit_cues.generic_school.match(cleaned):
+        return None  # xx市实验小学: the place is hidden, and 实验小学 alone names no school
+    return cleaned
 
 
 def _clean_unit(unit: str) -> str | None:
+    placeholder = _PLACEHOLDER_ABOVE.match(unit)
+    if placeholder:  # XX县区燎原镇黎思小学: the school's own name stays; xx市实验小学 names none
+        unit = unit[placeholder.end() :]
+        if load_rules().unit_cues.generic_school.match(unit):
+            return None
     if _DOUBLED_ADMIN.search(unit):
         unit = unit[:-1]  # 灵寿镇镇辖…: the town's name, then 镇 opening "the town governs"
     if (len(unit) < 3 and not _SHORT_COUNTY.fullmatch(unit)) or _NOT_UNIT_START.match(unit) or (
@@ -241,6 +250,10 @@ def _clean_unit(unit: str) -> str | None:
         return None  # 广西贫困县: a kind of county, not one county's name
     department = _DEPARTMENT.match(unit)
     return _own_name(department["keep"] if department else unit)
+
+
+# a place above the unit left as a placeholder by a template (XX县, xx市, ××区, 某某县)
+_PLACEHOLDER_ABOVE = re.compile(r"^(?:[Xx×＊*]{1,3}|某某?|_{2,})(?:省|市|州|县区|县|区|旗)")
 
 
 # a county of a one-character name (横县, 沛县), not a word for a county (该县, 此县, 两县)
