@@ -840,6 +840,10 @@ def test_figures_what_a_school_is_is_no_count_of_schools(sentence: str) -> None:
         # a rate said for a list of levels is each level's
         ("全县小学、初中入学率均为100%。", [("enrollment_rate", 100, "小学"),
                                            ("enrollment_rate", 100, "初中")]),
+        # a statistics office's names of the levels (普通初中, 普通高中)
+        ("小学、普通初中、普通高中专任教师学历合格率均达到100%。", [
+            ("teacher_qualified_rate", 100, "小学"), ("teacher_qualified_rate", 100, "初中"),
+            ("teacher_qualified_rate", 100, "高中")]),
     ],
 )
 def test_figures_a_list_of_levels_before_a_count(sentence: str, expected: list[tuple]) -> None:
