@@ -102,7 +102,7 @@ def load_rules() -> FigureRules:
         plan_fact=re.compile(data["plan_fact"]),
         plan_fact_after=re.compile(data["plan_fact_after"]),
         level_list=re.compile(
-            f"(?P<levels>(?:{words})(?:、(?:{words}))+)(?:{data['level_list_nouns']})?$"
+            f"(?P<levels>(?:{words})(?:[、和及与](?:{words}))+)(?:{data['level_list_nouns']})?$"
         ),
         sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
         continuation=re.compile(data["continuation"]),
@@ -596,7 +596,7 @@ def _shared_by_list(
     match = rules.level_list.search(head)
     if match is None:
         return [pair]
-    names = [n for n in match.group("levels").split("、") if n]
+    names = [n for n in re.split("[、和及与]", match.group("levels")) if n]
     if pair.indicator.id in count_indicators():
         # "小学、初中在校生共8600人": one count of the levels together (义务教育 for 小学 and
         # 初中), not one for each

@@ -840,6 +840,12 @@ def test_figures_what_a_school_is_is_no_count_of_schools(sentence: str) -> None:
         # a rate said for a list of levels is each level's
         ("全县小学、初中入学率均为100%。", [("enrollment_rate", 100, "小学"),
                                            ("enrollment_rate", 100, "初中")]),
+        # levels joined by 和/及 as well as 、
+        ("全县小学、初中和高中入学率均为100%。", [("enrollment_rate", 100, "小学"),
+                                             ("enrollment_rate", 100, "初中"),
+                                             ("enrollment_rate", 100, "高中")]),
+        ("全县小学和初中巩固率均为100%。", [("retention_rate", 100, "小学"),
+                                        ("retention_rate", 100, "初中")]),
         # a statistics office's names of the levels (普通初中, 普通高中)
         ("小学、普通初中、普通高中专任教师学历合格率均达到100%。", [
             ("teacher_qualified_rate", 100, "小学"), ("teacher_qualified_rate", 100, "初中"),
