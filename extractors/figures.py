@@ -168,6 +168,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
 def _accepts(indicator: Indicator, quantity: Quantity) -> bool:
     if quantity.ratio is not None:
         return "ratio" in indicator.accepts
+    if indicator.id in count_indicators() and abs(quantity.value - round(quantity.value)) > 1e-6:
+        return False  # 人均图书24.7册: a count is whole, 24.7 is no number of books
     unit = quantity.unit or ""
     if unit in indicator.accepts:
         return True

@@ -854,3 +854,11 @@ def test_figures_what_a_school_is_is_no_count_of_schools(sentence: str) -> None:
 )
 def test_figures_a_list_of_levels_before_a_count(sentence: str, expected: list[tuple]) -> None:
     assert [f[:3] for f in _figures(sentence)] == expected
+
+
+def test_figures_a_schools_books_per_pupil_and_its_stock() -> None:
+    # 人均图书 in a school's report is per pupil; 存书 is the stock; a count is whole, so 24.7 册
+    # is no number of books
+    found = _figures("学校有学生823人,图书室存书13875册,人均图书24.7册。")
+    assert [f[:2] for f in found] == [
+        ("students", 823), ("books", 13875), ("books_per_student", 24.7)]
