@@ -366,6 +366,9 @@ def test_a_yearbook_tables_number_is_no_part_of_the_title() -> None:
         # a county of a one-character name, after a journal database's <正> mark
         ("<正>沛县隶属徐州市,地处苏鲁豫皖四省交界。", "沛县"),
         ("该县现有学校42所。", None),
+        # the first sentence under the text's opening heading
+        ("一、东川区基本概况\n东川区地处云南省东北部,辖7个乡镇。", "东川区"),
+        ("一、基本情况\n全县现有学校42所。", None),
     ],
 )
 def test_the_unit_opening_an_untitled_text(sentence: str, unit: str | None) -> None:

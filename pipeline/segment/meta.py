@@ -307,6 +307,9 @@ def unit_opening(sentence: str) -> str | None:
     """A unit named at the very start of the first sentence (义马市位于河南省西部…; after the
     ``<正>`` a journal database puts before an abstract's text)."""
     sentence = _BODY_MARK.sub("", sentence, count=1)
+    heading = _HEADING_LINE.match(sentence)
+    if heading is not None:  # "一、…概况⏎民勤县地处甘肃省…": the first sentence under the heading
+        sentence = sentence[heading.end() :]
     match = _UNIT.match(sentence)
     if not match:
         return None
@@ -339,6 +342,9 @@ _DATED_LEAD = re.compile(
 _NAME_TAIL = re.compile(rf"(?:{_ADMIN}|{_SCHOOL})$")
 _OPENING_VERB = re.compile(r"(?:位于|地处|隶属|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)")
 _BODY_MARK = re.compile(r"^\s*[<‹〈]正[>›〉]\s*")
+_HEADING_LINE = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\n。]{0,30}\n\s*"
+)
 
 
 # Where a clause starts (not after 、: a list of peers, 广西…教育厅、河北省…教育局合作).
