@@ -152,6 +152,9 @@ def test_segment_parse_date_line(line: str, iso: str | None) -> None:
         # a template's placeholder above the unit: the school's own name stays, a kind does not
         ("XX县区燎原镇黎思小学义务教育均衡发展自查自评报告", "燎原镇黎思小学"),
         ("xx市实验小学自查报告", None),
+        # a county of a one-character name; a word before 县 is none (在县委…)
+        ("新县义务教育均衡发展工作汇报", "新县"),
+        ("在县委领导下推进义务教育均衡发展工作汇报", None),
     ],
 )
 def test_segment_unit_in_title(title: str, unit: str | None) -> None:

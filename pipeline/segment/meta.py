@@ -256,8 +256,11 @@ def _clean_unit(unit: str) -> str | None:
 _PLACEHOLDER_ABOVE = re.compile(r"^(?:[Xx×＊*]{1,3}|某某?|_{2,})(?:省|市|州|县区|县|区|旗)")
 
 
-# a county of a one-character name (横县, 沛县), not a word for a county (该县, 此县, 两县)
-_SHORT_COUNTY = re.compile(r"[^我本该各全某此每两一二三四五六七八九十邻外县市区乡镇省其他另]县")
+# a county of a one-character name (横县, 沛县), not a word for a county (该县, 此县, 两县) nor a
+# word before one (在县…, 对县…)
+_SHORT_COUNTY = re.compile(
+    r"[^我本该各全某此每两一二三四五六七八九十邻外县市区乡镇省其他另在对向从由为到与和及于是即属原]县"
+)
 
 
 # A place above the unit that its name may open with: a province, city or county, not a town (a
