@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from junheng.core.model import Figure, Report
 from junheng.extractors.catalogue import Indicator, load_catalogue
@@ -39,6 +40,7 @@ MakeFigure = Callable[
 the statement is not one (a flow, a unit the indicator does not accept)."""
 
 
+@cache
 def count_indicators() -> frozenset[str]:
     """The catalogue ids the lexicon's nouns count (schools, students, teachers …)."""
     return frozenset(n.indicator for n in lexicon().nouns.values() if n.indicator)

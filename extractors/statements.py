@@ -473,7 +473,13 @@ def _counts_another_thing(text: str, total: Statement, part: Statement) -> bool:
         return False
     if _unit(total.quantity) != "个" or _unit(part.quantity) != "个":
         return False
-    after_total, after_part = total.quantity.span[1], part.quantity.span[1]
+    return names_another_thing(text, total.quantity.span[1], part.quantity.span[1])
+
+
+def names_another_thing(text: str, after_total: int, after_part: int) -> bool:
+    """Whether the words right after a total's number and a part's (their classifier passed)
+    name different things: both open with a Han character, and not the same one ("136个县" and
+    "2个省份"; "16个乡镇" and "3个街道办事处")."""
     if not (_HAN_CHAR.match(text, after_total) and _HAN_CHAR.match(text, after_part)):
         return False
     return text[after_total] != text[after_part]

@@ -226,10 +226,7 @@ def unit_in_title(title: str) -> str | None:
         admin = re.match(rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:{_ADMIN}))+", unit)
         named = admin.group() if admin else ""
         unit = named if _SHORT_PLACE.match(named) or not _VERB_IN_UNIT.search(named) else ""
-    cleaned = _clean_unit(unit)
-    if placeholder and cleaned and load_rules().unit_cues.generic_school.match(cleaned):
-        return None  # xx市实验小学: the place is hidden, and 实验小学 alone names no school
-    return cleaned
+    return _clean_unit(placeholder.group() + unit if placeholder else unit)
 
 
 def _clean_unit(unit: str) -> str | None:
@@ -333,7 +330,7 @@ def unit_after_news_lead(sentence: str) -> str | None:
     if lead is None:
         return None
     match = _UNIT.match(sentence, lead.end())
-    if not match or sentence[match.end() : match.end() + 1] in _WORD_GOES_ON - {"县"}:
+    if not match or sentence[match.end() : match.end() + 1] in _WORD_GOES_ON:
         return None
     return _clean_unit(match["unit"])
 

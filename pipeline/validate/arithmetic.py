@@ -28,7 +28,7 @@ def _topic(label: str) -> str:
 _VERB_AFTER = re.compile(r"(?:为|达到|达|是)$")
 
 
-_ONLY_A_VERB = re.compile(r"(?:现|拥|建|设|开|已)?有|辖|设|设有|为|达|是|计|现")
+_ONLY_A_VERB = re.compile(r"(?:现|拥|建|设|开|已)?有|辖|设|为|达|是|计|现")
 
 
 def _common_suffix(labels: list[str]) -> str:

@@ -42,6 +42,7 @@ from junheng.extractors.statements import (
     counted_among,
     counted_units,
     lexicon,
+    names_another_thing,
     read_report,
 )
 from junheng.validate.interval import Interval, total
@@ -1080,11 +1081,9 @@ def _other_noun(text: str, head: Q, part: Q) -> bool:
     if head.unit != "个" or part.unit != "个":
         return False
     after_head, after_part = head.unit_end or head.end, part.unit_end or part.end
-    if not (_HAN.match(text, after_head) and _HAN.match(text, after_part)):
-        return False
     if lexicon().noun_re.match(text, after_part):
         return False
-    return text[after_head] != text[after_part]
+    return names_another_thing(text, after_head, after_part)
 
 
 def _other_level(head: Q, part: Q) -> bool:
