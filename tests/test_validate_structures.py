@@ -384,6 +384,14 @@ def test_validate_structures_growth_orders(wrong: str, right: str) -> None:
             "全县共有学生2500人。男生1600人,女生1400人。",
             "全县共有学生3000人。男生1600人,女生1400人。",
         ),
+        (  # no total word: the two sides of a pair are the whole of a count said alone…
+            "全区有在校学生3100人。男生1600人,女生1400人。",
+            "全区有在校学生3000人。男生1600人,女生1400人。",
+        ),
+        (  # …or said as a whole (总人口) beside another count
+            "全县总户数3973户,全县总人口10429人,同比增长0.3%。男性人口5278人,女性人口5251人。",
+            "全县总户数3973户,全县总人口10529人,同比增长0.3%。男性人口5278人,女性人口5251人。",
+        ),
     ],
 )
 def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) -> None:
@@ -401,6 +409,10 @@ def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) 
         "全县共有教师520人。比上年增加教师300人,新增特岗教师250人。",
         # a total that is not the last of its unit in its sentence has its parts there
         "全县共有学校52所,其中小学40所、初中12所。新建学校30所,改扩建学校25所。",
+        # the sides of another count than the one said alone
+        "全县有教职工3100人。城区学生1600人,农村学生1400人。",
+        # no total word and two counts of the unit: the sides may be of both
+        "全县小学在校生3100人,初中在校生2000人。男生2600人,女生2500人。",
     ],
 )
 def test_validate_structures_next_sentence_lists_that_are_no_parts(text: str) -> None:

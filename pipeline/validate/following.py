@@ -21,6 +21,7 @@ from junheng.validate.relations import (
     CHANGE_BEFORE,
     Relation,
     Sentence,
+    counted_by,
     in_parens,
     is_partition,
     names_a_partition,
@@ -50,8 +51,7 @@ def sums_of_next(
         if head.start in handled or not _plain(head) or head.unit in ("%", ""):
             continue
         by_qizhong = opened and head.unit not in counted_units
-        if not words["total"].search(head.label[-8:]) and not by_qizhong:
-            continue
+        marked = bool(words["total"].search(head.label[-8:]))
         if any(q.unit == head.unit for q in sentence.quantities[index + 1 :]):
             continue  # not the last of its unit: its parts, if any, are in its own sentence
         if by_qizhong:
@@ -59,6 +59,13 @@ def sums_of_next(
             continue
         parts = [q for q in following.quantities if q.unit == head.unit]
         if len(parts) < 2 or not all(_part(text, following, q) for q in parts):
+            continue
+        if not marked:
+            # "全县总人口104296人,同比增长0.3%。男性人口52786人,女性人口51510人。": a count
+            # said as no total, then the two sides of a pair of it (男/女, 城区/农村) are its whole
+            relation = _sides_of(sentence, head, parts, rounding)
+            if relation is not None:
+                yield relation
             continue
         # money by source (中央、省级、县级配套) is a partition: for 元, money_subset names subsets
         overlapping = words["money_subset" if head.unit == "元" else "overlapping"]
@@ -113,6 +120,24 @@ def sums_of_run(
         return
     if relation is not None:
         yield relation
+
+
+def _sides_of(sentence: Sentence, head: Q, parts: list[Q], rounding: str) -> Relation | None:
+    """The sum of ``head`` over the next sentence's two ``parts`` when they are the two sides of
+    one pair (男/女, 城区/农村, 公办/民办) counting what ``head`` counts, and ``head`` is the only
+    number of its unit in its sentence or is said as a whole (总人口, 总数): the whole, exactly."""
+    if len(parts) != 2 or not pair_sides([_name(q) for q in parts]):
+        return None
+    if any(counted_by(q.said) not in (None, counted_by(head.said)) for q in parts):
+        return None  # 教职工…。城区学生…,农村学生…: the sides of another count
+    alone = sum(q.unit == head.unit for q in sentence.quantities) == 1
+    if not alone and not _WHOLE_SAID.search(head.label[-6:]):
+        return None
+    return sum_of(head, parts, rounding, exhaustive=True)
+
+
+# a count said as a whole without a total word: 总人口, 总户数, 学生总数
+_WHOLE_SAID = re.compile(r"总[\u4e00-\u9fff]{1,3}$|总数(?:为|是|达)?$")
 
 
 def _name(q: Q) -> str:

@@ -1195,6 +1195,11 @@ def _counted(label: str) -> str | None:
     return lexicon().nouns[nouns[-1]].indicator if nouns else None
 
 
+def counted_by(label: str) -> str | None:
+    """What the lexicon's last head noun in ``label`` counts (see :func:`_counted`)."""
+    return _counted(label)
+
+
 def _exhaustive(first: Q, head: Q | None = None) -> bool:
     """Whether a 其中 list reads as a partition (no subset word in its first part's label; for
     money, no word of ``money_subset``). A subgroup the ``head`` names too is the whole's
