@@ -79,6 +79,7 @@ class FigureRules:
     run_in_level: re.Pattern[str]
     paragraph_opening: re.Pattern[str]
     prior_year: re.Pattern[str]
+    kind_parts_keep: frozenset[str]
 
 
 @cache
@@ -119,6 +120,7 @@ def load_rules() -> FigureRules:
         ),
         paragraph_opening=re.compile(f"{data['paragraph_opening']}({words})"),
         prior_year=re.compile(data["prior_year"]),
+        kind_parts_keep=frozenset(data["kind_parts_keep"]),
     )
 
 
@@ -1065,14 +1067,15 @@ def _count_figure(
         # "(其中小学101036人、中职2026人、特殊教育162人)": a kind of school of no level of
         # the catalogue scopes its part alone, not the level named before it in the list
         pair = replace(pair, subject=subject, own_scope=True)
-        fallback = None
+        fallback = fallback if fallback in rules.kind_parts_keep else None
     if indicator.stock and _is_flow(text, pair, sentence, rules):
         return None
     figure = _figure(text, report, pair, sentence, rules, level, fallback)
     if typed and school is not None:
         # "(其中…、完全中学60人、高级中学90人…)": a part named by a school type alone has that
         # type's level, or none (完全中学), not the 中学 in its name nor the level before it
-        return replace(figure, level=school.level)
+        kept = fallback if fallback in rules.kind_parts_keep else None
+        return replace(figure, level=school.level or kept)
     return figure
 
 

@@ -60,6 +60,7 @@ class Lexicon:
     nouns: dict[str, Noun]
     noun_re: re.Pattern[str]
     before_number: re.Pattern[str]
+    noun_modifiers: re.Pattern[str]
     marks: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
     breakdown_open: re.Pattern[str]
     breakdown_stop: re.Pattern[str]
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         noun_re=re.compile(alternation),
         before_number=re.compile(data["before_number"]),
+        noun_modifiers=re.compile(data["noun_modifiers"]),
         marks=tuple(
             (name, frozenset(mark["groups"]), re.compile(mark["words"]))
             for name, mark in data["not_the_unit"].items()
@@ -195,7 +197,8 @@ def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int
     aside = INCLUDED_ASIDE.match(text, cursor, end)
     if aside is not None:  # "148所(含3所九年一贯制学校)义务教育学校": what it includes, then
         cursor = aside.end()  # the noun
-    match = lex.noun_re.match(text, cursor, end)
+    modifier = lex.noun_modifiers.match(text, cursor, end)  # 166所公办小学: 小学 all the same
+    match = lex.noun_re.match(text, modifier.end() if modifier else cursor, end)
     if match is None:
         return None
     noun = lex.nouns[match.group()]

@@ -143,6 +143,19 @@ def _figures(text: str) -> list[tuple]:
             "基本能满足正常教育教学需要;小学、初中教师学历合格率100%;校长任职符合规定条件。",
             [("teacher_qualified_rate", 100, "小学"), ("teacher_qualified_rate", 100, "初中")],
         ),
+        # made: counts written number first, a provider's word before each noun
+        (
+            "全县现有166所公办小学、31所公办初中。",
+            [("schools", 166, "小学"), ("schools", 31, "初中")],
+        ),
+        # made: a kind of school of no level among a 义务教育 total's parts is 义务教育's
+        (
+            "义务教育阶段在校生16107人,其中小学11601人、初中4410人、特殊教育学校96人。",
+            [
+                ("students", 16107, "义务教育"), ("students", 11601, "小学"),
+                ("students", 4410, "初中"), ("students", 96, "义务教育"),
+            ],
+        ),
     ],
 )
 def test_figures_real_sentences(sentence: str, expected: list[tuple]) -> None:

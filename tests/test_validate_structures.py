@@ -409,6 +409,8 @@ def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) 
         "全县共有教师520人。比上年增加教师300人,新增特岗教师250人。",
         # a total that is not the last of its unit in its sentence has its parts there
         "全县共有学校52所,其中小学40所、初中12所。新建学校30所,改扩建学校25所。",
+        # school types of several levels under one level's count: some of it, not its whole
+        "全县小学135所,初中31所,其中九年一贯制学校4所,特殊教育学校1所。",
         # the sides of another count than the one said alone
         "全县有教职工3100人。城区学生1600人,农村学生1400人。",
         # no total word and two counts of the unit: the sides may be of both

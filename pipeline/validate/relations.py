@@ -251,6 +251,8 @@ def _structured(
         whole = (breakdown.complete and _exhaustive(counted[0], head)) or (
             breakdown.unbroken and _partition(counted)
         )
+        if _types_among_level(breakdown):
+            whole = False
         relation = _sum(head, counted, rounding, whole)
         points = [q for p, q in zip(breakdown.parts, counted, strict=True) if _school_point(p)]
         if relation is not None and not relation.holds and points and _of_schools(breakdown):
@@ -364,6 +366,19 @@ def _levels_beside(breakdown: Breakdown) -> bool:
         _of_schools(breakdown)
         and any(p.spans_levels for p in parts)
         and any(p.noun is not None and p.noun.level is not None for p in parts)
+    )
+
+
+def _types_among_level(breakdown: Breakdown) -> bool:
+    """Whether a count of one level's schools lists only school types of several levels
+    (初中31所,其中九年一贯制学校4所,特殊教育学校1所): some of them, or others beside them, never
+    its whole."""
+    noun = breakdown.total.noun
+    return (
+        noun is not None
+        and noun.level is not None
+        and not breakdown.total.spans_levels
+        and all(p.spans_levels for p in breakdown.parts)
     )
 
 
