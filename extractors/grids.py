@@ -55,6 +55,10 @@ class Grid:
 
     rows: tuple[tuple[Cell, ...], ...]
     layout: str
+    indents: tuple[int, ...] = ()
+    """For a spaced table, each row's indentation in the text (spaces before its first cell;
+    -1 for a header row or a row whose name is lost): a yearbook's rows of places indented under
+    the place they add up to. Empty when the layout says nothing of it."""
 
     @property
     def start(self) -> int:
@@ -257,7 +261,12 @@ def _text_grids(
         if len(spaced) >= 2:
             body = _aligned(spaced, spread)
             header = _spaced_header(header_lines, body, apart)
-            yield Grid(((header,) if header else ()) + body, "spaced")
+            indents = tuple(_indent(text, row) for row in body)
+            yield Grid(
+                ((header,) if header else ()) + body,
+                "spaced",
+                ((-1,) if header else ()) + indents,
+            )
         spaced.clear()
 
     for start, line in _lines(text):
@@ -358,11 +367,17 @@ def _aligned(
     when single spaces part the row's other numbers; the cells still missing are at its end.
     Rows of a table padded to align (gaps of every width) are left as they are."""
     width = max(len(r) for r in rows)
+    named = sum(bool(r) and not is_number(r[0].text) for r in rows)
     out = []
     for row in rows:
         labelled = bool(row) and not is_number(row[0].text)
         cells = list(row)
         missing = width - len(cells)
+        if not labelled and missing == 1 and named * 2 > len(rows):
+            # "    50463 97965 …" among named rows of one more cell: a row whose name the source
+            # lost (a yearbook's total row); its numbers stay under their columns
+            out.append((Cell(row[0].start, row[0].start, ""), *row))
+            continue
         if missing <= 0 or len(cells) < 2:
             out.append(row)
             continue
@@ -501,6 +516,8 @@ def _header_words(
 
 def _header_cells(rows: list[list[Cell]], width: int, labelled: bool) -> tuple[Cell, ...] | None:
     top = rows[0]
+    if len(rows) == 2 and (grouped := _grouped(top, rows[1], width)) is not None:
+        return grouped
     if len(rows) == 2:
         spanning = [k for k, cell in enumerate(top) if _SPANNING.match(cell.text)]
         if len(spanning) != 1:
@@ -512,6 +529,38 @@ def _header_cells(rows: list[list[Cell]], width: int, labelled: bool) -> tuple[C
     if len(top) == width - 1 and labelled:
         top = [Cell(top[0].start, top[0].start, ""), *top]
     return tuple(top) if len(top) == width else None
+
+
+def _indent(text: str, row: tuple[Cell, ...]) -> int:
+    """The spaces before a row's name on its line; -1 for a row without one."""
+    if not row or not row[0].text or is_number(row[0].text):
+        return -1
+    line_start = text.rfind("\n", 0, row[0].start) + 1
+    lead = text[line_start : row[0].start]
+    return len(lead) if not lead.strip() else -1
+
+
+def _grouped(top: list[Cell], below: list[Cell], width: int) -> tuple[Cell, ...] | None:
+    """A header of column groups over the same sub-columns repeated under each ("地区 专任教师数
+    在校生数" over "普通高中 普通初中 小学 普通高中 普通初中 小学"): each group's word names its
+    run of sub-columns with them, the label column keeps the word over it. None for any other
+    shape."""
+    labelled = len(below) == width - 1
+    groups = top[1:] if labelled and len(top) >= 3 else top
+    if len(below) not in (width, width - 1) or len(groups) < 2 or len(below) % len(groups):
+        return None
+    run = len(below) // len(groups)
+    names = [c.text for c in below]
+    if run < 2 or names != names[:run] * len(groups):
+        return None
+    subs = [
+        Cell(groups[k // run].start, below[k].end, groups[k // run].text + below[k].text)
+        for k in range(len(below))
+    ]
+    if not labelled:
+        return tuple(subs)
+    label = top[0] if len(top) > len(groups) else Cell(below[0].start, below[0].start, "")
+    return (label, *subs)
 
 
 def _spaced_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:

@@ -96,8 +96,18 @@ def _caption(text: str, grid: Grid) -> str:
     first = grid.rows[0] if grid.rows else ()
     if len(first) == 1:
         return first[0].text
-    line_start = text.rfind("\n", 0, max(0, grid.start - 1)) + 1
-    return text[line_start : grid.start].strip()
+    end = grid.start
+    for _ in range(_CAPTION_REACH):
+        line_start = text.rfind("\n", 0, max(0, end - 1)) + 1
+        line = text[line_start:end].strip()
+        if not _UNIT_LINE.fullmatch(line):
+            return line
+        end = line_start  # "单位:人" under the title: the title is the line above
+    return ""
+
+
+_CAPTION_REACH = 3
+_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*\S{0,6}|")
 
 
 def _named(words: str) -> Indicator | None:

@@ -417,3 +417,44 @@ def test_a_header_of_short_words_keeps_each_column() -> None:
     (grid,) = grids(_doc(text))
     assert [c.text for c in grid.rows[0]] == ["镇名", "小学", "初中", "合计"]
     assert [column_header(grid, c) for c in range(1, 4)] == ["小学", "初中", "合计"]
+
+
+# A yearbook's table of places, each indented under the place its rows add up to; the province's
+# row has lost its name, the header groups its levels under two counts, and a unit line stands
+# between the title and the table.
+_INDENTED = """表5-3 普通教育专任教师及在校学生数(2021年)
+单位:人
+地区 专任教师数 在校生数
+普通初中 小学 普通初中 小学
+
+    {top} 2700 21000 52400
+  甲市 {city} 1700 15000 31000
+    甲市辖区 500 800 6000 14000
+      东区 300 500 3500 9000
+      西区 200 300 2500 5000
+    北县 700 900 9000 17000
+  乙市 {second} 1000 6000 21400
+    南县 400 600 3800 13000
+    中县 300 400 2200 8400
+"""
+
+
+def test_an_indented_yearbook_table_reads_its_grouped_header_and_nameless_row() -> None:
+    doc = _doc(_INDENTED.format(top="1900", city="1200", second="700"))
+    (grid,) = grids(doc)
+    assert [c.text for c in grid.rows[0]] == [
+        "地区", "专任教师数普通初中", "专任教师数小学", "在校生数普通初中", "在校生数小学",
+    ]
+    assert [c.text for c in grid.rows[1]] == ["", "1900", "2700", "21000", "52400"]
+    found = {(f.indicator, f.value, f.level, f.year) for f in _table_figures(doc)}
+    assert ("teachers", 1900, "初中", 2021) in found
+    assert ("students", 6000, "初中", 2021) in found  # 甲市辖区's, under 在校生数普通初中
+    assert ("students", 31000, "小学", 2021) in found
+
+
+def test_an_indented_yearbook_table_sums_each_place_over_the_places_under_it() -> None:
+    assert _findings(_doc(_INDENTED.format(top="1900", city="1200", second="700"))) == []
+    # 甲市's 专任教师数普通初中 is not 甲市辖区 + 北县, rows apart (东区, 西区 between them)
+    wrong = _findings(_doc(_INDENTED.format(top="1900", city="1300", second="700")))
+    assert [f.rule for f in wrong] == ["sum_mismatch"]
+    assert list(wrong[0].values) == [500, 700, 1300]

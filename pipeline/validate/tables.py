@@ -73,7 +73,11 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
         _Line(tuple(line.values[c] for line in rows), column_header(grid, c)) for c in range(width)
     ]
     seen: set[frozenset[int]] = set()
-    for relation in _declared_totals(rows, columns, rounding):
+    declared = [
+        *_declared_totals(rows, columns, rounding),
+        *_indented_totals(grid, matrix, rounding),
+    ]
+    for relation in declared:
         seen.add(frozenset(q.start for q in relation.quantities))
         yield relation
     for lines, names in ((rows, [c.name for c in columns]), (columns, [r.name for r in rows])):
@@ -122,6 +126,57 @@ def _declared_totals(
         found.append(
             Relation("sum", tuple(counted), stated, sum(q.value for q in counted), allowed, holds)
         )
+    holding = sum(r.holds and _evidence(r.quantities, False) for r in found)
+    if holding and holding >= 2 * (len(found) - holding):
+        yield from found
+
+
+def _indented_totals(
+    grid: Grid, matrix: Sequence[Sequence[Q | None]], rounding: str
+) -> Iterator[Relation]:
+    """The sums a yearbook's indentation states: a row indented less than the rows under it
+    (福州市, then 福州市辖区, 福清市 … two spaces further in) is, in each column of counts, the sum
+    of the rows one step further in, down to the next row indented as far as it or less. A row
+    with one such row only says no sum; a block that runs into a last row shorter than the
+    others (a page cut inside it) is left out. Read only when the sums hold in at least twice
+    the cells they fail in, as for a named total."""
+    indents = grid.indents
+    if len(indents) != len(matrix) or len({i for i in indents if i >= 0}) < 2:
+        return
+    width = max(len(r) for r in matrix)
+    cut = len(matrix[-1]) < width
+    found: list[Relation] = []
+    for at, depth in enumerate(indents):
+        if depth < 0:
+            continue
+        block: list[int] = []
+        for k in range(at + 1, len(indents)):
+            if 0 <= indents[k] <= depth:
+                break
+            block.append(k)
+        else:
+            if cut:
+                continue
+        inner = [k for k in block if indents[k] > depth]
+        if not inner:
+            continue
+        step = min(indents[k] for k in inner)
+        children = [k for k in inner if indents[k] == step]
+        if len(children) < 2:
+            continue
+        for c in range(width):
+            header = column_header(grid, c)
+            if vocab()["not_summed_columns"].search(header):
+                continue
+            stated = matrix[at][c] if c < len(matrix[at]) else None
+            cells = [matrix[k][c] if c < len(matrix[k]) else None for k in children]
+            counted = [q for q in cells if q is not None]
+            if stated is None or len(counted) != len(cells) or stated.unit == "%":
+                continue
+            allowed = total([Interval.of(q, rounding) for q in counted])
+            holds = allowed.overlaps(Interval.of(stated, rounding))
+            expected = sum(q.value for q in counted)
+            found.append(Relation("sum", tuple(counted), stated, expected, allowed, holds))
     holding = sum(r.holds and _evidence(r.quantities, False) for r in found)
     if holding and holding >= 2 * (len(found) - holding):
         yield from found
