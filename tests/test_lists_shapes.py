@@ -679,3 +679,15 @@ def test_lists_shapes_many_problems_said_then_named_one_by_one() -> None:
         ("problem", 2, "音体美教师紧缺"),
         ("problem", 3, "运动场地狭小"),
     ]
+
+
+def test_lists_shapes_suggestions_named_after_ji_and_a_pledge_are_measures() -> None:
+    """News of an inspection's feedback: the suggestions it names after 即 (``提出了建议和意见,
+    即A、B、C``) and the county head's pledge (``同时表态:一是…;二是…``) are measures."""
+    assert _rows("suggestions_and_pledge_news.txt") == [
+        ("measure", 1, "进一步完善功能室配置"),
+        ("measure", 2, "加快补充紧缺学科教师"),
+        ("measure", 3, "规范学校档案管理"),
+        ("measure", 4, "各部门要对督查发现的问题立行立改"),
+        ("measure", 5, "县教育局要建立整改台账,明确责任人和完成时限"),
+    ]
