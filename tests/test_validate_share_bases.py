@@ -39,6 +39,14 @@ CASES = [
         "80",
         (34, 40),
     ),
+    # a whole with a share of a wider base it names, then its own parts by the words it says
+    (
+        "全省偏远地区学校1173所,占全省学校总数30.08%;偏远、特殊偏远与极度偏远学校分别为822所"
+        "(占70.08%)、211所(占{pct}%)及140所(占11.94%)。",
+        "17.99",
+        "18.99",
+        (211, 1173),
+    ),
 ]
 
 
@@ -61,3 +69,22 @@ def test_the_right_share_is_left_alone(
     template: str, right: str, wrong: str, inputs: tuple[int, int]
 ) -> None:
     assert _findings(template.format(pct=right)) == []
+
+
+def test_shares_adding_up_to_the_whole_make_their_counts_its_parts() -> None:
+    """Shares of one base that add up to 100% say their counts are all of it: a wrong count
+    fails its share and the sum."""
+    text = (
+        "全县共有学校120所。按规模分,大规模学校、中等规模学校和小规模学校分别为30所(占25%)、"
+        "{middle}所(占41.7%)和40所(占33.3%)。"
+    )
+    assert _findings(text.format(middle="50")) == []
+    rules = sorted(f.rule for f in _findings(text.format(middle="60")))
+    assert rules == ["percent_mismatch", "sum_mismatch"]
+
+
+def test_a_share_of_a_named_base_is_no_base_of_a_sibling_after_it() -> None:
+    """小学生…,占全县学生总数的60%;初中生600人,占40%: the 40% is of all pupils, not of the
+    小学生 (their words share only the county's scope)."""
+    text = "全县小学生1000人,占全县学生总数的60%;全县初中生600人,占40%。"
+    assert _findings(text) == []

@@ -149,6 +149,7 @@ def read_relations(
         said += _shortfalls(text, sentence, rounding)
         said += _growth(text, sentence, rounding)
         said += respective_relations(text, sentences, index, window, pool, rounding)
+        said += _partition_by_shares(said, rounding)
         read |= {r.stated.start for r in said}
         said += progress_rates(text, sentence, rounding, read, window)
         said += complement_shares(text, sentences, index, rounding, read)
@@ -645,12 +646,12 @@ _BARE_RATE = re.compile(r"\s*[,，]\s*(?:比|比率|率)\s*(?:为|达|达到|是
 _SHARED = 3  # Chinese characters a rate's words and its part's must share, at least
 
 
-def _shared_words(label: str, named: str) -> bool:
-    """Whether a rate's words and a part's share a run of at least :data:`_SHARED` Chinese
-    characters that is not only a school noun (有安全饮 in 有安全饮水学校 / 有安全饮用水学校率)."""
+def _shared_words(label: str, named: str, least: int = _SHARED) -> bool:
+    """Whether a rate's words and a part's share a run of at least ``least`` Chinese characters
+    that is not only a school noun (有安全饮 in 有安全饮水学校 / 有安全饮用水学校率)."""
     words = re.sub(r"[^\u4e00-\u9fff]", "", label.split("率")[0])
     own = re.sub(r"^其中|[^\u4e00-\u9fff]", "", named)
-    for size in range(min(len(words), len(own)), _SHARED - 1, -1):
+    for size in range(min(len(words), len(own)), least - 1, -1):
         for start in range(len(words) - size + 1):
             run = words[start : start + size]
             if run in own and not lexicon().noun_re.fullmatch(run) and "学校" not in run:
@@ -1456,7 +1457,7 @@ def _shares(
             if q.start < count.start
             and q.unit == count.unit
             and _checkable(q)
-            and not _is_share_count(text, q, window)
+            and (not _is_share_count(text, q, window) or _narrowed_whole(text, q, count, window))
             and not _wider(count, q)
         ]
         listed = text.rfind(words["parts"].pattern, sentence.start, count.start)
@@ -1492,6 +1493,31 @@ def _shares(
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
+
+
+def _partition_by_shares(said: Sequence[Relation], rounding: str) -> list[Relation]:
+    """The sum a sentence's shares of one base imply when they add up to 100% (偏远、特殊偏远与
+    极度偏远学校分别为822所(占70.08%)、211所(占17.99%)及140所(占11.94%), of 1173所): their
+    counts are the whole of it, so they must add up to it too. The shares are read as written
+    (each to half its last digit); none is a sum already said."""
+    by_base: dict[int, list[Relation]] = {}
+    for relation in said:
+        if relation.kind == "percent" and len(relation.inputs) == 2:
+            by_base.setdefault(relation.inputs[1].start, []).append(relation)
+    summed = {r.stated.start for r in said if r.kind == "sum"}
+    found = []
+    for shares in by_base.values():
+        counts = [r.inputs[0] for r in shares]
+        base = shares[0].inputs[1]
+        if len(shares) < 2 or base.start in summed or len({q.start for q in counts}) < len(counts):
+            continue
+        stated = total([_iv(r.stated, rounding) for r in shares])
+        if not stated.overlaps(Interval(100.0, 100.0)):
+            continue
+        whole = _sum(base, sorted(counts, key=lambda q: q.start), rounding, True)
+        if whole is not None:
+            found.append(whole)
+    return found
 
 
 def _said_as_whole(q: Q) -> bool:
@@ -1747,6 +1773,22 @@ def _is_share_count(text: str, q: Q, window: list[Q]) -> bool:
         and following[0].unit == "%"
         and bool(vocab()["share"].search(following[0].label))
     )
+
+
+def _narrowed_whole(text: str, whole: Q, count: Q, window: list[Q]) -> bool:
+    """Whether a count with a share of a base it names (偏远地区学校1173所,占全国总校数30.08%) is
+    the whole of a later ``count``: the words after its share, up to ``count``, say again a word
+    of its own (…;偏远、特殊偏远与极度偏远学校分别为822所(占70.08%)…: 偏远), not only a noun of
+    the lexicon (初中生 after 小学生…,占全县学生总数的60%;)."""
+    share = next(p for p in window if p.start > whole.start)
+    if not _NAMES_A_BASE.search(share.label) or share.start > count.start:
+        return False
+    own = _SCOPE_WORDS.sub("", whole.label)  # 全县…: every count's scope, no word of its own
+    return _shared_words(_SCOPE_WORDS.sub("", text[share.unit_end : count.start]), own, 2)
+
+
+_NAMES_A_BASE = re.compile(r"占(?:了)?[\u4e00-\u9fff]{2,}")  # 占全国总校数…, not a bare 占
+_SCOPE_WORDS = re.compile(r"[全我本该][省市县区镇乡州旗国校]")
 
 
 def share_of(count: Q, base: Q, pct: Q, rounding: str) -> Relation | None:
