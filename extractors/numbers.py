@@ -30,6 +30,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from junheng.core.levels import LEVELS
 from junheng.core.scan import scan
@@ -427,6 +428,8 @@ def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
         if dated := _year_dot_month(m, text):
             return dated
         role = _numbering_role(m, text) or "value"
+        if role == "value" and _lost_percent(m, text, value):
+            unit = "%"  # "教师学历达标率为 97.7。": a rate whose % sign a PDF's copy dropped
     if role == "year" and qualifier == "近":
         qualifier = None
     if role == "value" and unit == "年" and m.group("pre") in ("近", "将近"):
@@ -449,6 +452,34 @@ def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
             extent=m.span(),
         )
     ]
+
+
+def _lost_percent(m: re.Match[str], text: str, value: float) -> bool:
+    """Whether a number without a unit is a rate or a share whose % sign the copy lost: in a
+    text without any % sign, right after a rate's name (…率为 97.7) or a share's base (占全校教师
+    总数 79.5, 所占全部学生数的 84.7), at most 100, and the clause ends right after it. (Where
+    the text writes % elsewhere, a bare number after 率 is something else.)"""
+    if not 0 <= value <= 100 or _has_percent(text):
+        return False
+    before = text[max(0, m.start() - _LOST_PERCENT_REACH) : m.start()]
+    named = _LOST_SHARE_BEFORE.search(before) or (
+        "." in m.group("num") and _LOST_RATE_BEFORE.search(before)
+    )
+    return bool(named) and bool(_LOST_PERCENT_AFTER.match(text, m.end()))
+
+
+@lru_cache(maxsize=4)
+def _has_percent(text: str) -> bool:
+    """Whether ``text`` writes a % anywhere (cached: asked for each bare number of a text)."""
+    return "%" in text or "％" in text or "百分之" in text
+
+
+_LOST_PERCENT_REACH = 20
+# a share's base named before it; a rate's name (with decimals only: a whole number after 率 may
+# be a count whose unit is missing)
+_LOST_SHARE_BEFORE = re.compile(r"占(?!地)[\u4e00-\u9fff]{1,16}?(?:的)?\s*(?:为|达|是)?\s*$")
+_LOST_RATE_BEFORE = re.compile(r"率\s*(?:为|达|达到|是|了)?\s*$")
+_LOST_PERCENT_AFTER = re.compile(r"\s*(?:[,，。;；、)）]|$)")
 
 
 def _day_or_month(unit: str, value: float, text: str, pos: int) -> str:

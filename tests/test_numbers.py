@@ -546,3 +546,22 @@ def test_numbers_a_run_of_numbers_without_their_unit_takes_it_from_sibling_to_si
 def test_numbers_thousands_set_apart_by_a_space(text: str, expected: list) -> None:
     found = [(q.value, q.unit) for q in find_quantities(text) if q.role == "value"]
     assert found == [(pytest.approx(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        # a copy that lost every % sign: a share of a named base, a rate written with decimals
+        ("少数民族教师 35 人,占全校教师总数 79.5,其中高级教师 5 人。", 79.5, "%"),
+        ("少数民族学生所占全部学生数的 84.7。", 84.7, "%"),
+        ("教师学历达标率为 97.7。", 97.7, "%"),
+        # …a whole number after 率 may be a count whose unit is lost; 占地 is no share
+        ("教师学历达标率为 97。", 97, None),
+        ("学校占地 80,建筑面积 5598 平方米。", 80, None),
+        # where the text writes % elsewhere, a bare number after 率 is something else
+        ("入学率为 99.5,巩固率98.2%。", 99.5, None),
+    ],
+)
+def test_numbers_a_lost_percent_sign(text: str, number: float, unit: str | None) -> None:
+    (found,) = [q for q in find_quantities(text) if q.value == number]
+    assert found.unit == unit
