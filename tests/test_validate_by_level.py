@@ -165,6 +165,17 @@ def test_validate_by_level_every_levels_private_schools_are_not_every_school(
     assert _findings(tmp_path, text) == []
 
 
+def test_validate_by_level_a_part_of_every_levels_count_is_not_of_every_level(
+    tmp_path: Path,
+) -> None:
+    """"各级各类学校3093所,其中…中等职业学校33所、…": the 33 are a part of the count said of
+    every level, not one of it (a province's news was flagged 61+235+1763+710 > 33)."""
+    text = _ALL_LEVELS.format(schools="167", students="131164").replace(
+        "各级各类学校167所,", "各级各类学校167所,其中中等职业学校3所、普通高中5所,"
+    )
+    assert _findings(tmp_path, text) == []
+
+
 _BLOCKS = (
     "某市2023年教育事业统计数据\n"
     "三、高中阶段教育\n"

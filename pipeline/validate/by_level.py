@@ -166,6 +166,8 @@ def _of_every_level(text: str, head: Q, words: dict) -> bool:
     rest = text[start + said[-1].end() : head.start]
     if re.search(words["level_all_subsets"], rest):
         return False  # 各级各类民办学校: the private ones of every level, not every school
+    if "其中" in rest or (head.unit and re.search(rf"\d\s*{re.escape(head.unit)}", rest)):
+        return False  # "各级各类学校3093所,其中…中等职业学校33所": a part of the one said so
     return not any(word in rest for word in words["levels"])
 
 
