@@ -691,3 +691,17 @@ def test_lists_shapes_suggestions_named_after_ji_and_a_pledge_are_measures() -> 
         ("measure", 4, "各部门要对督查发现的问题立行立改"),
         ("measure", 5, "县教育局要建立整改台账,明确责任人和完成时限"),
     ]
+
+
+def test_lists_shapes_problems_said_one_sentence_each_after_a_colon() -> None:
+    """An inspection's feedback that names its problems after a colon, one sentence each, in
+    paragraphs that open with the area they go into (``办学条件仍有短板。``): every sentence
+    naming a shortfall is a problem, the areas' names are none, and the list stops at the
+    paragraph that names none (督导检查结束后…)."""
+    assert _rows("feedback_sentences_after_colon.txt") == [
+        ("problem", 1, "部分城区学校用地仍然紧张"),
+        ("problem", 2, "东河区、西山县仍有个别学校运动场地面积不达标"),
+        ("problem", 3, "北塘县部分学校实验仪器配置不足,更新不及时"),
+        ("problem", 4, "部分学校音乐、美术教师配置不足"),
+        ("problem", 5, "有的县教师交流比例偏低,激励机制不够健全"),
+    ]

@@ -102,6 +102,31 @@ def parse_paragraph(
     return entries
 
 
+def problem_sentences(text: str, start: int, end: int) -> list[Entry]:
+    """The entries of problems said one sentence each (``find.sentence_regions``): every
+    sentence, but a paragraph's opening sentence that only names the area the sentences after
+    it go into (``办学条件还存在薄弱环节。``: a few words, no comma, more sentences after it in its
+    paragraph); a short sentence inside a paragraph keeps the one after it as its body."""
+    entries: list[Entry] = []
+    cursor = start
+    while cursor < end:
+        stop = text.find("\n", cursor, end)
+        stop = end if stop < 0 else stop
+        body = cursor
+        first = _SENTENCE.search(text, cursor, stop)
+        if first is not None and first.end() < stop:
+            opening = text[cursor : first.start()].strip(TRIM)
+            if _AREA_SENTENCE.match(opening) and text[first.end() : stop].strip(TRIM):
+                body = first.end()  # the area's name, then its problems
+        entries += parse_paragraph(text, body, stop, open_end=False)
+        cursor = stop + 1
+    return entries
+
+
+# a paragraph's opening words that name an area of problems: a few words, no comma
+_AREA_SENTENCE = re.compile(r"^[^,，;；:：]{4,16}$")
+
+
 def _clauses_in_a_sentence(text: str, previous: Mark, last: Mark) -> bool:
     """Whether the last two marks open clauses of one sentence: the last mark inside its line,
     right after a semicolon that closes the entry before it ("…:(1)A;(2)B;(3)C。希望…")."""

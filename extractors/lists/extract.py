@@ -18,6 +18,7 @@ from junheng.extractors.lists.entries import (
     Entry,
     parse_entries,
     parse_paragraph,
+    problem_sentences,
     split_inline,
     trim_span,
 )
@@ -119,6 +120,8 @@ def _region_entries(text: str, region: Region, open_end: bool) -> list[tuple[Ite
     vocab = vocabulary()
     if region.inline:
         return [(region.kind, e) for e in split_inline(text, region.start, region.end)]
+    if region.sentences:
+        return [(region.kind, e) for e in problem_sentences(text, region.start, region.end)]
     entries = parse_entries(text, region.start, region.end, open_end=open_end)
     if region.kind is ItemKind.PROBLEM:  # a sub-list of causes is not problems (001 doc 18)
         entries = [

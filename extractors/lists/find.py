@@ -50,6 +50,7 @@ class Region:
     # the kinds the entries' own words choose among, ``kind`` the default (lists.yaml
     # ``open_lists``: ``主要工作措施及成效``); empty: the heading decides
     choices: tuple[ItemKind, ...] = ()
+    sentences: bool = False  # unnumbered: one entry per sentence naming a shortfall
 
 
 def close_at_transition(text: str, region: Region) -> Region:
@@ -472,6 +473,46 @@ def _clipped(region: Region, taken: list[Region]) -> Region | None:
     return replace(region, end=first.heading_start, closed=True)
 
 
+def sentence_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
+    """Problems announced by a lead-in and a colon, then said one sentence each without numbers,
+    paragraph after paragraph (an inspection's feedback: "同时也披露了检查中发现的主要问题:办学
+    条件还存在薄弱环节。部分山区县学校用地及校舍仍然紧张。…⏎教师队伍建设仍存在不足。…"). The
+    list runs while each paragraph names a shortfall in its own words (lists.yaml
+    ``entry_kinds``) and opens with no transition (督导检查结束后…, 下一步…)."""
+    regions: list[Region] = []
+    for trigger in vocabulary().prose_triggers[ItemKind.PROBLEM].finditer(
+        text, report.start, report.end
+    ):
+        colon = _COLON_AFTER.match(text, trigger.end())
+        if colon is None or _FIRST_MARK.match(text, colon.end()):
+            continue  # no colon, or a numbered list (prose_regions)
+        if any(r.heading_start <= trigger.start() < r.end for r in taken + regions):
+            continue
+        start = colon.end()
+        end = start
+        while end < report.end:
+            stop = text.find("\n", end, report.end)
+            stop = report.end if stop < 0 else stop
+            paragraph = text[end:stop]
+            opening = end + len(paragraph) - len(paragraph.lstrip())
+            if paragraph.strip() and (
+                is_transition(text, opening, True)
+                or entry_kind(paragraph, (ItemKind.PROBLEM,)) is None
+            ):
+                break
+            end = stop + 1
+        end = min(end, report.end)
+        if len(_SENTENCE_MARKS.findall(text, start, end)) >= 2:
+            regions.append(
+                Region(ItemKind.PROBLEM, start, end, trigger.start(), prose=True, sentences=True)
+            )
+    return regions
+
+
+_COLON_AFTER = re.compile(r"[^。,，;；:：\n]{0,4}[:：]\s*")
+_SENTENCE_MARKS = re.compile(r"[。!！?？]")
+
+
 def find_regions(text: str, report: Report) -> list[Region]:
     """Every list region of ``report``, in document order."""
     regions = heading_regions(report, text)
@@ -480,6 +521,7 @@ def find_regions(text: str, report: Report) -> list[Region]:
         clipped = _clipped(prose, regions)
         if clipped is not None:
             regions.append(clipped)
+    regions += sentence_regions(text, report, regions)
     regions += enumeration_regions(text, report, regions)
     regions += run_regions(text, report, regions)
     return sorted(regions, key=lambda r: r.start)
