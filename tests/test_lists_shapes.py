@@ -705,3 +705,13 @@ def test_lists_shapes_problems_said_one_sentence_each_after_a_colon() -> None:
         ("problem", 4, "部分学校音乐、美术教师配置不足"),
         ("problem", 5, "有的县教师交流比例偏低,激励机制不够健全"),
     ]
+
+
+def test_lists_shapes_problems_and_another_word_for_them_announce_a_list() -> None:
+    """``存在的问题和困惑:一是…`` names what is wrong twice (困惑, like 不足 or 困难), no list of
+    topics: the 一是 list after it is the problems."""
+    assert _rows("problems_and_puzzles.txt") == [
+        ("problem", 1, "优质生源外流现象严重,制约教学质量的提升"),
+        ("problem", 2, "教师的教育理念还有待于不断地改进"),
+        ("problem", 3, "学校硬件设施有待于进一步改善"),
+    ]

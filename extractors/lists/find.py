@@ -293,10 +293,10 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
 # "对办学条件和存在的问题进行了调查分析" (not "面临的困难和存在的问题": one more word for what
 # is wrong)
 _NOUN_LIST_BEFORE = re.compile(
-    r"(?:、|(?<!困难|不足|挑战|短板|差距|隐患|薄弱|问题)(?:和|与|及|以及))\s*$"
+    r"(?:、|(?<!困难|不足|挑战|短板|差距|隐患|薄弱|问题|困惑|矛盾)(?:和|与|及|以及))\s*$"
 )
 _NOUN_LIST_AFTER = re.compile(
-    r"\s*(?:、|以及|及其|和|与|及)(?!时|不足|困难|挑战|短板|差距|隐患|薄弱|问题)"
+    r"\s*(?:、|以及|及其|和|与|及)(?!时|不足|困难|挑战|短板|差距|隐患|薄弱|问题|困惑|矛盾)"
 )  # not "存在一些问题和不足": one more word for what is wrong, still a lead-in
 
 
