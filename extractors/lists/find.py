@@ -282,7 +282,7 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
                     continue  # "…还存在问题,…,现将整改情况报告如下:一、": the nearer lead-in's
             else:
                 continue
-            end = _semicolon_list_end(text, body_start, _prose_end(text, body_start, ordered,
+            end = _one_paragraph_list_end(text, body_start, _prose_end(text, body_start, ordered,
                                                                     report.end))
             region = Region(kind, body_start, end, trigger.start(), prose=True, choices=choices)
             regions.append(close_at_transition(text, region))
@@ -307,13 +307,21 @@ def _in_noun_list(text: str, trigger: re.Match[str]) -> bool:
     return bool(_NOUN_LIST_BEFORE.search(before) or _NOUN_LIST_AFTER.match(text, trigger.end()))
 
 
-def _semicolon_list_end(text: str, start: int, end: int) -> int:
-    """Where a list written in one paragraph ends when its entries are divided by ; ("一要…;二要…;
-    三要…。"): at the 。 after its last mark; the sentences after it are no entry's."""
+def _one_paragraph_list_end(text: str, start: int, end: int) -> int:
+    """Where a 一是/一要 list written in one paragraph ends: when its entries are divided by ;
+    ("一要…;二要…;三要…。"), at the 。 after its last mark (the sentences after it are no
+    entry's); when each is closed by 。 and no mark follows in a later paragraph, at the
+    paragraph's end."""
     marks = [m for m in find_marks(text, start, end) if m.family == "shi"]
     paragraph_end = text.find("\n", start, end)
     paragraph_end = end if paragraph_end < 0 else paragraph_end
     inside = [m for m in marks if m.start < paragraph_end]
+    if len(inside) >= 2 and len(inside) == len(marks) and not any(
+        re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start]) for b in inside[1:]
+    ):
+        # "一是…。二是…。三是…。⏎各位代表,…": every entry in the paragraph, each closed by 。; the
+        # paragraphs after it are no entry's
+        return paragraph_end
     if len(inside) < 2 or any(
         not re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start])
         for b in inside[1:]
