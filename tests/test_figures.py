@@ -156,6 +156,16 @@ def _figures(text: str) -> list[tuple]:
                 ("students", 4410, "初中"), ("students", 96, "义务教育"),
             ],
         ),
+        # made: a subgroup's rate opens the sentence; the rates after its ; are the levels'
+        # (学龄人口入学率 the net rate, 高等教育's rate of no catalogue level)
+        (
+            "少数民族在校生比例达40.71%,略高于少数民族人口比例;学前教育毛入园率达66.99%,"
+            "小学学龄人口入学率达99.2%,高中阶段毛入学率达89.81%,高等教育毛入学率达30.42%。",
+            [
+                ("gross_enrollment_rate", 66.99, "学前"), ("enrollment_rate", 99.2, "小学"),
+                ("gross_enrollment_rate", 89.81, "高中"), ("gross_enrollment_rate", 30.42, None),
+            ],
+        ),
     ],
 )
 def test_figures_real_sentences(sentence: str, expected: list[tuple]) -> None:
