@@ -197,8 +197,10 @@ def _noun_after(text: str, quantity: Quantity, end: int) -> tuple[Noun, int, int
     aside = INCLUDED_ASIDE.match(text, cursor, end)
     if aside is not None:  # "148所(含3所九年一贯制学校)义务教育学校": what it includes, then
         cursor = aside.end()  # the noun
-    modifier = lex.noun_modifiers.match(text, cursor, end)  # 166所公办小学: 小学 all the same
-    match = lex.noun_re.match(text, modifier.end() if modifier else cursor, end)
+    match = lex.noun_re.match(text, cursor, end)
+    modifier = lex.noun_modifiers.match(text, cursor, end) if match is None else None
+    if modifier is not None:  # 166所公办小学, 2358所义务教育薄弱学校: the noun after the words
+        match = lex.noun_re.match(text, modifier.end(), end)
     if match is None:
         return None
     noun = lex.nouns[match.group()]
