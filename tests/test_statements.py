@@ -44,6 +44,8 @@ def _statements(text: str):
         ("学校拥有一至六年级12个教学班。", "教学班", "classes", None),
         ("在园幼儿70人。", "在园幼儿", "students", "学前"),
         ("小学教学点11个。", "小学教学点", None, "小学"),
+        ("2013年全市小学在校生的规模为78.9万人。", "在校生", "students", None),
+        ("全县有28所公办农村小学。", "小学", "schools", "小学"),
     ],
 )
 def test_statements_head_noun_either_order(
