@@ -172,6 +172,8 @@ def test_segment_unit_in_title(title: str, unit: str | None) -> None:
         # a subtitle line under the title, opened by a dash
         ("——石桥镇中学", "石桥镇中学"),
         ("—— 青山乡中心学校", "青山乡中心学校"),
+        # a table's header of levels, its words joined by the normaliser
+        ("普通高中普通初中小学普通高中普通初中小学", None),
     ],
 )
 def test_segment_unit_on_line(line: str, unit: str | None) -> None:

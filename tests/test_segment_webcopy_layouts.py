@@ -78,6 +78,7 @@ def test_encyclopedia_entry_cells() -> None:
         ("某镇中心小学义务教育均衡发展工作计划", "计划"),
         ("报告:七成农村学生在县城就读", None),  # 报告: names a cited text
         ("学习《某县教育发展规划》的体会", None),
+        ("偏远地区教育发展及相关重大计划办理成效之检讨", None),  # a study's, of plans
     ],
 )
 def test_title_type(title: str, kind: str | None) -> None:
@@ -582,3 +583,10 @@ def test_the_place_a_news_items_lead_opens_with(sentence: str, unit: str | None)
     from junheng.segment.meta import unit_after_news_lead
 
     assert unit_after_news_lead(sentence) == unit
+
+
+def test_skip_links_and_empty_search_answers_are_chrome() -> None:
+    raw = f"跳到主要内容区块\n:::\n• 没有找到结果。\n偏远地区教育发展情况的分析\n{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == "偏远地区教育发展情况的分析"
+    assert report.unit_name is None or "跳到" not in report.unit_name

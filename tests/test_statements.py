@@ -61,6 +61,7 @@ def test_statements_head_noun_either_order(
     ("sentence", "mark"),
     [
         ("共随机抽查学校108所。", "sample"),
+        ("全省偏远地区学校1173所。", "condition"),
         ("督导组共检查学校85所。", "sample"),
         ("目前已建成寄宿制中小学43所。", "condition"),
         ("其中女教师6人。", "subgroup"),

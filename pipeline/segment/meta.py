@@ -87,7 +87,8 @@ _LEADING_YEAR = re.compile(r"^(?:\d{4}年)?(?:第[一二三四]季度|上半年|
 
 
 _DOUBLED_ADMIN = re.compile(r"([省市县区镇乡])\1$")
-_ONLY_A_KIND = re.compile(rf"(?:{_SCHOOL})")
+# kinds of school only, one or several (a table header's 普通高中 普通初中 小学 …): no unit's name
+_ONLY_A_KIND = re.compile(rf"(?:(?:普通|公办|民办)?(?:{_SCHOOL}|高中|幼儿园))+")
 
 
 def _cn_number(text: str) -> int:
@@ -197,7 +198,7 @@ def title_type(title: str, rules: SegmentRules, anywhere: bool = True) -> str | 
         start, _, word, kind = max(at_end, key=lambda w: (w[1], w[1] - w[0]))
         if word not in rules.generic_heads or rules.report_qualifier.search(title[:start]):
             return kind
-    if not anywhere:
+    if not anywhere or rules.essay_head.search(title.rstrip()):
         return None
     order = {kind.type: number for number, kind in enumerate(rules.report_types)}
     return min((w[3] for w in words), key=order.__getitem__, default=None)

@@ -67,6 +67,7 @@ class SegmentRules:
     topic_head: re.Pattern[str]
     unit_cues: UnitCues
     report_qualifier: re.Pattern[str]
+    essay_head: re.Pattern[str]
     untitled: UntitledLimits
     truncated: re.Pattern[str]
     original_title: re.Pattern[str]
@@ -189,6 +190,7 @@ def load_rules() -> SegmentRules:
             ),
         ),
         report_qualifier=re.compile(f"(?:{'|'.join(map(re.escape, data['report_qualifiers']))})$"),
+        essay_head=re.compile(f"(?:{'|'.join(map(re.escape, data['essay_heads']))})$"),
         untitled=UntitledLimits(**data["untitled"]),
         truncated=re.compile(data["truncated"]),
         original_title=re.compile(data["original_title"]),
