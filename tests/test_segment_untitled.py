@@ -184,3 +184,11 @@ def test_segment_a_headline_under_a_sites_link_lines() -> None:
     report = only_report(text)
     assert report.title == "青山省投入9亿元改善农村学生营养"
     assert report.date == "2016-09-12"
+
+
+@pytest.mark.parametrize("above", ["某某网\n\n某某网\n", "APP下载\n"])
+def test_segment_an_untitled_pages_title_below_the_sites_name(above: str) -> None:
+    """A site's name or an app link above the page's own title line: the first short line that
+    reads as a title naming the domain is the title."""
+    text = f"{above}\n某县教育体育局机构简介\n\nadmin\n\n{_BODY}"
+    assert only_report(text).title == "某县教育体育局机构简介"

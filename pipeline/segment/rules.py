@@ -23,6 +23,7 @@ class UntitledLimits:
     headline_min: int
     headline_max: int
     dateline_window: int
+    title_window: int
     leading_body_min: int
     paragraph_min: int
     teaser_max: int

@@ -22,6 +22,7 @@ from junheng.segment.rules import SegmentRules
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _AND = frozenset("和及与、")
+_BODY_WORDS = re.compile(r"[。,，:：;；]")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}\s*[、.)]|\()")
 
 
@@ -51,10 +52,19 @@ def _headline(lines: list[Line], rules: SegmentRules) -> Line | None:
             if above:
                 return above[-1]
             break
-    first = lines[0]
-    named = rules.title_domain.search(first.text) or rules.title_head.search(first.text)
-    if len(lines) > 1 and _is_headline(first.text, rules) and named:
-        return first
+    # the first line that reads as a title naming the domain, among the short lines above the
+    # first paragraph (a site's name or an app link may stand before it: 合聚咖, APP下载)
+    for number, line in enumerate(lines[: rules.untitled.title_window]):
+        if number + 1 >= len(lines) or len(line.text) >= rules.untitled.paragraph_min:
+            break
+        body = _BODY_WORDS.search(line.text) is not None
+        if number and body:
+            break  # a sentence of the body: neither it nor what follows is the title
+        named = rules.title_domain.search(line.text) or rules.title_head.search(line.text)
+        if _is_headline(line.text, rules) and named:
+            return line
+        if body:
+            break  # the first line a sentence (据统计,…如下表:): the page has no title line
     return None
 
 
