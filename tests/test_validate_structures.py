@@ -280,6 +280,13 @@ def test_validate_structures_read_across_clauses(wrong: str, right: str, rule: s
             "2022年投入资金2100万元,2023年投入资金2560万元,增长21.9%。",
             "growth_mismatch",
         ),
+        (  # …the years' words apart, and a span of time before the change
+            "2013年全市小学在校生的规模为78.9万人,之后逐年递增,至2020年全市小学在校生的规模为"
+            "99.5万人,七年时间内小学在校生增长了30.6万人。",
+            "2013年全市小学在校生的规模为78.9万人,之后逐年递增,至2020年全市小学在校生的规模为"
+            "99.5万人,七年时间内小学在校生增长了20.6万人。",
+            "growth_mismatch",
+        ),
     ],
 )
 def test_validate_structures_more_shapes(wrong: str, right: str, rule: str) -> None:

@@ -2317,7 +2317,8 @@ def _shortfalls(text: str, sentence: Sentence, rounding: str) -> Iterator[Relati
 
 def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
     words = vocab()
-    qs = [q for q in sentence.quantities if _checkable(q)]
+    # a span of time (七年时间内, 五年来) is no value compared
+    qs = [q for q in sentence.quantities if _checkable(q) and not _SPAN_OF_TIME.match(text, q.end)]
     for index, q in enumerate(qs):
         up, down = words["growth"].search(q.label), words["decline"].search(q.label)
         if not (up or down) or index < 1:
@@ -2469,6 +2470,7 @@ _YEAR_IS = re.compile(r"\s*[,，]\s*((?:19|20)\d\d)年(?:为|是|有)?\s*")
 _YEARS = re.compile(r"((?:19|20)\d\d)年")
 
 
+_SPAN_OF_TIME = re.compile(r"\s*(?:个)?年(?:时间)?(?:内|来|间|中)")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年度?(?:的)?$")
 
 
@@ -2482,7 +2484,11 @@ def _year_pair(text: str, a: Q, b: Q, rate: Q) -> bool:
         for q in (a, b)
     ]
     gap = _between(text, b, rate)
-    return all(years) and bool(re.fullmatch(r"[\s,，]*", gap[: len(gap) - len(rate.label)]))
+    return all(years) and bool(_CHANGE_NEXT.fullmatch(gap[: len(gap) - len(rate.label)]))
+
+
+# between the later value and its change: nothing but a break, or a span of time (…,七年时间内…)
+_CHANGE_NEXT = re.compile(r"[\s,，]*(?:[一二三四五六七八九十两\d]{1,3}\s*个?年)?")
 
 
 def _change_rates(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relation]:
