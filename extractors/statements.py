@@ -61,6 +61,8 @@ class Lexicon:
     noun_re: re.Pattern[str]
     before_number: re.Pattern[str]
     noun_modifiers: re.Pattern[str]
+    levels_listed: re.Pattern[str]
+    """The items of a list that are levels, not names (全县小学、初中…; 幼儿、小学及中学…)."""
     marks: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
     breakdown_open: re.Pattern[str]
     breakdown_stop: re.Pattern[str]
@@ -93,6 +95,9 @@ def lexicon() -> Lexicon:
         noun_re=re.compile(alternation),
         before_number=re.compile(data["before_number"]),
         noun_modifiers=re.compile(data["noun_modifiers"]),
+        levels_listed=re.compile(
+            rf"\s*(?:全[县市区镇乡]|本[县市区镇乡])?(?:(?:{data['listed_levels']})[、和及与]?)+"
+        ),
         marks=tuple(
             (name, frozenset(mark["groups"]), re.compile(mark["words"]))
             for name, mark in data["not_the_unit"].items()
@@ -290,15 +295,9 @@ def _tallies(text: str, clause: int, start: int, at: int) -> bool:
     items_start = start
     for match in _ITEM_BREAK.finditer(text, start, clause):
         items_start = match.end()
-    if _LEVELS_LISTED.fullmatch(text, items_start, clause - 1):
+    if lexicon().levels_listed.fullmatch(text, items_start, clause - 1):
         return False  # "全县小学、初中在校生共8600人": the levels' count, not a tally of names
     return not _COUNT_IN_ITEM.search(text, items_start, clause - 1)
-
-
-# the items of a list that are levels, not names (全县小学、初中…; 幼儿、小学及中学…)
-_LEVELS_LISTED = re.compile(
-    r"\s*(?:全[县市区镇乡]|本[县市区镇乡])?(?:(?:小学|初中|高中|幼儿园?|学前|中学)[、和及与]?)+"
-)
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:

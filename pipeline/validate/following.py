@@ -160,7 +160,7 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
         for q in following.quantities
         if q.unit == head.unit and not CHANGE_BEFORE.search(q.label)
     ]
-    if any(_OWN_TOTAL.search(q.label) for q in parts):
+    if any(vocab()["own_total"].search(q.label) for q in parts):
         # "其中,项目资金6.05亿元;实施项目48个,…总投资2.85亿元": a total of its own among them
         return
     # "…生活用房1776平方米(包括食堂445平方米,…)": a part's own parts in brackets are not the total's
@@ -187,10 +187,6 @@ def _in_own_parts(text: str, start: int, q: Q) -> bool:
 
 
 _OWN_PARTS = re.compile(r"\s*(?:包括|包含|含|其中)")
-
-
-# a number said as a total of something of its own (总投资, 总金额, 共计…), no part of another
-_OWN_TOTAL = re.compile(r"总(?:投资|投入|金额|额|计|数)|共计|合计")
 
 
 def _plain(q: Q) -> bool:
