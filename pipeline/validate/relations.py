@@ -1780,8 +1780,8 @@ def _narrowed_whole(text: str, whole: Q, count: Q, window: list[Q]) -> bool:
     the whole of a later ``count``: the words after its share, up to ``count``, say again a word
     of its own (…;偏远、特殊偏远与极度偏远学校分别为822所(占70.08%)…: 偏远), not only a noun of
     the lexicon (初中生 after 小学生…,占全县学生总数的60%;)."""
-    share = next(p for p in window if p.start > whole.start)
-    if not _NAMES_A_BASE.search(share.label) or share.start > count.start:
+    share = next((p for p in window if p.start > whole.start), None)
+    if share is None or not _NAMES_A_BASE.search(share.label) or share.start > count.start:
         return False
     own = _SCOPE_WORDS.sub("", whole.label)  # 全县…: every count's scope, no word of its own
     return _shared_words(_SCOPE_WORDS.sub("", text[share.unit_end : count.start]), own, 2)
