@@ -25,6 +25,8 @@ class Indicator(BaseModel):
     needs: str | None = None
     levels: bool = True
     range: tuple[float, float]
+    above_range: str | None = None
+    """The indicator a value above ``range`` is (an 入学率 of 111.1% is a gross rate)."""
     stock: bool = (
         False  # a count of what exists (books, schools …): bought or built ones are not it
     )

@@ -27,7 +27,12 @@ from itertools import pairwise
 
 from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
-from junheng.extractors.catalogue import Indicator, after_patterns, indicator_patterns
+from junheng.extractors.catalogue import (
+    Indicator,
+    after_patterns,
+    indicator_patterns,
+    load_catalogue,
+)
 from junheng.extractors.counts import apply_statements, count_indicators
 from junheng.extractors.numbers import (
     Quantities,
@@ -420,8 +425,6 @@ def _per_student_pairs(
 ) -> list[_Pair]:
     """A bare 生均 after a total: "校舍建筑总面积8380平方米,生均16平方米" → building area; of
     several things named before it, the nearest."""
-    from junheng.extractors.catalogue import load_catalogue
-
     pairs: list[_Pair] = []
     by_id = load_catalogue().by_id
     for match in _BARE_PER_STUDENT.finditer(text, *sentence):
@@ -1101,6 +1104,9 @@ def _figure(
     """The figure of a pair: its level (given, else the scope rules, else ``fallback``), year
     (said, else ``year``), kind and spans."""
     quantity = pair.quantity
+    above = pair.indicator.above_range
+    if above is not None and _value(pair.indicator, quantity) > pair.indicator.range[1]:
+        pair = replace(pair, indicator=load_catalogue().by_id[above])
     return Figure(
         doc=report.index,
         indicator=pair.indicator.id,

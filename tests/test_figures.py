@@ -166,6 +166,14 @@ def _figures(text: str) -> list[tuple]:
                 ("gross_enrollment_rate", 89.81, "高中"), ("gross_enrollment_rate", 30.42, None),
             ],
         ),
+        # made: a net 入学率 never passes 100%; above it, the rate is the gross one
+        (
+            "小学适龄儿童入学率100%,初中阶段入学率111.1%,初中在校生年辍学率1.2%。",
+            [
+                ("enrollment_rate", 100, "小学"), ("gross_enrollment_rate", 111.1, "初中"),
+                ("dropout_rate", 1.2, "初中"),
+            ],
+        ),
     ],
 )
 def test_figures_real_sentences(sentence: str, expected: list[tuple]) -> None:
