@@ -144,7 +144,9 @@ def _indented_totals(
     if len(indents) != len(matrix) or len({i for i in indents if i >= 0}) < 2:
         return
     width = max(len(r) for r in matrix)
-    cut = len(matrix[-1]) < width
+    # a block reaching past the rows read (_MAX_ROWS) is cut too: its sum is not all there
+    cut = len(matrix[-1]) < width or len(matrix) > _MAX_ROWS
+    indents, matrix = indents[:_MAX_ROWS], matrix[:_MAX_ROWS]
     found: list[Relation] = []
     for at, depth in enumerate(indents):
         if depth < 0:
