@@ -46,6 +46,14 @@ CASES = [
         "85",
         (2240, 2358),
     ),
+    # …and with a sample of it between, said with its own share
+    (
+        "全市2358所义务教育薄弱学校已完成自查工作,市级组织抽查学校1419所,占比60.18%。"
+        "县区级自查整改后达标学校2240所,达标率{pct}%。",
+        "95",
+        "85",
+        (2240, 2358),
+    ),
     # a whole with a share of a wider base it names, then its own parts by the words it says
     (
         "全省偏远地区学校1173所,占全省学校总数30.08%;偏远、特殊偏远与极度偏远学校分别为822所"

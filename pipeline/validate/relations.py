@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -46,7 +46,7 @@ from junheng.extractors.statements import (
     read_report,
 )
 from junheng.validate.interval import Interval, total
-from junheng.validate.quantities import Q, quantities, sentence_spans
+from junheng.validate.quantities import Q, quantities, sentence_spans, sentence_start
 
 _PAREN_OPEN, _PAREN_CLOSE = "（(", "）)"
 _BASE_LOOKBACK = 5  # sentences of the same paragraph searched for a base or a count
@@ -281,10 +281,24 @@ def _structured(
     inside = _bracketed(text, [s.quantity.start for s in statements])
     plain = [s for s in statements if s.quantity.start not in inside]
     pairs = [(w, p) for w, p in pairwise(plain) if id(p) not in headed] + later
+    # "全市2358所…学校已完成自查,市级抽查学校1419所,占比60.18%。…达标学校2240所,达标率95%": a
+    # sample between a whole and the next sentence's part is no whole of its own; the part's
+    # sentence follows the whole's
+    resumed = {
+        (id(a), id(c)): sentence_start(text, c.quantity.start) - 1
+        for a, b, c in zip(plain, plain[1:], plain[2:], strict=False)
+        if "sample" in b.marks
+        and "sample" not in a.marks | c.marks
+        and id(c) not in headed
+        and sentence_start(text, c.quantity.start) > b.quantity.start
+        and sentence_start(text, b.quantity.start) <= a.quantity.start
+    }
+    pairs += [(a, c) for a, _, c in zip(plain, plain[1:], plain[2:], strict=False)
+              if (id(a), id(c)) in resumed]
     from junheng.validate.changes import change_sums  # it imports this module
 
     found += change_sums(text, read, statements, q_at, rounding)
-    found += _part_rates(text, pairs, q_at, rounding, headed)
+    found += _part_rates(text, pairs, q_at, rounding, headed, resumed)
     found += _part_first_rates(text, statements, q_at, rounding)
     found += _named_part_shares(text, reading, q_at, rounding)
     from junheng.validate.records import level_members  # it imports this module
@@ -526,12 +540,14 @@ def _part_rates(
     q_at: dict[int, Q],
     rounding: str,
     in_breakdowns: AbstractSet[int] = frozenset(),
+    resumed: Mapping[tuple[int, int], int] | None = None,
 ) -> list[Relation]:
     """A total, one part, then a rate named 率 in the same sentence: the part over the total. The
     part follows 其中 ("全乡适龄儿童总数为2780人,其中在校2771人,入学率为99.7%"), or comes in the
     next clause when the total names a population (…人口总数1250人,初中在校学生1231人,毛入学率…)
     or the part is named by the rate's own word alone (留守儿童1210人,入学1204人,入学率99.5%), or
-    it is a part of the total's breakdown (``in_breakdowns``: ids of the parts)."""
+    it is a part of the total's breakdown (``in_breakdowns``: ids of the parts). ``resumed``: for
+    a pair read across a sample between them, where the words before the part begin."""
     words = vocab()
     found = []
     seen: set[tuple[int, int]] = set()
@@ -539,7 +555,10 @@ def _part_rates(
         if (whole.quantity.start, part.quantity.start) in seen:
             continue
         seen.add((whole.quantity.start, part.quantity.start))
-        between = text[max(whole.quantity.span[1], whole.noun_end) : part.quantity.start]
+        # (a pair across a sample: the words between are those of the part's sentence)
+        opened = (resumed or {}).get((id(whole), id(part)))
+        begin = opened if opened is not None else max(whole.quantity.span[1], whole.noun_end)
+        between = text[begin : part.quantity.start]
         if part.quantity.unit != whole.quantity.unit:
             continue
         after_part = _ONE_PART.match(between) is not None or id(part) in in_breakdowns
