@@ -85,6 +85,7 @@ class FigureRules:
     paragraph_opening: re.Pattern[str]
     prior_year: re.Pattern[str]
     kind_parts_keep: frozenset[str]
+    levels_together: dict[frozenset[str], str]
 
 
 @cache
@@ -126,6 +127,9 @@ def load_rules() -> FigureRules:
         paragraph_opening=re.compile(f"{data['paragraph_opening']}({words})"),
         prior_year=re.compile(data["prior_year"]),
         kind_parts_keep=frozenset(data["kind_parts_keep"]),
+        levels_together={
+            frozenset(parts): whole for whole, parts in data["levels_together"].items()
+        },
     )
 
 
@@ -607,8 +611,8 @@ def _shared_by_list(
     if pair.indicator.id in count_indicators():
         # "小学、初中在校生共8600人": one count of the levels together (义务教育 for 小学 and
         # 初中), not one for each
-        levels = {rules.levels.get(name) for name in names}
-        together = "义务教育" if levels == {"小学", "初中"} else ""
+        levels = frozenset(str(rules.levels.get(name)) for name in names)
+        together = rules.levels_together.get(levels, "")
         return [_Pair(pair.indicator, pair.quantity, pair.mention_start, together, own_scope=True)]
     return [_Pair(pair.indicator, pair.quantity, pair.mention_start, name) for name in names]
 

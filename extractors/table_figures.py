@@ -107,6 +107,7 @@ def _caption(text: str, grid: Grid) -> str:
 
 
 _CAPTION_REACH = 3
+# a unit line under a table's title ("单位:人"), or an empty line: passed over on the way up
 _UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*\S{0,6}|")
 
 
