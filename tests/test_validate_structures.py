@@ -399,6 +399,11 @@ def test_validate_structures_growth_orders(wrong: str, right: str) -> None:
             "全县总户数3973户,全县总人口10429人,同比增长0.3%。男性人口5278人,女性人口5251人。",
             "全县总户数3973户,全县总人口10529人,同比增长0.3%。男性人口5278人,女性人口5251人。",
         ),
+        (  # a total word opening the clause, the levels that make up its level as the parts:
+            # the whole, so a part too small is an error; a 其中 after them counts a part's parts
+            "目前,我市共有义务教育阶段学校58所。小学37所,初中17所,其中九年一贯制学校3所。",
+            "目前,我市共有义务教育阶段学校58所。小学41所,初中17所,其中九年一贯制学校3所。",
+        ),
     ],
 )
 def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) -> None:
@@ -418,6 +423,9 @@ def test_validate_structures_parts_in_the_next_sentence(wrong: str, right: str) 
         "全县共有学校52所,其中小学40所、初中12所。新建学校30所,改扩建学校25所。",
         # school types of several levels under one level's count: some of it, not its whole
         "全县小学135所,初中31所,其中九年一贯制学校4所,特殊教育学校1所。",
+        # levels that do not make up the total's level: some of it, not its whole
+        "目前,我市共有义务教育阶段学校58所。小学37所,幼儿园17所。",
+        "目前,我市共有学校数58所。小学37所,初中17所。",
         # the sides of another count than the one said alone
         "全县有教职工3100人。城区学生1600人,农村学生1400人。",
         # no total word and two counts of the unit: the sides may be of both

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
+from junheng.extractors.figures import load_rules
 from junheng.validate.quantities import Q
 from junheng.validate.relations import (
     CHANGE_BEFORE,
@@ -52,14 +53,19 @@ def sums_of_next(
             continue
         by_qizhong = opened and head.unit not in counted_units
         marked = bool(words["total"].search(head.label[-8:]))
+        whole_of_levels = False
         if any(q.unit == head.unit for q in sentence.quantities[index + 1 :]):
             continue  # not the last of its unit: its parts, if any, are in its own sentence
         if by_qizhong:
             yield from _qizhong_sum(text, following, head, rounding)
             continue
-        parts = [q for q in following.quantities if q.unit == head.unit]
+        parts = _before_qizhong(text, following, head.unit)
         if len(parts) < 2 or not all(_part(text, following, q) for q in parts):
             continue
+        if not marked and words["total"].search(head.label):
+            # "我县共有义务教育阶段学校166所。小学135所,初中31所,其中…": the total word opens the
+            # clause; the levels that make up the total's level are its whole
+            marked = whole_of_levels = _levels_make_up(head, parts)
         if not marked:
             # "全县总人口104296人,同比增长0.3%。男性人口52786人,女性人口51510人。": a count
             # said as no total, then the two sides of a pair of it (男/女, 城区/农村) are its whole
@@ -71,9 +77,35 @@ def sums_of_next(
         overlapping = words["money_subset" if head.unit == "元" else "overlapping"]
         if any(overlapping.search(q.label) for q in parts) and not is_partition(parts):
             continue
-        relation = sum_of(head, parts, rounding, exhaustive=False)
+        relation = sum_of(head, parts, rounding, exhaustive=whole_of_levels)
         if relation is not None:
             yield relation
+
+
+def _before_qizhong(text: str, sentence: Sentence, unit: str) -> list[Q]:
+    """``sentence``'s numbers in ``unit`` before its first 其中: those after it are the parts of
+    the part before them ("小学135所,初中31所,其中九年一贯制学校4所")."""
+    parts: list[Q] = []
+    for q in sentence.quantities:
+        if parts and "其中" in text[parts[-1].end : q.start]:
+            break
+        if q.unit == unit:
+            parts.append(q)
+    return parts
+
+
+def _levels_make_up(head: Q, parts: Sequence[Q]) -> bool:
+    """Whether ``parts`` are named by the levels that together make up the level ``head``'s
+    words name (小学 and 初中 for 义务教育: figures.yaml ``levels_together``), one each."""
+    rules = load_rules()
+    named = [rules.level_re.match(_name(q)) for q in parts]
+    levels = [rules.levels.get(m.group()) for m in named if m is not None]
+    if len(levels) != len(parts) or len(set(levels)) != len(levels):
+        return False
+    whole = rules.levels_together.get(frozenset(str(level) for level in levels))
+    return whole is not None and any(
+        rules.levels.get(m.group()) == whole for m in rules.level_re.finditer(head.label)
+    )
 
 
 def sums_of_run(
