@@ -54,6 +54,14 @@ CASES = [
         "85",
         (2240, 2358),
     ),
+    # a part of the sample, sentences after it: the sample is its base
+    (
+        "全区860所学校已完成自查工作,区级组织抽查学校320所,占比37.21%。"
+        "自查整改后达标学校812所,达标率94.4%。区级抽查达标学校288所,达标率{pct}%。",
+        "90",
+        "80",
+        (288, 320),
+    ),
     # a whole with a share of a wider base it names, then its own parts by the words it says
     (
         "全省偏远地区学校1173所,占全省学校总数30.08%;偏远、特殊偏远与极度偏远学校分别为822所"

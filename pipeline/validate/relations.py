@@ -295,6 +295,11 @@ def _structured(
     }
     pairs += [(a, c) for a, _, c in zip(plain, plain[1:], plain[2:], strict=False)
               if (id(a), id(c)) in resumed]
+    # "市级组织抽查学校1419所,…。市级抽查达标学校1292所,达标率91%": a part of a sample is the
+    # sample's, whatever stands between them in the paragraph
+    for sample, part in _sample_parts(text, plain, headed):
+        resumed[(id(sample), id(part))] = sentence_start(text, part.quantity.start) - 1
+        pairs.append((sample, part))
     from junheng.validate.changes import change_sums  # it imports this module
 
     found += change_sums(text, read, statements, q_at, rounding)
@@ -532,6 +537,25 @@ def _after_qizhong(text: str, statements: Sequence[Statement]) -> list[tuple[Sta
             if later.quantity.unit == head.quantity.unit:
                 pairs.append((head, later))
     return pairs
+
+
+def _sample_parts(
+    text: str, plain: Sequence[Statement], headed: AbstractSet[int]
+) -> Iterator[tuple[Statement, Statement]]:
+    """Each count marked as a sample (抽查, 核查 …) that opens a later sentence of its paragraph,
+    with the nearest sample before it in another sentence, of its unit: the sample is its whole
+    (the one right before it is paired already)."""
+    for index, part in enumerate(plain):
+        if "sample" not in part.marks or id(part) in headed or index < 2:
+            continue
+        opening = sentence_start(text, part.quantity.start)
+        for sample in reversed(plain[: index - 1]):
+            if text.count("\n", sample.quantity.start, part.quantity.start):
+                break  # another paragraph
+            if "sample" in sample.marks and sample.quantity.unit == part.quantity.unit:
+                if sample.quantity.start < opening:
+                    yield sample, part
+                break
 
 
 def _part_rates(
