@@ -109,7 +109,8 @@ def load_rules() -> FigureRules:
         plan_fact=re.compile(data["plan_fact"]),
         plan_fact_after=re.compile(data["plan_fact_after"]),
         level_list=re.compile(
-            f"(?P<levels>(?:{words})(?:[、和及与](?:{words}))+)(?:{data['level_list_nouns']})?$"
+            f"(?P<levels>(?:{words})(?:[、和及与](?:{words}))+)"
+            f"(?P<stage>{data['level_list_stage']})(?:{data['level_list_nouns']})?$"
         ),
         sentence_level=re.compile(f"^.{{0,8}}?({words})|({words})阶段"),
         continuation=re.compile(data["continuation"]),
@@ -605,10 +606,11 @@ def _shared_by_list(
     clause = _clause_start(text, pair.mention_start, sentence[0])
     head = text[clause : pair.mention_start]
     match = rules.level_list.search(head)
-    if match is None:
-        return [pair]
+    counted = pair.indicator.id in count_indicators()
+    if match is None or (match.group("stage") and not counted):
+        return [pair]  # (…中学教育的师生比例为1比21.2: the levels' stage together, no figure each)
     names = [n for n in re.split("[、和及与]", match.group("levels")) if n]
-    if pair.indicator.id in count_indicators():
+    if counted:
         # "小学、初中在校生共8600人": one count of the levels together (义务教育 for 小学 and
         # 初中), not one for each
         levels = frozenset(str(rules.levels.get(name)) for name in names)
@@ -696,8 +698,8 @@ def _level(text: str, pair: _Pair, sentence: tuple[int, int], rules: FigureRules
         found = rules.level_re.search(pair.subject)
         if found:
             return rules.levels[found.group()]
-        if pair.own_scope:
-            return None
+    if pair.own_scope and pair.subject is not None:
+        return None  # (a list of levels that make up none of them together: "" of no level)
     clause = _clause_start(text, min(pair.mention_start, pair.quantity.start), sentence[0])
     in_clause = _scoping_levels(text, clause, pair.quantity.start, rules)
     valued = [m for m in in_clause if rules.levels[m.group()]]

@@ -96,7 +96,8 @@ def lexicon() -> Lexicon:
         before_number=re.compile(data["before_number"]),
         noun_modifiers=re.compile(data["noun_modifiers"]),
         levels_listed=re.compile(
-            rf"\s*(?:全[县市区镇乡]|本[县市区镇乡])?(?:(?:{data['listed_levels']})[、和及与]?)+"
+            rf"\s*(?:其中)?(?:全[县市区镇乡]|本[县市区镇乡])?(?:{data['listed_levels_lead']})?"
+            rf"(?:(?:{data['listed_levels']})[、和及与]?)+"
         ),
         marks=tuple(
             (name, frozenset(mark["groups"]), re.compile(mark["words"]))
@@ -507,6 +508,16 @@ def dimensions(subject: str) -> frozenset[str]:
     return frozenset(name for name, words in lexicon().dimensions if any(map(words.search, said)))
 
 
+def _dimension_words(text: str, part: Statement) -> str:
+    """What names a part's dimension: its words before the number, or when there are none (有
+    alone), its words after it to the clause's end ("…,35人获大学本科文凭": 学历)."""
+    subject = subject_words(text, part)
+    if subject.strip(" 有"):
+        return subject
+    after = part.quantity.span[1]
+    return text[after : _clause_end(text, after, len(text))]
+
+
 def by_dimension(subjects: Sequence[str]) -> list[range]:
     """The runs of consecutive parts that break a total down by one dimension each, from the
     parts' words (``subjects``); a part naming none stays in the run it stands in, and a run
@@ -530,7 +541,7 @@ def by_dimension(subjects: Sequence[str]) -> list[range]:
 def _per_dimension(text: str, breakdown: Breakdown) -> list[Breakdown]:
     """A breakdown by two dimensions as one breakdown per dimension; a dimension's parts are
     complete only as the two sides of a pair (男/女 …): the list says nothing of the others."""
-    runs = by_dimension([subject_words(text, part) for part in breakdown.parts])
+    runs = by_dimension([_dimension_words(text, part) for part in breakdown.parts])
     if len(runs) == 1:
         return [breakdown]
     found = []

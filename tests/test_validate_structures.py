@@ -61,6 +61,11 @@ def test_validate_structures_breakdown_sums(wrong: str, right: str) -> None:
         "全市在校中小学生18601人,其中义务教育阶段有初中学生4432人,小学生10973人。",
         # a part's own parts (含…) are not parts of the total
         "全县有各类学校51所,其中幼儿园10所(含民办幼儿园4所)、小学32所、初中8所、普通高中1所。",
+        # parts by title, then by degree named after the number: two lists, not one
+        "一中现有教职工72人,其中高级教师15人,中级教师30人,学历达标率为95%,31人获本科文凭,"
+        "有6名市级骨干教师。",
+        # a 共 right after a count of buildings totals those buildings, not the parts before it
+        "建筑面积5400平方米,有教学楼两幢共2900平方米,实验楼一栋900平方米,学生宿舍3幢共1600平方米。",
     ],
 )
 def test_validate_structures_incomplete_breakdowns_raise_nothing(text: str) -> None:

@@ -940,6 +940,8 @@ def _sums(
             if relation is not None:
                 yield relation
             continue
+        if i and _items_counted(text, qs[i - 1], head):
+            continue  # "…,学生宿舍3幢共1904平方米": the total of the 3 buildings, not of the parts
         if words["total"].search(head.label[-8:]) or words["total_after"].search(head.label):
             parts, skipped = _parts_before(text, qs[:i], head, sentence.start)
             if len(parts) < 2:
@@ -948,6 +950,13 @@ def _sums(
                 relation = _sum(head, parts, rounding, not skipped)
                 if relation is not None:
                     yield relation
+
+
+def _items_counted(text: str, items: Q, head: Q) -> bool:
+    """Whether ``head`` totals the items counted right before it in another unit
+    ("两幢共3619平方米", "3幢共1904平方米"): only a total word stands between them."""
+    between = text[items.unit_end or items.end : head.start]
+    return items.unit != head.unit and bool(vocab()["total"].fullmatch(between.strip()))
 
 
 def _named_among(gap: str, head: Q) -> bool:
