@@ -835,6 +835,17 @@ def test_figures_a_per_student_area_said_in_words() -> None:
     ]
 
 
+def test_figures_a_school_profiles_short_wordings() -> None:
+    """生均占地 without 面积, 生均占有建筑面积, 教学班级: a school profile's short forms."""
+    text = "学校有学生520名,有14个教学班级,生均占地达到38.5 平方米,生均占有建筑面积达9.1平方米。"
+    assert [row[:3] for row in _figures(text)] == [
+        ("students", 520, None),
+        ("classes", 14, None),
+        ("land_area_per_student", 38.5, None),
+        ("building_area_per_student", 9.1, None),
+    ]
+
+
 def test_figures_a_run_in_headings_label_does_not_hide_the_sentences_scope() -> None:
     # "3、师资配置:" labels the paragraph; the level and the year said after it scope the sentence
     found = _figures(
