@@ -13,6 +13,8 @@ from junheng.validate.rules import ARITHMETIC_RULES as ARITHMETIC
 CASES = [
     # the base inside the share, in brackets
     ("某县现有留守儿童1520人,占全县学生总数(6000人)的{pct}%。", "25.3", "35.3", (1520, 6000)),
+    # …with a 、 in the base's words (中、小学生 for 中小学生)
+    ("全州寄宿制学生28560人、占全州中、小学生总数119000人的{pct}%。", "24", "26", (28560, 119000)),
     # 所占比重 names no subject of its own: the share is of the count before it
     ("全县学生总数6000人,其中家庭经济困难学生900人,所占比重为{pct}%。", "15", "16", (900, 6000)),
     ("全镇教师300人,其中骨干教师45人,所占比例为{pct}%。", "15", "18", (45, 300)),

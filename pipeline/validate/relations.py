@@ -1660,6 +1660,8 @@ def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relat
         return None
     count = before[-1]
     said = base.label or _between(text, count, base).rstrip(" (（")  # 占…总数(6000人)的
+    if not _BASE_INSIDE.search(said):  # 占全州少数民族中、小学生总数124442人的: a 、 in its words
+        said = _between(text, count, base).rstrip(" (（")
     if not _BASE_INSIDE.search(said):
         return None
     if not re.fullmatch(r"\s*[)）]?\s*的\s*", _between(text, base, pct)):
