@@ -52,6 +52,13 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         ("本学期入学率为99℅", "本学期入学率为99%"),
         ("师生比1∶11﹐生均12㎡", "师生比1:11,生均12㎡"),
         ("距县城5㎞", "距县城5公里"),
+        # OCR's letters for digits inside a number, alone before a count's word, as a list mark
+        ("资金l058万元,面积lo.2平方公里,辖l8个村", "资金1058万元,面积10.2平方公里,辖18个村"),
+        ("完中校l所,毛入学率l9.5%,另投入lo万元", "完中校1所,毛入学率19.5%,另投入10万元"),
+        ("\n  l、加大经费投入", "\n  1、加大经费投入"),
+        # …but not in Latin words or terms
+        ("O2O平台,CO2排放,ISO9001认证,No.1中学", "O2O平台,CO2排放,ISO9001认证,No.1中学"),
+        ("Figure l所 and a l、b", "Figure l所 and a l、b"),
         # a sharing site's separator is a line break
         ("四、整改措施@#@一是加强领导", "四、整改措施\n一是加强领导"),
         # a flattened copy's space before list numbering stays (the lists read the mark by it);

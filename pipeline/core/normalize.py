@@ -11,6 +11,8 @@ its characters, the index of the raw character it came from. What the view chang
   to one character), so ``學校佔地面積`` matches the same rules as ``学校占地面积``;
 * ``。`` or ``，`` between digits used as a decimal point (``3。74`` → ``3.74``), but not a sentence
   end followed by list numbering (``共12所。3、…``) nor a list of years (``2019，2020年``);
+* the letters an OCR'd copy reads for digits inside a number (``l058万元`` → ``1058万元``,
+  ``lo.2`` → ``10.2``, ``完中校l所`` → ``完中校1所``), never in a Latin word (``O2O``, ``CO2``);
 * what a web copy adds (:mod:`junheng.core.webcopy`): pinyin ruby glosses are dropped
   (``預(yù)算`` → ``預算``) and sharing-site separators (``@#@``) become line breaks;
 * dropped: zero-width characters, spaces inside Chinese text (``择校 过度``, ``学 校 共 54 个 ,``),
@@ -232,8 +234,37 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
 
 
+# A run of digits and the letters OCR reads for them (l, I for 1; o for 0) that no other Latin
+# letter touches: "l058万元", "lo.2平方公里", "2l9.6", "完中校l所", "l、加大经费投入". (An
+# upper-case O is left alone: O2O is a word.)
+_OCR_RUN_RE = re.compile(r"(?<![A-Za-z0-9.])[0-9lIo][0-9lIo.]*(?<!\.)(?![A-Za-z0-9])")
+_OCR_DIGITS = str.maketrans("lIo", "110")
+# …a run of letters only is a number where a count's word or a list mark follows it, with Chinese
+# text or nothing but spaces before it on its line
+_OCR_FOLLOWS = re.compile(r"[万亿所个人名间元%、]")
+
+
+def _ocr_digit_edits(text: str) -> Iterator[Edit]:
+    """The letters of a number read by OCR as the digits they stand for (see ``_OCR_RUN_RE``)."""
+    for match in _OCR_RUN_RE.finditer(text):
+        run, (start, end) = match.group(), match.span()
+        if run.replace(".", "").isdigit():
+            continue
+        if not any(c.isdigit() for c in run):
+            line = text[text.rfind("\n", 0, start) + 1 : start]
+            after_words = bool(line) and re.match(f"[{_CJK}]", line[-1]) is not None
+            if len(run) > 3 or not _OCR_FOLLOWS.match(text, end):
+                continue
+            if not (after_words or not line.strip()):
+                continue
+        for k, char in enumerate(run):
+            if char in "lIo":
+                yield start + k, start + k + 1, char.translate(_OCR_DIGITS)
+
+
 # Run after the character folds (ASCII punctuation, Simplified script).
 _EDIT_PASSES: tuple[Callable[[str], Iterable[Edit]], ...] = (
+    _ocr_digit_edits,
     _regex_edits(_DROP_RE, ""),
     _line_break_edits,
     _regex_edits(_SPACE_RE, ""),
