@@ -703,6 +703,10 @@ def test_validate_structures_a_time_between_the_population_and_its_part() -> Non
             "全县辍学学生8人,在校生16000人,辍学率0.5%。",
             "全县辍学学生8人,在校生16000人,辍学率0.05%。",
         ),
+        (  # …or by its numerator's word, over an age group of what it counts
+            "全镇在园幼儿1380人,学龄幼儿1720人,入园率85%。",
+            "全镇在园幼儿1380人,学龄幼儿1720人,入园率80%。",
+        ),
         (  # 中小学生 names no one level: its students and teachers give the 生师比
             "全县中小学生13500人,专任教师900人,生师比为17:1。",
             "全县中小学生13500人,专任教师900人,生师比为15:1。",
@@ -716,6 +720,11 @@ def test_validate_structures_a_time_between_the_population_and_its_part() -> Non
 def test_validate_structures_rates_and_frames_in_other_orders(wrong: str, right: str) -> None:
     assert len(_findings(wrong)) == 1
     assert _findings(right) == []
+
+
+def test_validate_structures_a_levels_count_is_no_part_of_the_next_levels() -> None:
+    """小学在校生 is not the 入学 part of the 初中在校生 after it, whatever rate follows."""
+    assert _findings("小学在校生21.67万人,初中在校生14.01万人,全市小学适龄儿童入学率达100%。") == []
 
 
 def test_validate_structures_a_frame_that_goes_on_in_another_unit_is_partial() -> None:

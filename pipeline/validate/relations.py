@@ -427,11 +427,22 @@ def _part_first_rates(
             continue
         if whole.noun is None or whole.marks:
             continue
-        if whole.noun.indicator != "students" and not (
-            rate_between
-            and whole.noun.group == "schools"
-            and part.noun is not None
-            and part.noun.group == "schools"
+        # "在园幼儿1521人,学龄幼儿2049人,入园率74%": an age group of what the part counts
+        aged = (
+            part.noun is not None
+            and part.noun.group == whole.noun.group
+            and vocab()["rate_denominators"].search(text[whole.clause_start : whole.quantity.start])
+            is not None
+        )
+        if (
+            whole.noun.indicator != "students"
+            and not (
+                rate_between
+                and whole.noun.group == "schools"
+                and part.noun is not None
+                and part.noun.group == "schools"
+            )
+            and not aged
         ):
             continue  # the population: the students (or the schools, after the rate), unmarked
         if rate_between:
@@ -449,8 +460,11 @@ def _part_first_rates(
         label = text[after : rate.start]
         stem = re.search(r"([\u4e00-\u9fff]{2})率", label)
         named = text[part.clause_start : part.quantity.start]
-        if stem is None or re.search(r"\d", label) or stem.group(1) not in named:
+        if stem is None or re.search(r"\d", label):
             continue
+        numerator = vocab()["rate_numerators"].get(stem.group(1) + "率") if aged else None
+        if stem.group(1) not in named and not (numerator and re.search(numerator, named)):
+            continue  # (over an age group, the rate's numerator in words: 在园幼儿 of 入园率)
         if vocab()["gross_rate"].search(label):
             continue  # 毛入园率: over the age group, which the text does not give
         relation = _share(count, base, rate, rounding)
