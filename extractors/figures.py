@@ -608,7 +608,9 @@ def _shared_by_list(
     match = rules.level_list.search(head)
     counted = pair.indicator.id in count_indicators()
     if match is None or (match.group("stage") and not counted):
-        return [pair]  # (…中学教育的师生比例为1比21.2: the levels' stage together, no figure each)
+        # (…小学、中学教育的师生比例为1比21.2: a value of the stage, not one figure per level; its
+        # level is then found as for any figure)
+        return [pair]
     names = [n for n in re.split("[、和及与]", match.group("levels")) if n]
     if counted:
         # "小学、初中在校生共8600人": one count of the levels together (义务教育 for 小学 and

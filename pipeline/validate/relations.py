@@ -556,9 +556,9 @@ def _after_qizhong(text: str, statements: Sequence[Statement]) -> list[tuple[Sta
 def _sample_parts(
     text: str, plain: Sequence[Statement], headed: AbstractSet[int]
 ) -> Iterator[tuple[Statement, Statement]]:
-    """Each count marked as a sample (抽查, 核查 …) that opens a later sentence of its paragraph,
-    with the nearest sample before it in another sentence, of its unit: the sample is its whole
-    (the one right before it is paired already)."""
+    """Each count marked as a sample (抽查, 核查 …) with the nearest sample of its unit before it,
+    when that one stands in an earlier sentence of the paragraph and is not the count right before
+    it (that pair is read already): the earlier sample is the later one's whole."""
     for index, part in enumerate(plain):
         if "sample" not in part.marks or id(part) in headed or index < 2:
             continue
