@@ -242,6 +242,9 @@ _OCR_DIGITS = str.maketrans("lIo", "110")
 # …a run of letters only is a number where a count's word or a list mark follows it, with Chinese
 # text or nothing but spaces before it on its line
 _OCR_FOLLOWS = re.compile(r"[万亿所个人名间元%、]")
+_OCR_AFTER_WORDS = re.compile(f"[{_CJK}]")
+# (looked for in the 9 characters before the run only: no scan back over a long line)
+_OCR_LINE_START = re.compile(r"(?:^|\n)[ \t]{0,8}\Z")
 
 
 def _ocr_digit_edits(text: str) -> Iterator[Edit]:
@@ -251,11 +254,11 @@ def _ocr_digit_edits(text: str) -> Iterator[Edit]:
         if run.replace(".", "").isdigit():
             continue
         if not any(c.isdigit() for c in run):
-            line = text[text.rfind("\n", 0, start) + 1 : start]
-            after_words = bool(line) and re.match(f"[{_CJK}]", line[-1]) is not None
             if len(run) > 3 or not _OCR_FOLLOWS.match(text, end):
                 continue
-            if not (after_words or not line.strip()):
+            after_words = start > 0 and _OCR_AFTER_WORDS.match(text, start - 1) is not None
+            line_start = _OCR_LINE_START.search(text, max(0, start - 9), start) is not None
+            if not (after_words or line_start):
                 continue
         for k, char in enumerate(run):
             if char in "lIo":
