@@ -104,3 +104,21 @@ def test_segment_regions_places_listed_with_their_counts_in_brackets() -> None:
 def test_segment_regions_the_body_acting_in_a_news_item(opening: str, unit: str | None) -> None:
     text = f"项目建设进展顺利\n\n2018-07-20 08:30来源:日报\n\n{opening}\n"
     assert only_report(text).unit_name == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a school profile whose first sentence names the school, then a comma and 属/是
+        ("简介: 某省 某市 公办重点小学\n和平小学,属区教育局管辖的公立小学,现有学生620名。\n",
+         "和平小学"),
+        ("东关小学,是一所百年老校,现有教学班18个,学生810人。\n", "东关小学"),
+        # a verb inside the longest name ends the name there
+        ("<正>南丰县隶属抚州市,地处本省东部,全县现有中小学校46所。\n", "南丰县"),
+        # a journal database's label above an abstract is no line of the report
+        ("论文部分内容阅读\n青石县民族寄宿制小学始建于1962年,现有27个教学班,学生1300余名。\n",
+         "青石县民族寄宿制小学"),
+    ],
+)
+def test_segment_regions_a_unit_named_at_the_first_sentences_start(text: str, unit: str) -> None:
+    assert only_report(text).unit_name == unit

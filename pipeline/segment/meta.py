@@ -317,6 +317,8 @@ def unit_opening(sentence: str) -> str | None:
     # the longest name the opening verb follows (莲湖区现有学校136所: 莲湖区, then 现有; 义马市
     # 位于河南省西部: 义马市, not 义马市位于河南省)
     for end in range(match.end(), 1, -1):
+        if _OPENING_VERB.search(sentence, 1, end):
+            continue  # 横县隶属南宁市,地处…: a verb inside the name ends it before
         if _NAME_TAIL.search(sentence, 0, end) and _OPENING_VERB.match(sentence, end):
             unit = _clean_unit(sentence[:end])
             if unit:
@@ -341,7 +343,10 @@ _DATED_LEAD = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:上午|下午|晚)?)\s*[,，]\s*"
 )
 _NAME_TAIL = re.compile(rf"(?:{_ADMIN}|{_SCHOOL})$")
-_OPENING_VERB = re.compile(r"(?:位于|地处|隶属|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)")
+# (after a comma too: "匡山小学,属区教育局管辖的公立小学", "…小学,是一所…")
+_OPENING_VERB = re.compile(
+    r"[,，]?(?:位于|地处|隶属|是|现有|共有|辖|总面积|地域|始建|创建|创办|坐落)|[,，]属"
+)
 _BODY_MARK = re.compile(r"^\s*[<‹〈]正[>›〉]\s*")
 _HEADING_LINE = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^\n。]{0,30}\n\s*"
