@@ -880,8 +880,8 @@ def test_figures_what_a_school_is_is_no_count_of_schools(sentence: str) -> None:
         ("全县小学、初中在校生共8600人。", [("students", 8600, "义务教育")]),
         ("全县小学、初中专任教师共620人。", [("teachers", 620, "义务教育")]),
         # …with the stage's word between: the levels together, of no level where they make up none
-        ("从事小学、初中教育的教师共4,457名。", [("teachers", 4457, "义务教育")]),
-        ("其中从事学前、小学、中学教育的教师共4,457名。", [("teachers", 4457, None)]),
+        ("从事小学、初中教育的教师共3,862名。", [("teachers", 3862, "义务教育")]),
+        ("其中从事学前、小学、中学教育的教师共3,862名。", [("teachers", 3862, None)]),
         # a rate said for a list of levels is each level's
         ("全县小学、初中入学率均为100%。", [("enrollment_rate", 100, "小学"),
                                            ("enrollment_rate", 100, "初中")]),

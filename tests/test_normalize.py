@@ -53,8 +53,8 @@ from junheng.core.normalize import fold_char, normalize, to_simplified
         ("师生比1∶11﹐生均12㎡", "师生比1:11,生均12㎡"),
         ("距县城5㎞", "距县城5公里"),
         # OCR's letters for digits inside a number, alone before a count's word, as a list mark
-        ("资金l058万元,面积lo.2平方公里,辖l8个村", "资金1058万元,面积10.2平方公里,辖18个村"),
-        ("完中校l所,毛入学率l9.5%,另投入lo万元", "完中校1所,毛入学率19.5%,另投入10万元"),
+        ("资金l046万元,占地lo.6公顷,含l6个村", "资金1046万元,占地10.6公顷,含16个村"),
+        ("九年制学校l所,毛入学率l7.5%,又投入lo万元", "九年制学校1所,毛入学率17.5%,又投入10万元"),
         ("\n  l、加大经费投入", "\n  1、加大经费投入"),
         # …but not in Latin words or terms
         ("O2O平台,CO2排放,ISO9001认证,No.1中学", "O2O平台,CO2排放,ISO9001认证,No.1中学"),

@@ -110,7 +110,7 @@ def test_segment_regions_the_body_acting_in_a_news_item(opening: str, unit: str 
     ("text", "unit"),
     [
         # a school profile whose first sentence names the school, then a comma and 属/是
-        ("简介: 某省 某市 公办重点小学\n和平小学,属区教育局管辖的公立小学,现有学生620名。\n",
+        ("简介: 某省 某市 公办重点小学\n和平小学,属县教育局主管的一所完全小学,现有学生620名。\n",
          "和平小学"),
         ("东关小学,是一所百年老校,现有教学班18个,学生810人。\n", "东关小学"),
         # a verb inside the longest name ends the name there

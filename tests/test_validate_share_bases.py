@@ -43,18 +43,18 @@ CASES = [
     ),
     # a count written number first, its noun after a stage's and a kind's words
     (
-        "全市2358所义务教育薄弱学校已完成自查工作。县区级自查整改后达标学校2240所,达标率{pct}%。",
+        "全省1860所农村薄弱学校已全部完成自评。经整改后达标学校1767所,达标率{pct}%。",
         "95",
         "85",
-        (2240, 2358),
+        (1767, 1860),
     ),
     # …and with a sample of it between, said with its own share
     (
-        "全市2358所义务教育薄弱学校已完成自查工作,市级组织抽查学校1419所,占比60.18%。"
-        "县区级自查整改后达标学校2240所,达标率{pct}%。",
+        "全省1860所农村薄弱学校已全部完成自评,省级组织抽查学校744所,占比40%。"
+        "经整改后达标学校1767所,达标率{pct}%。",
         "95",
         "85",
-        (2240, 2358),
+        (1767, 1860),
     ),
     # a part of the sample, sentences after it: the sample is its base
     (

@@ -65,7 +65,7 @@ def test_validate_structures_breakdown_sums(wrong: str, right: str) -> None:
         "一中现有教职工72人,其中高级教师15人,中级教师30人,学历达标率为95%,31人获本科文凭,"
         "有6名市级骨干教师。",
         # a 共 right after a count of buildings totals those buildings, not the parts before it
-        "建筑面积5400平方米,有教学楼两幢共2900平方米,实验楼一栋900平方米,学生宿舍3幢共1600平方米。",
+        "建筑面积5400平方米,有教学楼两幢共2900平方米,实验楼一栋900平方米,学生宿舍4幢共1600平方米。",
     ],
 )
 def test_validate_structures_incomplete_breakdowns_raise_nothing(text: str) -> None:
@@ -122,7 +122,7 @@ def test_validate_structures_named_rates_class_size_per_hundred(right: str, wron
     ("right", "wrong"),
     [
         ("全县学校共52所,农村45所,城区7所。", "全县学校共52所,农村45所,城区9所。"),
-        ("目前共有学区131个,城区63个,郊区68个。", "目前共有学区131个,城区63个,郊区88个。"),
+        ("目前共有片区54个,城区21个,郊区33个。", "目前共有片区54个,城区21个,郊区43个。"),
     ],
 )
 def test_validate_structures_parallel_frame(right: str, wrong: str) -> None:
@@ -194,8 +194,8 @@ def test_validate_structures_issue_examples(right: str, wrong: str) -> None:
             "sum_mismatch",
         ),
         (  # 个 counting two nouns: the 县 parts add up to the 县 total, not with the 省份
-            "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部7个省份87个县。",
-            "全国尚有9个省份136个县未通过认定,其中中部2个省份39个县,西部7个省份97个县。",
+            "全国尚有8个省份120个县未通过评估,其中中部3个省份45个县,西部5个省份85个县。",
+            "全国尚有8个省份120个县未通过评估,其中中部3个省份45个县,西部5个省份75个县。",
             "sum_mismatch",
         ),
         (  # a part named by the rate's own word, no 其中
@@ -724,7 +724,7 @@ def test_validate_structures_rates_and_frames_in_other_orders(wrong: str, right:
 
 def test_validate_structures_a_levels_count_is_no_part_of_the_next_levels() -> None:
     """小学在校生 is not the 入学 part of the 初中在校生 after it, whatever rate follows."""
-    assert _findings("小学在校生21.67万人,初中在校生14.01万人,全市小学适龄儿童入学率达100%。") == []
+    assert _findings("小学在校生18.42万人,初中在校生9.35万人,全县小学适龄儿童入学率达100%。") == []
 
 
 def test_validate_structures_a_frame_that_goes_on_in_another_unit_is_partial() -> None:
