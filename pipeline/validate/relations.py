@@ -1673,8 +1673,10 @@ def _base_inside(text: str, qs: Sequence[Q], index: int, rounding: str) -> Relat
     if not before:
         return None
     count = before[-1]
-    said = base.label or _between(text, count, base).rstrip(" (（")  # 占…总数(6000人)的
-    if not _BASE_INSIDE.search(said):  # 占全州少数民族中、小学生总数124442人的: a 、 in its words
+    # the base's own words, else all words from the count on: 占…总数(6000人)的, and a 、 inside
+    # them (占全州少数民族中、小学生总数124442人的)
+    said = base.label
+    if not _BASE_INSIDE.search(said):
         said = _between(text, count, base).rstrip(" (（")
     if not _BASE_INSIDE.search(said):
         return None
