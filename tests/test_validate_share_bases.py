@@ -18,6 +18,14 @@ CASES = [
     # 所占比重 names no subject of its own: the share is of the count before it
     ("全县学生总数6000人,其中家庭经济困难学生900人,所占比重为{pct}%。", "15", "16", (900, 6000)),
     ("全镇教师300人,其中骨干教师45人,所占比例为{pct}%。", "15", "18", (45, 300)),
+    # 总 inside the base's name marks the whole as it does before it (校舍总建筑面积)
+    (
+        "全县中小学校舍建筑面积为52.8万平方米,其中C级危房面积3.6万平方米,"
+        "占校舍总建筑面积的{pct}%。",
+        "6.8",
+        "9.8",
+        (36000, 528000),
+    ),
     # the numbers in brackets after the total are its parts, not the share's base
     (
         "全县共有在校学生6000人(小学4000人,初中2000人)。全县有教师500人(含代课教师20人)。"

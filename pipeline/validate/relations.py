@@ -1109,7 +1109,11 @@ def _parts_after(
             break
         if index and words["parts"].search(q.label):
             break
-        if index and words["total"].search(q.label):
+        following = qs[index + 1] if index + 1 < len(qs) else None
+        if following is not None and following.unit == unit and _items_counted(text, q, following):
+            continue  # "其中教学楼两幢共5000平方米": the buildings counted, the area is the part
+        counted = index > 0 and _items_counted(text, qs[index - 1], q)
+        if index and words["total"].search(q.label) and not counted:
             break  # "…教学点4个小学共152个教学班": a total of its own begins
         if (
             parts
@@ -1704,6 +1708,8 @@ def _named_share(
         return None
     # 总班数 names the 班数 (共有班数37.39万个): the total's own word for a count
     names = {noun, *([whole[1:]] if whole.startswith("总") and len(whole) >= 3 else [])}
+    # 占校舍总建筑面积的 names the 校舍建筑面积: 总 inside the name marks the whole, as before it
+    names |= {name.replace("总", "") for name in names if len(name.replace("总", "")) >= 2}
     # 占学校用地32% names the 学校占地面积 (``base_synonyms``)
     names |= {
         name.replace(word, other)
