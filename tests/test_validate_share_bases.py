@@ -26,6 +26,21 @@ CASES = [
         "9.8",
         (36000, 528000),
     ),
+    # a count with a share that makes 100% with this one is its sibling, not its base
+    (
+        "全县学生22500人,享受学校食堂供餐的学生21000人,占93.3%;享受企业供餐的1500人,占比{pct}%。",
+        "6.7",
+        "8.7",
+        (1500, 22500),
+    ),
+    # a count said to be among the number before 中 is a share of it
+    (
+        "应开分组实验180次,实际开出120次,开出率66.7%;其中未开出的60次实验中,45次因缺少器材,"
+        "占比{pct}%。",
+        "75",
+        "65",
+        (45, 60),
+    ),
     # the numbers in brackets after the total are its parts, not the share's base
     (
         "全县共有在校学生6000人(小学4000人,初中2000人)。全县有教师500人(含代课教师20人)。"
@@ -120,4 +135,14 @@ def test_a_share_of_a_named_base_is_no_base_of_a_sibling_after_it() -> None:
     """小学生…,占全县学生总数的60%;初中生600人,占40%: the 40% is of all pupils, not of the
     小学生 (their words share only the county's scope)."""
     text = "全县小学生1000人,占全县学生总数的60%;全县初中生600人,占40%。"
+    assert _findings(text) == []
+
+
+def test_a_sibling_share_with_no_whole_stated_raises_nothing() -> None:
+    """Two sides of a base the text does not state (93.3% and 6.7% make 100%): the first side is
+    not the second's base, and there is no other."""
+    text = (
+        "全县享受学校食堂供餐的学生21000人,占全县学生总数的比例为93.3%;"
+        "享受企业供餐的1500人,占比6.7%。"
+    )
     assert _findings(text) == []

@@ -108,6 +108,7 @@ def read_relations(
     from junheng.validate.following import sums_of_next, sums_of_run
     from junheng.validate.named_shares import named_part_shares
     from junheng.validate.progress import progress_rates
+    from junheng.validate.rate_counts import rates_beside_counts
     from junheng.validate.records import record_totals, subgroup_records_after
     from junheng.validate.respective import respective_relations
     from junheng.validate.tallies import tallies_above
@@ -130,7 +131,6 @@ def read_relations(
             *_ratios(text, sentence, window, pool, rounding),
             *_per_student(text, sentence, window, pool, rounding),
             *_per_capita(text, sentence, window, rounding),
-            *_rate_then_counts(text, sentence, rounding),
         ]
         if index:
             said += _sums_of_previous(text, sentences[index - 1], sentence, rounding)
@@ -152,6 +152,8 @@ def read_relations(
         said += _partition_by_shares(said, rounding)
         read |= {r.stated.start for r in said}
         said += progress_rates(text, sentence, rounding, read, window)
+        read |= {r.stated.start for r in said}
+        said += rates_beside_counts(text, sentence, rounding, read)
         said += complement_shares(text, sentences, index, rounding, read)
         sums += (r for r in said if r.kind == "sum")
         yield from said
@@ -477,38 +479,6 @@ def _part_first_rates(
 _RATE_BETWEEN = re.compile(
     r"\s*[,，]\s*[\u4e00-\u9fff]{0,6}率(?:为|达到?|是)?\s*\d+(?:\.\d+)?\s*[%％]\s*[,，]\s*"
 )
-
-
-def _rate_then_counts(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
-    """A named rate with its two counts in the brackets right after it: "残疾儿童少年入学率95.6%
-    (应入学136人,已入学130人)" — the count the rate's word names over the one named as its
-    population (``rate_denominators``)."""
-    words = vocab()
-    qs = sentence.quantities
-    for index, rate in enumerate(qs):
-        if rate.unit != "%" or not _checkable(rate) or index + 2 >= len(qs):
-            continue
-        found = re.search(r"([\u4e00-\u9fff]{2})率(?:为|达到?|是)?\s*$", rate.label)
-        opened = re.match(r"\s*[(（]", text[rate.unit_end or rate.end :])
-        if found is None or opened is None or words["growth"].search(rate.label):
-            continue
-        close = re.search(r"[)）]", text[rate.end :])
-        end = rate.end + close.start() if close else len(text)
-        inside = [q for q in qs[index + 1 :] if q.start < end]
-        if len(inside) != 2 or any(q.unit != inside[0].unit or not _checkable(q) for q in inside):
-            continue
-        base, count = inside
-        stem = found.group(1)
-        numerators = words["rate_numerators"]
-        numerator = next((re.compile(p) for n, p in numerators.items() if n.startswith(stem)), None)
-        said_count = words["rate_denominators"].sub("", count.label)
-        if not words["rate_denominators"].search(base.label):
-            continue
-        if not (stem in said_count or (numerator and numerator.search(said_count))):
-            continue
-        relation = _share(count, base, rate, rounding)
-        if relation is not None:
-            yield relation
 
 
 def _bracketed(text: str, positions: Sequence[int]) -> set[int]:
@@ -1528,10 +1498,17 @@ def _shares(
             and q.unit == count.unit
             and _checkable(q)
             and (not _is_share_count(text, q, window) or _narrowed_whole(text, q, count, window))
+            and not _complement(q, pct, window)
             and not _wider(count, q)
         ]
+        among = [
+            q for q in bases if _AMONG_BEFORE.fullmatch(text, q.unit_end or q.end, count.start)
+        ]
         listed = text.rfind(words["parts"].pattern, sentence.start, count.start)
-        if listed >= 0 and _exhaustive(count):
+        if among:
+            # "无法开出的119次实验中,92次…,占比77.3%": the count is among the number before 中
+            bases = among[-1:]
+        elif listed >= 0 and _exhaustive(count):
             # 其中东部890个、中部872个、西部1005个,占…: a part's siblings are not its base (a
             # subset such as 其中专任教师45人,本科学历30人,占66.7% is still of the part before it)
             bases = [q for q in bases if q.start < listed]
@@ -1849,6 +1826,19 @@ def _is_share_count(text: str, q: Q, window: list[Q]) -> bool:
         and following[0].unit == "%"
         and bool(vocab()["share"].search(following[0].label))
     )
+
+
+# what stands between a number and a count said to be among it ("119次实验中,92次…")
+_AMONG_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:当中|之中|中)\s*[,，:：]?\s*(?:有|共有)?\s*")
+
+
+def _complement(q: Q, pct: Q, window: list[Q]) -> bool:
+    """Whether ``q``'s own share and ``pct`` make 100%: "食堂供餐的学生21000人,占…93.3%;企业供餐的
+    1500人,占比6.7%" — two sides of one base, neither the other's base."""
+    share = next((p for p in window if p.start > q.start), None)
+    if share is None or share.unit != "%" or share.start >= pct.start:
+        return False
+    return abs(share.value + pct.value - 100) <= _half(share.written) + _half(pct.written) + 1e-9
 
 
 def _narrowed_whole(text: str, whole: Q, count: Q, window: list[Q]) -> bool:
