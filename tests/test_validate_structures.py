@@ -70,6 +70,12 @@ def test_validate_structures_breakdown_sums(wrong: str, right: str) -> None:
         # parts by title, then by degree named after the number: two lists, not one
         "一中现有教职工72人,其中高级教师15人,中级教师30人,学历达标率为95%,31人获本科文凭,"
         "有6名市级骨干教师。",
+        # records after 其中 in the next sentence, the last with no amount (cut off after 规划)
+        "全县共实施改造项目60个,投入资金3000万元。其中,校舍类20个,共规划投资1500万元;设备类25个,"
+        "共规划投资700万元;场地类5个,规划投资200万元;附属设施15个,规划",
+        # …or with its amount left out, the text going on
+        "全县共实施改造项目60个,投入资金3000万元。其中,校舍类20个,共规划投资1500万元;设备类25个,"
+        "共规划投资700万元;场地类5个,规划投资200万元;附属设施15个,正在规划中。",
         # a 共 right after a count of buildings totals those buildings, not the parts before it
         "建筑面积5400平方米,有教学楼两幢共2900平方米,实验楼一栋900平方米,学生宿舍4幢共1600平方米。",
     ],

@@ -23,6 +23,7 @@ from junheng.validate.relations import (
     Relation,
     Sentence,
     counted_by,
+    cut_off,
     in_parens,
     is_partition,
     names_a_partition,
@@ -201,10 +202,27 @@ def _qizhong_sum(text: str, following: Sentence, head: Q, rounding: str) -> Iter
         return
     if any(in_parens(text, following.start, q) for q in parts):
         return
-    whole = all(names_a_partition(q, head) for q in parts)
+    whole = (
+        all(names_a_partition(q, head) for q in parts)
+        and not cut_off(text, following)
+        and not _record_without_part(text, following, parts)
+    )
     relation = sum_of(head, parts, rounding, exhaustive=whole)
     if relation is not None:
         yield relation
+
+
+def _record_without_part(text: str, sentence: Sentence, parts: Sequence[Q]) -> bool:
+    """Whether a ;-record of ``sentence`` counts something but holds none of ``parts``: "其中,
+    校舍建设类20个,投资1500万元;…;附属设施15个,规划…" leaves the last record's amount out."""
+    starts = [q.start for q in parts]
+    records = re.finditer(r"[^;；]+", text[sentence.start : sentence.end])
+    for record in records:
+        lo, hi = sentence.start + record.start(), sentence.start + record.end()
+        counts = any(lo <= q.start < hi and _plain(q) for q in sentence.quantities)
+        if counts and not any(lo <= at < hi for at in starts):
+            return True
+    return False
 
 
 def _in_own_parts(text: str, start: int, q: Q) -> bool:

@@ -893,7 +893,7 @@ def _sums(
                 whole = (
                     ((_exhaustive(run[0], head) and len(runs) == 1) or _partition(run))
                     and not skipped
-                    and not _cut(text, sentence)
+                    and not cut_off(text, sentence)
                     and not _narrower_count(head, run)
                 )
                 relation = _sum(head, run, rounding, whole)
@@ -919,7 +919,7 @@ def _sums(
             used.update(q.start for q in sources)
             # the whole only when the list runs to the sentence's end ("…,用于…" may leave some out)
             tail = text[sources[-1].unit_end or sources[-1].end : sentence.end]
-            whole = not _cut(text, sentence) and not re.search(r"[^\s。.;；!！?？]", tail)
+            whole = not cut_off(text, sentence) and not re.search(r"[^\s。.;；!！?？]", tail)
             relation = _sum(head, sources, rounding, whole)
             if relation is not None:
                 yield relation
@@ -1178,7 +1178,7 @@ def _school_type_part(text: str, q: Q, unit: str) -> bool:
     return noun.group in ("schools", "school_points") and {unit, q.unit} <= set(noun.units)
 
 
-def _cut(text: str, sentence: Sentence) -> bool:
+def cut_off(text: str, sentence: Sentence) -> bool:
     """Whether the sentence is cut off mid-phrase, by a line break (a page copied with its
     wrapping) or by the end of the text (an excerpt): the parts after the cut are not there, so
     those before it are not the whole list."""
