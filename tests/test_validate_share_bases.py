@@ -41,6 +41,14 @@ CASES = [
         "65",
         (45, 60),
     ),
+    # a whole of another noun said before: the base is the count whose noun the count's words hold
+    (
+        "全县小学毕业生1560人。全县有教职工1200人,其中专任教师1050人,有少数民族专任教师420人,"
+        "占{pct}%。",
+        "40",
+        "50",
+        (420, 1050),
+    ),
     # the numbers in brackets after the total are its parts, not the share's base
     (
         "全县共有在校学生6000人(小学4000人,初中2000人)。全县有教师500人(含代课教师20人)。"

@@ -1534,9 +1534,12 @@ def _shares(
         # 校舍总面积120万平方米。新建20万平方米。改造15万平方米。其中危房12万平方米,占…: the
         # base a share's count is one of is the total said as one (总/共/全县), when one is
         wholes = [q for q in larger if _said_as_whole(q)]
+        # "毕业生124.33万人。…专任教师33.82万人,…有少数民族专任教师19.15万人,占…": the count is
+        # of the noun of a base (a subgroup of it) before any whole of another noun
+        of_noun = [q for q in larger if (noun := _own_noun(q)) and noun.word in count.label]
         relation = _best(
             [_share(count, base, pct, rounding) for base in bases],
-            prefer=(wholes or larger or bases)[-1].start,
+            prefer=(of_noun or wholes or larger or bases)[-1].start,
         )
         if relation is not None and (relation.holds or _plausible_base(relation, pct)):
             yield relation
