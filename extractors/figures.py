@@ -51,7 +51,7 @@ from junheng.extractors.statements import (
     sentence_spans,
     subject_words,
 )
-from junheng.extractors.table_figures import table_figures
+from junheng.extractors.table_figures import headed_cells, table_figures
 from junheng.extractors.topics import Topic, topic_at, topics
 
 _CLAUSE_END = re.compile(r"[。!?;,:\n]")
@@ -1054,6 +1054,8 @@ def extract(
 
         reading = read_report(text, quantities, report.start, report.end)
         figures.extend(apply_statements(report, text, found, reading, make))
+    in_tables = headed_cells(doc)
+    figures = [f for f in figures if f.span.start not in in_tables]
     figures += table_figures(doc, reports, {f.span.start for f in figures})
     return sorted(figures, key=lambda f: (f.doc, f.span.start))
 

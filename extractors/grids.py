@@ -29,11 +29,16 @@ _CELL_NUMBER = re.compile(r"(?P<number>-?\d+(?:\.(?P<decimals>\d+))?)\s*(?P<pct>
 _BARS = re.compile(r"\|+")
 _CELL_LINE = re.compile(r"(?P<cell>[^|]*?[^|\s])\s*\|")  # "5.515273 |"
 _NUMBER = r"-?\d+(?:\.\d+)?\s*[%％]?"
+# a cell a statistics table leaves without a value: a dash standing alone ("学杂费 - - -")
+_PLACEHOLDER = r"[-—－…](?=[ \t\u3000]|$)"
+_SPACED_CELL = rf"(?:{_NUMBER}|{_PLACEHOLDER})"
 _SPACED = re.compile(
-    rf"(?P<label>(?:\d{{1,2}}[.、．]\s*)?[^\d\s|%％.、．][^\d|]*?)?\s*"
-    rf"(?P<numbers>{_NUMBER}(?:[ \t\u3000]+{_NUMBER}){{2,}})"
+    # a row's name: words (maybe numbered: "1.高等学校"), or a school year ("2023/2024")
+    rf"(?P<label>\d{{4}}\s*[/／]\s*\d{{2,4}}|(?:\d{{1,2}}[.、．]\s*)?[^\d\s|%％.、．][^\d|]*?)?\s*"
+    rf"(?P<numbers>{_SPACED_CELL}(?:[ \t\u3000]+{_SPACED_CELL}){{2,}})"
 )
-_SPACED_NUMBER = re.compile(_NUMBER)
+_SPACED_NUMBER = re.compile(_SPACED_CELL)
+_MIN_SPACED_NUMBERS = 2  # numbers a row holds beside its dashes, unless a table's rows surround it
 _SPACED_HINT = re.compile(r"\d[%％]?[ \t\u3000]+-?\d")
 _MAX_CELLS = 64  # a row wider than this is not a table a report writes
 
@@ -273,7 +278,8 @@ def _text_grids(
         stripped = line.strip()
         if not stripped:
             continue
-        if "|" not in line and not _SPACED_HINT.search(line):
+        empty_row = bool(spaced) and _spaced_row(text, start, line, least=0) is not None
+        if "|" not in line and not _SPACED_HINT.search(line) and not empty_row:
             yield from close_pipes()  # neither bars nor numbers side by side: no table row
             yield from close_spaced()
             above[:] = [*above[1 - _MAX_HEADER_LINES :], (start, line)]
@@ -298,7 +304,7 @@ def _text_grids(
             row.append(Cell(offset, offset + len(cell.group("cell")), cell.group("cell").strip()))
             continue
         yield from close_pipes()
-        numbers = _spaced_row(text, start, line)
+        numbers = _spaced_row(text, start, line, least=0 if spaced else _MIN_SPACED_NUMBERS)
         if numbers is not None:
             if not spaced:
                 header_lines[:] = above
@@ -402,7 +408,8 @@ def _aligned(
 
 
 _MAX_HEADER_LINES = 4
-_MAX_HEADER_LINE = 60  # characters: a longer line is prose, not a header
+_MAX_HEADER_LINE = 60  # characters: a longer line is prose, not a header…
+_NAME_CHARS = 6  # …unless its words are this short on average, space included
 _SENTENCE_END = re.compile(r"[。：:；;，,！？]\s*$|[，,。]")
 _WORDS = re.compile(r"\S+")
 _SPANNING = re.compile(r"^(?:其中|包括|分别|按)")  # a header word over the sub-columns below it
@@ -423,7 +430,12 @@ def _spaced_header(
     labelled = any(row and not is_number(row[0].text) for row in body)
     usable: list[tuple[int, str]] = []
     for start, line in reversed(lines):  # nearest first; prose above ends the header
-        if len(line.strip()) > _MAX_HEADER_LINE or _SENTENCE_END.search(line.strip()):
+        stripped = line.strip()
+        # a long line is prose unless it is a row of short column names ("I1 I2 … P6 合共")
+        names = len(stripped) <= _MAX_HEADER_LINE or len(stripped.split()) * _NAME_CHARS >= len(
+            stripped
+        )
+        if not names or _SENTENCE_END.search(stripped):
             break
         usable.insert(0, (start, line))
     for first in range(len(usable)):
@@ -501,17 +513,25 @@ def _header_words(
                 words.append(Cell(start + at, start + k, line[at:k]))
                 at = k
         words.append(Cell(start + at, start + match.end(), line[at : match.end()]))
+    # a footnote mark standing alone ("…服务费金额 ^ 获得…") names no column of its own
+    words = [w for w in words if not _MARK_ONLY.fullmatch(w.text)]
     if not join:
         return words
     joined: list[Cell] = []
     for word in words:  # "区 名", "合 计": short words the paste spread apart are one
-        if joined and len(word.text) <= 2 and len(joined[-1].text) <= 2 and not any(
-            is_number(w.text) for w in (word, joined[-1])
+        if (
+            joined
+            and len(word.text) <= 2
+            and len(joined[-1].text) <= 2
+            and not any(is_number(w.text) for w in (word, joined[-1]))
         ):
             joined[-1] = Cell(joined[-1].start, word.end, joined[-1].text + word.text)
             continue
         joined.append(word)
     return joined
+
+
+_MARK_ONLY = re.compile(r"[*#^※△▲☆★+]+")
 
 
 def _header_cells(rows: list[list[Cell]], width: int, labelled: bool) -> tuple[Cell, ...] | None:
@@ -563,9 +583,13 @@ def _grouped(top: list[Cell], below: list[Cell], width: int) -> tuple[Cell, ...]
     return (label, *subs)
 
 
-def _spaced_row(text: str, start: int, line: str) -> tuple[Cell, ...] | None:
+def _spaced_row(
+    text: str, start: int, line: str, least: int = _MIN_SPACED_NUMBERS
+) -> tuple[Cell, ...] | None:
+    """A spaced row's cells: its name, then its numbers and dashes; None for a line that is no
+    such row or holds fewer than ``least`` numbers (a row of dashes only within a table)."""
     match = _SPACED.fullmatch(line.strip())
-    if match is None:
+    if match is None or len(re.findall(r"\d+", match.group("numbers"))) < least:
         return None
     base = start + (len(line) - len(line.lstrip()))
     cells = []

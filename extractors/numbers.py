@@ -180,6 +180,8 @@ _PATTERN = re.compile(
         (?:(?P<pct1>%)?\s*(?:-|—{{1,2}}|–|~|至|到)\s*(?P<rend>{_NUM})(?![\d.:_]))?
         (?P<q1>余|多(?=[ ]?(?:[万亿千百]|{_UNIT_RE})))?
         (?P<mult>[ ]?(?:万亿|千万|百万|十万|万|亿|千|百(?!分)|[Ww](?![A-Za-z])))?
+        (?P<rest>(?<=万)\d{{1,4}}(?![\d.])(?=[ ]?(?!年)(?:{_UNIT_RE})))?      # 3万3197人: 33197
+        (?:(?<=亿)(?P<restw>\d{{1,4}}(?:\.\d+)?)万(?=[ ]?(?!年)(?:{_UNIT_RE})))?  # 1亿2000万元
         (?P<q2>余)?
         (?P<unit>[ ]?(?:{_UNIT_RE}))?
         (?P<suf>以上|以下|以内|左右)?
@@ -420,8 +422,11 @@ def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
     elif unit is None and range_end is not None and _is_year_like(num) and not mult_raw:
         if _is_year_like(m.group("rend")) and 0 < range_end - value < 100:
             role, unit = "year", "年"  # seed 003: 爱上作文阁2012-2024
-    elif written_unit == "年级" or (written_unit == "班" and num.isdigit() and value >= 100):
-        role = "ordinal"  # 七年级; seed 003 "其中704班班级考评": a class's name
+    elif written_unit == "年级" or (
+        written_unit == "班" and num.isdigit() and value >= 100 and _CJK_RE.match(text, m.end())
+    ):
+        # 七年级; seed 003 "其中704班班级考评": a class's name, words after it ("共1758班," counts)
+        role = "ordinal"
     elif unit in ("月", "日", "号") and num.isdigit() and written_unit != "个月" and not mult_raw:
         role = _day_or_month(unit, value, text, m.start())
     elif bare:
@@ -435,6 +440,11 @@ def _arabic(m: re.Match[str], text: str) -> list[Quantity]:
     if role == "value" and unit == "年" and m.group("pre") in ("近", "将近"):
         qualifier = None  # 近10年: the last ten years, not "nearly ten"
     value *= multiplier
+    # "3万3197人", "1亿2000万元": the 万 (亿) and what follows it; written to its last part's unit
+    if m.group("rest") is not None:
+        value, end, multiplier = value + int(m.group("rest")), m.end("rest"), 1.0
+    elif m.group("restw") is not None:
+        value, end, multiplier = value + float(m.group("restw")) * 1e4, m.end("restw") + 1, 1e4
     if range_end is not None and role != "year":
         range_end *= multiplier
     return [

@@ -246,6 +246,9 @@ def read_statement(text: str, quantity: Quantity, start: int, end: int) -> State
     event = after is not None and not after[3]
     found = after[:3] if after else _noun_before(text, quantity, clause)
     noun, noun_start, noun_end = found if found else (None, quantity.start, quantity.start)
+    if noun is None and _unit(quantity) == "班" and "班" in lexicon().nouns:
+        # "一至六年级共1758班": the classifier 班 names what it counts
+        noun, noun_start, noun_end = lexicon().nouns["班"], quantity.span[1] - 1, quantity.span[1]
     phrase_end = _clause_end(text, max(quantity.span[1], noun_end), end)
     said_of = phrase_end
     whole = _whole().search(text, max(0, quantity.start - 11), quantity.start) is not None

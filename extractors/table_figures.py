@@ -18,7 +18,15 @@ from junheng.core.model import Document, Figure, FigureKind, Report, Span
 from junheng.core.yamldata import package_yaml
 from junheng.extractors.catalogue import Indicator, indicator_patterns
 from junheng.extractors.counts import count_indicators
-from junheng.extractors.grids import CellNumber, Grid, column_header, grids, numbers, row_name
+from junheng.extractors.grids import (
+    CellNumber,
+    Grid,
+    column_header,
+    grids,
+    is_number,
+    numbers,
+    row_name,
+)
 from junheng.extractors.school_tables import school_figures
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|学年|$)")
@@ -32,6 +40,7 @@ def _words() -> dict[str, object]:
     tables = data["tables"]
     return {
         "statistics": re.compile(tables["statistics"]),
+        "grade": re.compile(tables["grade"]),
         "levels": data["levels"],
     }
 
@@ -51,19 +60,32 @@ def table_figures(doc: Document, reports: Sequence[Report], taken: set[int]) -> 
     return found
 
 
+def headed_cells(doc: Document) -> set[int]:
+    """The starts of the numbers in the cells of ``doc``'s tables laid out in its text (spaced
+    rows, cells ending in bars) under a header row: what such a cell is, its column says, so the
+    table's reading of it stands in place of the sentence reader's ("I1 … 合共⏎学生人数27 38 …":
+    27 is one grade's pupils, not the school's)."""
+    cells: set[int] = set()
+    for grid in grids(doc):
+        if grid.layout == "cells" or not grid.rows or any(is_number(c.text) for c in grid.rows[0]):
+            continue
+        cells |= {n.start for row in numbers(grid)[1:] for n in row if n is not None}
+    return cells
+
+
 def _grid_figures(text: str, grid: Grid, report: Report) -> Iterator[Figure]:
     caption = _caption(text, grid)
     width = max((len(row) for row in grid.rows), default=0)
     headers = [column_header(grid, c) for c in range(width)]
-    statistics = _words()["statistics"]
-    assert isinstance(statistics, re.Pattern)
+    statistics, grade = _words()["statistics"], _words()["grade"]
+    assert isinstance(statistics, re.Pattern) and isinstance(grade, re.Pattern)
     for r, row in enumerate(numbers(grid)):
         name = row_name(grid, r)
         if statistics.search(name):
             continue
         for c, number in enumerate(row):
             header = headers[c] if c < len(headers) else ""
-            if number is None or statistics.search(header):
+            if number is None or statistics.search(header) or grade.match(header):
                 continue
             # a column named for something that is no indicator (学生与专任教师比) holds that,
             # not the row's count: the row's name names a cell only under a column of years,
@@ -115,8 +137,8 @@ def _named(words: str) -> Indicator | None:
     """The indicator ``words`` name: a wording that is the whole of them but for a place, a
     level, a unit in brackets and 数/总数/人数 ("全区中小学生总数", "生均教学及辅助用房面积
     (平方米)"; not the 学生 of "每百名学生拥有高于规定学历教师数")."""
-    if not words:
-        return None
+    if not words or _PER.search(_BRACKETS.sub("", words)):
+        return None  # 学生/班: students per class, a ratio, not a count of students
     levels = _words()["levels"]
     assert isinstance(levels, dict)
     for indicator, pattern in indicator_patterns():
@@ -129,6 +151,8 @@ def _named(words: str) -> Indicator | None:
     return None
 
 
+_PER = re.compile(r"[\u4e00-\u9fff][/／][\u4e00-\u9fff]")
+_BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 _PADDING = re.compile(
     r"[(（][^)）]*[)）]|全[县区市镇乡校省国]|小学|初中|高中|中学|学前|义务教育|阶段|"
     r"(?:总|人)?数|[\s:：]"
@@ -141,8 +165,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _names_other(header: str) -> bool:
-    """Whether a column header says what its cells are, beyond a year, a level or a unit."""
-    return bool(_HAN.search(_PADDING.sub("", _YEARS.sub("", header))))
+    """Whether a column header says what its cells are, beyond a year, a level, a unit or that it
+    is the total (合计, 合共*)."""
+    return bool(_HAN.search(_TOTAL.sub("", _PADDING.sub("", _YEARS.sub("", header)))))
+
+
+_TOTAL = re.compile(r"^(?:合计|合共|总计|共计|小计|总数|全部|总)[*#^]*$")
 
 
 def _value(indicator: Indicator, number: CellNumber, header: str) -> float | None:

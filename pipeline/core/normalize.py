@@ -243,6 +243,9 @@ _OCR_DIGITS = str.maketrans("lIo", "110")
 # text or nothing but spaces before it on its line
 _OCR_FOLLOWS = re.compile(r"[万亿所个人名间元%、]")
 _OCR_AFTER_WORDS = re.compile(f"[{_CJK}]")
+# codes of letters and a digit beside the run (P1, EP6, SG1): a series of names such as grades
+_CODES_NEAR = re.compile(r"(?<![A-Za-z0-9])[A-HJ-KM-NP-Z][A-Z]{0,2}\d{1,2}(?![A-Za-z0-9])")
+_CODE_REACH = 24
 # (looked for in the 9 characters before the run only: no scan back over a long line)
 _OCR_LINE_START = re.compile(r"(?:^|\n)[ \t]{0,8}\Z")
 
@@ -253,6 +256,8 @@ def _ocr_digit_edits(text: str) -> Iterator[Edit]:
         run, (start, end) = match.group(), match.span()
         if run.replace(".", "").isdigit():
             continue
+        if _CODES_NEAR.search(text, max(0, start - _CODE_REACH), end + _CODE_REACH):
+            continue  # "I1 I2 I3 P1 P2": grade codes of a table's header, not OCR'd numbers
         if not any(c.isdigit() for c in run):
             if len(run) > 3 or not _OCR_FOLLOWS.match(text, end):
                 continue
