@@ -295,8 +295,11 @@ def _structured(
         and sentence_start(text, c.quantity.start) > b.quantity.start
         and sentence_start(text, b.quantity.start) <= a.quantity.start
     }
-    pairs += [(a, c) for a, _, c in zip(plain, plain[1:], plain[2:], strict=False)
-              if (id(a), id(c)) in resumed]
+    pairs += [
+        (a, c)
+        for a, _, c in zip(plain, plain[1:], plain[2:], strict=False)
+        if (id(a), id(c)) in resumed
+    ]
     # "市级组织抽查学校1419所,…。市级抽查达标学校1292所,达标率91%": a part of a sample is the
     # sample's, whatever stands between them in the paragraph
     for sample, part in _sample_parts(text, plain, headed):
@@ -1050,9 +1053,7 @@ def _opens_parts() -> re.Pattern[str]:
     )
 
 
-def _parts_after(
-    text: str, qs: Sequence[Q], head: Q, paired: bool = False
-) -> tuple[list[Q], bool]:
+def _parts_after(text: str, qs: Sequence[Q], head: Q, paired: bool = False) -> tuple[list[Q], bool]:
     """The parts after a total, and whether a number among them was left out (another unit, a
     word count, another noun after 个): then the parts read are not the whole breakdown.
     ``paired``: the total's 其中 comes after a count of another noun ("9个省份136个县,其中中部2个
@@ -1145,9 +1146,7 @@ def _other_noun(text: str, head: Q, part: Q) -> bool:
 def _other_level(head: Q, part: Q) -> bool:
     """Whether a part's noun names another level than its total's (初中 under 小学)."""
     whole, own = _own_noun(head), _own_noun(part)
-    return bool(
-        whole and own and whole.level and own.level and own.level != whole.level
-    )
+    return bool(whole and own and whole.level and own.level and own.level != whole.level)
 
 
 def _another_count(head: Q, part: Q) -> bool:
@@ -2002,8 +2001,6 @@ def _whole_before() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicon().whole_unit})|所有|我[县市区镇乡旗]")
 
 
-
-
 def _continues(text: str, sentence: Sentence, q: Q) -> bool:
     """Whether ``q`` continues a list of ratios: only a level word and 为/是 stand before it."""
     words = vocab()
@@ -2131,9 +2128,7 @@ def _per_student(
         if standard_after(text, per.end):
             continue  # 高于生均18平方米的合格标准: the same, said after it
         level = _level(per.label)
-        amount = _total_for(text, per, qs[:index], window) or _report_total(
-            text, per, pool, level
-        )
+        amount = _total_for(text, per, qs[:index], window) or _report_total(text, per, pool, level)
         if amount is None:
             continue
         students = (
@@ -2177,9 +2172,13 @@ def _per_capita(
             amount, between = qs[index - 2], amount
         if amount.unit != per.unit or per.unit in ("%", "", *_PEOPLE) or not _checkable(amount):
             continue
-        people = [between] if between is not None else [
-            q for q in window if q.start < amount.start and q.unit in _PEOPLE and _checkable(q)
-        ]
+        people = (
+            [between]
+            if between is not None
+            else [
+                q for q in window if q.start < amount.start and q.unit in _PEOPLE and _checkable(q)
+            ]
+        )
         if not people:
             continue
         stated = _measured(per)
@@ -2387,7 +2386,11 @@ def _shortfalls(text: str, sentence: Sentence, rounding: str) -> Iterator[Relati
 def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
     words = vocab()
     # a span of time (七年时间内, 五年来) is no value compared
-    qs = [q for q in sentence.quantities if _checkable(q) and not _SPAN_OF_TIME.match(text, q.end)]
+    qs = [
+        q
+        for q in sentence.quantities
+        if _checkable(q) and not _SPAN_OF_TIME.match(text, q.end) and q.unit != "年"
+    ]  # (…较113学年度…: a school year is no value compared)
     for index, q in enumerate(qs):
         up, down = words["growth"].search(q.label), words["decline"].search(q.label)
         if not (up or down) or index < 1:
@@ -2414,9 +2417,7 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         from_to = words["from"].search(text[max(sentence.start, a.start - 12) : a.start]) and words[
             "to"
         ].search(text[a.unit_end or a.end : b.start])
-        compared = _earlier_after(text, b, a) and _only_growth_between(
-            text, a, difference or q
-        )
+        compared = _earlier_after(text, b, a) and _only_growth_between(text, a, difference or q)
         if not from_to and not compared and not _year_pair(text, a, b, q) and earlier is None:
             continue
         change = (
@@ -2439,6 +2440,67 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
             yield Relation("growth", (a, b), q, point, change, change.overlaps(_iv(q, rounding)))
     yield from _change_rates(text, qs, rounding)
     yield from _point_changes(text, sentence, qs, rounding)
+    yield from _listed_changes(text, qs, rounding)
+
+
+def _listed_changes(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relation]:
+    """Values listed with 、, the earlier values after 较/比 in the same order, then their changes:
+    "共1758班、学生33197人,较上学年1777班、33922人,减少19班、725人" — each change of the value and
+    the earlier value at its place in the lists, of the same unit (or by unit, when the units of
+    each list differ: "…5199人、284班,减少3班、187人")."""
+    words = vocab()
+    for k, first in enumerate(qs):
+        verb = _CHANGE_OPENS.fullmatch(_between(text, qs[k - 1], first)) if k else None
+        if verb is None or first.unit == "%":
+            continue
+        size = _run(text, qs, k)
+        if size < 2 or k < 2 * size:
+            continue
+        earlier, now = qs[k - size : k], qs[k - 2 * size : k - size]
+        if _run(text, qs, k - size) != size or _run(text, qs, k - 2 * size, _SAID_BESIDE) < size:
+            continue
+        if not _COMPARED_LIST.fullmatch(_between(text, now[-1], earlier[0])):
+            continue
+        changes = list(qs[k : k + size])
+        units = [q.unit for q in changes]
+        if len(set(units)) == size and {q.unit for q in earlier} == set(units):
+            # "…5199人、284班,减少3班、187人": values of distinct units pair by their unit
+            changes = [next(c for c in changes if c.unit == q.unit) for q in earlier]
+        if any(
+            not (a.unit == b.unit == c.unit) for a, b, c in zip(earlier, now, changes, strict=True)
+        ):
+            continue
+        down = bool(words["decline"].search(verb.group()))
+        for before, after, change in zip(earlier, now, changes, strict=True):
+            allowed = (
+                _iv(before, rounding) - _iv(after, rounding)
+                if down
+                else _iv(after, rounding) - _iv(before, rounding)
+            )
+            point = before.value - after.value if down else after.value - before.value
+            yield Relation(
+                "growth",
+                (before, after),
+                change,
+                point,
+                allowed,
+                allowed.overlaps(_iv(change, rounding)),
+            )
+
+
+# a change opening its clause (",减少19班") and the 、 that lists values ("1777班、3万3922人")
+_CHANGE_OPENS = re.compile(r"\s*[,，]\s*(?:净)?(?:增加|减少|增长|下降)了?\s*")
+_LISTED = re.compile(r"\s*、\s*[\u4e00-\u9fff]{0,6}?\s*")
+# the values now may be said clause by clause ("共1758班,学生人数共3万3197人,较…")
+_SAID_BESIDE = re.compile(r"\s*[、,，]\s*[\u4e00-\u9fff]{0,6}?\s*")
+
+
+def _run(text: str, qs: Sequence[Q], k: int, joint: re.Pattern[str] = _LISTED) -> int:
+    """How many values from ``qs[k]`` on are listed with 、 (or ``joint``), ``k``'s own included."""
+    size = 1
+    while k + size < len(qs) and joint.fullmatch(_between(text, qs[k + size - 1], qs[k + size])):
+        size += 1
+    return size
 
 
 # the earlier value said after the change by its year: "…12.6亿元,同比增长9.6%,2018年为11.5亿元" (by
@@ -2452,8 +2514,10 @@ def _earlier_said_after(text: str, qs: Sequence[Q], index: int) -> Q | None:
     if index + 1 >= len(qs):
         return None
     now, then = qs[index - 1], qs[index + 1]
-    if now.unit != then.unit or now.unit in ("%", "年", "") or not _OVER_TIME.search(
-        text[now.unit_end or now.end : qs[index].start]
+    if (
+        now.unit != then.unit
+        or now.unit in ("%", "年", "")
+        or not _OVER_TIME.search(text[now.unit_end or now.end : qs[index].start])
     ):
         return None
     said = _EARLIER_IS.fullmatch(_between(text, qs[index], then))
@@ -2529,11 +2593,23 @@ def _earlier_after(text: str, now: Q, before: Q) -> bool:
 
 def _only_growth_between(text: str, before: Q, rate: Q) -> bool:
     gap = _between(text, before, rate).strip(" ,，")
-    return bool(re.fullmatch(r"(?:增长|增加|提高|上升|下降|减少|降低)了?(?:为|达)?", gap))
+    # (the noun after the earlier value's classifier may stand before: "1777个班减少29个班")
+    return bool(
+        re.fullmatch(
+            r"(?:(?!其中)[\u4e00-\u9fff]{1,2}[,，]?)?(?:增长|增加|提高|上升|下降|减少|降低)了?(?:为|达)?",
+            gap,
+        )
+    )
 
 
 _COMPARED_WITH = re.compile(
-    r"\s*[,，]?\s*(?:比|较)(?:上年|去年|上年同期|同期|(?:19|20)\d\d年(?:同期)?)?的?\s*"
+    r"\s*[\u4e00-\u9fff]{0,3}?\s*[,，]?\s*(?:比|较)(?:上一?学?年度?|去年|上年同期|同期|(?:19|20)\d\d(?:学?年度?)?(?:同期)?"
+    r"|\d{2,3}学年度?)?的?\s*"  # 较上学年, 较2023学年度, 较113学年度 (a Taiwan school year)
+)
+# listed values' earlier ones (_listed_changes) may name their noun after the time ("较113学年新生
+# 5620人、222班")
+_COMPARED_LIST = re.compile(
+    _COMPARED_WITH.pattern + r"(?:(?!增|减|下降|提高|上升|其中)[\u4e00-\u9fff]){0,4}\s*"
 )
 _YEAR_IS = re.compile(r"\s*[,，]\s*((?:19|20)\d\d)年(?:为|是|有)?\s*")
 _YEARS = re.compile(r"((?:19|20)\d\d)年")
