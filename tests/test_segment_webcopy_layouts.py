@@ -120,10 +120,7 @@ def test_repeated_title_glued_onto_a_sentence_that_opens_with_wo_xian() -> None:
 
 
 def test_reworded_repeat_of_the_title_is_body() -> None:
-    raw = (
-        "小学素质教育推进状况分析报告小学素质训练推进情况分析报告一、基本状况"
-        f"1、xx中学{_BODY}\n"
-    )
+    raw = f"小学素质教育推进状况分析报告小学素质训练推进情况分析报告一、基本状况1、xx中学{_BODY}\n"
     _, report = _one(raw)
     assert report.title == "小学素质教育推进状况分析报告"
 
@@ -506,7 +503,7 @@ def test_a_titles_site_category_and_part_number_are_peeled(raw: str, title: str)
 
 
 def test_a_school_named_after_a_heading_run_into_its_first_sentence() -> None:
-    """"一、学校基本状况青林山学校位于…": the heading ran into the sentence; the name after it is
+    """ "一、学校基本状况青林山学校位于…": the heading ran into the sentence; the name after it is
     the unit, though it holds no place word (the report calls itself 我校)."""
     raw = (
         "学校督导评估自查报告\n"
@@ -560,7 +557,7 @@ def test_a_signature_closed_like_a_sentence_names_the_unit() -> None:
 
 
 def test_a_school_named_by_its_short_name_is_the_unit() -> None:
-    """"青山五中分部位于…" (a school's short name, 五中 for 第五中学, and its second site) names
+    """ "青山五中分部位于…" (a school's short name, 五中 for 第五中学, and its second site) names
     the school the report speaks of as 全校."""
     raw = (
         "迎接两项制度督导评估汇报材料\n近几年来,在全校师生的共同努力下,学校办学条件不断改善。"
@@ -590,3 +587,39 @@ def test_skip_links_and_empty_search_answers_are_chrome() -> None:
     _, report = _one(raw)
     assert report.title == "偏远地区教育发展情况的分析"
     assert report.unit_name is None or "跳到" not in report.unit_name
+
+
+def test_a_government_pages_banner_navigation_and_fields_are_chrome() -> None:
+    """A government page: the site's banner with its address, the 政府信息公开 links and the
+    metadata with spaced field names are chrome; the title is the 通报's line."""
+    raw = (
+        "东山县人民政府 www.dsx.gov.cn\n\n政府信息公开\n\n政府信息公开指南\n\n政府信息公开制度\n\n"
+        "名 称: 东山县教育局关于2021年3月—4月学生营养改善计划进展情况的通报\n\n"
+        "东山县教育局关于2021年3月—4月学生营养改善计划进展情况的通报\n\n"
+        "发布时间:2021-05-10 09:30 浏览次数:12\n\n字号:[ ]\n\n一、总体情况\n\n"
+        "截至4月,全县覆盖学校26所,覆盖率100%,受益学生9120人,各校食堂供餐管理规范有序。\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "东山县教育局关于2021年3月—4月学生营养改善计划进展情况的通报"
+    assert report.type == "推进情况"
+    assert report.unit_name == "东山县"
+
+
+def test_a_wrapped_copy_keeps_the_title_off_its_metadata_line() -> None:
+    """A page wrapped at a width: a title line as wide as the body's lines is not joined to the
+    发布时间 line under it."""
+    from junheng.core.wrap import wrap_edits
+
+    lines = [
+        "全县营养改善计划各项工作按照上级要求有序推进,资金拨付及时到位,各校",
+        "食堂供餐管理规范有序,学生和家长满意度较高,食品安全责任逐级落实到校",
+        "到人,没有发生一起食品安全事故,农村学校食堂建设稳步推进,新建和改造",
+        "食堂面积逐年增加,供餐条件持续改善,配餐人员培训覆盖全部学校,膳食营",
+        "养搭配更加科学合理,学生体质健康监测结果逐年向好,各项数据按月报送上",
+        "级主管部门,县级财政按照每生每天四元的标准足额安排补助资金,专款专用",
+    ]
+    title = "东山县教育局关于2021年3月至4月学生营养改善计划进展情况的通报"
+    text = "\n\n".join([title, "发布时间:2021-05-10 09:30", *lines, "。"])
+    joined = {text[start:end] for start, end, _ in wrap_edits(text)}
+    assert "\n\n" in joined  # the body's lines are joined…
+    assert not any(text.find(title) + len(title) == start for start, _, _ in wrap_edits(text))

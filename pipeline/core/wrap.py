@@ -39,6 +39,11 @@ _OPENS_LINE = re.compile(
     r"|\d{1,2}[、.\uff0e)\uff09](?!\d)|第[一二三四五六七八九十\d]+[章节条部分]|[-#*•●■◆|]"
 )
 _CLAUSE_MARK = re.compile("[,，、;；。]")
+# a page's metadata field, on a line of its own under the title ("…的通报⏎⏎发布时间:2016-12-07")
+_FIELD = re.compile(
+    r"\s*(?:发布时间|发布日期|发文日期|信息来源|来源|作者|日期|时间|浏览次数|点击数|字号|责任编辑|编辑)"
+    r"\s*[:\uff1a]"
+)
 _TABLE_ROW = re.compile(r"\d[%\uff05]?[ \t\u3000]+-?\d+(?:\.\d+)?[%\uff05]?[ \t\u3000]+-?\d")
 
 
@@ -118,7 +123,7 @@ def wrap_edits(text: str) -> Iterator[Edit]:
         if there - here > 2 or not wrap * _BAND <= widths[here] <= wrap:
             continue  # a blank line between (a copy may double every break), but not two
         body = line.rstrip()
-        if not _unfinished(body) or _OPENS_LINE.match(next_line):
+        if not _unfinished(body) or _OPENS_LINE.match(next_line) or _FIELD.match(next_line):
             continue
         if not _prose(body) or _TABLE_ROW.search(next_line):
             continue
