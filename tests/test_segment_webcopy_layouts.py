@@ -623,3 +623,21 @@ def test_a_wrapped_copy_keeps_the_title_off_its_metadata_line() -> None:
     joined = {text[start:end] for start, end, _ in wrap_edits(text)}
     assert "\n\n" in joined  # the body's lines are joined…
     assert not any(text.find(title) + len(title) == start for start, _, _ in wrap_edits(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全县营养改善计划各项工作按照上级要求有序推进,资金拨付及时到位,各校食堂供餐管理规范有序。",
+        "学校三年发展规划实施以来,办学条件明显改善,教师队伍结构更加合理,教学质量稳步提升。",
+    ],
+)
+def test_a_sentence_opening_with_a_plan_is_no_glued_title(sentence: str) -> None:
+    """…计划各项工作, …规划实施以来: the words up to 计划/规划 are the sentence's subject, not a
+    title run into its first sentence; the report keeps its own title."""
+    raw = (
+        "东山县教育局关于学生营养改善计划进展情况的通报\n\n一、总体情况\n\n"
+        f"{sentence}\n\n截至4月,全县覆盖学校26所,受益学生9120人。\n"
+    )
+    _, report = _one(raw)
+    assert report.title == "东山县教育局关于学生营养改善计划进展情况的通报"
