@@ -87,3 +87,16 @@ def test_a_count_of_ban_counts_classes_and_a_change_is_no_figure(tmp_path) -> No
     assert got == [("classes", 1320.0), ("classes", 1335.0), ("students", 24168.0)]
     named = _run("其中704班班级考评优秀。", tmp_path)
     assert [f for f in named.figures if f.indicator == "classes"] == []
+
+
+def test_a_wrong_total_column_is_flagged_in_a_counting_row() -> None:
+    """合共* is each counting row's sum (dashes count nothing); 学生/班 and 平均教龄 are no sums."""
+    from junheng.validate import validate_document
+    from junheng.validate.rules import ARITHMETIC_RULES
+
+    def rules(total: str) -> list[str]:
+        doc = read(_PAGE.format(p1="42", total=total).encode(), "p.txt", DEFAULT_LIMITS)
+        return [f.rule for f in validate_document(doc, [], [], rules=ARITHMETIC_RULES)]
+
+    assert rules("303") == []
+    assert "sum_mismatch" in rules("313")

@@ -66,8 +66,11 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
     if not matrix:
         return
     width = min(max(len(r) for r in matrix), _MAX_WIDTH)
-    rows = [_Line(tuple(r[c] if c < len(r) else None for c in range(width)), row_name(grid, i))
-            for i, r in enumerate(matrix) if any(q is not None for q in r)][:_MAX_ROWS]
+    rows = [
+        _Line(tuple(r[c] if c < len(r) else None for c in range(width)), row_name(grid, i))
+        for i, r in enumerate(matrix)
+        if any(q is not None for q in r)
+    ][:_MAX_ROWS]
     # (a row without numbers is a header: it names columns, it is no line of the relations)
     columns = [
         _Line(tuple(line.values[c] for line in rows), column_header(grid, c)) for c in range(width)
@@ -75,6 +78,7 @@ def table_relations(grid: Grid, rounding: str) -> Iterator[Relation]:
     seen: set[frozenset[int]] = set()
     declared = [
         *_declared_totals(rows, columns, rounding),
+        *_total_column(rows, columns, rounding),
         *_indented_totals(grid, matrix, rounding),
     ]
     for relation in declared:
@@ -129,6 +133,30 @@ def _declared_totals(
     holding = sum(r.holds and _evidence(r.quantities, False) for r in found)
     if holding and holding >= 2 * (len(found) - holding):
         yield from found
+
+
+def _total_column(
+    rows: Sequence[_Line], columns: Sequence[_Line], rounding: str
+) -> Iterator[Relation]:
+    """The sums a total column states by its header (``total_column``: 合计, 合共*), the last
+    column: in each row that counts (``count_row``: 学生人数, 班数, 教学人员人次数), its number is
+    the sum of the row's numbers before it (a dash, an empty cell, counts nothing). Rows of rates
+    or averages (学生/班, 升级率, 平均教龄) are no sums."""
+    words = vocab()
+    if len(columns) < 3 or not words["total_column"].match(re.sub(r"\s+", "", columns[-1].name)):
+        return
+    if any(words["total_column"].match(re.sub(r"\s+", "", c.name)) for c in columns[:-1]):
+        return  # a total per group of columns: which columns each sums is not said
+    for line in rows:
+        name = re.sub(r"\s+", "", line.name)
+        if not words["count_row"].search(name) or words["averaged"].search(name) or "/" in name:
+            continue
+        stated, counted = line.values[-1], [q for q in line.values[:-1] if q is not None]
+        if stated is None or len(counted) < 2 or any(q.unit == "%" for q in (*counted, stated)):
+            continue
+        allowed = total([Interval.of(q, rounding) for q in counted])
+        holds = allowed.overlaps(Interval.of(stated, rounding))
+        yield Relation("sum", tuple(counted), stated, sum(q.value for q in counted), allowed, holds)
 
 
 def _indented_totals(
@@ -268,9 +296,7 @@ def _holding(
             continue
         if not verdict:
             failing += 1
-            if failing * per_holding > holding + remaining or (
-                failing >= _PROBE and not holding
-            ):
+            if failing * per_holding > holding + remaining or (failing >= _PROBE and not holding):
                 return 0  # cannot become the table's relation, or not one the table states
         elif _evidence(shape.quantities(line), isinstance(shape, _Quotient)):
             holding += 1
@@ -432,5 +458,3 @@ def _evidence(quantities: tuple[Q | None, ...], divides: bool) -> bool:
     if stated.half > _MIN_PRECISION * abs(stated.value):
         return False
     return all(q.value != stated.value for q in inputs)
-
-
