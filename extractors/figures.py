@@ -34,6 +34,7 @@ from junheng.extractors.catalogue import (
     load_catalogue,
 )
 from junheng.extractors.counts import apply_statements, count_indicators
+from junheng.extractors.grids import grids
 from junheng.extractors.numbers import (
     Quantities,
     Quantity,
@@ -1054,9 +1055,10 @@ def extract(
 
         reading = read_report(text, quantities, report.start, report.end)
         figures.extend(apply_statements(report, text, found, reading, make))
-    in_tables = headed_cells(doc)
+    tables = grids(doc)
+    in_tables = headed_cells(tables)
     figures = [f for f in figures if f.span.start not in in_tables]
-    figures += table_figures(doc, reports, {f.span.start for f in figures})
+    figures += table_figures(doc, reports, {f.span.start for f in figures}, tables)
     return sorted(figures, key=lambda f: (f.doc, f.span.start))
 
 

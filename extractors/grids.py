@@ -278,8 +278,10 @@ def _text_grids(
         stripped = line.strip()
         if not stripped:
             continue
-        empty_row = bool(spaced) and _spaced_row(text, start, line, least=0) is not None
-        if "|" not in line and not _SPACED_HINT.search(line) and not empty_row:
+        plain = "|" not in line and not _SPACED_HINT.search(line)
+        # …unless it is a row of dashes only ("学杂费 - - -") inside a table
+        numbers = _spaced_row(text, start, line, least=0) if plain and spaced else None
+        if plain and numbers is None:
             yield from close_pipes()  # neither bars nor numbers side by side: no table row
             yield from close_spaced()
             above[:] = [*above[1 - _MAX_HEADER_LINES :], (start, line)]
@@ -304,7 +306,8 @@ def _text_grids(
             row.append(Cell(offset, offset + len(cell.group("cell")), cell.group("cell").strip()))
             continue
         yield from close_pipes()
-        numbers = _spaced_row(text, start, line, least=0 if spaced else _MIN_SPACED_NUMBERS)
+        if numbers is None:
+            numbers = _spaced_row(text, start, line, least=0 if spaced else _MIN_SPACED_NUMBERS)
         if numbers is not None:
             if not spaced:
                 header_lines[:] = above

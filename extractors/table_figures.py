@@ -45,11 +45,17 @@ def _words() -> dict[str, object]:
     }
 
 
-def table_figures(doc: Document, reports: Sequence[Report], taken: set[int]) -> list[Figure]:
-    """The figures of the tables of ``doc``'s reports; cells whose number is already a figure
-    (``taken``: start offsets) are left to it."""
+def table_figures(
+    doc: Document,
+    reports: Sequence[Report],
+    taken: set[int],
+    tables: Sequence[Grid] | None = None,
+) -> list[Figure]:
+    """The figures of the tables of ``doc``'s reports (``tables``: its grids, when the caller has
+    read them already); cells whose number is already a figure (``taken``: start offsets) are
+    left to it."""
     found: list[Figure] = []
-    for grid in grids(doc):
+    for grid in grids(doc) if tables is None else tables:
         report = next((r for r in reports if r.start <= grid.start < r.end), None)
         if report is None:
             continue
@@ -60,13 +66,13 @@ def table_figures(doc: Document, reports: Sequence[Report], taken: set[int]) -> 
     return found
 
 
-def headed_cells(doc: Document) -> set[int]:
-    """The starts of the numbers in the cells of ``doc``'s tables laid out in its text (spaced
-    rows, cells ending in bars) under a header row: what such a cell is, its column says, so the
+def headed_cells(tables: Sequence[Grid]) -> set[int]:
+    """The starts of the numbers in the cells of the ``tables`` laid out in a text (spaced rows,
+    cells ending in bars) under a header row: what such a cell is, its column says, so the
     table's reading of it stands in place of the sentence reader's ("I1 … 合共⏎学生人数27 38 …":
     27 is one grade's pupils, not the school's)."""
     cells: set[int] = set()
-    for grid in grids(doc):
+    for grid in tables:
         if grid.layout == "cells" or not grid.rows or any(is_number(c.text) for c in grid.rows[0]):
             continue
         cells |= {n.start for row in numbers(grid)[1:] for n in row if n is not None}

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Sequence, Set
 
 from junheng.validate.quantities import Q
-from junheng.validate.relations import Relation, Sentence, share_of, vocab
+from junheng.validate.relations import Relation, Sentence, checkable, share_of, vocab
 
 # the rate's name right before its number, and the words of its subject before that
 _RATE = re.compile(r"([\u4e00-\u9fff]*?)([\u4e00-\u9fff]{2})率(?:为|达到?|是)?\s*$")
@@ -37,7 +37,7 @@ def rates_beside_counts(
     # the name of what is counted
     qs = [q for q in sentence.quantities if q.written[:1].isdigit() and q.unit != "岁"]
     for index, rate in enumerate(qs):
-        if rate.unit != "%" or rate.start in read or not _plain(rate):
+        if rate.unit != "%" or rate.start in read or not checkable(rate):
             continue
         named = _RATE.search(_clause(text, sentence.start, rate))
         if named is None or vocab()["growth"].search(rate.label):
@@ -55,17 +55,13 @@ def rates_beside_counts(
             yield relation
 
 
-def _plain(q: Q) -> bool:
-    return not q.hedged and q.role == "value" and q.ratio is None and q.value == q.value
-
-
 def _clause(text: str, floor: int, q: Q) -> str:
     """The words of ``q``'s own clause before it."""
     return re.split(r"[,，;；。:：、()（）\n]", text[floor : q.start])[-1].strip()
 
 
 def _counts(a: Q, b: Q) -> bool:
-    return a.unit == b.unit and a.unit not in ("%", "年", "") and _plain(a) and _plain(b)
+    return a.unit == b.unit and a.unit not in ("%", "年", "") and checkable(a) and checkable(b)
 
 
 def _before(text: str, qs: Sequence[Q], index: int) -> tuple[Q, Q] | None:

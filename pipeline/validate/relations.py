@@ -2258,6 +2258,11 @@ def _measured(q: Q) -> Q:
     return replace(q, half=0.5 * scale)
 
 
+def checkable(q: Q) -> bool:
+    """Whether ``q`` is a value written plainly enough to check (see :func:`_checkable`)."""
+    return _checkable(q)
+
+
 def measured(q: Q) -> Q:
     """``q`` with the precision it is written to (see :func:`_measured`)."""
     return _measured(q)
@@ -2420,10 +2425,7 @@ def _growth(text: str, sentence: Sentence, rounding: str) -> Iterator[Relation]:
         compared = _earlier_after(text, b, a) and _only_growth_between(text, a, difference or q)
         if not from_to and not compared and not _year_pair(text, a, b, q) and earlier is None:
             continue
-        change = (
-            _iv(a, rounding) - _iv(b, rounding) if down else _iv(b, rounding) - _iv(a, rounding)
-        )
-        point = (a.value - b.value) if down else (b.value - a.value)
+        point, change = _change(a, b, bool(down), rounding)
         if q.unit == "%":
             allowed = change / _iv(a, rounding)
             if allowed is None:
@@ -2472,12 +2474,7 @@ def _listed_changes(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relat
             continue
         down = bool(words["decline"].search(verb.group()))
         for before, after, change in zip(earlier, now, changes, strict=True):
-            allowed = (
-                _iv(before, rounding) - _iv(after, rounding)
-                if down
-                else _iv(after, rounding) - _iv(before, rounding)
-            )
-            point = before.value - after.value if down else after.value - before.value
+            point, allowed = _change(before, after, down, rounding)
             yield Relation(
                 "growth",
                 (before, after),
@@ -2486,6 +2483,14 @@ def _listed_changes(text: str, qs: Sequence[Q], rounding: str) -> Iterator[Relat
                 allowed,
                 allowed.overlaps(_iv(change, rounding)),
             )
+
+
+def _change(before: Q, after: Q, down: bool, rounding: str) -> tuple[float, Interval]:
+    """The change from ``before`` to ``after`` as a fall (``down``) or a rise: its value and the
+    interval the written precision allows."""
+    if down:
+        return before.value - after.value, _iv(before, rounding) - _iv(after, rounding)
+    return after.value - before.value, _iv(after, rounding) - _iv(before, rounding)
 
 
 # a change opening its clause (",减少19班") and the 、 that lists values ("1777班、3万3922人")
