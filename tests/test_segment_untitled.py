@@ -38,6 +38,41 @@ def test_segment_teasers_are_not_reports(teasers: str) -> None:
     assert reports[0].end <= len(_BODY)
 
 
+def test_segment_report_after_a_list_of_related_pages_is_kept() -> None:
+    """A page that opens with a list of related pages (each a date and a title) and then gives
+    its own report: the report is the title over the first paragraph after the list, not the
+    first title of the list."""
+    related = (
+        "相关文章\n某校安全工作自查报告8篇\n2024-03-02 10:11:12某中学食堂管理自查报告范文\n"
+        "2024-03-05 08:09:10教师师德自查报告(精选6篇)\n2024-03-06 07:08:09\n"
+    )
+    title = "某县义务教育均衡发展工作自查报告"
+    body = (
+        "一、基本情况\n接到上级关于开展义务教育均衡发展督导自查的通知后,我县高度重视,成立了"
+        "自查工作领导小组,对全县中小学逐校进行了全面自查。现将自查情况报告如下:\n"
+    )
+    (report,) = segment_text(related + title + "\n" + title + "\n" + body)
+    assert report.title == title and report.type == "自查"
+    assert report.start == len(related)
+
+
+def test_segment_related_list_without_a_report_after_it_adds_nothing() -> None:
+    """Titles listed after a report are not part of it (they end no report's span)."""
+    title = "某县义务教育均衡发展工作总结"
+    listed = "相关文章\n某镇中心小学义务教育均衡发展工作计划\n某县教育局工作总结\n"
+    (report,) = segment_text(title + "\n" + _BODY + listed)
+    assert report.title == title and report.end <= len(title) + 1 + len(_BODY)
+
+
+def test_segment_title_broken_after_its_year_and_region() -> None:
+    """A title broken after its year and place (2014年某某自治区 / 教育事业发展统计公报) is one
+    title, and the place is its unit."""
+    text = "2014年西藏自治区\n教育事业发展统计公报\n" + _BODY
+    report = only_report(text)
+    assert report.title == "2014年西藏自治区教育事业发展统计公报"
+    assert report.unit_name == "西藏自治区"
+
+
 def test_segment_truncated_preview_with_a_long_body_stays_a_report() -> None:
     text = "某县义务教育均衡发展自查报告\n" + _BODY + "三、下一步打算:继续加大投入……\n"
     (report,) = segment_text(text)
@@ -173,8 +208,17 @@ def test_segment_a_title_broken_over_lines_is_one_title(lines: str, title: str) 
 def test_segment_a_headline_under_a_sites_link_lines() -> None:
     """A health site's page: eight lines of its own links and searches, then the news item's
     headline over its dateline: the headline is the title, the dateline the date."""
-    links = "".join(f"{q}\n\n" for q in ("春季如何养生?", "失眠怎么办?", "颈椎病怎么治?",
-                                          "血压高吃什么?", "孩子挑食怎么办?", "感冒吃什么药?"))
+    links = "".join(
+        f"{q}\n\n"
+        for q in (
+            "春季如何养生?",
+            "失眠怎么办?",
+            "颈椎病怎么治?",
+            "血压高吃什么?",
+            "孩子挑食怎么办?",
+            "感冒吃什么药?",
+        )
+    )
     text = (
         f"{links}最近搜索\n热门搜索\n\n青山省投入9亿元改善农村学生营养\n\n"
         "转载 来源: 新闻网 2016/9/12 10:05:00\n\n"

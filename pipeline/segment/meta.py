@@ -238,8 +238,10 @@ def _clean_unit(unit: str) -> str | None:
             return None
     if _DOUBLED_ADMIN.search(unit):
         unit = unit[:-1]  # 灵寿镇镇辖…: the town's name, then 镇 opening "the town governs"
-    if (len(unit) < 3 and not _SHORT_COUNTY.fullmatch(unit)) or _NOT_UNIT_START.match(unit) or (
-        _NOT_UNIT_END.search(unit)
+    if (
+        (len(unit) < 3 and not _SHORT_COUNTY.fullmatch(unit))
+        or _NOT_UNIT_START.match(unit)
+        or (_NOT_UNIT_END.search(unit))
     ):
         return None
     if _ONLY_A_KIND.fullmatch(unit):
@@ -296,6 +298,9 @@ def unit_on_line(line: str) -> str | None:
     labelled = load_rules().unit_cues.field_label.match(line)
     text = line[labelled.end() :].split("|")[0] if labelled else line  # a table row's first cell
     text = _DASH_OPENING.sub("", re.sub(r"\s+", "", text))  # ——石桥镇中学: a subtitle line
+    leading = _LEADING_YEAR.match(text)
+    if leading is not None and leading.end() and _UNIT_LINE.match(text[leading.end() :]):
+        text = text[leading.end() :]  # 2014年新疆维吾尔自治区 over 教育事业发展统计公报
     if not _UNIT_LINE.match(text):
         return None
     return _clean_unit(text)

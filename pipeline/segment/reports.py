@@ -63,6 +63,9 @@ class _State:
     skipped: list[Line] = field(default_factory=list)
     collections: list[str] = field(default_factory=list)
     in_chrome_section: bool = False
+    resumes: frozenset[int] = (
+        frozenset()
+    )  # starts of lines where a page's text resumes after a list
 
     @property
     def current(self) -> ReportSpan | None:
@@ -71,8 +74,8 @@ class _State:
 
 def find_reports(text: str, rules: SegmentRules) -> list[ReportSpan]:
     """The reports of a document's normalised text, in order, each with its span and title."""
-    state = _State(rules)
     lines = _join_broken_titles(split_lines(text), rules)
+    state = _State(rules, resumes=_text_after_lists(lines, rules))
     for number, line in enumerate(lines):
         _take_line(state, line, lines[number - 1] if number else None)
     _flush_pending(state)
@@ -82,6 +85,53 @@ def find_reports(text: str, rules: SegmentRules) -> list[ReportSpan]:
         body_lines = [ln for ln in report.lines if not is_chrome(ln.text, rules)]
         report.end = max(report.body_start, body_lines[-1].end if body_lines else report.title_end)
     return reports
+
+
+_HEADINGS_OVER_TEXT = 2  # heading lines between a report's title and its first paragraph
+_HEADING_MAX = 24
+
+
+def _text_after_lists(lines: list[Line], rules: SegmentRules) -> frozenset[int]:
+    """Where a page's own report follows a list of related pages (相关文章 / 2023-08-02 11:41:45
+    …自查报告范文 / … / 义务教育薄弱学校工作自查报告 / 一、基本情况 / 接到…文件后,…): the start
+    of the title line(s) over the first paragraph of sentences after the list, a heading or two
+    between them allowed. A teaser's paragraph is short or cut off with …: no report's."""
+    starts: set[int] = set()
+    for number, line in enumerate(lines):
+        if not rules.chrome_section.search(line.text):
+            continue
+        after = next(
+            (k for k in range(number + 1, len(lines)) if _is_paragraph(lines[k].text, rules)), None
+        )
+        if after is None:
+            continue
+        above = after - 1
+        while after - above <= _HEADINGS_OVER_TEXT and above > number and _is_heading(lines[above]):
+            above -= 1
+        top = above
+        while top > number and read_head(lines[top].text, rules).kind is HeadKind.TITLE:
+            top -= 1
+        if top < above:
+            starts.add(lines[top + 1].start)
+    return frozenset(starts)
+
+
+def _is_paragraph(text: str, rules: SegmentRules) -> bool:
+    return (
+        len(text) >= rules.untitled.paragraph_min
+        and "。" in text
+        and rules.truncated.search(text) is None
+        and not is_chrome(text, rules)
+        and not rules.chrome_section.search(text)
+    )
+
+
+def _is_heading(line: Line) -> bool:
+    return (
+        len(line.text) <= _HEADING_MAX
+        and "。" not in line.text
+        and bool(_LIST_MARK.match(line.text))
+    )
 
 
 # A 公文 title is [issuer] + 关于/对 + the matter + the kind of text; a web copy may print it
@@ -184,7 +234,7 @@ def _take_line(state: _State, line: Line, previous: Line | None) -> None:
         return
     head = read_head(line.text, rules)
     if state.in_chrome_section:
-        if not head.marker:
+        if not head.marker and line.start not in state.resumes:
             return
         state.in_chrome_section = False
     titled = head.kind is not HeadKind.BODY and not (head.marker or head.start)
