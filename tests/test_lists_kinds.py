@@ -357,7 +357,26 @@ def test_lists_kinds_a_heading_run_into_its_inline_entries(tmp_path: Path) -> No
         ("城乡义务教育均衡发展的现状和问题", ItemKind.PROBLEM),
         ("城乡义务教育均衡发展的现状和问题。(1)办学条件不均衡。", ItemKind.PROBLEM),
         ("成绩和问题并存", None),  # the word does not end the title
+        ("全县农村学校布局调整中的主要问题", ItemKind.PROBLEM),
+        ("全县农村学校布局调整中的主要问题和原因", ItemKind.PROBLEM),
+        ("全县农村学校布局调整中存在的问题及对策", ItemKind.PROBLEM),
+        ("全县农村学校布局调整中的主要问题已经解决,群众满意", None),  # a sentence, no heading
     ],
 )
 def test_lists_kinds_a_list_word_after_a_description(title: str, kind: ItemKind | None) -> None:
     assert heading_kind(title) == kind
+
+
+def test_lists_kinds_causes_run_into_their_label_are_no_problems(tmp_path: Path) -> None:
+    """An unheaded run whose entries say what falls short is a list of problems; the run after
+    "原因分析:" on its label's line gives their causes, not more problems."""
+    text = (
+        "1.山区学校与县城学校在功能教室配置方面存在明显差距。县城学校功能教室齐全,山区学校"
+        "多数没有音乐和美术教室,部分学校以普通教室代替。\n"
+        "2.在信息化设备方面存在较大差距。山区学校多媒体教室数量少,设备使用年限长,维修跟不上。\n"
+        "原因分析:1.山区学校建校时间早,校舍和场地规划没有考虑功能教室的需要,改扩建受到限制。\n"
+        "2.山区学校公用经费少,难以承担设备购置和维护的费用,设备更新缓慢。\n"
+    )
+    rows = _rows(tmp_path, text)
+    assert [(kind, index) for kind, index, _ in rows] == [("problem", 1), ("problem", 2)]
+    assert rows[1][2].startswith("在信息化设备方面存在较大差距")

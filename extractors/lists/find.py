@@ -282,8 +282,9 @@ def prose_regions(text: str, report: Report, taken: list[Region]) -> list[Region
                     continue  # "…还存在问题,…,现将整改情况报告如下:一、": the nearer lead-in's
             else:
                 continue
-            end = _one_paragraph_list_end(text, body_start, _prose_end(text, body_start, ordered,
-                                                                    report.end))
+            end = _one_paragraph_list_end(
+                text, body_start, _prose_end(text, body_start, ordered, report.end)
+            )
             region = Region(kind, body_start, end, trigger.start(), prose=True, choices=choices)
             regions.append(close_at_transition(text, region))
     return regions
@@ -316,15 +317,18 @@ def _one_paragraph_list_end(text: str, start: int, end: int) -> int:
     paragraph_end = text.find("\n", start, end)
     paragraph_end = end if paragraph_end < 0 else paragraph_end
     inside = [m for m in marks if m.start < paragraph_end]
-    if len(inside) >= 2 and len(inside) == len(marks) and not any(
-        re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start]) for b in inside[1:]
+    if (
+        len(inside) >= 2
+        and len(inside) == len(marks)
+        and not any(
+            re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start]) for b in inside[1:]
+        )
     ):
         # "一是…。二是…。三是…。⏎各位代表,…": every entry in the paragraph, each closed by 。; the
         # paragraphs after it are no entry's
         return paragraph_end
     if len(inside) < 2 or any(
-        not re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start])
-        for b in inside[1:]
+        not re.search(r"[;；]\s*$", text[max(start, b.start - 3) : b.start]) for b in inside[1:]
     ):
         return end
     stop = text.find("。", inside[-1].end, paragraph_end)
@@ -385,7 +389,8 @@ def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
     marks = [
         m
         for i, m in enumerate(found)
-        if m.family in _RUN_FAMILIES and (m.at_break or _after_heading(found, i))
+        if m.family in _RUN_FAMILIES
+        and (m.at_break or _after_heading(found, i) or _labelled(text, m) is not None)
     ]
     runs: list[list[Mark]] = []
     open_runs: dict[str, list[Mark]] = {}
@@ -403,6 +408,9 @@ def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
             continue
         if any(s.start < start < s.heading_end for s in ordered):
             continue  # inside a heading's words (a heading "一是…" of its own is an entry)
+        label = _labelled(text, run[0])
+        if label is not None and vocabulary().causes.search(label):
+            continue  # 原因分析:1.…2.…: the causes of the problems, not problems
         end = _prose_end(text, start, ordered, report.end)
         end = min([end, *(r.heading_start for r in taken if start < r.heading_start < end)])
         if run[0].family != "shi":
@@ -418,6 +426,17 @@ def run_regions(text: str, report: Report, taken: list[Region]) -> list[Region]:
             region = Region(ItemKind.PROBLEM, start, end, start, prose=True)
             regions.append(close_at_transition(text, region))
     return regions
+
+
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]\s*$")  # 原因分析:1.…, 主要问题:(1)…
+
+
+def _labelled(text: str, mark: Mark) -> str | None:
+    """The short label that opens ``mark``'s line and ends with a colon right before it (原因分析:
+    1.…), else None: a list run into its label's line."""
+    line_start = text.rfind("\n", 0, mark.start) + 1
+    found = _LABEL.fullmatch(text, line_start, mark.start)
+    return found.group() if found else None
 
 
 def _after_heading(marks: list[Mark], i: int) -> bool:
@@ -441,6 +460,7 @@ _FIRST_SENTENCE = re.compile(r"[^。!！?？\n]*")
 def _first_sentence(words: str) -> str:
     found = _FIRST_SENTENCE.match(words)
     return found.group() if found else words
+
 
 _RUN_FAMILIES = frozenset({"shi", "cn", "paren_cn", "arabic", "paren_arabic", "circled"})
 
@@ -488,8 +508,8 @@ def sentence_regions(text: str, report: Report, taken: list[Region]) -> list[Reg
     list runs while each paragraph names a shortfall in its own words (lists.yaml
     ``entry_kinds``) and opens with no transition (督导检查结束后…, 下一步…)."""
     regions: list[Region] = []
-    for trigger in vocabulary().prose_triggers[ItemKind.PROBLEM].finditer(
-        text, report.start, report.end
+    for trigger in (
+        vocabulary().prose_triggers[ItemKind.PROBLEM].finditer(text, report.start, report.end)
     ):
         colon = _COLON_AFTER.match(text, trigger.end())
         if colon is None or _FIRST_MARK.match(text, colon.end()):

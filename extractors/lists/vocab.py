@@ -157,7 +157,31 @@ def heading_match(title: str) -> tuple[ItemKind, int] | None:
             and (best is None or found.start() < best[0])
         ):
             best = (found.start(), kind, lead + found.end())
-    return (best[1], best[2]) if best else _joined_match(title)
+    return (best[1], best[2]) if best else _joined_match(title) or _ending_match(title)
+
+
+# What a heading may add after the list word that ends it (…的主要问题和原因, …存在问题及对策)
+_HEADING_TAIL = re.compile(r"(?:和|与|及|以及)(?:其)?(?:原因|成因|对策|建议|思考|分析|对策建议)")
+_HEADING_MAX = 30  # characters of a heading named after a description
+_NOT_A_HEADING = re.compile(r"[。，,;；!?！？]")
+
+
+def _ending_match(title: str) -> tuple[ItemKind, int] | None:
+    """A heading named after a description whose list word ends it (二、义务教育发展不均衡的
+    主要问题, …的主要问题和原因): a short line of no sentence, the kind's words at its end or
+    before a cause or answer the heading adds (和原因, 及对策)."""
+    line = title.strip()
+    if len(line) > _HEADING_MAX or _NOT_A_HEADING.search(line):
+        return None
+    lead = len(title) - len(title.lstrip())
+    vocab = vocabulary()
+    for kind, pattern in vocab.headings.items():
+        for found in pattern.finditer(line):
+            tail = _HEADING_TAIL.match(line, found.end())
+            end = tail.end() if tail else found.end()
+            if _JOINED_END.match(line, end):
+                return kind, lead + found.end()
+    return None
 
 
 _JOINED_END = re.compile(r"\s*[。.]?\s*(?:$|[:：]|[(（【〔]?[一1][)）】〕、.．])")
