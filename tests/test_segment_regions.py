@@ -6,7 +6,7 @@ import pytest
 from junheng.core.document import build_document
 from junheng.core.model import Block, BlockKind
 from junheng.segment import segment
-from junheng.segment.regions import region_unit
+from junheng.segment.regions import fullest_form, region_unit
 from segment_support import only_report
 
 
@@ -80,7 +80,7 @@ def test_segment_regions_places_of_a_list_are_not_counted_for_the_most_named() -
 
 
 def test_segment_regions_places_listed_with_their_counts_in_brackets() -> None:
-    """"分别对山西省(35个)、湖南省(1个)…": places listed with a count each are a list too; a later
+    """ "分别对山西省(35个)、湖南省(1个)…": places listed with a count each are a list too; a later
     paragraph on the first of them does not make the text that province's."""
     text = (
         "教育部:山西等5省份部分县存在大校额问题\n"
@@ -110,15 +110,44 @@ def test_segment_regions_the_body_acting_in_a_news_item(opening: str, unit: str 
     ("text", "unit"),
     [
         # a school profile whose first sentence names the school, then a comma and 属/是
-        ("简介: 某省 某市 公办重点小学\n和平小学,属县教育局主管的一所完全小学,现有学生620名。\n",
-         "和平小学"),
+        (
+            "简介: 某省 某市 公办重点小学\n和平小学,属县教育局主管的一所完全小学,现有学生620名。\n",
+            "和平小学",
+        ),
         ("东关小学,是一所百年老校,现有教学班18个,学生810人。\n", "东关小学"),
         # a verb inside the longest name ends the name there
         ("<正>南丰县隶属抚州市,地处本省东部,全县现有中小学校46所。\n", "南丰县"),
         # a journal database's label above an abstract is no line of the report
-        ("论文部分内容阅读\n青石县民族寄宿制小学始建于1962年,现有27个教学班,学生1300余名。\n",
-         "青石县民族寄宿制小学"),
+        (
+            "论文部分内容阅读\n青石县民族寄宿制小学始建于1962年,现有27个教学班,学生1300余名。\n",
+            "青石县民族寄宿制小学",
+        ),
     ],
 )
 def test_segment_regions_a_unit_named_at_the_first_sentences_start(text: str, unit: str) -> None:
     assert only_report(text).unit_name == unit
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "fullest"),
+    [
+        ("临江州", "临江州位于…,临江苗族侗族自治州辖8县", "临江苗族侗族自治州"),
+        ("河源县", "河源县…河源瑶族自治县教育局", "河源瑶族自治县"),
+        ("河源县", "河源县…河源瑶族自治州", "河源县"),  # a prefecture's name is not the county's
+        ("河源县", "河源县教育局", "河源县"),  # no fuller form written
+        ("西江镇", "西江镇…西江苗族自治镇", "西江镇"),  # towns have no autonomous form
+    ],
+)
+def test_segment_regions_an_autonomous_units_fullest_form(
+    unit: str, text: str, fullest: str
+) -> None:
+    assert fullest_form(unit, text) == fullest
+
+
+def test_segment_regions_a_report_about_an_autonomous_prefecture_written_short() -> None:
+    text = (
+        "临江州“十四五”教育事业发展规划\n"
+        "临江苗族侗族自治州地处省境东南,辖8个县市。近年来,临江州坚持教育优先发展,全州义务教育"
+        "学校办学条件明显改善,城乡差距逐步缩小。\n"
+    )
+    assert only_report(text).unit_name == "临江苗族侗族自治州"

@@ -236,3 +236,23 @@ def test_segment_an_untitled_pages_title_below_the_sites_name(above: str) -> Non
     reads as a title naming the domain is the title."""
     text = f"{above}\n某县教育体育局机构简介\n\nadmin\n\n{_BODY}"
     assert only_report(text).title == "某县教育体育局机构简介"
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("王建国:山区县义务教育均衡发展的难点与对策", "山区县义务教育均衡发展的难点与对策"),
+        (
+            "专家观点:山区县义务教育均衡发展的难点与对策",
+            "专家观点:山区县义务教育均衡发展的难点与对策",
+        ),
+    ],
+)
+def test_segment_an_authors_name_before_a_title_is_not_the_title(title: str, clean: str) -> None:
+    text = (
+        title
+        + "\n"
+        + "近年来,山区县义务教育均衡发展取得明显成效,但城乡之间、校际之间的差距仍然存在,"
+        "农村学校办学条件和师资水平有待进一步提高。\n"
+    )
+    assert only_report(text).title == clean

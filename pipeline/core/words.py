@@ -10,6 +10,7 @@ dictionary gives (an entry with a frequency above 0), whatever words a caller ha
 from __future__ import annotations
 
 import importlib.util
+import logging
 import re
 from functools import cache
 from pathlib import Path
@@ -37,3 +38,15 @@ def two_char_words() -> frozenset[str]:
 def is_word(pair: str) -> bool:
     """Whether the two characters ``pair`` are a word of jieba's dictionary."""
     return pair in two_char_words()
+
+
+def is_person_name(words: str) -> bool:
+    """Whether ``words`` are one person's name (刘小刚, 王丽), by jieba's part-of-speech tagger
+    (``nr``). It builds its dictionary on first use, so callers ask only of a few candidates."""
+    from junheng.core.jieba_import import import_jieba
+
+    import_jieba().setLogLevel(logging.WARNING)
+    import jieba.posseg
+
+    tagged = list(jieba.posseg.cut(words))
+    return len(tagged) == 1 and tagged[0].word == words and tagged[0].flag == "nr"

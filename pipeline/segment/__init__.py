@@ -27,7 +27,7 @@ from junheng.segment.meta import (
     unit_on_line,
     unit_opening,
 )
-from junheng.segment.regions import named_most, region_unit
+from junheng.segment.regions import fullest_form, named_most, region_unit
 from junheng.segment.reports import find_reports
 from junheng.segment.rules import SegmentRules, load_rules
 from junheng.segment.untitled import settle
@@ -61,9 +61,7 @@ def segment(doc: Document) -> tuple[Report, ...]:
 @overload
 def _as_source(doc: Document, value: str, near: int, gloss: bool = True) -> str: ...
 @overload
-def _as_source(
-    doc: Document, value: str | None, near: int, gloss: bool = True
-) -> str | None: ...
+def _as_source(doc: Document, value: str | None, near: int, gloss: bool = True) -> str | None: ...
 def _as_source(doc: Document, value: str | None, near: int, gloss: bool = True) -> str | None:
     """``value`` (found in the normalised text) as the source writes it, whitespace removed;
     ``gloss``: with a ruby gloss after its last character (a title as written, …意見(jiàn)), not
@@ -124,6 +122,8 @@ def segment_text(text: str) -> tuple[Report, ...]:
             unit = acting_body(body)
         if unit is None:  # "近日,黔西南州贞丰县…推进大会召开": the place a news item is about
             unit = unit_after_news_lead(_past_card(opening, rules))
+        if unit is not None:  # 湘西州 where the text also writes 湘西土家族苗族自治州
+            unit = fullest_form(unit, text[span.start : span.end])
         reports.append(
             Report(
                 index=index,
@@ -157,8 +157,11 @@ def _first_heading(lines: list[Line]) -> str:
 
 
 def _unit(title: str, head_lines: list[str], tail_lines: list[str], opening: str) -> str | None:
-    found = unit_in_title(title) or next(  # 提升教育内涵——陈集中心小学…汇报材料: the subtitle's
-        (unit for part in SUBTITLE_DASH.split(title)[1:] if (unit := unit_in_title(part))), None
+    found = (
+        unit_in_title(title)
+        or next(  # 提升教育内涵——陈集中心小学…汇报材料: the subtitle's
+            (unit for part in SUBTITLE_DASH.split(title)[1:] if (unit := unit_in_title(part))), None
+        )
     )
     if found:
         return found

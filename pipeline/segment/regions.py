@@ -100,3 +100,19 @@ def named_most(text: str, least: int = 2) -> str | None:
     if full in text:
         return full
     return next(form for form, name in table.forms.items() if name == full and form in text)
+
+
+# An autonomous prefecture, county or banner a text may write short (湘西州 for
+# 湘西土家族苗族自治州, 黄南州, 循化县 for 循化撒拉族自治县)
+_AUTONOMOUS_END = re.compile(r"[州县旗]$")
+
+
+def fullest_form(unit: str, text: str) -> str:
+    """``unit`` in the fullest form ``text`` writes it: the autonomous prefecture's, county's or
+    banner's full name (湘西土家族苗族自治州) for its short one (湘西州) when the text names it so;
+    else ``unit``."""
+    if not _AUTONOMOUS_END.search(unit) or "自治" in unit or len(unit) < 3:
+        return unit
+    stem, kind = unit[:-1], unit[-1]
+    found = re.search(rf"{re.escape(stem)}[\u4e00-\u9fff]{{1,10}}?自治{kind}", text)
+    return found.group() if found else unit
