@@ -256,3 +256,26 @@ def test_segment_an_authors_name_before_a_title_is_not_the_title(title: str, cle
         "农村学校办学条件和师资水平有待进一步提高。\n"
     )
     assert only_report(text).title == clean
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "【本报讯】据市统计局资料显示,",
+        "江城新闻网讯(记者 李华) 记者从市教育局获悉,",
+        "新华社江城5月6日电 记者从市教育局获悉,",
+    ],
+)
+def test_segment_news_headline_over_its_lead(lead: str) -> None:
+    """A news item's headline names no domain word, but the line under it (or under its date)
+    opens with the paper's lead: it is the item's title."""
+    headline = "江城在校生突破十万 随迁子女占两成"
+    body = lead + "今年全市共有在校生10.2万人,比上年增加3100人,其中随迁子女2.1万人,占20.6%。\n"
+    assert only_report(headline + "\n" + body).title == "江城在校生突破十万随迁子女占两成"
+    dated = headline + "\n\n06.05.2021  10:20\n\n" + body
+    assert only_report(dated).title == "江城在校生突破十万随迁子女占两成"
+
+
+def test_segment_a_news_lead_without_a_headline_above_gives_no_title() -> None:
+    text = "【本报讯】据市统计局资料显示,今年全市共有在校生10.2万人,比上年增加3100人。\n"
+    assert only_report(text).title == ""

@@ -26,6 +26,16 @@ _BODY_WORDS = re.compile(r"[。,，:：;；]")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十\d]{1,3}\s*[、.)]|\()")
 
 
+# A news item's first words: its paper's or site's lead (【本报讯】, 本报讯, 宁夏新闻网讯(记者…),
+# 新华社银川8月4日电)
+_NEWS_LEAD = re.compile(
+    r"^\s*(?:【[^】]{0,8}讯】|[\u4e00-\u9fff]{0,8}(?:报讯|网讯)|(?:新华社|中新社|中新网)"
+    r"[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电)"
+)
+# a date and time of day in digits only, as a site prints it under a headline (04.08.2015 23:39)
+_NUMERIC_DATE = re.compile(r"[\d./\-]{8,10}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def _is_headline(text: str, rules: SegmentRules) -> bool:
     """A line that can be an article's headline: short, Chinese, no sentence end, not a date or a
     numbered heading."""
@@ -50,6 +60,20 @@ def _headline(lines: list[Line], rules: SegmentRules) -> Line | None:
             above = [ln for ln in near if _is_headline(ln.text, rules)]
             above = [ln for ln in above if not rules.byline.search(ln.text)]
             if above:
+                return above[-1]
+            break
+    # the line above a news lead (【本报讯】…, 宁夏新闻网讯(记者…)…), a date or a byline between
+    for number, line in enumerate(lines[: rules.untitled.title_window + 1]):
+        if number and _NEWS_LEAD.match(line.text):
+            above = [
+                ln
+                for ln in lines[:number]
+                if parse_date_line(ln.text) is None
+                and parse_dateline(ln.text) is None
+                and not _NUMERIC_DATE.fullmatch(ln.text.strip())
+                and not rules.byline.search(ln.text)
+            ]
+            if above and _is_headline(above[-1].text, rules):
                 return above[-1]
             break
     # the first line that reads as a title naming the domain, among the short lines above the
@@ -213,8 +237,8 @@ def is_summary_of(span: ReportSpan, report: ReportSpan, text: str) -> bool:
         return False
     summary = _NOT_WORD.sub("", text[span.body_start : span.end])
     opening = _NOT_WORD.sub("", text[report.body_start : report.end])
-    return len(summary) >= _SUMMARY_MIN and len(summary) < len(opening) and opening.startswith(
-        summary
+    return (
+        len(summary) >= _SUMMARY_MIN and len(summary) < len(opening) and opening.startswith(summary)
     )
 
 
