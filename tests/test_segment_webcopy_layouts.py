@@ -641,3 +641,12 @@ def test_a_sentence_opening_with_a_plan_is_no_glued_title(sentence: str) -> None
     )
     _, report = _one(raw)
     assert report.title == "东山县教育局关于学生营养改善计划进展情况的通报"
+
+
+@pytest.mark.parametrize("issuer", ["省教育督导评估组对", "市人民政府关于"])
+def test_a_title_broken_after_its_issuer_and_the_word_that_opens_the_matter(issuer: str) -> None:
+    """The issuer's line ends with 对 / 关于 and the matter and kind follow on the next line: one
+    title."""
+    raw = f"{issuer}\n某县义务教育均衡发展督导评估的反馈意见\n{_BODY}\n"
+    _, report = _one(raw)
+    assert report.title == issuer + "某县义务教育均衡发展督导评估的反馈意见"

@@ -142,6 +142,7 @@ _ISSUER_END = re.compile(
     r"(?:人民政府|政府|教育局|教体局|教育体育局|教育厅|委员会|办公室|督导组|检查组|评估组|督导室"
     r"|学校|小学|中学|学区|[县市区镇乡旗])$"
 )
+_ISSUER_THEN_MATTER = re.compile(r"(?P<issuer>.+?)(?:关于|对)$")
 _NOT_IN_TITLE = re.compile(r"[。，,;；!?！？:：]")
 _LIST_MARK = re.compile(
     r"\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])"
@@ -176,6 +177,9 @@ def _broken_title_at(lines: list[Line], index: int, rules: SegmentRules) -> int:
         if not _ends_title(run[-1].text, rules):
             continue
         opening = next((k for k, line in enumerate(run) if _OPENS_MATTER.match(line.text)), None)
+        issuer = _ISSUER_THEN_MATTER.match(run[0].text)
+        if issuer is not None and _ISSUER_END.search(issuer["issuer"]):
+            return size  # 国家教育督导检查组对 / 某省11个县…反馈意见: the issuer's line opens it
         if opening is None or opening > 1:
             continue
         if opening == 1 and not _ISSUER_END.search(run[0].text):
