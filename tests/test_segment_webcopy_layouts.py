@@ -650,3 +650,38 @@ def test_a_title_broken_after_its_issuer_and_the_word_that_opens_the_matter(issu
     raw = f"{issuer}\n某县义务教育均衡发展督导评估的反馈意见\n{_BODY}\n"
     _, report = _one(raw)
     assert report.title == issuer + "某县义务教育均衡发展督导评估的反馈意见"
+
+
+_SCHOOL_REPORT = (
+    "义务教育均衡发展整改报告\n"
+    "3月2日上午,校长主持召开桐垭小学义务教育均衡发展整改会议,成立桐垭小学整改工作小组。"
+    "我校对照督导组反馈的问题逐项整改。\n一、桐垭小学整改工作领导小组\n组长:校长。\n" + _BODY + "\n"
+)
+
+
+def test_a_school_named_again_and_again_in_its_own_report_is_the_unit() -> None:
+    _, report = _one(_SCHOOL_REPORT)
+    assert report.unit_name == "桐垭小学"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("桐垭小学", "农村小学"),  # a kind of school, not a name
+        ("召开桐垭小学", "召开桐垭小学、沐坪小学"),  # listed with another school
+    ],
+)
+def test_a_school_named_again_and_again_is_not_always_the_unit(old: str, new: str) -> None:
+    text = _SCHOOL_REPORT.replace(old, new)
+    if (
+        old == "召开桐垭小学"
+    ):  # every mention listed: 成立桐垭小学、沐坪小学…, 一、桐垭小学、沐坪小学…
+        text = text.replace("桐垭小学整改", "桐垭小学、沐坪小学整改")
+    _, report = _one(text)
+    assert report.unit_name is None
+
+
+def test_a_news_leads_clause_with_a_verb_is_no_unit() -> None:
+    """After a dated lead, words with a verb (校长主持召开某小学…) are a clause, no unit's name."""
+    _, report = _one("3月2日上午,校长主持召开桐垭小学教师大会,部署新学期工作。\n" + _BODY + "\n")
+    assert report.unit_name is None

@@ -21,6 +21,7 @@ from junheng.segment.meta import (
     find_type,
     find_years,
     parse_dateline,
+    school_named_most,
     unit_after_news_lead,
     unit_in_body,
     unit_in_title,
@@ -122,6 +123,8 @@ def segment_text(text: str) -> tuple[Report, ...]:
             unit = acting_body(body)
         if unit is None:  # "近日,黔西南州贞丰县…推进大会召开": the place a news item is about
             unit = unit_after_news_lead(_past_card(opening, rules))
+        if unit is None:  # 召开唐南小学…会议,成立唐南小学…小组: the school the report is of
+            unit = school_named_most(body)
         if unit is not None:  # 湘西州 where the text also writes 湘西土家族苗族自治州
             unit = fullest_form(unit, text[span.start : span.end])
         reports.append(

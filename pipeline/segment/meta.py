@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from junheng.core.words import is_word
 from junheng.segment.rules import SegmentRules, UnitCues, load_rules
 
 _CN_DIGITS = {
@@ -78,6 +79,7 @@ _DEPARTMENT = re.compile(
 # Verbs that show a unit's "school" tail is a headline's words (…县大力推进农村寄宿制学校建设).
 _VERB_IN_UNIT = re.compile(
     r"推进|推动|加强|实施|开展|提升|提高|改善|建设|做好|大力|全面|打造|实现|督导|督学|整改|意见|评估"
+    r"|召开|主持|举行|成立"
 )
 # A place's own name may be such a word (建设镇, 建设乡): a name of two characters and its suffix
 _SHORT_PLACE = re.compile(rf"^[\u4e00-\u9fff]{{2}}(?:{_ADMIN})$")
@@ -340,6 +342,8 @@ def unit_after_news_lead(sentence: str) -> str | None:
     match = _UNIT.match(sentence, lead.end())
     if not match or sentence[match.end() : match.end() + 1] in _WORD_GOES_ON:
         return None
+    if _VERB_IN_UNIT.search(match["unit"]):
+        return None  # 3月2日上午,校长主持召开某小学…会议: a clause, not a place's name
     return _clean_unit(match["unit"])
 
 
@@ -446,3 +450,61 @@ def _speaks_of_itself(text: str, name: str) -> bool:
     """The report calls itself by the name's kind of unit (我县, 全县, 该县; 我校 for a school)."""
     kind = "校" if _SCHOOL_TAIL.search(name) else name[-1]
     return any(f"{word}{kind}" in text for word in "我全该本")
+
+
+# A school's own name ends with one of these (唐南小学, 梁辉中学, 第十一国小)
+_SCHOOL_NAME_END = re.compile(r"(?:中心小学|中心学校|小学|中学|国小|国中|完小|中心校)")
+_PLACE_IN_NAME = re.compile(r"[县镇乡村区市]")
+_SCHOOL_NAME_MAX = 10
+_SELF_REFERENCE = re.compile(r"我校|本校|我们学校|学校")
+
+
+def school_named_most(text: str, least: int = 2) -> str | None:
+    """The school a report names most often as a whole name (唐南小学 three times: 召开唐南小学…
+    会议, 成立唐南小学…小组, 一、唐南小学…), when it names it ``least`` times or more, no other
+    school as often, and speaks of a school as itself (我校, 学校); None otherwise. A name is the
+    longest run of words before a school word that the text repeats as it is."""
+    if not _SELF_REFERENCE.search(text):
+        return None
+    counts: dict[str, int] = {}
+    for found in _SCHOOL_NAME_END.finditer(text):
+        end = found.end()
+        name = ""
+        for start in range(found.start() - 1, max(-1, end - _SCHOOL_NAME_MAX - 1), -1):
+            if not "\u4e00" <= text[start] <= "\u9fff":
+                break
+            candidate = text[start:end]
+            if text.count(candidate) < least:
+                break
+            name = candidate
+        if not name or _listed(text, end - len(name), end):
+            continue  # 新增七岭小学、花园小学…: one of the schools a report lists, not itself
+        unit = _clean_unit(name) if _proper_school_name(name, found.group()) else None
+        if unit is not None and not _NOT_UNIT_START.match(unit) and "我" not in unit:
+            counts[unit] = counts.get(unit, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _proper_school_name(name: str, kind: str) -> bool:
+    """Whether ``name`` (ending with the school word ``kind``) is one school's own name, not a
+    kind of school (农村小学, 薄弱学校, 中心小学): its words before the school word name a place
+    (安溪县第十一小学, 双城镇中山小学) or are two characters that are no word of the dictionary
+    (唐南小学, 梁辉中学; a name made of a word, 光明小学, is left to other cues)."""
+    words = name[: len(name) - len(kind)]
+    if _PLACE_IN_NAME.search(words):
+        return len(words) >= 3 and not load_rules().unit_cues.not_a_name.search(words)
+    return len(words) == 2 and not is_word(words)
+
+
+_NUMERAL = re.compile(r"[一二三四五六七八九十\d]")
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is one of a list (、 before or after it; not the
+    、 of a heading's number, 一、唐南小学…)."""
+    if text[end : end + 1] == "、":
+        return True
+    return text[start - 1 : start] == "、" and not _NUMERAL.fullmatch(text[start - 2 : start - 1])
