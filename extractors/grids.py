@@ -251,6 +251,9 @@ def _text_grids(
     spaced: list[tuple[Cell, ...]] = []
     above: list[tuple[int, str]] = []  # the lines since the last table row, for a header
     header_lines: list[tuple[int, str]] = []
+    recent: list[tuple[int, str]] = []  # more of them: a header of one name per line
+    flowing: list[tuple[int, str]] = []
+    held: list[tuple[int, str]] = []  # rows without values inside a table (九年一贯制学校 / …)
 
     def close_pipes() -> Iterator[Grid]:
         if row:
@@ -265,7 +268,9 @@ def _text_grids(
     def close_spaced() -> Iterator[Grid]:
         if len(spaced) >= 2:
             body = _aligned(spaced, spread)
-            header = _spaced_header(header_lines, body, apart)
+            header = _spaced_header(header_lines, body, apart) or _flowing_header(
+                flowing, body, apart
+            )
             indents = tuple(_indent(text, row) for row in body)
             yield Grid(
                 ((header,) if header else ()) + body,
@@ -282,9 +287,15 @@ def _text_grids(
         # …unless it is a row of dashes only ("学杂费 - - -") inside a table
         numbers = _spaced_row(text, start, line, least=0) if plain and spaced else None
         if plain and numbers is None:
+            if spaced and len(held) < _MAX_EMPTY_ROWS and _EMPTY_ROW.fullmatch(stripped):
+                held.append((start, line))  # a row the table leaves without values, maybe
+                continue
             yield from close_pipes()  # neither bars nor numbers side by side: no table row
             yield from close_spaced()
-            above[:] = [*above[1 - _MAX_HEADER_LINES :], (start, line)]
+            for kept in [*held, (start, line)]:
+                above[:] = [*above[1 - _MAX_HEADER_LINES :], kept]
+                recent[:] = [*recent[1 - _MAX_FLOWING_LINES :], kept]
+            held.clear()
             continue
         if _BARS.fullmatch(stripped):  # a row's end
             if row:
@@ -311,11 +322,16 @@ def _text_grids(
         if numbers is not None:
             if not spaced:
                 header_lines[:] = above
+                flowing[:] = recent
             spaced.append(numbers)
             above.clear()
+            recent.clear()
+            held.clear()
             continue
         yield from close_spaced()
         above.clear()
+        recent.clear()
+        held.clear()
     yield from close_pipes()
     yield from close_spaced()
 
@@ -411,6 +427,16 @@ def _aligned(
 
 
 _MAX_HEADER_LINES = 4
+_MAX_FLOWING_LINES = 16
+# A row a statistics table leaves without values: its name alone (九年一贯制学校), or its marks
+# (* * *); kept inside the table when rows with values follow it
+_EMPTY_ROW = re.compile(r"[\u4e00-\u9fff()（）]{2,16}|[*＊\s]+")
+_MAX_EMPTY_ROWS = 6
+# A row's note after its numbers (含民办20所, 进修校, *): words, not a value of the row
+_NOTED = re.compile(
+    rf"(?P<row>.*?{_NUMBER})(?:[ \t\u3000]+(?P<mark>[*＊])|[ \t\u3000]*"
+    rf"(?P<note>[\u4e00-\u9fff(（][^\s]{{0,19}}))"
+)
 _MAX_HEADER_LINE = 60  # characters: a longer line is prose, not a header…
 _NAME_CHARS = 6  # …unless its words are this short on average, space included
 _SENTENCE_END = re.compile(r"[。：:；;，,！？]\s*$|[，,。]")
@@ -456,6 +482,69 @@ def _spaced_header(
 
 
 _UNIT_WORD = re.compile(r"[(（][^()（）]{1,4}[)）]")  # "(所)", "(人)": a column's unit
+_NOT_A_COLUMN = re.compile(r"\d{4}年度?|备注|说明|注")  # the table's year, its note column
+_FLOWING_LINE = 30  # characters: a longer line, or one with a sentence, is prose
+
+
+def _names_a_quantity(name: str) -> bool:
+    """Whether a column's name says what it counts: with its unit (图书(册)) or ending as a
+    quantity's name does (教职工总数, 校舍建筑面积); not a section's title (基本情况(一))."""
+    if any(not _ORDINAL.fullmatch(unit.group()) for unit in _UNIT_WORD.finditer(name)):
+        return True
+    return bool(_WHOLE_NAME.search(_UNIT_WORD.sub("", name)))
+
+
+_ORDINAL = re.compile(r"[(（][一二三四五六七八九十\d]+[)）]")
+
+
+def _flowing_header(
+    lines: list[tuple[int, str]],
+    body: tuple[tuple[Cell, ...], ...],
+    apart: Callable[[int], bool],
+) -> tuple[Cell, ...] | None:
+    """A header copied from a web page's table with its names flowing over lines, often one per
+    line, each unit on a line of its own ("校(园)数 教职工总数 学校占地面积 / (平方米) / 其中:运动场
+    面积 / (平方米) / … / 图书 / (册)"): the names in order, each unit joined to the name before
+    it, the table's year and its note column (备注) left out. The label column may go unnamed.
+    None unless the names are as many as the rows' values."""
+    width = max(len(row) for row in body)
+    labelled = any(row and not is_number(row[0].text) for row in body)
+    usable: list[tuple[int, str]] = []
+    for start, line in reversed(lines):
+        stripped = line.strip()
+        if len(stripped) > _FLOWING_LINE or re.search(r"[。；;，,]", stripped):
+            break
+        usable.insert(0, (start, line))
+    names: list[tuple[int, Cell]] = []  # each with the number of its line
+    for number, (start, line) in enumerate(usable):
+        for word in _header_words(start, line, apart):
+            if _UNIT_WORD.fullmatch(word.text):
+                if names:
+                    at, last = names[-1]
+                    names[-1] = (at, Cell(last.start, word.end, last.text + word.text))
+                continue
+            if _NOT_A_COLUMN.fullmatch(word.text) or is_number(word.text):
+                continue
+            names.append((number, word))
+    # the names nearest the rows, as many as the columns need, from the start of a line (words
+    # above them are the page's, not the header's)
+    need = width - 1 if labelled else width
+    if need < 2 or len(names) < need:
+        return None
+    taken = names[-need:]
+    first_line = taken[0][0]
+    if len(usable) - first_line < 2:
+        return None  # one line of names: a header _spaced_header reads, or none
+    if len(names) > need and names[-need - 1][0] == first_line:
+        return None  # the names start inside a line: the words before them are no header's
+    cells = [cell for _, cell in taken]
+    if not all(_names_a_quantity(cell.text) for cell in cells):
+        return None  # 基本情况(一): a section's title above the header, no column's name
+    if labelled:
+        cells = [Cell(cells[0].start, cells[0].start, ""), *cells]
+    return tuple(cells)
+
+
 # how a column's name ends when it is whole ("学校数", "入学率"); another ending is continued on
 # the line below ("在校⏎学生数", "#专任⏎教师")
 _WHOLE_NAME = re.compile(r"(?:数|率|额|值|计|比|量|积|[人所元册台名个班间])$")
@@ -592,6 +681,9 @@ def _spaced_row(
     """A spaced row's cells: its name, then its numbers and dashes; None for a line that is no
     such row or holds fewer than ``least`` numbers (a row of dashes only within a table)."""
     match = _SPACED.fullmatch(line.strip())
+    if match is None:  # 幼儿园 56 1040 … 18481.64 含民办20所: a note after the numbers
+        noted = _NOTED.fullmatch(line.strip())
+        match = _SPACED.fullmatch(noted.group("row")) if noted else None
     if match is None or len(re.findall(r"\d+", match.group("numbers"))) < least:
         return None
     base = start + (len(line) - len(line.lstrip()))

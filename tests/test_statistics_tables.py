@@ -100,3 +100,50 @@ def test_a_wrong_total_column_is_flagged_in_a_counting_row() -> None:
 
     assert rules("303") == []
     assert "sum_mismatch" in rules("313")
+
+
+# A county's table copied from its bureau's page: the header's names flow over lines, each unit
+# on a line of its own; a row may carry a note after its numbers; types without schools are rows
+# without values (their name, or marks) inside the table. Invented county and numbers.
+_COUNTY_TABLE = """某县教育事业统计情况表
+基本情况(一)
+2023年 备 注
+校(园)数 教职工总数 校舍建筑面积
+(平方米)
+其中:危房面积
+(平方米)
+图书
+(册)
+合 计 40 1500 300000.5 900 500000
+幼儿园 12 300 50000.5 100 60000 含民办5所
+小学 20 800 150000 500 300000
+九年一贯制学校
+
+
+
+工读学校
+
+* * *
+初级中学 8 400 100000 300 140000
+"""
+
+
+def test_a_header_flowing_over_lines_blank_rows_and_notes_make_one_table(tmp_path) -> None:
+    doc = read(_COUNTY_TABLE.encode(), "t.txt", DEFAULT_LIMITS)
+    (table,) = grids(doc)
+    rows = [[c.text for c in row] for row in table.rows]
+    assert rows[0][:3] == ["", "校(园)数", "教职工总数"]
+    assert rows[0][3:] == ["校舍建筑面积(平方米)", "其中:危房面积(平方米)", "图书(册)"]
+    assert [row[0] for row in rows[1:]] == ["合计", "幼儿园", "小学", "初级中学"]
+    assert rows[2] == ["幼儿园", "12", "300", "50000.5", "100", "60000"]  # the note is no cell
+    got = {(f.indicator, f.value, f.level or "") for f in _run(_COUNTY_TABLE, tmp_path).figures}
+    assert {("schools", 40.0, ""), ("staff", 1500.0, ""), ("books", 500000.0, "")} <= got
+    assert {("schools", 20.0, "小学"), ("schools", 8.0, "初中"), ("books", 60000.0, "学前")} <= got
+
+
+def test_a_flowing_header_short_of_names_takes_no_section_title() -> None:
+    """Words above the header (the page's) do not fill a header short of names."""
+    text = _COUNTY_TABLE.replace("图书\n(册)\n", "").replace("其中:", "")
+    doc = read(text.encode(), "t.txt", DEFAULT_LIMITS)
+    (table,) = grids(doc)
+    assert table.rows[0][0].text == "合计"  # no header: 基本情况(一) names no column
