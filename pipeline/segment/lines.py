@@ -229,14 +229,10 @@ def read_head(text: str, rules: SegmentRules) -> Head:
     return Head(HeadKind.BODY)
 
 
-# An author's name before the title of an article (刘小刚:湘西州基础教育发展面临的问题…)
-_AUTHOR_PREFIX = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})\s*[:：]\s*(?=\S{6})")
-
-
 def clean_title(title: str, rules: SegmentRules) -> str:
     """A title without the site's decorations (范文, 模板, (推荐), 作文 …) or the name of its
     author before it."""
-    author = _AUTHOR_PREFIX.match(title)
+    author = rules.author_prefix.match(title)  # 刘小刚:湘西州基础教育发展面临的问题…
     if author is not None and is_person_name(author["name"]):
         title = title[author.end() :]
     kind = _REPEATED_KIND.match(title)

@@ -75,6 +75,7 @@ class SegmentRules:
     file_name: re.Pattern[str]
     byline: re.Pattern[str]
     upload_page: re.Pattern[str]
+    author_prefix: re.Pattern[str]
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -198,4 +199,5 @@ def load_rules() -> SegmentRules:
         file_name=re.compile(data["file_name"]),
         byline=re.compile(data["byline"]),
         upload_page=re.compile(data["upload_page"]),
+        author_prefix=re.compile(data["author_prefix"]),
     )
