@@ -467,6 +467,7 @@ def school_named_most(text: str, least: int = 2) -> str | None:
     if not _SELF_REFERENCE.search(text):
         return None
     counts: dict[str, int] = {}
+    seen: dict[str, int] = {}  # how often the text holds a candidate name: each counted once
     for found in _SCHOOL_NAME_END.finditer(text):
         end = found.end()
         name = ""
@@ -474,7 +475,9 @@ def school_named_most(text: str, least: int = 2) -> str | None:
             if not "\u4e00" <= text[start] <= "\u9fff":
                 break
             candidate = text[start:end]
-            if text.count(candidate) < least:
+            if candidate not in seen:
+                seen[candidate] = text.count(candidate)
+            if seen[candidate] < least:
                 break
             name = candidate
         if not name or _listed(text, end - len(name), end):
