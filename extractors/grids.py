@@ -249,10 +249,10 @@ def _text_grids(
     pipes: list[tuple[Cell, ...]] = []
     row: list[Cell] = []
     spaced: list[tuple[Cell, ...]] = []
-    above: list[tuple[int, str]] = []  # the lines since the last table row, for a header
+    # the lines since the last table row, for a header (the last few; more for a header of one
+    # name per line)
+    above: list[tuple[int, str]] = []
     header_lines: list[tuple[int, str]] = []
-    recent: list[tuple[int, str]] = []  # more of them: a header of one name per line
-    flowing: list[tuple[int, str]] = []
     held: list[tuple[int, str]] = []  # rows without values inside a table (九年一贯制学校 / …)
 
     def close_pipes() -> Iterator[Grid]:
@@ -268,9 +268,9 @@ def _text_grids(
     def close_spaced() -> Iterator[Grid]:
         if len(spaced) >= 2:
             body = _aligned(spaced, spread)
-            header = _spaced_header(header_lines, body, apart) or _flowing_header(
-                flowing, body, apart
-            )
+            header = _spaced_header(
+                header_lines[-_MAX_HEADER_LINES:], body, apart
+            ) or _flowing_header(header_lines, body, apart)
             indents = tuple(_indent(text, row) for row in body)
             yield Grid(
                 ((header,) if header else ()) + body,
@@ -293,8 +293,7 @@ def _text_grids(
             yield from close_pipes()  # neither bars nor numbers side by side: no table row
             yield from close_spaced()
             for kept in [*held, (start, line)]:
-                above[:] = [*above[1 - _MAX_HEADER_LINES :], kept]
-                recent[:] = [*recent[1 - _MAX_FLOWING_LINES :], kept]
+                above[:] = [*above[1 - _MAX_FLOWING_LINES :], kept]
             held.clear()
             continue
         if _BARS.fullmatch(stripped):  # a row's end
@@ -322,15 +321,12 @@ def _text_grids(
         if numbers is not None:
             if not spaced:
                 header_lines[:] = above
-                flowing[:] = recent
             spaced.append(numbers)
             above.clear()
-            recent.clear()
             held.clear()
             continue
         yield from close_spaced()
         above.clear()
-        recent.clear()
         held.clear()
     yield from close_pipes()
     yield from close_spaced()
